@@ -1,0 +1,89 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { AccountsTable, DB, Role, SessionsTable } from '../db/schema.js';
+
+export type SessionWithAccount = Awaited<ReturnType<typeof findSessionWithAccount>> & {};
+
+export function findSessionWithAccount(db: Kysely<DB>, sessionId: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .select([
+      'sessions.id',
+      'sessions.secret_hash',
+      'sessions.expires_at',
+      'accounts.id as account_id',
+      'accounts.username',
+      'accounts.display_name',
+      'accounts.role',
+      'accounts.locale',
+      'accounts.created_at as account_created_at',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+export async function insertSession(db: Kysely<DB>, session: Insertable<SessionsTable>): Promise<void> {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+export async function updateSessionExpiry(db: Kysely<DB>, sessionId: string, expiresAt: Date): Promise<void> {
+  await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteOtherSessions(db: Kysely<DB>, accountId: number, keepSessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('account_id', '=', accountId).where('id', '!=', keepSessionId).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<DB>, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+const accountColumns = ['id', 'username', 'display_name', 'email', 'role', 'locale', 'created_at', 'password_hash'] as const;
+
+/** By username (any case or NFKC form, given its key) or by email (any case). */
+export function findAccountByLogin(db: Kysely<DB>, usernameKey: string, email: string) {
+  return db
+    .selectFrom('accounts')
+    .select(accountColumns)
+    .where((eb) => eb.or([eb('username_key', '=', usernameKey), eb(sql<string>`lower(email)`, '=', email.toLowerCase())]))
+    .orderBy(sql`username_key = ${usernameKey}`, 'desc')
+    .executeTakeFirst();
+}
+
+export function findAccountById(db: Kysely<DB>, id: number) {
+  return db.selectFrom('accounts').select(accountColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function usernameKeyTaken(db: Kysely<DB>, key: string): Promise<boolean> {
+  return !!(await db.selectFrom('accounts').select('id').where('username_key', '=', key).executeTakeFirst());
+}
+
+export async function emailTaken(db: Kysely<DB>, email: string): Promise<boolean> {
+  return !!(await db.selectFrom('accounts').select('id').where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst());
+}
+
+export async function hasAnyAccount(db: Kysely<DB>): Promise<boolean> {
+  return !!(await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst());
+}
+
+/** Blocks other registrations until the transaction ends, so only one account can be "the first". */
+export async function lockAccountsForRegistration(db: Kysely<DB>): Promise<void> {
+  await sql`lock table accounts in share row exclusive mode`.execute(db);
+}
+
+export async function insertAccount(db: Kysely<DB>, account: Insertable<AccountsTable> & { role: Role }) {
+  return db
+    .insertInto('accounts')
+    .values(account)
+    .returning(['id', 'username', 'display_name', 'role', 'locale', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function updatePasswordHash(db: Kysely<DB>, accountId: number, passwordHash: string): Promise<void> {
+  await db.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', accountId).execute();
+}

@@ -1,0 +1,69 @@
+// Who is asking: reads the session cookie on every request and sets request.viewer (null for guests).
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Viewer } from '../core/viewer.js';
+import { createSession, sessionIdOf, validateSessionToken } from './sessions.js';
+import { deleteSession } from './accounts.queries.js';
+
+export const SESSION_COOKIE = 'session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The id of the session behind the request; null for guests. */
+    sessionId: string | null;
+  }
+  interface FastifyReply {
+    /** Starts a new session for the account (never reusing one) and sets its cookie. */
+    signIn(accountId: number): Promise<void>;
+    signOut(): Promise<void>;
+  }
+}
+
+export const sessionsPlugin = fp(
+  async (app) => {
+    const { db } = app.database;
+    const secure = app.config.publicUrl.protocol === 'https:';
+    const setSessionCookie = (reply: FastifyReply, token: string, expires: Date) =>
+      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
+
+    app.decorateRequest('sessionId', null);
+
+    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) return;
+      const valid = await validateSessionToken(db, token);
+      if (!valid) {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return;
+      }
+      const { session } = valid;
+      request.sessionId = session.id;
+      request.viewer = {
+        id: session.account_id,
+        username: session.username,
+        displayName: session.display_name,
+        role: session.role,
+        locale: session.locale,
+        createdAt: session.account_created_at,
+      } satisfies Viewer;
+      if (valid.renewedUntil) setSessionCookie(reply, token, valid.renewedUntil);
+    });
+
+    app.decorateReply('signIn', async function (this: FastifyReply, accountId: number) {
+      const previous = this.request.sessionId;
+      if (previous) await deleteSession(db, previous);
+      const { token, expiresAt } = await createSession(db, accountId);
+      this.request.sessionId = sessionIdOf(token);
+      setSessionCookie(this, token, expiresAt);
+    });
+
+    app.decorateReply('signOut', async function (this: FastifyReply) {
+      const { sessionId } = this.request;
+      if (sessionId) await deleteSession(db, sessionId);
+      this.request.sessionId = null;
+      this.request.viewer = null;
+      this.clearCookie(SESSION_COOKIE, { path: '/' });
+    });
+  },
+  { name: 'sessions', dependencies: ['http', 'database'] },
+);

@@ -1,0 +1,56 @@
+// Sessions after Lucia's design (lucia-auth.com/sessions): the token is "<id>.<secret>", only the
+// SHA-256 of the secret is stored, and it is compared in constant time.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { deleteSession, findSessionWithAccount, insertSession, updateSessionExpiry, type SessionWithAccount } from './accounts.queries.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+/** Expiry is pushed forward at most once a day, so an active user never writes on every request. */
+const RENEW_AFTER_MS = SESSION_LIFETIME_MS - DAY_MS;
+
+function randomString(): string {
+  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+}
+
+function hashSecret(secret: string): Uint8Array {
+  return sha256(new TextEncoder().encode(secret));
+}
+
+export async function createSession(db: Kysely<DB>, accountId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  const id = randomString();
+  const secret = randomString();
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await insertSession(db, { id, account_id: accountId, secret_hash: hashSecret(secret), expires_at: expiresAt });
+  return { token: `${id}.${secret}`, expiresAt };
+}
+
+export interface ValidSession {
+  session: SessionWithAccount;
+  /** Set when the expiry moved, so the cookie should be sent again with the new date. */
+  renewedUntil: Date | undefined;
+}
+
+/** The session behind a token, or null when it is malformed, unknown, tampered with or expired. */
+export async function validateSessionToken(db: Kysely<DB>, token: string, now = new Date()): Promise<ValidSession | null> {
+  const [id, secret, ...rest] = token.split('.');
+  if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return null;
+  const session = await findSessionWithAccount(db, id);
+  if (!session) return null;
+  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(session.secret_hash))) return null;
+  if (session.expires_at.getTime() <= now.getTime()) {
+    await deleteSession(db, id);
+    return null;
+  }
+  if (session.expires_at.getTime() - now.getTime() >= RENEW_AFTER_MS) return { session, renewedUntil: undefined };
+  const renewedUntil = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await updateSessionExpiry(db, id, renewedUntil);
+  return { session: { ...session, expires_at: renewedUntil }, renewedUntil };
+}
+
+export function sessionIdOf(token: string): string {
+  return token.split('.')[0] ?? '';
+}

@@ -1,0 +1,68 @@
+// buildApp(config): the whole forum as a Fastify instance that has not started listening.
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { errorHandlerPlugin } from './core/error-handler.js';
+import { TooManyRequestsError } from './core/errors.js';
+import { httpPlugin } from './core/http.js';
+import { securityPlugin } from './core/security.js';
+import { PROJECT_ROOT } from './core/project-root.js';
+import { loadViews } from './core/views.js';
+import { createDatabase, type Database } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { databasePlugin } from './db/plugin.js';
+import { accountsRoutes } from './accounts/accounts.routes.js';
+import { sessionsPlugin } from './accounts/sessions.plugin.js';
+import { healthRoutes } from './health/health.routes.js';
+import { homeRoutes } from './home/home.routes.js';
+
+
+export interface BuildOptions {
+  /** An open database to use instead of opening one from config (tests); the caller closes it. */
+  database?: Database;
+  logger?: boolean;
+}
+
+const REDACTED_HEADERS = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel, redact: REDACTED_HEADERS },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true } },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  const database = options.database ?? (await createDatabase(config));
+  if (!options.database) await migrateToLatest(database.db);
+  app.decorate('config', config);
+  app.decorate('views', loadViews(join(PROJECT_ROOT, 'views')));
+
+  // Shared infrastructure first, then the features: this list is the table of contents.
+  await app.register(databasePlugin, { database, closeWithApp: !options.database });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(httpPlugin);
+  await app.register(errorHandlerPlugin);
+  await app.register(securityPlugin);
+  await app.register(rateLimit, {
+    global: true,
+    // A flood guard per address on writes; the product's own limits (sign-ins, posting) live with their features.
+    max: 120,
+    timeWindow: 60_000,
+    allowList: (request) => !config.rateLimits || request.method === 'GET' || request.method === 'HEAD',
+    errorResponseBuilder: (_request, context) => new TooManyRequestsError(Math.ceil(context.ttl / 1000)),
+  });
+  await app.register(sessionsPlugin);
+  await app.register(fastifyStatic, { root: join(PROJECT_ROOT, 'static'), prefix: '/static/', maxAge: '1h' });
+
+  await app.register(healthRoutes);
+  await app.register(homeRoutes);
+  await app.register(accountsRoutes);
+  return app;
+}

@@ -1,0 +1,98 @@
+// The only module that reads process.env. Everything else receives a Config.
+
+export const LOCALES = ['sv', 'en', 'da'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Origin and base of every absolute link; also the only origin allowed to post. */
+  publicUrl: URL;
+  /** undefined → the embedded PGlite database under dataDir. */
+  databaseUrl: string | undefined;
+  /** Directory of the embedded database; `memory://` keeps it in memory only. */
+  dataDir: string;
+  forumName: string;
+  defaultLocale: Locale;
+  trustProxy: boolean;
+  rateLimits: boolean;
+  /** Lower-cased; undefined → the first account on an empty forum becomes admin. */
+  adminEmails: ReadonlySet<string> | undefined;
+  /** Replies deeper than this are shown at this depth with "in reply to". */
+  threadDisplayDepth: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be on or off (true/false), got "${env[name]}"`);
+}
+
+function readUrl(name: string, raw: string, protocols: string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`);
+  }
+  return url;
+}
+
+function readLocale(env: Env): Locale {
+  const raw = env.DEFAULT_LOCALE?.trim() || 'sv';
+  if (!(LOCALES as readonly string[]).includes(raw)) {
+    throw new ConfigError(`DEFAULT_LOCALE must be one of ${LOCALES.join(', ')}, got "${raw}"`);
+  }
+  return raw as Locale;
+}
+
+function readAdminEmails(env: Env): ReadonlySet<string> | undefined {
+  const raw = env.ADMIN_EMAILS?.trim();
+  if (!raw) return undefined;
+  const emails = raw.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const bad = emails.find((e) => !/^[^@\s]+@[^@\s]+$/.test(e));
+  if (bad) throw new ConfigError(`ADMIN_EMAILS must be comma-separated email addresses, "${bad}" is not one`);
+  return new Set(emails);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = readInteger(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl) readUrl('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    publicUrl: readUrl('PUBLIC_URL', env.PUBLIC_URL?.trim() || `http://localhost:${port}`, ['http:', 'https:']),
+    databaseUrl,
+    dataDir: env.DATA_DIR?.trim() || './data',
+    forumName: env.FORUM_NAME?.trim() || 'Bryggan',
+    defaultLocale: readLocale(env),
+    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
+    rateLimits: readBoolean(env, 'RATE_LIMITS', true),
+    adminEmails: readAdminEmails(env),
+    threadDisplayDepth: readInteger(env, 'THREAD_DISPLAY_DEPTH', 5, 1, 20),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}

@@ -1,0 +1,134 @@
+// One place maps every error to a status and a page or JSON; a 5xx never shows its internals.
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { localPathOfUrl } from './paths.js';
+import { HttpError, TooManyRequestsError, ValidationError, type Message } from './errors.js';
+
+/** How a form route re-renders itself when its input is refused. */
+export interface FormConfig {
+  view: string;
+  /** The rest of what the form's view needs (the network, the thread…). */
+  data?: (request: FastifyRequest) => Promise<object> | object;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    form?: FormConfig;
+  }
+}
+
+interface SchemaIssue {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+function fieldOf(issue: SchemaIssue): string {
+  if (issue.keyword === 'required') return String(issue.params.missingProperty);
+  return issue.instancePath.split('/').filter(Boolean)[0] ?? '_';
+}
+
+function messageFor(issue: SchemaIssue, field: string): Message {
+  const limit = Number(issue.params.limit);
+  switch (issue.keyword) {
+    case 'required':
+      return 'validation.required';
+    case 'minLength':
+      return limit <= 1 ? 'validation.required' : { key: 'validation.minLength', values: { limit } };
+    case 'maxLength':
+      return { key: 'validation.maxLength', values: { limit } };
+    case 'pattern':
+      return `validation.pattern.${field}`;
+    case 'format':
+      return `validation.format.${String(issue.params.format)}`;
+    default:
+      return 'validation.invalid';
+  }
+}
+
+/** Turns Ajv's issues into one message per field, first issue first. */
+export function fieldsFromSchemaIssues(issues: SchemaIssue[]): Record<string, Message> {
+  const fields: Record<string, Message> = {};
+  for (const issue of issues) {
+    const field = fieldOf(issue);
+    fields[field] ??= messageFor(issue, field);
+  }
+  return fields;
+}
+
+const FRAMEWORK_MESSAGES: Record<number, string> = {
+  400: 'errors.badRequest',
+  401: 'errors.signInRequired',
+  403: 'errors.forbidden',
+  404: 'errors.notFound',
+  413: 'errors.bodyTooLarge',
+  429: 'errors.tooManyRequests',
+};
+
+function normalise(error: FastifyError): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error.validation) return new ValidationError(fieldsFromSchemaIssues(error.validation as SchemaIssue[]));
+  const status = error.statusCode ?? 500;
+  if (status === 429) {
+    const retryAfter = Number((error as { retryAfter?: number }).retryAfter) || 60;
+    return new TooManyRequestsError(retryAfter);
+  }
+  if (status >= 400 && status < 500) {
+    return new HttpError(status, error.code?.toLowerCase() ?? 'bad_request', FRAMEWORK_MESSAGES[status] ?? 'errors.badRequest');
+  }
+  return new HttpError(500, 'server_error', 'errors.server');
+}
+
+const SECRET_FIELD = /password/i;
+
+function keptInput(body: unknown): Record<string, unknown> {
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(Object.entries(body).filter(([name]) => !SECRET_FIELD.test(name)));
+}
+
+async function sendError(error: HttpError, request: FastifyRequest, reply: FastifyReply) {
+  const t = request.t;
+  const message = error instanceof TooManyRequestsError
+    ? t(error.messageKey, { seconds: error.retryAfterSeconds })
+    : t(error.messageKey);
+  if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
+  const fields = error instanceof ValidationError
+    ? Object.fromEntries(Object.entries(error.fields).map(([name, m]) => [name, t(m)]))
+    : undefined;
+
+  if (request.wantsJson) {
+    return reply.code(error.statusCode).send(fields ? { error: error.code, fields } : { error: error.code, message });
+  }
+  if (error.statusCode === 401 && request.method === 'GET') {
+    return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+  }
+  const form = request.routeOptions.config?.form;
+  if (form && (fields || error.statusCode === 429 || error.statusCode === 403)) {
+    const extra = form.data ? await form.data(request) : {};
+    return reply.page(form.view, { ...extra, values: keptInput(request.body), errors: fields ?? {}, formError: fields ? t('validation.summary') : message }, { status: error.statusCode });
+  }
+  if (error.statusCode === 401) {
+    const back = localPathOfUrl(request.headers.referer, request.server.config.publicUrl.origin);
+    return reply.redirect(`/login?next=${encodeURIComponent(back)}`, 303);
+  }
+  const titleKey = `${error.messageKey}.title`;
+  const title = t(titleKey) === titleKey ? t('errors.title') : t(titleKey);
+  return reply.page('errors/error', { status: error.statusCode, heading: title, message }, { status: error.statusCode, title });
+}
+
+export const errorHandlerPlugin = fp(
+  async (app) => {
+    app.setErrorHandler(async (raw: FastifyError, request, reply) => {
+      const error = normalise(raw);
+      if (error.statusCode >= 500) request.log.error({ err: raw }, 'request failed');
+      try {
+        return await sendError(error, request, reply);
+      } catch (renderError) {
+        request.log.error({ err: renderError }, 'error page failed');
+        return reply.code(error.statusCode >= 500 ? 500 : error.statusCode).type('text/plain').send(request.t('errors.server'));
+      }
+    });
+    app.setNotFoundHandler(async (request, reply) => sendError(new HttpError(404, 'not_found', 'errors.notFound'), request, reply));
+  },
+  { name: 'error-handler', dependencies: ['http'] },
+);

@@ -1,0 +1,101 @@
+// Pages and JSON from the same routes: handlers hand over data once; this decides how it is sent.
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config, Locale } from '../config.js';
+import { localeFromAcceptLanguage, translator, type Translate } from './i18n/index.js';
+import { wantsJson } from './negotiate.js';
+import type { Viewer } from './viewer.js';
+import type { loadViews } from './views.js';
+
+export interface PageOptions {
+  status?: number;
+  /** What a JSON client receives instead of the view's data; defaults to the data itself. */
+  json?: unknown;
+  /** The <title>, already translated or user text (escaped by the layout). */
+  title?: string;
+}
+
+/** Catalog keys a flash cookie may carry; anything else is ignored. */
+export const FLASH_MESSAGES = new Set(['accounts.register.firstAdmin', 'accounts.me.passwordChanged']);
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    views: ReturnType<typeof loadViews>;
+  }
+  interface FastifyRequest {
+    viewer: Viewer | null;
+    readonly locale: Locale;
+    readonly t: Translate;
+    readonly wantsJson: boolean;
+  }
+  interface FastifyReply {
+    page(view: string, data: object, options?: PageOptions): FastifyReply;
+    /** After a successful form post: 303 to `location` for browsers, `json` with `status` for scripts. */
+    done(location: string, json: unknown, status?: number): FastifyReply;
+    flash(messageKey: string): FastifyReply;
+  }
+}
+
+function layoutData(request: FastifyRequest, reply: FastifyReply, title: string | undefined) {
+  const { config } = request.server;
+  const flashKey = request.cookies.flash;
+  if (flashKey) reply.clearCookie('flash', { path: '/' });
+  return {
+    forumName: config.forumName,
+    pageTitle: title ? `${title} · ${config.forumName}` : config.forumName,
+    locale: request.locale,
+    viewer: request.viewer,
+    isAdmin: request.viewer?.role === 'admin',
+    currentPath: request.url,
+    flash: flashKey && FLASH_MESSAGES.has(flashKey) ? request.t(flashKey) : undefined,
+  };
+}
+
+export const httpPlugin = fp(
+  async (app) => {
+    app.decorateRequest('viewer', null);
+    app.decorateRequest('locale', {
+      getter(this: FastifyRequest): Locale {
+        return (
+          this.viewer?.locale ??
+          localeFromAcceptLanguage(this.headers['accept-language']) ??
+          this.server.config.defaultLocale
+        );
+      },
+    });
+    app.decorateRequest('t', {
+      getter(this: FastifyRequest): Translate {
+        return translator(this.locale);
+      },
+    });
+    app.decorateRequest('wantsJson', {
+      getter(this: FastifyRequest): boolean {
+        return wantsJson(this);
+      },
+    });
+
+    app.decorateReply('page', function (this: FastifyReply, view: string, data: object, options: PageOptions = {}) {
+      const { request } = this;
+      this.code(options.status ?? 200);
+      if (request.wantsJson) return this.send(options.json ?? data);
+      const html = app.views.render(
+        view,
+        { ...layoutData(request, this, options.title), ...data },
+        { locale: request.locale, t: request.t },
+      );
+      return this.type('text/html; charset=utf-8').send(html);
+    });
+
+    app.decorateReply('done', function (this: FastifyReply, location: string, json: unknown, status = 201) {
+      if (this.request.wantsJson) return this.code(status).send(json);
+      return this.redirect(location, 303);
+    });
+
+    app.decorateReply('flash', function (this: FastifyReply, messageKey: string) {
+      if (this.request.wantsJson) return this;
+      return this.setCookie('flash', messageKey, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+    });
+  },
+  { name: 'http', dependencies: ['@fastify/cookie'] },
+);

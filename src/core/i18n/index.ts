@@ -1,0 +1,43 @@
+import type { Locale } from '../../config.js';
+import type { Message } from '../errors.js';
+import { da } from './da.js';
+import { en } from './en.js';
+import { sv } from './sv.js';
+
+const catalogs: Record<Locale, Record<string, string>> = { sv, en, da };
+
+export type Translate = (message: Message, values?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const catalog = catalogs[locale];
+  return (message, values) => {
+    const key = typeof message === 'string' ? message : message.key;
+    const all = typeof message === 'string' ? values : { ...message.values, ...values };
+    // Danish falls back to English; an unknown key shows itself, so a missing string is visible in review.
+    const template = catalog[key] ?? en[key] ?? key;
+    return all ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(all[name] ?? whole)) : template;
+  };
+}
+
+/** The best of our locales for an Accept-Language header; undefined when none fits. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { language: tag.trim().toLowerCase().split('-')[0]!, q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  // Norwegian (nb/nn/no) readers are better served by Danish than by English.
+  const aliases: Record<string, Locale> = { sv: 'sv', en: 'en', da: 'da', nb: 'da', nn: 'da', no: 'da' };
+  for (const { language } of ranked) {
+    const locale = aliases[language];
+    if (locale) return locale;
+  }
+  return undefined;
+}
+
+export { catalogs };

@@ -1,0 +1,12 @@
+import type { Locale } from '../config.js';
+import type { Role } from '../db/schema.js';
+
+/** The signed-in account behind a request, loaded fresh on every request so role changes apply at once. */
+export interface Viewer {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  locale: Locale | null;
+  createdAt: Date;
+}

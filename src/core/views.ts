@@ -1,0 +1,66 @@
+// Handlebars, compiled once at start: every page is a view inside the one layout, built from partials.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import Handlebars from 'handlebars';
+import type { Locale } from '../config.js';
+import type { Translate } from './i18n/index.js';
+import { relativeTime } from './time.js';
+
+export interface RenderContext {
+  locale: Locale;
+  t: Translate;
+}
+
+export type View = (data: object, context: RenderContext) => string;
+
+function templateFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return templateFiles(path);
+    return name.endsWith('.hbs') ? [path] : [];
+  });
+}
+
+function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+    return (options.data.t as Translate)(key, options.hash);
+  });
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hbs.registerHelper('not', (a: unknown) => !a);
+  hbs.registerHelper('lookupField', (map: Record<string, unknown> | undefined, key: string) => map?.[key]);
+  hbs.registerHelper('time', (date: Date | string, options: Handlebars.HelperOptions) => {
+    const at = new Date(date);
+    const locale = options.data.locale as Locale;
+    const absolute = at.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+    return new hbs.SafeString(
+      `<time datetime="${at.toISOString()}" title="${hbs.escapeExpression(absolute)}">${hbs.escapeExpression(relativeTime(at, locale))}</time>`,
+    );
+  });
+}
+
+export function loadViews(viewsDir: string): { render(name: string, data: object, context: RenderContext): string } {
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  const views = new Map<string, Handlebars.TemplateDelegate>();
+  for (const file of templateFiles(viewsDir)) {
+    const name = relative(viewsDir, file).slice(0, -'.hbs'.length).split(sep).join('/');
+    const template = hbs.compile(readFileSync(file, 'utf8'));
+    views.set(name, template);
+    if (name.startsWith('partials/')) hbs.registerPartial(name.slice('partials/'.length), template);
+  }
+  const layout = views.get('layouts/main');
+  if (!layout) throw new Error(`no layout at ${join(viewsDir, 'layouts/main.hbs')}`);
+
+  return {
+    /** Renders a view inside the layout; a name starting with "partials/" renders the partial alone. */
+    render(name, data, context) {
+      const options = { data: { t: context.t, locale: context.locale } };
+      const view = views.get(name);
+      if (!view) throw new Error(`no view named ${name}`);
+      if (name.startsWith('partials/')) return view(data, options);
+      return layout({ ...data, body: new hbs.SafeString(view(data, options)) }, options);
+    },
+  };
+}

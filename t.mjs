@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+const t0 = Date.now();
+const pg = await PGlite.create('memory://');
+console.log('init ms', Date.now() - t0);
+const r = await pg.query("select count(*) as c, 1::int8 as b, now() as n, '{1,2}'::int[] as arr, 'x'::bytea as by");
+console.log(r.rows, typeof r.rows[0].c);
+const t1 = Date.now();
+const dump = await pg.dumpDataDir('none');
+console.log('dump ms', Date.now() - t1, dump.size);
+const t2 = Date.now();
+const pg2 = await PGlite.create({ loadDataDir: dump });
+console.log('load ms', Date.now() - t2);
+await pg2.listen('ch', (p) => console.log('got', p));
+await pg2.query("select pg_notify('ch', 'hello')");
+await new Promise(r => setTimeout(r, 50));
