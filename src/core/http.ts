@@ -75,6 +75,16 @@ export const httpPlugin = fp(
       },
     });
 
+    // Surrounding spaces are never meant: trim every text field before validation (passwords excepted,
+    // where a space is as good a character as any).
+    app.addHook('preValidation', async (request) => {
+      const body = request.body;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) return;
+      for (const [name, value] of Object.entries(body)) {
+        if (typeof value === 'string' && !/password/i.test(name)) (body as Record<string, unknown>)[name] = value.trim();
+      }
+    });
+
     app.decorateReply('page', function (this: FastifyReply, view: string, data: object, options: PageOptions = {}) {
       const { request } = this;
       this.code(options.status ?? 200);

@@ -25,6 +25,8 @@ export interface Database {
   /** Calls the handler for every NOTIFY on the channel, from this or any other instance. */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, to start other instances from. */
+  snapshot?(): Promise<Blob>;
 }
 
 const INT8_OID = 20;
@@ -48,6 +50,7 @@ async function createPGlite(options: DatabaseOptions): Promise<Database> {
       await db.destroy();
       await pglite.close();
     },
+    snapshot: () => pglite.dumpDataDir('none'),
   };
 }
 

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// The suite runs once on PGlite and, when TEST_DATABASE_URL points at a PostgreSQL server, again on it.
+const projects = [{ extends: true, test: { name: 'pglite', env: { TEST_DB: 'pglite' } } }];
+if (process.env.TEST_DATABASE_URL) {
+  projects.push({ extends: true, test: { name: 'postgres', env: { TEST_DB: 'postgres' } } });
+}
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/helpers/global-setup.ts'],
+    projects,
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
