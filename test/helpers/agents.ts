@@ -37,3 +37,31 @@ export async function signUp(ctx: TestContext, overrides: Partial<Omit<Member, '
   if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
   return { agent, ...account, role: response.body.role };
 }
+
+export interface SetCookie {
+  value: string;
+  /** Lower-cased attribute names; flags such as HttpOnly map to true. */
+  attributes: Record<string, string | true>;
+}
+
+/** The cookie `name` as the response sets it, or undefined when the response does not touch it. */
+export function setCookie(response: { headers: Record<string, unknown> }, name: string): SetCookie | undefined {
+  const raw = response.headers['set-cookie'];
+  const lines = Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
+  const line = lines.find((l) => l.startsWith(`${name}=`));
+  if (!line) return undefined;
+  const [pair = '', ...parts] = line.split(';');
+  const attributes: Record<string, string | true> = {};
+  for (const part of parts) {
+    const [key = '', ...rest] = part.trim().split('=');
+    attributes[key.toLowerCase()] = rest.length ? rest.join('=') : true;
+  }
+  return { value: decodeURIComponent(pair.slice(name.length + 1)), attributes };
+}
+
+/** The session token a response hands out; throws when it sets none. */
+export function sessionToken(response: { headers: Record<string, unknown> }): string {
+  const cookie = setCookie(response, 'session');
+  if (!cookie?.value) throw new Error('the response sets no session cookie');
+  return cookie.value;
+}
