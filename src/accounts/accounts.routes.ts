@@ -13,7 +13,7 @@ import {
   type LoginBody,
   type RegisterBody,
 } from './accounts.schemas.js';
-import { authenticate, changePassword, register } from './accounts.service.js';
+import { changePassword, findAccountForLogin, passwordMatches, register } from './accounts.service.js';
 import { usernameKey } from './usernames.js';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -57,11 +57,13 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     { schema: { body: loginBody }, config: { form: { view: 'accounts/login' } } },
     async (request, reply) => {
       const { login, password, next } = request.body;
-      const keys = [`ip:${request.ip}`, `account:${usernameKey(login)}`];
+      const account = await findAccountForLogin(db, login);
+      // An account has one budget, whether it is named by its username or by its email.
+      const keys = [`ip:${request.ip}`, account ? `account:${account.id}` : `login:${usernameKey(login)}`];
       const wait = Math.max(...keys.map((key) => failedSignIns.retryAfterSeconds(key)));
       if (wait) throw new TooManyRequestsError(wait);
-      const account = await authenticate(db, login, password);
-      if (!account) {
+      const ok = await passwordMatches(account, password);
+      if (!account || !ok) {
         keys.forEach((key) => failedSignIns.record(key));
         throw new ValidationError({ login: 'accounts.login.wrong' });
       }

@@ -55,11 +55,15 @@ export async function register(db: Kysely<DB>, input: Registration, rules: Regis
   }
 }
 
-/** The account for these credentials, or null; a miss costs a hash like a hit, so timing tells nothing. */
-export async function authenticate(db: Kysely<DB>, login: string, password: string) {
-  const account = await queries.findAccountByLogin(db, usernameKey(login), login);
+/** The account a sign-in names: by username (any case or NFKC form) or by email (any case); undefined when none. */
+export function findAccountForLogin(db: Kysely<DB>, login: string) {
+  return queries.findAccountByLogin(db, usernameKey(login), login);
+}
+
+/** True when the password is the account's. No account costs a hash like a real one, so timing tells nothing. */
+export async function passwordMatches(account: { password_hash: string } | undefined, password: string): Promise<boolean> {
   const ok = await verifyPassword(account?.password_hash ?? DUMMY_HASH, password);
-  return account && ok ? account : null;
+  return ok && account !== undefined;
 }
 
 export async function changePassword(
