@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // The suite runs once on PGlite and, when TEST_DATABASE_URL points at a PostgreSQL server, again on it.
-const projects = [{ extends: true, test: { name: 'pglite', env: { TEST_DB: 'pglite' } } }];
+const projects = [{ extends: true as const, test: { name: 'pglite', env: { TEST_DB: 'pglite' } } }];
 if (process.env.TEST_DATABASE_URL) {
-  projects.push({ extends: true, test: { name: 'postgres', env: { TEST_DB: 'postgres' } } });
+  projects.push({ extends: true as const, test: { name: 'postgres', env: { TEST_DB: 'postgres' } } });
 }
 
 export default defineConfig({

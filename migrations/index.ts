@@ -1,7 +1,9 @@
 // Every migration, by name. Names sort by their ISO-date prefix; never rename or edit a landed one.
 import type { Migration } from 'kysely';
 import * as createAccounts from './2026-11-22T1200_create_accounts.js';
+import * as createNetworksThreadsPosts from './2026-11-22T1300_create_networks_threads_posts.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
+  '2026-11-22T1300_create_networks_threads_posts': createNetworksThreadsPosts,
 };

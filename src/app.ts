@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { errorHandlerPlugin } from './core/error-handler.js';
 import { TooManyRequestsError } from './core/errors.js';
+import { EventBus } from './core/events.js';
 import { httpPlugin } from './core/http.js';
 import { securityPlugin } from './core/security.js';
 import { PROJECT_ROOT } from './core/project-root.js';
@@ -18,7 +19,8 @@ import { databasePlugin } from './db/plugin.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
 import { sessionsPlugin } from './accounts/sessions.plugin.js';
 import { healthRoutes } from './health/health.routes.js';
-import { homeRoutes } from './home/home.routes.js';
+import { networksRoutes } from './networks/networks.routes.js';
+import { threadsRoutes } from './threads/threads.routes.js';
 
 
 export interface BuildOptions {
@@ -42,6 +44,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (!options.database) await migrateToLatest(database.db);
   app.decorate('config', config);
   app.decorate('views', loadViews(join(PROJECT_ROOT, 'views')));
+  app.decorate('events', new EventBus((error, name) => app.log.error({ err: error, event: name }, 'event listener failed')));
 
   // Shared infrastructure first, then the features: this list is the table of contents.
   await app.register(databasePlugin, { database, closeWithApp: !options.database });
@@ -62,7 +65,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fastifyStatic, { root: join(PROJECT_ROOT, 'static'), prefix: '/static/', maxAge: '1h' });
 
   await app.register(healthRoutes);
-  await app.register(homeRoutes);
+  await app.register(networksRoutes);
+  await app.register(threadsRoutes);
   await app.register(accountsRoutes);
   return app;
 }

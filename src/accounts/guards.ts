@@ -13,3 +13,12 @@ export function requireAdmin(request: FastifyRequest): Viewer {
   if (viewer.role !== 'admin') throw new ForbiddenError();
   return viewer;
 }
+
+/** Route hooks: refuse before the body is even validated, so a guest never learns what a form expects. */
+export const signedInOnly = async (request: FastifyRequest): Promise<void> => {
+  requireViewer(request);
+};
+
+export const adminOnly = async (request: FastifyRequest): Promise<void> => {
+  requireAdmin(request);
+};

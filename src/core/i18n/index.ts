@@ -14,7 +14,9 @@ export function translator(locale: Locale): Translate {
     const key = typeof message === 'string' ? message : message.key;
     const all = typeof message === 'string' ? values : { ...message.values, ...values };
     // Danish falls back to English; an unknown key shows itself, so a missing string is visible in review.
-    const template = catalog[key] ?? en[key] ?? key;
+    const count = all?.count;
+    const pluralKey = count === 1 ? `${key}.one` : undefined;
+    const template = (pluralKey && (catalog[pluralKey] ?? en[pluralKey])) || (catalog[key] ?? en[key] ?? key);
     return all ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(all[name] ?? whole)) : template;
   };
 }

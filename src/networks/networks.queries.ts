@@ -1,0 +1,86 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+const networkColumns = ['id', 'slug', 'name', 'description', 'description_html', 'thread_count', 'last_activity_at', 'created_at'] as const;
+
+/** Every network, the most recently active first (those never used last, newest first). */
+export function listNetworks(db: Kysely<DB>) {
+  return db
+    .selectFrom('networks')
+    .select(networkColumns)
+    .orderBy(sql`last_activity_at desc nulls last`)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function findNetworkBySlug(db: Kysely<DB>, slug: string) {
+  return db.selectFrom('networks').select(networkColumns).where('slug', '=', slug).executeTakeFirst();
+}
+
+export type NetworkRow = NonNullable<Awaited<ReturnType<typeof findNetworkBySlug>>>;
+
+export async function insertNetwork(db: Kysely<DB>, network: { slug: string; name: string; description: string; descriptionHtml: string }) {
+  return db
+    .insertInto('networks')
+    .values({ slug: network.slug, name: network.name, description: network.description, description_html: network.descriptionHtml })
+    .returning(networkColumns)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateNetwork(db: Kysely<DB>, id: number, network: { name: string; description: string; descriptionHtml: string }) {
+  await db
+    .updateTable('networks')
+    .set({ name: network.name, description: network.description, description_html: network.descriptionHtml })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordNetworkActivity(db: Kysely<DB>, networkId: number, at: Date, newThread: boolean): Promise<void> {
+  await db
+    .updateTable('networks')
+    .set((eb) => ({ last_activity_at: at, thread_count: newThread ? eb('thread_count', '+', 1) : eb.ref('thread_count') }))
+    .where('id', '=', networkId)
+    .execute();
+}
+
+export interface BoardCursor {
+  pinned: boolean;
+  lastActivityAt: Date;
+  id: number;
+}
+
+/** One page of a board: pinned first, then by latest activity; `before` continues after a page's last row. */
+export function listBoardThreads(db: Kysely<DB>, networkId: number, limit: number, before?: BoardCursor) {
+  let query = db
+    .selectFrom('threads')
+    .innerJoin('accounts as author', 'author.id', 'threads.author_id')
+    .leftJoin('accounts as last_poster', 'last_poster.id', 'threads.last_poster_id')
+    .select([
+      'threads.id',
+      'threads.title',
+      'threads.slug',
+      'threads.pinned',
+      'threads.locked',
+      'threads.reply_count',
+      'threads.last_activity_at',
+      'threads.created_at',
+      'author.username as author_username',
+      'author.display_name as author_display_name',
+      'last_poster.username as last_poster_username',
+      'last_poster.display_name as last_poster_display_name',
+    ])
+    .where('threads.network_id', '=', networkId);
+  if (before) {
+    query = query.where(
+      sql<boolean>`(threads.pinned, threads.last_activity_at, threads.id) < (${before.pinned}, ${before.lastActivityAt}, ${before.id})`,
+    );
+  }
+  return query
+    .orderBy('threads.pinned', 'desc')
+    .orderBy('threads.last_activity_at', 'desc')
+    .orderBy('threads.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export type BoardThreadRow = Awaited<ReturnType<typeof listBoardThreads>>[number];

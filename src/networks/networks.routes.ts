@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { adminOnly } from '../accounts/guards.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import { renderMarkdown } from '../core/markdown.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
+import * as queries from './networks.queries.js';
+import {
+  boardQuery,
+  createNetworkBody,
+  editNetworkBody,
+  networkSlugParam,
+  type CreateNetworkBody,
+  type EditNetworkBody,
+  type NetworkParams,
+} from './networks.schemas.js';
+import { boardThreadJson, networkJson } from './present.js';
+
+export const BOARD_PAGE_SIZE = 30;
+
+export async function networksRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.database;
+
+  async function loadNetwork(request: FastifyRequest<{ Params: NetworkParams }>) {
+    const network = await queries.findNetworkBySlug(db, request.params.network);
+    if (!network) throw new NotFoundError();
+    return network;
+  }
+
+  app.get('/', async (request, reply) => {
+    const networks = (await queries.listNetworks(db)).map(networkJson);
+    const json = { forum: app.config.forumName, networks };
+    return reply.page('networks/home', { networks, empty: networks.length === 0 }, { json });
+  });
+
+  app.get('/networks/new', { onRequest: adminOnly }, async (request, reply) => {
+    return reply.page('networks/form', { creating: true, values: {}, errors: {} }, { title: request.t('networks.new.title') });
+  });
+
+  app.post<{ Body: CreateNetworkBody }>(
+    '/networks',
+    { onRequest: adminOnly, schema: { body: createNetworkBody }, config: { form: { view: 'networks/form', data: () => ({ creating: true }) } } },
+    async (request, reply) => {
+      const { slug, name, description = '' } = request.body;
+      try {
+        const network = await queries.insertNetwork(db, { slug, name, description, descriptionHtml: renderMarkdown(description) });
+        return reply.done(`/n/${network.slug}`, networkJson(network), 201);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ValidationError({ slug: 'networks.slugTaken' });
+        throw error;
+      }
+    },
+  );
+
+  app.get<{ Params: NetworkParams; Querystring: { before?: string } }>(
+    '/n/:network',
+    { schema: { params: networkSlugParam, querystring: boardQuery } },
+    async (request, reply) => {
+      const network = await loadNetwork(request);
+      const before = request.query.before === undefined ? undefined : decodeBoardCursor(request.query.before);
+      if (request.query.before !== undefined && !before) throw new ValidationError({ before: 'validation.invalid' });
+      const rows = await queries.listBoardThreads(db, network.id, BOARD_PAGE_SIZE + 1, before);
+      const page = rows.slice(0, BOARD_PAGE_SIZE);
+      const last = page.at(-1);
+      const nextCursor = rows.length > BOARD_PAGE_SIZE && last
+        ? encodeBoardCursor({ pinned: last.pinned, lastActivityAt: last.last_activity_at, id: last.id })
+        : null;
+      const threads = page.map(boardThreadJson);
+      const json = { network: networkJson(network), threads, nextCursor };
+      return reply.page(
+        'networks/board',
+        { ...json, values: {}, errors: {}, firstPage: !before, canPost: !!request.viewer, canEdit: request.viewer?.role === 'admin' },
+        { json, title: network.name },
+      );
+    },
+  );
+
+  app.get<{ Params: NetworkParams }>('/n/:network/edit', { onRequest: adminOnly, schema: { params: networkSlugParam } }, async (request, reply) => {
+    const network = await loadNetwork(request);
+    return reply.page('networks/form', { network: networkJson(network), values: network, errors: {} }, { title: network.name });
+  });
+
+  app.post<{ Params: NetworkParams; Body: EditNetworkBody }>(
+    '/n/:network/edit',
+    {
+      onRequest: adminOnly,
+      schema: { params: networkSlugParam, body: editNetworkBody },
+      config: { form: { view: 'networks/form', data: async (request) => ({ network: networkJson(await loadNetwork(request as FastifyRequest<{ Params: NetworkParams }>)) }) } },
+    },
+    async (request, reply) => {
+      const network = await loadNetwork(request);
+      const { name, description = '' } = request.body;
+      await queries.updateNetwork(db, network.id, { name, description, descriptionHtml: renderMarkdown(description) });
+      app.events.publish('network.changed', { networkId: network.id });
+      const updated = await queries.findNetworkBySlug(db, network.slug);
+      return reply.done(`/n/${network.slug}`, networkJson(updated!), 200);
+    },
+  );
+}

@@ -1,0 +1,37 @@
+import type { BoardThreadRow, NetworkRow } from './networks.queries.js';
+
+/** The first line of a description's Markdown, as plain text for a one-line summary. */
+function firstLine(markdown: string): string {
+  const line = markdown.split('\n').find((l) => l.trim()) ?? '';
+  return line.replace(/[#>*_`[\]]/g, '').replace(/\(https?:[^)]*\)/g, '').trim();
+}
+
+export function networkJson(network: NetworkRow) {
+  return {
+    slug: network.slug,
+    name: network.name,
+    description: network.description,
+    descriptionHtml: network.description_html,
+    summary: firstLine(network.description),
+    threadCount: network.thread_count,
+    lastActivityAt: network.last_activity_at?.toISOString() ?? null,
+    createdAt: network.created_at.toISOString(),
+  };
+}
+
+export function boardThreadJson(row: BoardThreadRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    slug: row.slug,
+    pinned: row.pinned,
+    locked: row.locked,
+    replyCount: row.reply_count,
+    author: { username: row.author_username, displayName: row.author_display_name },
+    lastActivityAt: row.last_activity_at.toISOString(),
+    lastPoster: row.last_poster_username
+      ? { username: row.last_poster_username, displayName: row.last_poster_display_name! }
+      : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}

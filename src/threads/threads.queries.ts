@@ -1,0 +1,203 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { DB, PostsTable } from '../db/schema.js';
+
+/** Columns every view of a post needs, with its author. */
+function selectPosts(db: Kysely<DB>) {
+  return db
+    .selectFrom('posts')
+    .innerJoin('accounts as author', 'author.id', 'posts.author_id')
+    .select([
+      'posts.id',
+      'posts.thread_id',
+      'posts.parent_id',
+      'posts.root_id',
+      'posts.depth',
+      'posts.top_level_number',
+      'posts.author_id',
+      'posts.html',
+      'posts.created_at',
+      'posts.edited_at',
+      'posts.deleted_at',
+      'posts.deleted_by_id',
+      'author.username as author_username',
+      'author.display_name as author_display_name',
+    ]);
+}
+
+export type PostRow = Awaited<ReturnType<ReturnType<typeof selectPosts>['executeTakeFirstOrThrow']>>;
+
+export function findThread(db: Kysely<DB>, threadId: number) {
+  return db
+    .selectFrom('threads')
+    .innerJoin('networks', 'networks.id', 'threads.network_id')
+    .select([
+      'threads.id',
+      'threads.title',
+      'threads.slug',
+      'threads.author_id',
+      'threads.pinned',
+      'threads.locked',
+      'threads.reply_count',
+      'threads.top_level_count',
+      'threads.created_at',
+      'threads.network_id',
+      'networks.slug as network_slug',
+      'networks.name as network_name',
+    ])
+    .where('threads.id', '=', threadId)
+    .executeTakeFirst();
+}
+
+export type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
+
+/**
+ * The opening post and the top-level replies numbered first..last with all their descendants, in the
+ * order written. One index range whatever the thread's size.
+ */
+export function findThreadPagePosts(db: Kysely<DB>, threadId: number, first: number, last: number) {
+  return selectPosts(db)
+    .where('posts.thread_id', '=', threadId)
+    .where((eb) =>
+      eb.or([
+        eb('posts.parent_id', 'is', null),
+        eb('posts.top_level_number', '>=', first).and('posts.top_level_number', '<=', last),
+        eb(
+          'posts.root_id',
+          'in',
+          eb
+            .selectFrom('posts as top')
+            .select('top.id')
+            .where('top.thread_id', '=', threadId)
+            .where('top.top_level_number', '>=', first)
+            .where('top.top_level_number', '<=', last),
+        ),
+      ]),
+    )
+    .orderBy('posts.id')
+    .execute();
+}
+
+export function findPosts(db: Kysely<DB>, postIds: readonly number[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return selectPosts(db).where('posts.id', 'in', postIds).orderBy('posts.id').execute();
+}
+
+function selectPlacement(db: Kysely<DB>) {
+  return db
+    .selectFrom('posts')
+    .leftJoin('posts as root', 'root.id', 'posts.root_id')
+    .select([
+      'posts.id',
+      'posts.thread_id',
+      'posts.parent_id',
+      'posts.root_id',
+      'posts.depth',
+      'posts.author_id',
+      'posts.body',
+      'posts.deleted_at',
+      // The number of the top-level reply the post hangs under (its own, for a top-level reply).
+      sql<number | null>`coalesce(root.top_level_number, posts.top_level_number)`.as('top_level_number'),
+    ]);
+}
+
+/** What a permalink, an edit or a reply needs to know about a post. */
+export function findPostPlacement(db: Kysely<DB>, postId: number) {
+  return selectPlacement(db).where('posts.id', '=', postId).executeTakeFirst();
+}
+
+export function findOpeningPostPlacement(db: Kysely<DB>, threadId: number) {
+  return selectPlacement(db).where('posts.thread_id', '=', threadId).where('posts.parent_id', 'is', null).executeTakeFirst();
+}
+
+export type PostPlacement = NonNullable<Awaited<ReturnType<typeof findPostPlacement>>>;
+
+/** Locks the thread row for the rest of the transaction: replies are numbered one at a time. */
+export function lockThread(db: Kysely<DB>, threadId: number) {
+  return db
+    .selectFrom('threads')
+    .select(['id', 'top_level_count', 'network_id', 'locked'])
+    .where('id', '=', threadId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function insertThread(
+  db: Kysely<DB>,
+  thread: { networkId: number; authorId: number; title: string; slug: string },
+) {
+  return db
+    .insertInto('threads')
+    .values({
+      network_id: thread.networkId,
+      author_id: thread.authorId,
+      title: thread.title,
+      slug: thread.slug,
+      last_poster_id: thread.authorId,
+    })
+    .returning(['id', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertPost(db: Kysely<DB>, post: Insertable<PostsTable>) {
+  return db.insertInto('posts').values(post).returning(['id', 'created_at']).executeTakeFirstOrThrow();
+}
+
+export async function recordReplyOnThread(
+  db: Kysely<DB>,
+  threadId: number,
+  reply: { authorId: number; at: Date; topLevel: boolean },
+): Promise<void> {
+  await db
+    .updateTable('threads')
+    .set((eb) => ({
+      reply_count: eb('reply_count', '+', 1),
+      top_level_count: reply.topLevel ? eb('top_level_count', '+', 1) : eb.ref('top_level_count'),
+      last_poster_id: reply.authorId,
+      last_activity_at: reply.at,
+    }))
+    .where('id', '=', threadId)
+    .execute();
+}
+
+export async function updateThreadTitle(db: Kysely<DB>, threadId: number, title: string, slug: string): Promise<void> {
+  await db.updateTable('threads').set({ title, slug }).where('id', '=', threadId).execute();
+}
+
+export async function updatePostBody(db: Kysely<DB>, postId: number, body: string, html: string, at: Date): Promise<void> {
+  await db.updateTable('posts').set({ body, html, edited_at: at }).where('id', '=', postId).execute();
+}
+
+export async function insertRevision(
+  db: Kysely<DB>,
+  revision: { postId: number; editorId: number; body: string; title: string | null },
+): Promise<void> {
+  await db
+    .insertInto('post_revisions')
+    .values({ post_id: revision.postId, editor_id: revision.editorId, body: revision.body, title: revision.title })
+    .execute();
+}
+
+export async function markPostDeleted(db: Kysely<DB>, postId: number, deletedById: number, at: Date): Promise<void> {
+  await db.updateTable('posts').set({ deleted_at: at, deleted_by_id: deletedById }).where('id', '=', postId).execute();
+}
+
+/** When the account last started a thread and last replied: what the posting limits are measured from. */
+export async function lastPostingTimes(db: Kysely<DB>, accountId: number) {
+  const [thread, reply] = await Promise.all([
+    db.selectFrom('threads').select('created_at').where('author_id', '=', accountId).orderBy('created_at', 'desc').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('posts')
+      .select('created_at')
+      .where('author_id', '=', accountId)
+      .where('parent_id', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { lastThreadAt: thread?.created_at ?? null, lastReplyAt: reply?.created_at ?? null };
+}
+
+/** Serialises one account's posting, so two quick submissions cannot both pass the posting limit. */
+export async function lockAccount(db: Kysely<DB>, accountId: number): Promise<{ created_at: Date } | undefined> {
+  return db.selectFrom('accounts').select('created_at').where('id', '=', accountId).forUpdate().executeTakeFirst();
+}

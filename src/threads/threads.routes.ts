@@ -1,0 +1,203 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { signedInOnly } from '../accounts/guards.js';
+import { ForbiddenError, NotFoundError } from '../core/errors.js';
+import { findNetworkBySlug } from '../networks/networks.queries.js';
+import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { buildTree, postJson } from './present.js';
+import * as queries from './threads.queries.js';
+import {
+  editPostBody,
+  newThreadBody,
+  postParams,
+  replyBody,
+  replyFormQuery,
+  threadPageQuery,
+  threadParams,
+  type EditPostBody,
+  type NewThreadBody,
+  type PostParams,
+  type ReplyBody,
+  type ThreadParams,
+} from './threads.schemas.js';
+import { mayChangePost, threadsService } from './threads.service.js';
+
+/** Top-level replies per thread page; each comes with all its replies. */
+export const THREAD_PAGE_SIZE = 50;
+
+export function pageOfTopLevelNumber(topLevelNumber: number | null): number {
+  return topLevelNumber ? Math.ceil(topLevelNumber / THREAD_PAGE_SIZE) : 1;
+}
+
+export function threadUrl(threadId: number, page: number, postId?: number): string {
+  return `/t/${threadId}${page > 1 ? `?page=${page}` : ''}${postId ? `#p-${postId}` : ''}`;
+}
+
+export async function threadsRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.database;
+  const service = threadsService({ db, events: app.events, postingLimits: app.config.rateLimits });
+  const maxDepth = app.config.threadDisplayDepth;
+
+  async function loadThread(threadId: number) {
+    const thread = await queries.findThread(db, threadId);
+    if (!thread) throw new NotFoundError();
+    return thread;
+  }
+
+  async function loadNetwork(slug: string) {
+    const network = await findNetworkBySlug(db, slug);
+    if (!network) throw new NotFoundError();
+    return network;
+  }
+
+  async function loadEditablePost(request: FastifyRequest<{ Params: PostParams }>) {
+    const post = await queries.findPostPlacement(db, request.params.postId);
+    if (!post) throw new NotFoundError();
+    if (!mayChangePost(request.viewer, post) || post.deleted_at) throw new ForbiddenError();
+    return { post, thread: await loadThread(post.thread_id) };
+  }
+
+  app.get<{ Params: NetworkParams }>(
+    '/n/:network/new',
+    { onRequest: signedInOnly, schema: { params: networkSlugParam } },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      return reply.page('threads/new', { network, values: {}, errors: {} }, { title: request.t('threads.new.title') });
+    },
+  );
+
+  app.post<{ Params: NetworkParams; Body: NewThreadBody }>(
+    '/n/:network/threads',
+    {
+      onRequest: signedInOnly,
+      schema: { params: networkSlugParam, body: newThreadBody },
+      config: { form: { view: 'threads/new', data: async (request) => ({ network: await loadNetwork((request.params as NetworkParams).network) }) } },
+    },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      const { threadId, postId } = await service.createThread(request.viewer!, network, request.body);
+      const [opening] = await queries.findPosts(db, [postId]);
+      const json = { id: threadId, title: request.body.title, network: network.slug, posts: [postJson(opening!, request.viewer)] };
+      return reply.done(`/t/${threadId}`, json, 201);
+    },
+  );
+
+  app.get<{ Params: ThreadParams; Querystring: { page?: number } }>(
+    '/t/:id/:slug?',
+    { schema: { params: threadParams, querystring: threadPageQuery } },
+    async (request, reply) => {
+      const thread = await loadThread(request.params.id);
+      const pages = Math.max(1, Math.ceil(thread.top_level_count / THREAD_PAGE_SIZE));
+      const page = request.query.page ?? 1;
+      if (page > pages) throw new NotFoundError();
+      const first = (page - 1) * THREAD_PAGE_SIZE + 1;
+      const rows = await queries.findThreadPagePosts(db, thread.id, first, first + THREAD_PAGE_SIZE - 1);
+      const tree = buildTree(rows, request.viewer, { locked: thread.locked, maxDepth });
+      const json = {
+        id: thread.id,
+        title: thread.title,
+        slug: thread.slug,
+        network: { slug: thread.network_slug, name: thread.network_name },
+        pinned: thread.pinned,
+        locked: thread.locked,
+        replyCount: thread.reply_count,
+        page,
+        pages,
+        posts: rows.map((row) => postJson(row, request.viewer)),
+      };
+      const pageLinks = pages > 1
+        ? Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, i + 1), current: i + 1 === page }))
+        : [];
+      return reply.page(
+        'threads/show',
+        {
+          thread: json,
+          opening: tree.opening,
+          replies: tree.replies,
+          pageLinks,
+          values: {},
+          errors: {},
+          canReply: !!request.viewer && !thread.locked,
+          scripts: ['/static/js/reply.js'],
+        },
+        { json, title: thread.title },
+      );
+    },
+  );
+
+  app.get<{ Params: ThreadParams; Querystring: { to?: number } }>(
+    '/t/:id/reply',
+    { onRequest: signedInOnly, schema: { params: threadParams, querystring: replyFormQuery } },
+    async (request, reply) => {
+      const thread = await loadThread(request.params.id);
+      const parentId = request.query.to;
+      const [parent] = parentId ? await queries.findPosts(db, [parentId]) : [];
+      if (parentId && (!parent || parent.thread_id !== thread.id)) throw new NotFoundError();
+      const data = { thread, parent: parent ? postJson(parent, request.viewer) : undefined, values: { parentId }, errors: {} };
+      return reply.page('threads/reply', data, { title: thread.title });
+    },
+  );
+
+  app.post<{ Params: ThreadParams; Body: ReplyBody }>(
+    '/t/:id/replies',
+    {
+      onRequest: signedInOnly,
+      schema: { params: threadParams, body: replyBody },
+      config: { form: { view: 'threads/reply', data: async (request) => ({ thread: await loadThread((request.params as ThreadParams).id) }) } },
+    },
+    async (request, reply) => {
+      const thread = await loadThread(request.params.id);
+      const created = await service.reply(request.viewer!, thread.id, request.body);
+      const [post] = await queries.findPosts(db, [created.postId]);
+      const placement = await queries.findPostPlacement(db, created.postId);
+      const json = postJson(post!, request.viewer);
+      return reply.done(
+        threadUrl(thread.id, pageOfTopLevelNumber(placement!.top_level_number), created.postId),
+        { id: json.id, parentId: json.parentId, threadId: json.threadId, html: json.html, author: json.author, createdAt: json.createdAt },
+        201,
+      );
+    },
+  );
+
+  app.get<{ Params: PostParams }>('/p/:postId', { schema: { params: postParams } }, async (request, reply) => {
+    const post = await queries.findPostPlacement(db, request.params.postId);
+    if (!post) throw new NotFoundError();
+    return reply.redirect(threadUrl(post.thread_id, pageOfTopLevelNumber(post.top_level_number), post.id), 302);
+  });
+
+  app.get<{ Params: PostParams }>(
+    '/p/:postId/edit',
+    { onRequest: signedInOnly, schema: { params: postParams } },
+    async (request, reply) => {
+      const { post, thread } = await loadEditablePost(request);
+      const values = { body: post.body, title: post.parent_id === null ? thread.title : undefined };
+      return reply.page('threads/edit', { post, thread, isOpening: post.parent_id === null, values, errors: {} }, { title: thread.title });
+    },
+  );
+
+  app.post<{ Params: PostParams; Body: EditPostBody }>(
+    '/p/:postId/edit',
+    {
+      onRequest: signedInOnly,
+      schema: { params: postParams, body: editPostBody },
+      config: { form: { view: 'threads/edit', data: async (request) => {
+        const { post, thread } = await loadEditablePost(request as FastifyRequest<{ Params: PostParams }>);
+        return { post, thread, isOpening: post.parent_id === null };
+      } } },
+    },
+    async (request, reply) => {
+      const { threadId } = await service.editPost(request.viewer!, request.params.postId, request.body);
+      const [post] = await queries.findPosts(db, [request.params.postId]);
+      return reply.done(`/p/${request.params.postId}`, { ...postJson(post!, request.viewer), threadId }, 200);
+    },
+  );
+
+  app.post<{ Params: PostParams }>(
+    '/p/:postId/delete',
+    { onRequest: signedInOnly, schema: { params: postParams } },
+    async (request, reply) => {
+      await service.deletePost(request.viewer!, request.params.postId);
+      const [post] = await queries.findPosts(db, [request.params.postId]);
+      return reply.done(`/p/${request.params.postId}`, postJson(post!, request.viewer), 200);
+    },
+  );
+}

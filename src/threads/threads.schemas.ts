@@ -1,0 +1,32 @@
+const title = { type: 'string', minLength: 3, maxLength: 150 } as const;
+const body = { type: 'string', minLength: 1, maxLength: 20000 } as const;
+const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
+
+export const threadParams = { type: 'object', required: ['id'], properties: { id, slug: { type: 'string', maxLength: 200 } } } as const;
+export const postParams = { type: 'object', required: ['postId'], properties: { postId: id } } as const;
+export const threadPageQuery = { type: 'object', properties: { page: { type: 'integer', minimum: 1, maximum: 1000000 } } } as const;
+export const replyFormQuery = { type: 'object', properties: { to: id } } as const;
+
+export const newThreadBody = { type: 'object', required: ['title', 'body'], properties: { title, body } } as const;
+export const replyBody = { type: 'object', required: ['body'], properties: { body, parentId: id } } as const;
+export const editPostBody = { type: 'object', required: ['body'], properties: { body, title } } as const;
+
+export interface ThreadParams {
+  id: number;
+  slug?: string;
+}
+export interface PostParams {
+  postId: number;
+}
+export interface NewThreadBody {
+  title: string;
+  body: string;
+}
+export interface ReplyBody {
+  body: string;
+  parentId?: number;
+}
+export interface EditPostBody {
+  body: string;
+  title?: string;
+}

@@ -1,0 +1,119 @@
+// Writing to threads: each write is one transaction, checked by named guards, then announced as an event.
+import type { Kysely } from 'kysely';
+import type { EventBus } from '../core/events.js';
+import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../core/errors.js';
+import { renderMarkdown } from '../core/markdown.js';
+import type { Viewer } from '../core/viewer.js';
+import type { DB } from '../db/schema.js';
+import { recordNetworkActivity } from '../networks/networks.queries.js';
+import { limitsFor, secondsToWait } from './posting-limits.js';
+import { slugify } from './slug.js';
+import * as queries from './threads.queries.js';
+
+export interface ThreadsServiceOptions {
+  db: Kysely<DB>;
+  events: EventBus;
+  /** false turns the posting limits off (benchmarks, load tests). */
+  postingLimits: boolean;
+}
+
+type Tx = Kysely<DB>;
+
+async function enforcePostingLimit(tx: Tx, author: Viewer, kind: 'thread' | 'reply', now: Date): Promise<void> {
+  const account = await queries.lockAccount(tx, author.id);
+  if (!account) throw new ForbiddenError();
+  const limits = limitsFor(account.created_at, now);
+  const { lastThreadAt, lastReplyAt } = await queries.lastPostingTimes(tx, author.id);
+  const wait = kind === 'thread'
+    ? secondsToWait(lastThreadAt, limits.threadEverySeconds, now)
+    : secondsToWait(lastReplyAt, limits.replyEverySeconds, now);
+  if (wait > 0) throw new TooManyRequestsError(wait, 'threads.postingTooFast');
+}
+
+/** Authors change their own posts; admins anyone's. */
+export function mayChangePost(viewer: Viewer | null, post: { author_id: number }): boolean {
+  return !!viewer && (viewer.role === 'admin' || viewer.id === post.author_id);
+}
+
+export function threadsService({ db, events, postingLimits }: ThreadsServiceOptions) {
+  return {
+    async createThread(author: Viewer, network: { id: number }, input: { title: string; body: string }) {
+      const html = renderMarkdown(input.body);
+      const created = await db.transaction().execute(async (tx) => {
+        const now = new Date();
+        if (postingLimits) await enforcePostingLimit(tx, author, 'thread', now);
+        const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title) });
+        const post = await queries.insertPost(tx, { thread_id: thread.id, parent_id: null, root_id: null, depth: 0, top_level_number: null, author_id: author.id, body: input.body, html });
+        await recordNetworkActivity(tx, network.id, now, true);
+        return { threadId: thread.id, postId: post.id };
+      });
+      events.publish('thread.created', { threadId: created.threadId, networkId: network.id, postId: created.postId });
+      return created;
+    },
+
+    async reply(author: Viewer, threadId: number, input: { body: string; parentId?: number }) {
+      const html = renderMarkdown(input.body);
+      const created = await db.transaction().execute(async (tx) => {
+        const now = new Date();
+        if (postingLimits) await enforcePostingLimit(tx, author, 'reply', now);
+        const thread = await queries.lockThread(tx, threadId);
+        if (!thread) throw new NotFoundError();
+        if (thread.locked) throw new ForbiddenError('threads.locked');
+        const parent = input.parentId === undefined
+          ? await queries.findOpeningPostPlacement(tx, threadId)
+          : await queries.findPostPlacement(tx, input.parentId);
+        if (!parent || parent.thread_id !== threadId) throw new ValidationError({ parentId: 'threads.parentNotInThread' });
+        const depth = parent.depth + 1;
+        const topLevel = depth === 1;
+        const post = await queries.insertPost(tx, {
+          thread_id: threadId,
+          parent_id: parent.id,
+          root_id: topLevel ? null : (parent.root_id ?? parent.id),
+          depth,
+          top_level_number: topLevel ? thread.top_level_count + 1 : null,
+          author_id: author.id,
+          body: input.body,
+          html,
+        });
+        await queries.recordReplyOnThread(tx, threadId, { authorId: author.id, at: now, topLevel });
+        await recordNetworkActivity(tx, thread.network_id, now, false);
+        return { postId: post.id, parentId: parent.id, createdAt: post.created_at };
+      });
+      events.publish('post.created', { postId: created.postId, threadId });
+      return created;
+    },
+
+    async editPost(editor: Viewer, postId: number, input: { body: string; title?: string }) {
+      const html = renderMarkdown(input.body);
+      const threadId = await db.transaction().execute(async (tx) => {
+        const post = await queries.findPostPlacement(tx, postId);
+        if (!post) throw new NotFoundError();
+        if (!mayChangePost(editor, post)) throw new ForbiddenError();
+        if (post.deleted_at) throw new ForbiddenError('threads.postDeleted');
+        const thread = await queries.findThread(tx, post.thread_id);
+        const isOpening = post.parent_id === null;
+        const newTitle = isOpening && input.title !== undefined && input.title !== thread!.title ? input.title : undefined;
+        await queries.insertRevision(tx, { postId, editorId: editor.id, body: post.body, title: newTitle ? thread!.title : null });
+        await queries.updatePostBody(tx, postId, input.body, html, new Date());
+        if (newTitle) await queries.updateThreadTitle(tx, post.thread_id, newTitle, slugify(newTitle));
+        return post.thread_id;
+      });
+      events.publish('post.edited', { postId, threadId });
+      return { threadId };
+    },
+
+    async deletePost(actor: Viewer, postId: number) {
+      const threadId = await db.transaction().execute(async (tx) => {
+        const post = await queries.findPostPlacement(tx, postId);
+        if (!post) throw new NotFoundError();
+        if (!mayChangePost(actor, post)) throw new ForbiddenError();
+        if (!post.deleted_at) await queries.markPostDeleted(tx, postId, actor.id, new Date());
+        return post.thread_id;
+      });
+      events.publish('post.deleted', { postId, threadId });
+      return { threadId };
+    },
+  };
+}
+
+export type ThreadsService = ReturnType<typeof threadsService>;

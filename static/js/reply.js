@@ -1,0 +1,32 @@
+// Opens a small reply form under the post being answered, instead of leaving the page.
+// Without JavaScript the reply link leads to /t/:id/reply?to=:postId, which does the same.
+(function () {
+  'use strict';
+  var template = document.getElementById('reply-form-template');
+  if (!template) return;
+
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-reply-to]');
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    var post = link.closest('.post');
+    if (!post) return;
+    event.preventDefault();
+    var open = post.parentNode.querySelector(':scope > .inline-reply');
+    if (open) {
+      open.querySelector('textarea').focus();
+      return;
+    }
+    var form = template.content.firstElementChild.cloneNode(true);
+    form.classList.add('inline-reply');
+    form.querySelector('input[name="parentId"]').value = link.getAttribute('data-reply-to');
+    var textarea = form.querySelector('textarea');
+    textarea.id = 'reply-to-' + link.getAttribute('data-reply-to');
+    form.querySelector('label').setAttribute('for', textarea.id);
+    form.querySelector('[data-cancel]').addEventListener('click', function () {
+      form.remove();
+      link.focus();
+    });
+    post.insertAdjacentElement('afterend', form);
+    textarea.focus();
+  });
+})();
