@@ -3,12 +3,10 @@
 import { loadConfig } from '../src/config.js';
 import { register } from '../src/accounts/accounts.service.js';
 import { hasAnyAccount } from '../src/accounts/accounts.queries.js';
-import { renderMarkdown } from '../src/core/markdown.js';
-import { EventBus } from '../src/core/events.js';
 import type { Viewer } from '../src/core/viewer.js';
 import { createDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { insertNetwork } from '../src/networks/networks.queries.js';
+import { createNetwork } from '../src/networks/networks.service.js';
 import { threadsService } from '../src/threads/threads.service.js';
 import { DEMO_ACCOUNTS, DEMO_NETWORKS, DEMO_PASSWORD, DEMO_THREADS, type DemoReply } from './demo-content.js';
 
@@ -28,9 +26,9 @@ try {
     }
     const networks = new Map<string, { id: number }>();
     for (const network of DEMO_NETWORKS) {
-      networks.set(network.slug, await insertNetwork(db, { ...network, descriptionHtml: renderMarkdown(network.description) }));
+      networks.set(network.slug, await createNetwork(db, network));
     }
-    const service = threadsService({ db, events: new EventBus(() => undefined), postingLimits: false });
+    const service = threadsService({ db, postingLimits: false });
     const addReplies = async (threadId: number, parentId: number, replies: DemoReply[] = []) => {
       for (const reply of replies) {
         const { postId } = await service.reply(viewers.get(reply.by)!, threadId, { body: reply.body, parentId });

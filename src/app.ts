@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { errorHandlerPlugin } from './core/error-handler.js';
@@ -21,6 +22,7 @@ import { sessionsPlugin } from './accounts/sessions.plugin.js';
 import { healthRoutes } from './health/health.routes.js';
 import { networksRoutes } from './networks/networks.routes.js';
 import { threadsRoutes } from './threads/threads.routes.js';
+import { liveRoutes } from './live/live.routes.js';
 
 
 export interface BuildOptions {
@@ -44,10 +46,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (!options.database) await migrateToLatest(database.db);
   app.decorate('config', config);
   app.decorate('views', loadViews(join(PROJECT_ROOT, 'views')));
-  app.decorate('events', new EventBus((error, name) => app.log.error({ err: error, event: name }, 'event listener failed')));
 
   // Shared infrastructure first, then the features: this list is the table of contents.
   await app.register(databasePlugin, { database, closeWithApp: !options.database });
+  const events = new EventBus((error, where) => app.log.error({ err: error, where }, 'event handling failed'));
+  await events.start(database);
+  app.decorate('events', events);
+  app.addHook('onClose', () => events.stop());
   await app.register(cookie);
   await app.register(formbody);
   await app.register(httpPlugin);
@@ -62,11 +67,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     errorResponseBuilder: (_request, context) => new TooManyRequestsError(Math.ceil(context.ttl / 1000)),
   });
   await app.register(sessionsPlugin);
+  await app.register(websocket, { options: { maxPayload: 8 * 1024 } });
   await app.register(fastifyStatic, { root: join(PROJECT_ROOT, 'static'), prefix: '/static/', maxAge: '1h' });
 
   await app.register(healthRoutes);
   await app.register(networksRoutes);
   await app.register(threadsRoutes);
+  await app.register(liveRoutes);
   await app.register(accountsRoutes);
   return app;
 }

@@ -1,6 +1,9 @@
-// Domain events: a feature commits its write, then publishes; others (live, following) listen.
-// Payloads are ids only, so a listener loads what it needs under its own rules.
-import { EventEmitter } from 'node:events';
+// Domain events. A feature records an event in the same transaction as its write; PostgreSQL's NOTIFY
+// (transactional: nothing is sent for a rolled-back write) wakes every instance, the writer included,
+// and each loads the new rows in cursor order and hands them to its local listeners. One path, not two.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/connect.js';
+import type { DB } from '../db/schema.js';
 
 export interface DomainEvents {
   'thread.created': { threadId: number; networkId: number; postId: number };
@@ -12,33 +15,123 @@ export interface DomainEvents {
 
 export type EventName = keyof DomainEvents;
 
+export interface RecordedEvent<N extends EventName = EventName> {
+  /** Monotonic across instances: what a client resumes from. */
+  cursor: number;
+  name: N;
+  payload: DomainEvents[N];
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     events: EventBus;
   }
 }
 
+export const EVENTS_CHANNEL = 'bryggan_events';
+/** Held from an event's insert to its commit, so events commit in cursor order and none is skipped. */
+const EVENTS_LOCK = 4_242_001;
+
+export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, payload: DomainEvents[N]): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${EVENTS_LOCK})`.execute(tx);
+  const ids = payload as { threadId?: number; networkId?: number };
+  const row = await tx
+    .insertInto('events')
+    .values({ name, payload: JSON.stringify(payload), thread_id: ids.threadId ?? null, network_id: ids.networkId ?? null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`select pg_notify(${EVENTS_CHANNEL}, ${String(row.id)})`.execute(tx);
+}
+
+type Listener<N extends EventName> = (payload: DomainEvents[N], event: RecordedEvent<N>) => void | Promise<void>;
+
+const BATCH = 500;
+const CATCH_UP_MS = 5_000;
+
 export class EventBus {
-  readonly #emitter = new EventEmitter({ captureRejections: true });
+  readonly #listeners = new Map<EventName, Set<Listener<EventName>>>();
+  #cursor = 0;
+  #pumping = false;
+  #again = false;
+  #stop: (() => Promise<void>) | undefined;
 
-  constructor(private readonly onListenerError: (error: unknown, name: EventName) => void) {
-    this.#emitter.setMaxListeners(50);
+  constructor(private readonly onError: (error: unknown, where: string) => void) {}
+
+  /** The cursor of the last event handed to listeners on this instance. */
+  get cursor(): number {
+    return this.#cursor;
   }
 
-  publish<N extends EventName>(name: N, payload: DomainEvents[N]): void {
-    this.#emitter.emit(name, payload);
+  /** A failing listener is reported, never thrown back: the write it reports has committed. */
+  on<N extends EventName>(name: N, listener: Listener<N>): () => void {
+    let set = this.#listeners.get(name);
+    if (!set) this.#listeners.set(name, (set = new Set()));
+    set.add(listener as unknown as Listener<EventName>);
+    return () => set.delete(listener as unknown as Listener<EventName>);
   }
 
-  /** A failing listener is reported, never thrown back at the publisher: the write has already committed. */
-  on<N extends EventName>(name: N, listener: (payload: DomainEvents[N]) => void | Promise<void>): () => void {
-    const wrapped = (payload: DomainEvents[N]) => {
-      try {
-        Promise.resolve(listener(payload)).catch((error: unknown) => this.onListenerError(error, name));
-      } catch (error) {
-        this.onListenerError(error, name);
-      }
+  /** Starts receiving events committed from now on, by any instance on this database. */
+  async start(database: Database): Promise<void> {
+    const { db } = database;
+    const latest = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    this.#cursor = Number(latest?.id ?? 0);
+    const unlisten = await database.listen(EVENTS_CHANNEL, () => void this.#pump(db));
+    // NOTIFY is not stored: after a lost connection, the periodic catch-up finds what was missed.
+    const timer = setInterval(() => void this.#pump(db), CATCH_UP_MS);
+    timer.unref();
+    this.#stop = async () => {
+      clearInterval(timer);
+      // The database may already be closed (a test closing it under the app): nothing left to unlisten.
+      await unlisten().catch(() => undefined);
     };
-    this.#emitter.on(name, wrapped);
-    return () => this.#emitter.off(name, wrapped);
   }
+
+  async stop(): Promise<void> {
+    await this.#stop?.();
+    this.#stop = undefined;
+  }
+
+  async #pump(db: Kysely<DB>): Promise<void> {
+    if (this.#pumping) {
+      this.#again = true;
+      return;
+    }
+    this.#pumping = true;
+    try {
+      do {
+        this.#again = false;
+        const rows = await db
+          .selectFrom('events')
+          .select(['id', 'name', 'payload'])
+          .where('id', '>', this.#cursor)
+          .orderBy('id')
+          .limit(BATCH)
+          .execute();
+        for (const row of rows) {
+          this.#cursor = Number(row.id);
+          this.#dispatch({ cursor: Number(row.id), name: row.name as EventName, payload: parsePayload(row.payload) });
+        }
+        if (rows.length === BATCH) this.#again = true;
+      } while (this.#again && this.#stop);
+    } catch (error) {
+      this.onError(error, 'loading events');
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  #dispatch(event: RecordedEvent): void {
+    for (const listener of this.#listeners.get(event.name) ?? []) {
+      try {
+        Promise.resolve(listener(event.payload, event)).catch((error: unknown) => this.onError(error, event.name));
+      } catch (error) {
+        this.onError(error, event.name);
+      }
+    }
+  }
+}
+
+/** pg hands jsonb over parsed; PGlite too, but be tolerant of a string. */
+export function parsePayload<T>(payload: unknown): T {
+  return (typeof payload === 'string' ? JSON.parse(payload) : payload) as T;
 }

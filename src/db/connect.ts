@@ -44,7 +44,9 @@ async function createPGlite(options: DatabaseOptions): Promise<Database> {
     kind: 'pglite',
     async listen(channel, handler) {
       const unlisten = await pglite.listen(channel, handler);
-      return () => unlisten();
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
     },
     async close() {
       await db.destroy();
@@ -125,6 +127,9 @@ function createPostgres(options: DatabaseOptions & { databaseUrl: string }): Dat
     // PGlite returns int8 (count(*), sums) as numbers; make pg agree so no caller has to know.
     types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
   });
+  // An idle connection can die under the pool (a server restart, pg_terminate_backend). The pool drops
+  // it and the next query opens a new one; but an 'error' event nobody listens to would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const listener = new PostgresListener(options.databaseUrl);
   return {

@@ -77,6 +77,15 @@ export interface PostRevisionsTable {
   created_at: CreatedAt;
 }
 
+export interface EventsTable {
+  id: Generated<number>;
+  name: string;
+  payload: ColumnType<unknown, string, never>;
+  thread_id: number | null;
+  network_id: number | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -84,4 +93,5 @@ export interface DB {
   threads: ThreadsTable;
   posts: PostsTable;
   post_revisions: PostRevisionsTable;
+  events: EventsTable;
 }

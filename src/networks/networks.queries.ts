@@ -49,14 +49,14 @@ export interface BoardCursor {
   id: number;
 }
 
-/** One page of a board: pinned first, then by latest activity; `before` continues after a page's last row. */
-export function listBoardThreads(db: Kysely<DB>, networkId: number, limit: number, before?: BoardCursor) {
-  let query = db
+function selectBoardThreads(db: Kysely<DB>) {
+  return db
     .selectFrom('threads')
     .innerJoin('accounts as author', 'author.id', 'threads.author_id')
     .leftJoin('accounts as last_poster', 'last_poster.id', 'threads.last_poster_id')
     .select([
       'threads.id',
+      'threads.network_id',
       'threads.title',
       'threads.slug',
       'threads.pinned',
@@ -68,8 +68,12 @@ export function listBoardThreads(db: Kysely<DB>, networkId: number, limit: numbe
       'author.display_name as author_display_name',
       'last_poster.username as last_poster_username',
       'last_poster.display_name as last_poster_display_name',
-    ])
-    .where('threads.network_id', '=', networkId);
+    ]);
+}
+
+/** One page of a board: pinned first, then by latest activity; `before` continues after a page's last row. */
+export function listBoardThreads(db: Kysely<DB>, networkId: number, limit: number, before?: BoardCursor) {
+  let query = selectBoardThreads(db).where('threads.network_id', '=', networkId);
   if (before) {
     query = query.where(
       sql<boolean>`(threads.pinned, threads.last_activity_at, threads.id) < (${before.pinned}, ${before.lastActivityAt}, ${before.id})`,
@@ -81,6 +85,11 @@ export function listBoardThreads(db: Kysely<DB>, networkId: number, limit: numbe
     .orderBy('threads.id', 'desc')
     .limit(limit)
     .execute();
+}
+
+export function findBoardThreads(db: Kysely<DB>, threadIds: readonly number[]) {
+  if (threadIds.length === 0) return Promise.resolve([]);
+  return selectBoardThreads(db).where('threads.id', 'in', threadIds).execute();
 }
 
 export type BoardThreadRow = Awaited<ReturnType<typeof listBoardThreads>>[number];

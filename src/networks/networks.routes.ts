@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { adminOnly } from '../accounts/guards.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import { renderMarkdown } from '../core/markdown.js';
-import { isUniqueViolation } from '../db/errors.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import * as queries from './networks.queries.js';
 import {
@@ -14,6 +12,7 @@ import {
   type EditNetworkBody,
   type NetworkParams,
 } from './networks.schemas.js';
+import { createNetwork, editNetwork } from './networks.service.js';
 import { boardThreadJson, networkJson } from './present.js';
 
 export const BOARD_PAGE_SIZE = 30;
@@ -42,13 +41,8 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: adminOnly, schema: { body: createNetworkBody }, config: { form: { view: 'networks/form', data: () => ({ creating: true }) } } },
     async (request, reply) => {
       const { slug, name, description = '' } = request.body;
-      try {
-        const network = await queries.insertNetwork(db, { slug, name, description, descriptionHtml: renderMarkdown(description) });
-        return reply.done(`/n/${network.slug}`, networkJson(network), 201);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ValidationError({ slug: 'networks.slugTaken' });
-        throw error;
-      }
+      const network = await createNetwork(db, { slug, name, description });
+      return reply.done(`/n/${network.slug}`, networkJson(network), 201);
     },
   );
 
@@ -90,8 +84,7 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const network = await loadNetwork(request);
       const { name, description = '' } = request.body;
-      await queries.updateNetwork(db, network.id, { name, description, descriptionHtml: renderMarkdown(description) });
-      app.events.publish('network.changed', { networkId: network.id });
+      await editNetwork(db, network.id, { name, description });
       const updated = await queries.findNetworkBySlug(db, network.slug);
       return reply.done(`/n/${network.slug}`, networkJson(updated!), 200);
     },

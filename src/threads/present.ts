@@ -95,3 +95,26 @@ export function buildTree(rows: PostRow[], viewer: Viewer | null, options: { loc
   }
   return { opening, replies: capDepth(topLevel, options.maxDepth, byId) };
 }
+
+/** A post on its own (as the live feed pushes it), placed as the page's tree would place it. */
+export function standalonePostNode(
+  row: PostRow,
+  viewer: Viewer | null,
+  options: { locked: boolean; maxDepth: number; parentUsername: string | undefined },
+): PostNode {
+  const node = postNode(row, viewer, options);
+  if (row.depth > options.maxDepth && row.parent_id !== null && options.parentUsername) {
+    node.displayDepth = options.maxDepth;
+    node.inReplyTo = { id: row.parent_id, username: options.parentUsername };
+  }
+  return node;
+}
+
+/**
+ * Viewers who see a post identically: a rendering for one serves all of its class.
+ * Extend this with every rule that changes what a viewer sees of a post.
+ */
+export function viewerClass(viewer: Viewer | null, row: PostRow): string {
+  if (!viewer) return 'guest';
+  return mayChangePost(viewer, row) ? 'owner' : 'member';
+}

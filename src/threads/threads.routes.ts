@@ -34,7 +34,7 @@ export function threadUrl(threadId: number, page: number, postId?: number): stri
 
 export async function threadsRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
-  const service = threadsService({ db, events: app.events, postingLimits: app.config.rateLimits });
+  const service = threadsService({ db, postingLimits: app.config.rateLimits });
   const maxDepth = app.config.threadDisplayDepth;
 
   async function loadThread(threadId: number) {

@@ -1,6 +1,6 @@
 // Writing to threads: each write is one transaction, checked by named guards, then announced as an event.
 import type { Kysely } from 'kysely';
-import type { EventBus } from '../core/events.js';
+import { recordEvent } from '../core/events.js';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../core/errors.js';
 import { renderMarkdown } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
@@ -12,7 +12,6 @@ import * as queries from './threads.queries.js';
 
 export interface ThreadsServiceOptions {
   db: Kysely<DB>;
-  events: EventBus;
   /** false turns the posting limits off (benchmarks, load tests). */
   postingLimits: boolean;
 }
@@ -35,7 +34,7 @@ export function mayChangePost(viewer: Viewer | null, post: { author_id: number }
   return !!viewer && (viewer.role === 'admin' || viewer.id === post.author_id);
 }
 
-export function threadsService({ db, events, postingLimits }: ThreadsServiceOptions) {
+export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
   return {
     async createThread(author: Viewer, network: { id: number }, input: { title: string; body: string }) {
       const html = renderMarkdown(input.body);
@@ -45,9 +44,9 @@ export function threadsService({ db, events, postingLimits }: ThreadsServiceOpti
         const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title) });
         const post = await queries.insertPost(tx, { thread_id: thread.id, parent_id: null, root_id: null, depth: 0, top_level_number: null, author_id: author.id, body: input.body, html });
         await recordNetworkActivity(tx, network.id, now, true);
+        await recordEvent(tx, 'thread.created', { threadId: thread.id, networkId: network.id, postId: post.id });
         return { threadId: thread.id, postId: post.id };
       });
-      events.publish('thread.created', { threadId: created.threadId, networkId: network.id, postId: created.postId });
       return created;
     },
 
@@ -77,9 +76,9 @@ export function threadsService({ db, events, postingLimits }: ThreadsServiceOpti
         });
         await queries.recordReplyOnThread(tx, threadId, { authorId: author.id, at: now, topLevel });
         await recordNetworkActivity(tx, thread.network_id, now, false);
+        await recordEvent(tx, 'post.created', { postId: post.id, threadId });
         return { postId: post.id, parentId: parent.id, createdAt: post.created_at };
       });
-      events.publish('post.created', { postId: created.postId, threadId });
       return created;
     },
 
@@ -96,9 +95,9 @@ export function threadsService({ db, events, postingLimits }: ThreadsServiceOpti
         await queries.insertRevision(tx, { postId, editorId: editor.id, body: post.body, title: newTitle ? thread!.title : null });
         await queries.updatePostBody(tx, postId, input.body, html, new Date());
         if (newTitle) await queries.updateThreadTitle(tx, post.thread_id, newTitle, slugify(newTitle));
+        await recordEvent(tx, 'post.edited', { postId, threadId: post.thread_id });
         return post.thread_id;
       });
-      events.publish('post.edited', { postId, threadId });
       return { threadId };
     },
 
@@ -107,10 +106,12 @@ export function threadsService({ db, events, postingLimits }: ThreadsServiceOpti
         const post = await queries.findPostPlacement(tx, postId);
         if (!post) throw new NotFoundError();
         if (!mayChangePost(actor, post)) throw new ForbiddenError();
-        if (!post.deleted_at) await queries.markPostDeleted(tx, postId, actor.id, new Date());
+        if (!post.deleted_at) {
+          await queries.markPostDeleted(tx, postId, actor.id, new Date());
+          await recordEvent(tx, 'post.deleted', { postId, threadId: post.thread_id });
+        }
         return post.thread_id;
       });
-      events.publish('post.deleted', { postId, threadId });
       return { threadId };
     },
   };
