@@ -68,6 +68,16 @@ function readLocale(env: Env): Locale {
   return raw as Locale;
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function readLogLevel(env: Env): string {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  return raw;
+}
+
 function readAdminEmails(env: Env): ReadonlySet<string> | undefined {
   const raw = env.ADMIN_EMAILS?.trim();
   if (!raw) return undefined;
@@ -93,6 +103,6 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimits: readBoolean(env, 'RATE_LIMITS', true),
     adminEmails: readAdminEmails(env),
     threadDisplayDepth: readInteger(env, 'THREAD_DISPLAY_DEPTH', 5, 1, 20),
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    logLevel: readLogLevel(env),
   };
 }

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('applies the defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      publicUrl: new URL('http://localhost:3000'),
+      databaseUrl: undefined,
+      dataDir: './data',
+      forumName: 'Bryggan',
+      defaultLocale: 'sv',
+      trustProxy: false,
+      rateLimits: true,
+      adminEmails: undefined,
+      threadDisplayDepth: 5,
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    const config = loadConfig({ PORT: '', PUBLIC_URL: '', DATABASE_URL: ' ', DEFAULT_LOCALE: '', RATE_LIMITS: '', ADMIN_EMAILS: ' ' });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.defaultLocale).toBe('sv');
+    expect(config.rateLimits).toBe(true);
+    expect(config.adminEmails).toBeUndefined();
+  });
+
+  it('derives PUBLIC_URL from PORT when it is not given', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl.href).toBe('http://localhost:8080/');
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '4000',
+      HOST: '0.0.0.0',
+      PUBLIC_URL: 'https://forum.example.se',
+      DATABASE_URL: 'postgres://bryggan:secret@db:5432/bryggan',
+      DATA_DIR: 'memory://',
+      FORUM_NAME: 'Bryggan Höga Kusten',
+      DEFAULT_LOCALE: 'en',
+      TRUST_PROXY: 'true',
+      RATE_LIMITS: 'off',
+      ADMIN_EMAILS: ' Chief@Example.se , second@example.se,',
+      THREAD_DISPLAY_DEPTH: '8',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.publicUrl.origin).toBe('https://forum.example.se');
+    expect(config.databaseUrl).toBe('postgres://bryggan:secret@db:5432/bryggan');
+    expect(config.dataDir).toBe('memory://');
+    expect(config.forumName).toBe('Bryggan Höga Kusten');
+    expect(config.defaultLocale).toBe('en');
+    expect(config.trustProxy).toBe(true);
+    expect(config.rateLimits).toBe(false);
+    expect([...config.adminEmails!]).toEqual(['chief@example.se', 'second@example.se']);
+    expect(config.threadDisplayDepth).toBe(8);
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it.each([
+    ['on', true],
+    ['ON', true],
+    ['1', true],
+    ['yes', true],
+    ['off', false],
+    ['false', false],
+    ['0', false],
+    ['no', false],
+  ])('reads RATE_LIMITS=%s as %s', (raw, expected) => {
+    expect(loadConfig({ RATE_LIMITS: raw }).rateLimits).toBe(expected);
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT must be a whole number from 0 to 65535, got "abc"/],
+    ['PORT', '70000', /PORT must be a whole number/],
+    ['PORT', '30.5', /PORT must be a whole number/],
+    ['DEFAULT_LOCALE', 'fr', /DEFAULT_LOCALE must be one of sv, en, da, got "fr"/],
+    ['PUBLIC_URL', 'notaurl', /PUBLIC_URL must be an absolute URL, got "notaurl"/],
+    ['PUBLIC_URL', 'ftp://forum.example', /PUBLIC_URL must start with http:\/\/ or https:\/\//],
+    ['RATE_LIMITS', 'maybe', /RATE_LIMITS must be on or off \(true\/false\), got "maybe"/],
+    ['TRUST_PROXY', 'sometimes', /TRUST_PROXY must be on or off/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL must start with postgres:\/\/ or postgresql:\/\//],
+    ['DATABASE_URL', 'localhost:5432', /DATABASE_URL must/],
+    ['ADMIN_EMAILS', 'chief@example.se, not-an-address', /ADMIN_EMAILS .*"not-an-address"/],
+    ['THREAD_DISPLAY_DEPTH', '0', /THREAD_DISPLAY_DEPTH must be a whole number from 1 to 20, got "0"/],
+    ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of .*info.*, got "verbose"/],
+  ])('refuses %s=%s with a clear message', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('accepts a postgresql:// DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/bryggan' }).databaseUrl).toBe('postgresql://localhost/bryggan');
+  });
+});
