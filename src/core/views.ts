@@ -46,7 +46,8 @@ export function loadViews(viewsDir: string): { render(name: string, data: object
   const views = new Map<string, Handlebars.TemplateDelegate>();
   for (const file of templateFiles(viewsDir)) {
     const name = relative(viewsDir, file).slice(0, -'.hbs'.length).split(sep).join('/');
-    const template = hbs.compile(readFileSync(file, 'utf8'));
+    // No indenting of partials: a post renders byte-for-byte the same in a page and on the websocket.
+    const template = hbs.compile(readFileSync(file, 'utf8'), { preventIndent: true });
     views.set(name, template);
     if (name.startsWith('partials/')) hbs.registerPartial(name.slice('partials/'.length), template);
   }
@@ -59,7 +60,7 @@ export function loadViews(viewsDir: string): { render(name: string, data: object
       const options = { data: { t: context.t, locale: context.locale } };
       const view = views.get(name);
       if (!view) throw new Error(`no view named ${name}`);
-      if (name.startsWith('partials/')) return view(data, options);
+      if (name.startsWith('partials/')) return view(data, options).trim();
       return layout({ ...data, body: new hbs.SafeString(view(data, options)) }, options);
     },
   };

@@ -50,6 +50,7 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
     '/n/:network',
     { schema: { params: networkSlugParam, querystring: boardQuery } },
     async (request, reply) => {
+      const cursor = app.events.cursor;
       const network = await loadNetwork(request);
       const before = request.query.before === undefined ? undefined : decodeBoardCursor(request.query.before);
       if (request.query.before !== undefined && !before) throw new ValidationError({ before: 'validation.invalid' });
@@ -63,7 +64,16 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
       const json = { network: networkJson(network), threads, nextCursor };
       return reply.page(
         'networks/board',
-        { ...json, values: {}, errors: {}, firstPage: !before, canPost: !!request.viewer, canEdit: request.viewer?.role === 'admin' },
+        {
+          ...json,
+          values: {},
+          errors: {},
+          firstPage: !before,
+          canPost: !!request.viewer,
+          canEdit: request.viewer?.role === 'admin',
+          live: before ? undefined : { topic: `board:${network.slug}`, cursor },
+          scripts: before ? [] : ['/static/js/live.js'],
+        },
         { json, title: network.name },
       );
     },

@@ -85,6 +85,8 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     '/t/:id/:slug?',
     { schema: { params: threadParams, querystring: threadPageQuery } },
     async (request, reply) => {
+      // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
+      const cursor = app.events.cursor;
       const thread = await loadThread(request.params.id);
       const pages = Math.max(1, Math.ceil(thread.top_level_count / THREAD_PAGE_SIZE));
       const page = request.query.page ?? 1;
@@ -117,7 +119,8 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
           values: {},
           errors: {},
           canReply: !!request.viewer && !thread.locked,
-          scripts: ['/static/js/reply.js'],
+          live: { topic: `thread:${thread.id}`, cursor, lastPage: page === pages, maxDepth },
+          scripts: ['/static/js/reply.js', '/static/js/live.js'],
         },
         { json, title: thread.title },
       );

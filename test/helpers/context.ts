@@ -13,6 +13,8 @@ export interface TestContext {
   app: FastifyInstance;
   database: Database;
   db: Database['db'];
+  /** The PostgreSQL URL of this file's database; undefined on PGlite. */
+  databaseUrl: string | undefined;
   config: Config;
   close(): Promise<void>;
 }
@@ -57,7 +59,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 /** Builds the app on a fresh database. `env` sets configuration as the environment would. */
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
-  const { database, drop } = await createTestDatabase();
+  const { database, databaseUrl, drop } = await createTestDatabase();
   const config = testConfig(env);
   const app = await buildApp(config, { database, logger: false });
   await app.ready();
@@ -65,6 +67,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     app,
     database,
     db: database.db,
+    databaseUrl,
     config,
     async close() {
       await app.close();

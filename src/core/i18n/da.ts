@@ -39,4 +39,8 @@ export const da: Record<string, string> = {
   'threads.field.reply': 'Dit svar',
   'threads.deletedByAuthor': 'Slettet af forfatteren.',
   'threads.cancel': 'Annullér',
+
+  'live.newThreads': '{count} nye tråde — vis',
+  'live.newThreads.one': '1 ny tråd — vis',
+  'live.newReply': 'Nyt svar fra {name}',
 };

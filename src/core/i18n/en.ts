@@ -120,4 +120,9 @@ export const en: Record<string, string> = {
   'threads.parentNotInThread': 'That post is not in this thread',
   'threads.postDeleted': 'This post is deleted.',
   'threads.cancel': 'Cancel',
+
+  'live.newThreads': '{count} new threads — show',
+  'live.newThreads.one': '1 new thread — show',
+  'live.newReply': 'New reply from {name}',
+  'live.reconnecting': 'Reconnecting…',
 };

@@ -120,4 +120,9 @@ export const sv: Record<string, string> = {
   'threads.parentNotInThread': 'Inlägget finns inte i den här tråden',
   'threads.postDeleted': 'Inlägget är raderat.',
   'threads.cancel': 'Avbryt',
+
+  'live.newThreads': '{count} nya trådar — visa',
+  'live.newThreads.one': '1 ny tråd — visa',
+  'live.newReply': 'Nytt svar från {name}',
+  'live.reconnecting': 'Återansluter…',
 };

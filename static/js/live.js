@@ -1,0 +1,113 @@
+// Live updates over /live: new replies appear in place in the thread's tree; a board says how many
+// new threads wait. Resumes from its last cursor after a dropped connection. Without JavaScript
+// (or WebSocket) the pages simply work as before.
+(function () {
+  'use strict';
+  var root = document.querySelector('[data-live-topic]');
+  if (!root || !('WebSocket' in window) || !('content' in document.createElement('template'))) return;
+
+  var topic = root.getAttribute('data-live-topic');
+  var cursor = Number(root.getAttribute('data-live-cursor'));
+  var onLastPage = root.getAttribute('data-last-page') === 'true';
+  var announcer = root.querySelector('[data-live-announcer]');
+  var delay = 1000;
+  var newThreads = 0;
+  var socket;
+  var pinger;
+
+  function fromServerHtml(html) {
+    var template = document.createElement('template');
+    template.innerHTML = html;
+    return template.content.firstElementChild;
+  }
+
+  function announce(post) {
+    if (!announcer) return;
+    announcer.textContent = (announcer.getAttribute('data-text') || '').replace('{name}', post.author.displayName);
+  }
+
+  function childList(parentArticle, parentId) {
+    var holder = parentArticle.closest('li.reply');
+    var list = holder
+      ? holder.querySelector(':scope > ol.replies')
+      : root.querySelector('ol.replies[data-replies-of="' + parentId + '"]');
+    if (!list) {
+      list = document.createElement('ol');
+      list.className = 'replies';
+      list.setAttribute('data-replies-of', String(parentId));
+      holder.appendChild(list);
+    }
+    return list;
+  }
+
+  function insertPost(post) {
+    if (document.getElementById('p-' + post.id)) return replacePost(post);
+    var parent = document.getElementById('p-' + post.parentId);
+    // Top-level replies belong on the last page; replies to posts on other pages are not ours to show.
+    if (!parent || (post.depth === 1 && !onLastPage)) return;
+    var article = fromServerHtml(post.html);
+    if (!article) return;
+    var item = document.createElement('li');
+    item.className = 'reply depth-' + article.getAttribute('data-depth') + ' is-new';
+    item.appendChild(article);
+    var nests = Number(article.getAttribute('data-depth')) > Number(parent.getAttribute('data-depth'));
+    if (nests) {
+      childList(parent, post.parentId).appendChild(item);
+    } else {
+      // Shown flatter than it is (past the depth cap): it lines up after the post it answers.
+      var run = parent.closest('li.reply');
+      run.parentNode.appendChild(item);
+    }
+    announce(post);
+    setTimeout(function () { item.classList.remove('is-new'); }, 4000);
+  }
+
+  function replacePost(post) {
+    var existing = document.getElementById('p-' + post.id);
+    var article = existing && fromServerHtml(post.html);
+    if (article) existing.replaceWith(article);
+  }
+
+  function showNewThreads() {
+    newThreads += 1;
+    var notice = root.querySelector('[data-live-notice]');
+    var link = root.querySelector('[data-live-count]');
+    if (!notice || !link) return;
+    link.textContent = newThreads === 1
+      ? link.getAttribute('data-text-one')
+      : link.getAttribute('data-text-other').replace('{count}', String(newThreads));
+    notice.hidden = false;
+  }
+
+  function handle(message) {
+    if (message.topic !== topic) return;
+    if (message.type === 'reset') return location.reload();
+    if (typeof message.cursor === 'number' && message.type !== 'subscribed') cursor = Math.max(cursor, message.cursor);
+    if (message.type === 'post.created') insertPost(message.post);
+    else if (message.post && /^post\./.test(message.type)) replacePost(message.post);
+    else if (message.type === 'thread.created') showNewThreads();
+  }
+
+  function connect() {
+    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/live');
+    socket.addEventListener('open', function () {
+      delay = 1000;
+      socket.send(JSON.stringify({ type: 'subscribe', topic: topic, since: cursor }));
+      pinger = setInterval(function () { socket.send(JSON.stringify({ type: 'ping' })); }, 25000);
+    });
+    socket.addEventListener('message', function (event) {
+      try {
+        handle(JSON.parse(event.data));
+      } catch (error) {
+        // A message we cannot read is skipped; the next one may be fine.
+      }
+    });
+    socket.addEventListener('close', function () {
+      clearInterval(pinger);
+      setTimeout(connect, delay + Math.random() * delay);
+      delay = Math.min(delay * 2, 30000);
+    });
+  }
+
+  connect();
+})();

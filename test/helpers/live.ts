@@ -1,0 +1,73 @@
+// A websocket client for /live that collects messages and waits for the ones a test expects.
+import WebSocket from 'ws';
+import type { TestContext } from './context.js';
+
+export interface LiveClient {
+  socket: WebSocket;
+  messages: Array<Record<string, any>>;
+  send(message: unknown): void;
+  /** Resolves with the first unread message matching `match`; rejects after the timeout. */
+  next(match?: (message: Record<string, any>) => boolean, timeoutMs?: number): Promise<Record<string, any>>;
+  /** Resolves when no message arrives for `ms` — to check that nothing more came. */
+  quiet(ms?: number): Promise<Array<Record<string, any>>>;
+  closed: Promise<number>;
+  close(): void;
+}
+
+/** Starts the app listening on a free port (once) and returns its ws:// base. */
+export async function liveUrl(ctx: TestContext): Promise<string> {
+  if (!ctx.app.server.listening) await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = ctx.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('not listening');
+  return `ws://127.0.0.1:${address.port}/live`;
+}
+
+export async function connectLive(ctx: TestContext, headers: Record<string, string> = {}): Promise<LiveClient> {
+  const socket = new WebSocket(await liveUrl(ctx), { headers });
+  const messages: Array<Record<string, any>> = [];
+  let read = 0;
+  const waiters = new Set<() => void>();
+  socket.on('message', (data) => {
+    messages.push(JSON.parse(data.toString()));
+    for (const wake of waiters) wake();
+  });
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused: ${response.statusCode}`)));
+    socket.once('error', reject);
+  });
+  return {
+    socket,
+    messages,
+    closed,
+    send: (message) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)),
+    next(match = () => true, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          while (read < messages.length) {
+            const message = messages[read++]!;
+            if (match(message)) {
+              waiters.delete(check);
+              clearTimeout(timer);
+              resolve(message);
+              return;
+            }
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no matching message in ${timeoutMs} ms; got ${JSON.stringify(messages.slice(-5))}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    async quiet(ms = 400) {
+      const start = messages.length;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return messages.slice(start);
+    },
+    close: () => socket.close(),
+  };
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { createDatabase, type Database } from '../../src/db/connect.js';
+import { signUp } from '../helpers/agents.js';
+import { createTestContext, onPostgres, type TestContext } from '../helpers/context.js';
+import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { connectLive } from '../helpers/live.js';
+
+// Two instances need a database server both can reach; PGlite lives inside one process.
+describe.runIf(onPostgres)('two app instances on one PostgreSQL', () => {
+  let a: TestContext;
+  let b: TestContext;
+  let secondDatabase: Database;
+  beforeAll(async () => {
+    a = await createTestContext();
+    secondDatabase = await createDatabase({ databaseUrl: a.databaseUrl, dataDir: '' });
+    const app = await buildApp(a.config, { database: secondDatabase, logger: false });
+    await app.ready();
+    b = { ...a, app, database: secondDatabase, db: secondDatabase.db, close: async () => undefined };
+  });
+  afterAll(async () => {
+    await b.app.close();
+    await secondDatabase.close();
+    await a.close();
+  });
+
+  it('delivers a reply posted to instance A to a client connected to instance B, and back', async () => {
+    const member = await signUp(a);
+    await createNetwork(member.agent, { slug: 'kajak' });
+    const thread = await startThread(member.agent, 'kajak');
+    const onB = await connectLive(b);
+    const onA = await connectLive(a);
+    for (const client of [onA, onB]) {
+      client.send({ type: 'subscribe', topic: `thread:${thread.id}` });
+      await client.next((m) => m.type === 'subscribed');
+    }
+    const posted = await reply(member.agent, thread.id, 'Posted to A');
+    const received = await onB.next((m) => m.type === 'post.created');
+    expect(received.post.id).toBe(posted.id);
+    expect(received.post.html).toContain('Posted to A');
+    expect((await onA.next((m) => m.type === 'post.created')).post.id).toBe(posted.id);
+
+    const viaB = await b.app.inject({ method: 'POST', url: `/t/${thread.id}/replies`, headers: { accept: 'application/json', cookie: `session=${member.agent.jar.getCookie('session', { domain: '127.0.0.1', path: '/', secure: false, script: false })?.value}` }, payload: { body: 'Posted to B' } });
+    expect(viaB.statusCode).toBe(201);
+    expect((await onA.next((m) => m.type === 'post.created')).post.html).toContain('Posted to B');
+    expect((await onB.next((m) => m.type === 'post.created')).post.html).toContain('Posted to B');
+    onA.close();
+    onB.close();
+  });
+});
