@@ -23,6 +23,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { networksRoutes } from './networks/networks.routes.js';
 import { threadsRoutes } from './threads/threads.routes.js';
 import { liveRoutes } from './live/live.routes.js';
+import { moderationRoutes } from './moderation/moderation.routes.js';
 
 
 export interface BuildOptions {
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(networksRoutes);
   await app.register(threadsRoutes);
+  await app.register(moderationRoutes);
   await app.register(liveRoutes);
   await app.register(accountsRoutes);
   return app;

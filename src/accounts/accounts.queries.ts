@@ -17,6 +17,8 @@ export function findSessionWithAccount(db: Kysely<DB>, sessionId: string) {
       'accounts.role',
       'accounts.locale',
       'accounts.created_at as account_created_at',
+      // Read on every request, so appointing or removing a convener applies to the very next one.
+      sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes'),
     ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();

@@ -45,6 +45,7 @@ export const sessionsPlugin = fp(
         role: session.role,
         locale: session.locale,
         createdAt: session.account_created_at,
+        convenes: session.convenes,
       } satisfies Viewer;
       if (valid.renewedUntil) setSessionCookie(reply, token, valid.renewedUntil);
     });

@@ -10,6 +10,11 @@ export interface DomainEvents {
   'post.created': { postId: number; threadId: number };
   'post.edited': { postId: number; threadId: number };
   'post.deleted': { postId: number; threadId: number };
+  'post.hidden': { postId: number; threadId: number };
+  'post.unhidden': { postId: number; threadId: number };
+  'thread.moved': { threadId: number; networkId: number; fromNetworkId: number };
+  'thread.changed': { threadId: number };
+  'conveners.changed': { networkId: number; accountId: number };
   'network.changed': { networkId: number };
 }
 

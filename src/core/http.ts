@@ -76,12 +76,16 @@ export const httpPlugin = fp(
     });
 
     // Surrounding spaces are never meant: trim every text field before validation (passwords excepted,
-    // where a space is as good a character as any).
+    // where a space is as good a character as any). A field left empty counts as not sent, as a browser
+    // sends empty inputs that the person never touched.
     app.addHook('preValidation', async (request) => {
-      const body = request.body;
+      const body = request.body as Record<string, unknown> | null;
       if (!body || typeof body !== 'object' || Array.isArray(body)) return;
       for (const [name, value] of Object.entries(body)) {
-        if (typeof value === 'string' && !/password/i.test(name)) (body as Record<string, unknown>)[name] = value.trim();
+        if (typeof value !== 'string' || /password/i.test(name)) continue;
+        const trimmed = value.trim();
+        if (trimmed === '') delete body[name];
+        else body[name] = trimmed;
       }
     });
 

@@ -9,4 +9,6 @@ export interface Viewer {
   role: Role;
   locale: Locale | null;
   createdAt: Date;
+  /** Ids of the networks this account convenes (moderates). */
+  convenes: readonly number[];
 }

@@ -29,6 +29,7 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hbs.registerHelper('not', (a: unknown) => !a);
+  hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hbs.registerHelper('lookupField', (map: Record<string, unknown> | undefined, key: string) => map?.[key]);
   hbs.registerHelper('time', (date: Date | string, options: Handlebars.HelperOptions) => {
     const at = new Date(date);

@@ -34,6 +34,7 @@ export interface NetworksTable {
   description_html: ColumnType<string, string | undefined, string>;
   thread_count: ColumnType<number, never, number>;
   last_activity_at: ColumnType<Date | null, never, Date>;
+  flag_threshold: ColumnType<number | null, never, number | null>;
   created_at: CreatedAt;
 }
 
@@ -49,6 +50,9 @@ export interface ThreadsTable {
   top_level_count: ColumnType<number, never, number>;
   last_poster_id: number | null;
   last_activity_at: ColumnType<Date, Date | undefined, Date>;
+  moved_from_network_id: ColumnType<number | null, never, number | null>;
+  moved_note: ColumnType<string | null, never, string | null>;
+  moved_at: ColumnType<Date | null, never, Date | null>;
   created_at: CreatedAt;
 }
 
@@ -66,6 +70,71 @@ export interface PostsTable {
   edited_at: Date | null;
   deleted_at: Date | null;
   deleted_by_id: number | null;
+  hidden_at: ColumnType<Date | null, never, Date | null>;
+  hidden_kind: ColumnType<HiddenKind | null, never, HiddenKind | null>;
+  hidden_reason: ColumnType<ModerationReason | null, never, ModerationReason | null>;
+  hidden_rule: ColumnType<number | null, never, number | null>;
+  hidden_note: ColumnType<string | null, never, string | null>;
+  hidden_by_id: ColumnType<number | null, never, number | null>;
+}
+
+export type HiddenKind = 'convener' | 'community';
+export type ModerationReason = 'off-topic' | 'rule' | 'spam' | 'other';
+export type ModerationAction =
+  | 'hide' | 'unhide' | 'community-hide' | 'dismiss' | 'move' | 'lock' | 'unlock' | 'pin' | 'unpin'
+  | 'appoint' | 'remove-convener' | 'suspend' | 'bar' | 'rules' | 'threshold';
+
+export interface ConvenersTable {
+  network_id: number;
+  account_id: number;
+  appointed_by_id: number | null;
+  created_at: CreatedAt;
+}
+
+export interface NetworkRulesTable {
+  id: Generated<number>;
+  network_id: number;
+  number: number;
+  title: string;
+  body: string;
+  body_html: string;
+}
+
+export interface FlagsTable {
+  id: Generated<number>;
+  post_id: number;
+  flagger_id: number;
+  reason: ModerationReason;
+  rule: number | null;
+  note: string | null;
+  counts: boolean;
+  created_at: CreatedAt;
+  resolution: 'agreed' | 'dismissed' | null;
+  resolved_at: Date | null;
+}
+
+export interface SuspensionsTable {
+  id: Generated<number>;
+  account_id: number;
+  network_id: number | null;
+  until: Date;
+  reason: string;
+  created_by_id: number;
+  created_at: CreatedAt;
+}
+
+export interface ModerationLogTable {
+  id: Generated<number>;
+  network_id: number | null;
+  actor_id: number | null;
+  action: ModerationAction;
+  post_id: number | null;
+  thread_id: number | null;
+  target_account_id: number | null;
+  reason: string | null;
+  rule: number | null;
+  note: string | null;
+  created_at: CreatedAt;
 }
 
 export interface PostRevisionsTable {
@@ -94,4 +163,9 @@ export interface DB {
   posts: PostsTable;
   post_revisions: PostRevisionsTable;
   events: EventsTable;
+  conveners: ConvenersTable;
+  network_rules: NetworkRulesTable;
+  flags: FlagsTable;
+  suspensions: SuspensionsTable;
+  moderation_log: ModerationLogTable;
 }

@@ -38,6 +38,13 @@ export class LiveConnection {
 export class Hub {
   readonly #byTopic = new Map<string, Set<LiveConnection>>();
 
+  /** Every connection with at least one subscription. */
+  connections(): Set<LiveConnection> {
+    const all = new Set<LiveConnection>();
+    for (const set of this.#byTopic.values()) for (const connection of set) all.add(connection);
+    return all;
+  }
+
   subscribers(topic: string): ReadonlySet<LiveConnection> {
     return this.#byTopic.get(topic) ?? new Set();
   }

@@ -7,6 +7,7 @@ import { boardThreadJson } from '../networks/present.js';
 import { findBoardThreads } from '../networks/networks.queries.js';
 import { postJson, standalonePostNode, viewerClass } from '../threads/present.js';
 import { findPosts, findThread } from '../threads/threads.queries.js';
+import { convenedNetworkIds } from '../moderation/moderation.queries.js';
 import { Hub, type Audience, type LiveConnection } from './hub.js';
 import { eventsAfter, networkIdBySlug, oldestKeptCursor, threadExists } from './live.queries.js';
 import { boardTopic, threadTopic, type ParsedTopic } from './topics.js';
@@ -15,7 +16,7 @@ import { boardTopic, threadTopic, type ParsedTopic } from './topics.js';
 type MessageFor = (audience: Audience) => object | null;
 
 const REPLAY_BATCH = 200;
-const POST_EVENTS = new Set(['post.created', 'post.edited', 'post.deleted']);
+const POST_EVENTS = new Set(['post.created', 'post.edited', 'post.deleted', 'post.hidden', 'post.unhidden']);
 
 export function liveService(app: FastifyInstance) {
   const { db } = app.database;
@@ -34,7 +35,7 @@ export function liveService(app: FastifyInstance) {
         const key = `${audience.locale}|${viewerClass(audience.viewer, row)}`;
         let message = rendered.get(key);
         if (!message) {
-          const node = standalonePostNode(row, audience.viewer, { locked: thread.locked, maxDepth, parentUsername });
+          const node = standalonePostNode(row, audience.viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug, parentUsername });
           const html = app.views.render('partials/post', node, { locale: audience.locale, t: audience.t });
           message = { type: event.name, topic, cursor: event.cursor, post: { ...postJson(row, audience.viewer), html } };
           rendered.set(key, message);
@@ -82,9 +83,16 @@ export function liveService(app: FastifyInstance) {
     return boardSlugs.get(networkId);
   }
 
-  for (const name of ['post.created', 'post.edited', 'post.deleted'] as const) {
+  for (const name of ['post.created', 'post.edited', 'post.deleted', 'post.hidden', 'post.unhidden'] as const) {
     app.events.on(name, (_payload, event) => broadcast(event, topicOf(event)!));
   }
+  // A long-lived connection must follow role changes too: a removed convener stops seeing hidden posts.
+  app.events.on('conveners.changed', async ({ accountId }) => {
+    const affected = [...hub.connections()].filter((c) => c.audience.viewer?.id === accountId);
+    if (affected.length === 0) return;
+    const convenes = await convenedNetworkIds(db, accountId);
+    for (const connection of affected) connection.audience.viewer = { ...connection.audience.viewer!, convenes };
+  });
   app.events.on('thread.created', async ({ networkId }, event) => {
     const slug = await slugOfNetwork(networkId);
     if (slug) await broadcast(event, boardTopic(slug));

@@ -1,6 +1,13 @@
 // Turns stored posts into what a viewer may see: the JSON shape and the page's tree share one source.
 import type { Viewer } from '../core/viewer.js';
-import { postVisibility, visibleHtml } from '../moderation/visibility.js';
+import {
+  canModerate,
+  postVisibility,
+  visibilityClass,
+  visibleHtml,
+  type HiddenDetails,
+  type PostVisibility,
+} from '../moderation/visibility.js';
 import type { PostRow } from './threads.queries.js';
 import { mayChangePost } from './threads.service.js';
 
@@ -14,22 +21,44 @@ export interface PostJson {
   createdAt: string;
   editedAt: string | null;
   deleted: boolean;
+  /** Why the post is hidden (public, like the moderation log); null when it is not. */
+  hidden: { by: HiddenDetails['kind']; reason: HiddenDetails['reason']; rule: number | null } | null;
 }
 
 export interface PostNode extends PostJson {
   displayDepth: number;
   deletedByAuthor: boolean;
   isOpening: boolean;
+  /** Hidden and shown to this viewer as a placeholder only. */
+  placeholderOnly: boolean;
+  /** Hidden, and this viewer reads it as its author or as a moderator. */
+  hiddenReadableAs: 'author' | 'moderator' | null;
+  networkSlug: string;
   canEdit: boolean;
   canDelete: boolean;
   canReply: boolean;
+  canModerate: boolean;
+  canFlag: boolean;
   /** Set when the post is shown flatter than its real depth: whom it answers. */
   inReplyTo?: { id: number; username: string };
   children: PostNode[];
 }
 
+export function visibilityOf(row: PostRow, viewer: Viewer | null): PostVisibility {
+  return postVisibility(viewer, {
+    authorId: row.author_id,
+    networkId: row.network_id,
+    deletedAt: row.deleted_at,
+    deletedById: row.deleted_by_id,
+    hiddenAt: row.hidden_at,
+    hiddenKind: row.hidden_kind,
+    hiddenReason: row.hidden_reason,
+    hiddenRule: row.hidden_rule,
+  });
+}
+
 export function postJson(row: PostRow, viewer: Viewer | null): PostJson {
-  const visibility = postVisibility(viewer, { authorId: row.author_id, deletedAt: row.deleted_at, deletedById: row.deleted_by_id });
+  const visibility = visibilityOf(row, viewer);
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -40,20 +69,30 @@ export function postJson(row: PostRow, viewer: Viewer | null): PostJson {
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
     deleted: visibility.kind === 'deleted',
+    hidden: row.hidden_kind && row.hidden_reason && !row.deleted_at
+      ? { by: row.hidden_kind, reason: row.hidden_reason, rule: row.hidden_rule }
+      : null,
   };
 }
 
-export function postNode(row: PostRow, viewer: Viewer | null, options: { locked: boolean }): PostNode {
+export function postNode(row: PostRow, viewer: Viewer | null, options: { locked: boolean; networkSlug: string }): PostNode {
   const json = postJson(row, viewer);
+  const visibility = visibilityOf(row, viewer);
   const changeable = mayChangePost(viewer, row) && !json.deleted;
+  const moderator = canModerate(viewer, row.network_id) && !json.deleted;
   return {
     ...json,
     displayDepth: row.depth,
     deletedByAuthor: json.deleted && row.deleted_by_id === row.author_id,
     isOpening: row.parent_id === null,
+    placeholderOnly: visibility.kind === 'hidden',
+    hiddenReadableAs: visibility.kind === 'hidden-readable' ? visibility.as : null,
+    networkSlug: options.networkSlug,
     canEdit: changeable,
     canDelete: changeable,
     canReply: !!viewer && !options.locked,
+    canModerate: moderator,
+    canFlag: !!viewer && viewer.id !== row.author_id && !json.deleted && !json.hidden,
     children: [],
   };
 }
@@ -82,7 +121,7 @@ function capDepth(children: PostNode[], maxDepth: number, byId: Map<number, Post
 }
 
 /** The opening post and the page's replies as a tree; rows come in the order written. */
-export function buildTree(rows: PostRow[], viewer: Viewer | null, options: { locked: boolean; maxDepth: number }) {
+export function buildTree(rows: PostRow[], viewer: Viewer | null, options: { locked: boolean; maxDepth: number; networkSlug: string }) {
   const byId = new Map<number, PostNode>();
   let opening: PostNode | undefined;
   const topLevel: PostNode[] = [];
@@ -100,7 +139,7 @@ export function buildTree(rows: PostRow[], viewer: Viewer | null, options: { loc
 export function standalonePostNode(
   row: PostRow,
   viewer: Viewer | null,
-  options: { locked: boolean; maxDepth: number; parentUsername: string | undefined },
+  options: { locked: boolean; maxDepth: number; networkSlug: string; parentUsername: string | undefined },
 ): PostNode {
   const node = postNode(row, viewer, options);
   if (row.depth > options.maxDepth && row.parent_id !== null && options.parentUsername) {
@@ -115,6 +154,10 @@ export function standalonePostNode(
  * Extend this with every rule that changes what a viewer sees of a post.
  */
 export function viewerClass(viewer: Viewer | null, row: PostRow): string {
-  if (!viewer) return 'guest';
-  return mayChangePost(viewer, row) ? 'owner' : 'member';
+  if (!viewer) return `guest|${visibilityClass(visibilityOf(row, null))}`;
+  return [
+    visibilityClass(visibilityOf(row, viewer)),
+    mayChangePost(viewer, row) ? 'owner' : viewer.id === row.author_id ? 'author' : 'member',
+    canModerate(viewer, row.network_id) ? 'moderator' : '',
+  ].join('|');
 }

@@ -6,9 +6,11 @@ function selectPosts(db: Kysely<DB>) {
   return db
     .selectFrom('posts')
     .innerJoin('accounts as author', 'author.id', 'posts.author_id')
+    .innerJoin('threads as post_thread', 'post_thread.id', 'posts.thread_id')
     .select([
       'posts.id',
       'posts.thread_id',
+      'post_thread.network_id',
       'posts.parent_id',
       'posts.root_id',
       'posts.depth',
@@ -19,6 +21,10 @@ function selectPosts(db: Kysely<DB>) {
       'posts.edited_at',
       'posts.deleted_at',
       'posts.deleted_by_id',
+      'posts.hidden_at',
+      'posts.hidden_kind',
+      'posts.hidden_reason',
+      'posts.hidden_rule',
       'author.username as author_username',
       'author.display_name as author_display_name',
     ]);

@@ -93,7 +93,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
       if (page > pages) throw new NotFoundError();
       const first = (page - 1) * THREAD_PAGE_SIZE + 1;
       const rows = await queries.findThreadPagePosts(db, thread.id, first, first + THREAD_PAGE_SIZE - 1);
-      const tree = buildTree(rows, request.viewer, { locked: thread.locked, maxDepth });
+      const tree = buildTree(rows, request.viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug });
       const json = {
         id: thread.id,
         title: thread.title,

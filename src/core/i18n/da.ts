@@ -43,4 +43,11 @@ export const da: Record<string, string> = {
   'live.newThreads': '{count} nye tråde — vis',
   'live.newThreads.one': '1 ny tråd — vis',
   'live.newReply': 'Nyt svar fra {name}',
+
+  'moderation.flag': 'Markér',
+  'moderation.hide': 'Skjul',
+  'moderation.unhide': 'Vis igen',
+  'moderation.reason.off-topic': 'uden for emnet',
+  'moderation.reason.spam': 'spam',
+  'moderation.hiddenByConvener': 'Skjult af en tovholder',
 };

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { signedInOnly } from '../accounts/guards.js';
+import { NotFoundError } from '../core/errors.js';
+import { findNetworkBySlug } from '../networks/networks.queries.js';
+import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { postJson } from '../threads/present.js';
+import { findPosts } from '../threads/threads.queries.js';
+import { postParams, type PostParams } from '../threads/threads.schemas.js';
+import { listConveners } from './moderation.queries.js';
+import { convenerParams, reasonBody, usernameBody } from './moderation.schemas.js';
+import { appointConvener, hidePost, removeConvener, unhidePost, type Reason } from './moderation.service.js';
+
+export async function moderationRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.database;
+
+  async function postFormData(request: FastifyRequest) {
+    const [post] = await findPosts(db, [(request.params as PostParams).postId]);
+    if (!post) throw new NotFoundError();
+    return { post: postJson(post, request.viewer), action: request.url };
+  }
+
+  async function loadNetwork(slug: string) {
+    const network = await findNetworkBySlug(db, slug);
+    if (!network) throw new NotFoundError();
+    return network;
+  }
+
+  async function postAfterChange(request: FastifyRequest<{ Params: PostParams }>) {
+    const [post] = await findPosts(db, [request.params.postId]);
+    return postJson(post!, request.viewer);
+  }
+
+  app.get<{ Params: PostParams }>('/p/:postId/hide', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) =>
+    reply.page('moderation/reason-form', { ...(await postFormData(request)), purpose: 'hide', values: {}, errors: {} }),
+  );
+
+  app.post<{ Params: PostParams; Body: Reason }>(
+    '/p/:postId/hide',
+    {
+      onRequest: signedInOnly,
+      schema: { params: postParams, body: reasonBody },
+      config: { form: { view: 'moderation/reason-form', data: async (request) => ({ ...(await postFormData(request)), purpose: 'hide' }) } },
+    },
+    async (request, reply) => {
+      await hidePost(db, request.viewer!, request.params.postId, request.body);
+      return reply.done(`/p/${request.params.postId}`, await postAfterChange(request), 200);
+    },
+  );
+
+  app.post<{ Params: PostParams }>('/p/:postId/unhide', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) => {
+    await unhidePost(db, request.viewer!, request.params.postId);
+    return reply.done(`/p/${request.params.postId}`, await postAfterChange(request), 200);
+  });
+
+  async function convenersJson(networkId: number) {
+    return (await listConveners(db, [networkId])).map((c) => ({ username: c.username, displayName: c.display_name }));
+  }
+
+  app.post<{ Params: NetworkParams; Body: { username: string } }>(
+    '/n/:network/conveners',
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, body: usernameBody } },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      await appointConvener(db, request.viewer!, network.id, request.body.username);
+      return reply.done(`/n/${network.slug}/edit`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
+    },
+  );
+
+  app.post<{ Params: NetworkParams & { username: string } }>(
+    '/n/:network/conveners/:username/remove',
+    { onRequest: signedInOnly, schema: { params: convenerParams } },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      await removeConvener(db, request.viewer!, network.id, request.params.username);
+      return reply.done(`/n/${network.slug}/edit`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
+    },
+  );
+}
