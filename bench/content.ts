@@ -1,0 +1,133 @@
+// Made-up forum text for the benchmark: Markdown bodies in Swedish and English, thread titles and
+// people, all from a seeded generator so two runs at one scale build the same forum.
+
+export type Random = () => number;
+
+/** mulberry32: small, fast and good enough to shape test data; not for anything secret. */
+export function seededRandom(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+const SV = {
+  subjects: ['Vi', 'Kajakuthyrningen', 'Fiskeguiden', 'Stugbyn', 'Kommunen', 'Turistbyrån', 'Vandrarhemmet', 'Caféet i hamnen', 'Föreningen', 'Min granne', 'Gästerna', 'Ingen av oss', 'Konstnärerna på ön', 'Skärgårdsbåten'],
+  verbs: ['har provat', 'planerar', 'behöver', 'letar efter', 'rekommenderar', 'har bokat', 'diskuterar', 'saknar', 'har byggt om', 'tänker sälja', 'vill samarbeta kring', 'har äntligen fått'],
+  objects: ['en ny brygga', 'fler dubbelkajaker', 'bättre skyltning längs leden', 'ett gemensamt bokningssystem', 'guidade turer i maj', 'en karta över fiskeplatserna', 'el till husbilsplatserna', 'en större båt till turerna', 'sommarpersonal', 'paketpriser för skolklasser', 'en hemsida på tyska', 'vinteröppet'],
+  endings: ['innan säsongen börjar', 'till midsommar', 'i år', 'om vädret tillåter', 'tillsammans med grannarna', 'utan att höja priserna', 'för första gången', 'som förra sommaren', 'trots regnet', 'efter mötet i tisdags'],
+  questions: ['Har någon erfarenhet av detta?', 'Vad tycker ni?', 'Finns det bidrag att söka?', 'Hur löser ni det hos er?', 'Någon som vet vem man ska kontakta?', 'Är det värt pengarna?'],
+  headings: ['Bakgrund', 'Vad vi har provat', 'Priser', 'Förslag', 'Tider', 'Erfarenheter', 'Nästa steg'],
+  listItems: ['boka i god tid', 'ta med flytväst', 'fråga efter gruppris', 'kolla tidvattnet', 'parkering vid kyrkan', 'lunch ingår', 'max tolv personer', 'hundar är välkomna', 'kontant eller Swish', 'samling kl. 9 vid bryggan'],
+  titleTopics: ['Säsongsstart på Kajakön', 'Samarbete kring bokningar', 'Fisketurer för nybörjare', 'Nya regler för fritidsfiske', 'Gemensam marknadsföring', 'Höstlovsaktiviteter', 'Vem hyr ut cyklar?', 'Erfarenheter av Airbnb', 'Skyltning vid riksvägen', 'Personal till sommaren', 'Midsommarfirande i hamnen', 'Kulturnatten i oktober', 'Båttrafiken efter september', 'Avgifter för gästhamnen'],
+};
+
+const EN = {
+  subjects: ['We', 'The kayak rental', 'Our fishing guide', 'The cabin village', 'The council', 'The visitor centre', 'The hostel', 'The harbour café', 'Our association', 'My neighbour', 'Our guests', 'None of us', 'The island artists', 'The ferry company'],
+  verbs: ['have tried', 'are planning', 'need', 'are looking for', 'recommend', 'have booked', 'are discussing', 'miss', 'have rebuilt', 'plan to sell', 'want to work together on', 'finally got'],
+  objects: ['a new jetty', 'more double kayaks', 'better signs along the trail', 'a shared booking system', 'guided tours in May', 'a map of the fishing spots', 'power for the camper pitches', 'a bigger boat for the tours', 'summer staff', 'package prices for school classes', 'a website in German', 'winter opening hours'],
+  endings: ['before the season starts', 'by midsummer', 'this year', 'weather permitting', 'together with the neighbours', 'without raising prices', 'for the first time', 'like last summer', 'despite the rain', "after Tuesday's meeting"],
+  questions: ['Does anyone have experience with this?', 'What do you think?', 'Are there grants to apply for?', 'How do you handle it?', 'Does anyone know whom to contact?', 'Is it worth the money?'],
+  headings: ['Background', 'What we tried', 'Prices', 'Proposal', 'Times', 'Experience', 'Next steps'],
+  listItems: ['book early', 'bring a life jacket', 'ask for group rates', 'check the tides', 'parking by the church', 'lunch included', 'twelve people at most', 'dogs welcome', 'cash or card', 'meet at 9 by the jetty'],
+  titleTopics: ['Season opening on Kayak Island', 'Working together on bookings', 'Fishing trips for beginners', 'New rules for recreational fishing', 'Joint marketing', 'Autumn half-term activities', 'Who rents out bikes?', 'Experiences with Airbnb', 'Signs by the main road', 'Staff for the summer', 'Midsummer in the harbour', 'Culture night in October', 'Ferries after September', 'Guest harbour fees'],
+};
+
+type Lexicon = typeof SV;
+
+function sentence(random: Random, lex: Lexicon): string {
+  const roll = random();
+  if (roll < 0.15) return pick(random, lex.questions);
+  let text = `${pick(random, lex.subjects)} ${pick(random, lex.verbs)} ${pick(random, lex.objects)} ${pick(random, lex.endings)}`;
+  if (roll < 0.3) text = text.replace(pick(random, lex.objects), (object) => `**${object}**`);
+  else if (roll < 0.4) text += ` (se [${lex === SV ? 'länken' : 'the link'}](https://example.se/${Math.floor(random() * 900) + 100}))`;
+  else if (roll < 0.45) text += `, ${lex === SV ? 'kod' : 'code'} \`${pick(random, ['BRYGGA24', 'KAJAK-10', 'SOMMAR'])}\``;
+  else if (roll < 0.55) text = text.replace(pick(random, lex.endings), (ending) => `*${ending}*`);
+  return `${text}.`;
+}
+
+function block(random: Random, lex: Lexicon): string {
+  const roll = random();
+  if (roll < 0.1) return `## ${pick(random, lex.headings)}`;
+  if (roll < 0.22) {
+    const numbered = random() < 0.4;
+    const count = 2 + Math.floor(random() * 4);
+    return Array.from({ length: count }, (_, i) => `${numbered ? `${i + 1}.` : '-'} ${pick(random, lex.listItems)}`).join('\n');
+  }
+  if (roll < 0.3) return `> ${sentence(random, lex)}`;
+  const count = 1 + Math.floor(random() * 4);
+  return Array.from({ length: count }, () => sentence(random, lex)).join(' ');
+}
+
+/** A Markdown body of `length` characters give or take a sentence, always 100 to 2,000. */
+export function markdownBody(random: Random, length: number): string {
+  const lex = random() < 0.6 ? SV : EN;
+  const target = Math.min(2000, Math.max(100, length));
+  let body = '';
+  while (body.length < target) body += (body ? '\n\n' : '') + block(random, lex);
+  if (body.length > 2000) body = body.slice(0, 2000).replace(/\s+\S*$/, '');
+  return body;
+}
+
+/**
+ * `count` bodies whose lengths follow a long-tailed shape: most posts are a few sentences
+ * (median about 350 characters), some run to the full 2,000.
+ */
+export function bodyPool(random: Random, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    // Quantiles of a log-normal (median 350, sigma 0.75), spread evenly over the pool, so a uniform
+    // pick from the pool follows the distribution.
+    const q = (i + 0.5) / count;
+    const z = Math.sqrt(2) * inverseErf(2 * q - 1);
+    return markdownBody(random, Math.round(350 * Math.exp(0.75 * z)));
+  }).sort(() => random() - 0.5);
+}
+
+/** Winitzki's approximation; plenty for shaping lengths. */
+function inverseErf(x: number): number {
+  const a = 0.147;
+  const ln = Math.log(1 - x * x);
+  const first = 2 / (Math.PI * a) + ln / 2;
+  return Math.sign(x) * Math.sqrt(Math.sqrt(first * first - ln / a) - first);
+}
+
+export function threadTitle(random: Random, n: number): string {
+  const lex = random() < 0.6 ? SV : EN;
+  const topic = pick(random, lex.titleTopics);
+  const roll = random();
+  if (roll < 0.3) return `${topic} ${2020 + (n % 7)}`;
+  if (roll < 0.5) return `${topic}: ${pick(random, lex.questions)}`;
+  if (roll < 0.6) return `${topic} (${pick(random, lex.objects)})`;
+  return `${topic} #${n}`;
+}
+
+const FIRST_NAMES = ['Anna', 'Erik', 'Maria', 'Lars', 'Karin', 'Johan', 'Sara', 'Per', 'Emma', 'Anders', 'Linnéa', 'Mikael', 'Åsa', 'Björn', 'Ingrid', 'Oskar', 'Sofia', 'Gustav', 'Maja', 'Nils', 'Helena', 'Tobias', 'Elin', 'Jonas', 'Ida', 'Mette', 'Rasmus', 'Sophie', 'James', 'Olivia'];
+const LAST_NAMES = ['Lindqvist', 'Andersson', 'Öberg', 'Nilsson', 'Karlsson', 'Berg', 'Holm', 'Sjöberg', 'Lund', 'Ek', 'Strand', 'Wallin', 'Hansen', 'Jensen', 'Dahl', 'Forsberg', 'Åkesson', 'Nyström', 'Brown', 'Wilson'];
+
+export function person(random: Random, n: number): { username: string; displayName: string } {
+  const first = pick(random, FIRST_NAMES);
+  const last = pick(random, LAST_NAMES);
+  // The number keeps usernames unique; the letters keep them readable (and some non-ASCII).
+  return { username: `${first.toLowerCase()}_${last.toLowerCase()}${n}`.slice(0, 30), displayName: `${first} ${last}` };
+}
+
+export const NETWORK_THEMES = [
+  ['Kajak och kanot', 'Uthyrning, guidning och leder längs kusten.'],
+  ['Fiske', 'Fiskecamper, guider och fiskekort.'],
+  ['Kultur', 'Gallerier, hantverk, musik och kulturnätter.'],
+  ['Boende', 'Stugbyar, vandrarhem, B&B och campingar.'],
+  ['Mat och café', 'Caféer, restauranger och gårdsbutiker.'],
+  ['Cykel', 'Cykeluthyrning och cykelleder.'],
+  ['Skärgårdstrafik', 'Båtar, turlistor och bryggor.'],
+  ['Vandring', 'Leder, guidning och kartor.'],
+  ['Vinter', 'Skidor, skridskor och vinteröppet.'],
+  ['Evenemang', 'Marknader, festivaler och idrott.'],
+] as const;

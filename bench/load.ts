@@ -1,0 +1,63 @@
+// One load run with autocannon: a fixed number of connections for a fixed time, every response timed.
+import autocannon from 'autocannon';
+
+export interface LoadRequest {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadOptions {
+  connections: number;
+  /** Seconds. */
+  duration: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  /** Milliseconds, from every response's own timing (autocannon's histogram rounds to whole ms). */
+  p50: number;
+  p99: number;
+  requests: number;
+  /** Responses outside 2xx, plus connection errors and timeouts. */
+  errors: number;
+  statusCodes: Record<string, number>;
+  seconds: number;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export async function load(request: LoadRequest, options: LoadOptions): Promise<LoadResult> {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: request.url,
+        method: request.method ?? 'GET',
+        headers: request.headers,
+        body: request.body,
+        connections: options.connections,
+        duration: options.duration,
+        timeout: 30,
+      },
+      (error: unknown, result: autocannon.Result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  const sorted = Float64Array.from(times).sort();
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]));
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    requests: result.requests.total,
+    errors: result.non2xx + result.errors + result.timeouts,
+    statusCodes,
+    seconds: result.duration,
+  };
+}

@@ -1,0 +1,451 @@
+// npm run bench [-- --quick] [--scale N] [--duration S] [--connections N] [--pglite] [--profile]
+//
+// Builds a fresh forum (bench/generate.ts), starts it in a child process with RATE_LIMITS=off and a
+// tiny Fastify server beside it that serves precomputed strings, then loads both with autocannon:
+// every page of the forum against a static string of the same size and type. Prints a Markdown
+// table and writes every figure to bench/results/<date>.json. The database is dropped (PostgreSQL)
+// or deleted (PGlite) at the end, whatever happens.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { createDatabase } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { encodeBoardCursor } from '../src/networks/board-cursor.js';
+import { buildServers, type Build } from './build.js';
+import { createBenchDatabase, type BenchDatabase } from './database.js';
+import { generate, type Manifest } from './generate.js';
+import { load, type LoadResult } from './load.js';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const BOARD_PAGE_SIZE = 30; // src/networks/networks.routes.ts
+const HTML_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+const LANGUAGE = 'sv-SE,sv;q=0.9,en;q=0.8';
+
+// ---- Options ----------------------------------------------------------------------------------
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    scale: { type: 'string' },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    pglite: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'log-level': { type: 'string', default: 'info' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`npm run bench -- [options]
+  --quick            scale 0.01, 1 s runs: a smoke run in under two minutes
+  --scale N          size of the forum, 1 = 1,000,000 posts (default 1, or 0.01 with --quick)
+  --duration S       seconds of load per run (default 10, or 1 with --quick)
+  --warmup S         seconds of load before each run, not counted (default 2, or 0.5 with --quick)
+  --connections N    concurrent connections (default 10)
+  --pglite           use PGlite even when DATABASE_URL is set
+  --profile          run the forum with --cpu-prof; profiles go to bench/results/profiles/
+  --log-level L      the forum's LOG_LEVEL (default info, as in production)
+DATABASE_URL=postgres://… names the PostgreSQL server to create the benchmark database on.`);
+  process.exit(0);
+}
+
+function numberArg(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    console.error(`--${name} must be a number from ${min} to ${max}, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const options = {
+  quick: args.quick,
+  scale: numberArg('scale', args.scale, args.quick ? 0.01 : 1, 0.0001, 10),
+  duration: numberArg('duration', args.duration, args.quick ? 1 : 10, 0.5, 600),
+  warmup: numberArg('warmup', args.warmup, args.quick ? 0.5 : 2, 0, 60),
+  connections: Math.round(numberArg('connections', args.connections, 10, 1, 1000)),
+  logLevel: args['log-level'],
+  profile: args.profile,
+};
+
+// ---- Child processes --------------------------------------------------------------------------
+
+interface Child {
+  process: ChildProcess;
+  port: number;
+  url(path: string): string;
+  stop(): Promise<void>;
+}
+
+async function startChild(file: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<Child> {
+  // execArgv set explicitly: the parent runs under tsx, and the children must run plain node.
+  const child = fork(file, [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${relative(ROOT, file)} did not start within 120 s`)), 120_000);
+    child.once('exit', (code) => reject(new Error(`${relative(ROOT, file)} exited with ${code} before listening`)));
+    child.on('message', (message: { type?: string; port?: number }) => {
+      if (message.type === 'listening') {
+        clearTimeout(timer);
+        resolve(message.port!);
+      }
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    process: child,
+    port,
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+interface Memory {
+  rssMB: number;
+  /** Highest RSS since the process started (VmHWM); undefined without /proc. */
+  peakRssMB: number | undefined;
+}
+
+async function memoryOf(child: Child): Promise<Memory> {
+  try {
+    const status = readFileSync(`/proc/${child.process.pid}/status`, 'utf8');
+    const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    return { rssMB: kB('VmRSS') / 1024, peakRssMB: kB('VmHWM') / 1024 };
+  } catch {
+    const usage = (await (await fetch(child.url('/__bench/memory'))).json()) as { rss: number };
+    return { rssMB: usage.rss / 1024 / 1024, peakRssMB: undefined };
+  }
+}
+
+// ---- Scenarios --------------------------------------------------------------------------------
+
+type Viewer = 'guest' | 'member';
+
+interface Scenario {
+  key: string;
+  name: string;
+  viewer: Viewer;
+  method: 'GET' | 'POST';
+  path: string;
+  json: boolean;
+  body?: string;
+}
+
+interface Measured extends Scenario {
+  status: number;
+  contentType: string;
+  /** Bytes of the response body. */
+  size: number;
+  app: LoadResult & Memory;
+  baseline: LoadResult;
+  /** Forum ÷ baseline for req/s; forum ÷ baseline for the latencies (how many times slower). */
+  ratios: { requestsPerSecond: number; p50: number; p99: number };
+}
+
+function scenarios(manifest: Manifest, boardDeep: { page: number; cursor: string }): Scenario[] {
+  const large = manifest.threadLarge;
+  const middle = Math.ceil(large.pages / 2);
+  const pages: Array<Omit<Scenario, 'viewer' | 'key'> & { id: string }> = [
+    { id: 'home', name: 'Home', method: 'GET', path: '/', json: false },
+    { id: 'board-1', name: 'Board, page 1', method: 'GET', path: `/n/${manifest.board.slug}`, json: false },
+    { id: 'board-deep', name: `Board, page ${boardDeep.page}`, method: 'GET', path: `/n/${manifest.board.slug}?before=${encodeURIComponent(boardDeep.cursor)}`, json: false },
+    { id: 'thread-100', name: 'Thread, 100 replies', method: 'GET', path: `/t/${manifest.thread100.id}`, json: false },
+    { id: 'thread-100-json', name: 'Thread, 100 replies, JSON', method: 'GET', path: `/t/${manifest.thread100.id}`, json: true },
+    { id: 'thread-large-1', name: `Thread, ${large.replies.toLocaleString('en')} replies, page 1`, method: 'GET', path: `/t/${large.id}`, json: false },
+    { id: 'thread-large-middle', name: `Thread, ${large.replies.toLocaleString('en')} replies, page ${middle}`, method: 'GET', path: `/t/${large.id}?page=${middle}`, json: false },
+  ];
+  const list: Scenario[] = [];
+  for (const viewer of ['guest', 'member'] as const) {
+    for (const { id, ...page } of pages) list.push({ ...page, key: `${id}.${viewer}`, viewer });
+  }
+  const body = 'Tack för tipset! Vi provade **samma upplägg** förra sommaren:\n\n- boka i god tid\n- fråga efter gruppris\n\nSe [kartan](https://example.se/karta) för bryggorna.';
+  list.push({ key: 'post-reply.member', name: 'Post a reply, JSON', viewer: 'member', method: 'POST', path: `/t/${manifest.postThread.id}/replies`, json: true, body: JSON.stringify({ body }) });
+  return list;
+}
+
+function headersFor(scenario: Scenario, cookie: string): Record<string, string> {
+  return {
+    accept: scenario.json ? 'application/json' : HTML_ACCEPT,
+    'accept-language': LANGUAGE,
+    ...(scenario.body ? { 'content-type': 'application/json' } : {}),
+    ...(scenario.viewer === 'member' ? { cookie } : {}),
+  };
+}
+
+async function signIn(app: Child): Promise<string> {
+  const response = await fetch(app.url('/register'), {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench_runner', displayName: 'Bench Runner', email: 'bench-runner@bench.example', password: 'a bench password, long enough' }),
+  });
+  if (response.status !== 201) throw new Error(`registering the bench account failed: ${response.status} ${await response.text()}`);
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('session='));
+  if (!session) throw new Error('registering the bench account set no session cookie');
+  const cookie = session.split(';')[0]!;
+  const me = await fetch(app.url('/me'), { headers: { accept: 'application/json', cookie } });
+  if (me.status !== 200) throw new Error(`the bench account's session does not work: GET /me → ${me.status}`);
+  return cookie;
+}
+
+// ---- Report -----------------------------------------------------------------------------------
+
+const integer = (n: number) => Math.round(n).toLocaleString('en');
+const fixed = (n: number, digits = 1) => n.toFixed(digits);
+const percent = (n: number) => `${(n * 100).toFixed(1)} %`;
+const bytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} B`);
+
+function markdownTable(header: string[], rows: string[][], rightAligned: boolean[]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(rightAligned.map((r) => (r ? '---:' : '---'))), ...rows.map(line)].join('\n');
+}
+
+interface Growth {
+  comparison: string;
+  viewer: Viewer;
+  /** Small page's req/s ÷ large page's: how many times the big one costs. */
+  requestsPerSecondRatio: number;
+  /** Large page's p50 ÷ small page's. */
+  p50Ratio: number;
+}
+
+interface Target {
+  target: string;
+  value: string;
+  met: boolean;
+}
+
+function growthOf(measured: Measured[]): Growth[] {
+  const byKey = new Map(measured.map((m) => [m.key, m]));
+  const growth: Growth[] = [];
+  for (const viewer of ['guest', 'member'] as const) {
+    const pairs: Array<[string, string]> = [
+      ['thread-large-1', 'thread-100'],
+      ['thread-large-middle', 'thread-100'],
+      ['board-deep', 'board-1'],
+    ];
+    for (const [largeId, smallId] of pairs) {
+      const large = byKey.get(`${largeId}.${viewer}`);
+      const small = byKey.get(`${smallId}.${viewer}`);
+      if (!large || !small) continue;
+      growth.push({
+        comparison: `${large.name} vs ${small.name}`,
+        viewer,
+        requestsPerSecondRatio: small.app.requestsPerSecond / large.app.requestsPerSecond,
+        p50Ratio: large.app.p50 / small.app.p50,
+      });
+    }
+  }
+  return growth;
+}
+
+function targetsOf(measured: Measured[], growth: Growth[], peakRssMB: number): Target[] {
+  const ratio = (key: string) => measured.find((m) => m.key === key)?.ratios.requestsPerSecond ?? 0;
+  const guestGrowth = growth.filter((g) => g.viewer === 'guest');
+  const worst = (filter: (g: Growth) => boolean) => Math.max(...guestGrowth.filter(filter).flatMap((g) => [g.requestsPerSecondRatio, g.p50Ratio]));
+  const threadGrowth = worst((g) => g.comparison.startsWith('Thread'));
+  const boardGrowth = worst((g) => g.comparison.startsWith('Board'));
+  return [
+    { target: 'Thread page (100 replies) ≥ 25 % of its baseline', value: percent(ratio('thread-100.guest')), met: ratio('thread-100.guest') >= 0.25 },
+    { target: 'Board page ≥ 25 % of its baseline', value: percent(ratio('board-1.guest')), met: ratio('board-1.guest') >= 0.25 },
+    { target: 'Thread JSON ≥ 40 % of its baseline', value: percent(ratio('thread-100-json.guest')), met: ratio('thread-100-json.guest') >= 0.4 },
+    { target: 'Cost growth, thread (10,000 vs 100 replies) ≤ 1.3', value: fixed(threadGrowth, 2), met: threadGrowth <= 1.3 },
+    { target: 'Cost growth, board (deep page vs page 1) ≤ 1.3', value: fixed(boardGrowth, 2), met: boardGrowth <= 1.3 },
+    { target: 'Server RSS under load ≤ 150 MB', value: `${fixed(peakRssMB, 0)} MB`, met: peakRssMB <= 150 },
+  ];
+}
+
+// ---- Run --------------------------------------------------------------------------------------
+
+const cleanups: Array<() => Promise<void> | void> = [];
+async function cleanUp(): Promise<void> {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()!();
+    } catch (error) {
+      console.error('clean-up step failed:', error);
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const date = new Date();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+
+  const target: BenchDatabase = await createBenchDatabase(args.pglite ? undefined : process.env.DATABASE_URL);
+  cleanups.push(async () => {
+    await target.drop();
+    log(`dropped ${target.label}`);
+  });
+  log(`Generating the forum at scale ${options.scale} in ${target.label}`);
+  const database = await createDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir ?? '' });
+  let manifest: Manifest;
+  let boardDeep: { page: number; cursor: string };
+  let serverVersion: string;
+  try {
+    await migrateToLatest(database.db);
+    manifest = await generate(database.db, { scale: options.scale });
+    // The deepest full page of the busiest board, at most page 1,000; its cursor is the row before it.
+    const page = Math.max(2, Math.min(1000, Math.floor(manifest.board.threads / BOARD_PAGE_SIZE)));
+    const before = await database.db
+      .selectFrom('threads')
+      .select(['pinned', 'last_activity_at', 'id'])
+      .where('network_id', '=', manifest.board.networkId)
+      .orderBy('pinned', 'desc')
+      .orderBy('last_activity_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset((page - 1) * BOARD_PAGE_SIZE - 1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    boardDeep = { page, cursor: encodeBoardCursor({ pinned: before.pinned, lastActivityAt: before.last_activity_at, id: before.id }) };
+    serverVersion = (await sql<{ version: string }>`select version()`.execute(database.db)).rows[0]!.version;
+  } finally {
+    // PGlite's directory is the server's alone from here on.
+    await database.close();
+  }
+  log(`  ${manifest.counts.posts.toLocaleString('en')} posts in ${manifest.seconds.toFixed(1)} s`);
+
+  const build: Build = buildServers(ROOT);
+  cleanups.push(() => build.remove());
+  const profileDir = join(ROOT, 'bench', 'results', 'profiles');
+  if (options.profile) mkdirSync(profileDir, { recursive: true });
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: target.databaseUrl ?? '',
+    DATA_DIR: target.dataDir ?? '',
+    RATE_LIMITS: 'off',
+    LOG_LEVEL: options.logLevel,
+    HOST: '127.0.0.1',
+    PORT: '0',
+  };
+  const app = await startChild(build.file('bench/server.ts'), appEnv, options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  cleanups.push(() => app.stop());
+  const baseline = await startChild(build.file('bench/baseline-server.ts'), { ...process.env, NODE_ENV: 'production' });
+  cleanups.push(() => baseline.stop());
+  const cookie = await signIn(app);
+
+  const prepareBaseline = (key: string, size: number, contentType: string) =>
+    new Promise<void>((resolve) => {
+      const onMessage = (message: { type?: string; key?: string }) => {
+        if (message.type === 'prepared' && message.key === key) {
+          baseline.process.off('message', onMessage);
+          resolve();
+        }
+      };
+      baseline.process.on('message', onMessage);
+      baseline.process.send({ type: 'prepare', key, bytes: size, contentType });
+    });
+
+  const list = scenarios(manifest, boardDeep);
+  const measured: Measured[] = [];
+  const loadOptions = { connections: options.connections, duration: options.duration };
+  log(`Load: ${list.length} scenarios × (forum + baseline), ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s each`);
+  for (const [index, scenario] of list.entries()) {
+    const headers = headersFor(scenario, cookie);
+    const request = { url: app.url(scenario.path), method: scenario.method, headers, body: scenario.body };
+    const probe = await fetch(request.url, { method: request.method, headers, body: request.body });
+    const probeBody = Buffer.from(await probe.arrayBuffer());
+    if (probe.status < 200 || probe.status >= 300) throw new Error(`${scenario.method} ${scenario.path} (${scenario.viewer}) answered ${probe.status}: ${probeBody.toString().slice(0, 300)}`);
+    const contentType = probe.headers.get('content-type') ?? 'text/plain';
+    if (options.warmup > 0) await load(request, { ...loadOptions, duration: options.warmup });
+    const result = await load(request, loadOptions);
+    const memory = await memoryOf(app);
+
+    await prepareBaseline(scenario.key, probeBody.length, contentType);
+    const baselineRequest = { ...request, url: baseline.url(`/b/${scenario.key}`) };
+    if (options.warmup > 0) await load(baselineRequest, { ...loadOptions, duration: options.warmup });
+    const base = await load(baselineRequest, loadOptions);
+
+    const entry: Measured = {
+      ...scenario,
+      status: probe.status,
+      contentType,
+      size: probeBody.length,
+      app: { ...result, ...memory },
+      baseline: base,
+      ratios: { requestsPerSecond: result.requestsPerSecond / base.requestsPerSecond, p50: result.p50 / base.p50, p99: result.p99 / base.p99 },
+    };
+    measured.push(entry);
+    log(`  [${index + 1}/${list.length}] ${scenario.name} (${scenario.viewer}): ${integer(result.requestsPerSecond)} req/s, ${percent(entry.ratios.requestsPerSecond)} of ${integer(base.requestsPerSecond)}, p50 ${fixed(result.p50)} ms, ${result.errors} errors, ${bytes(entry.size)}, RSS ${fixed(memory.rssMB, 0)} MB`);
+  }
+  const finalMemory = await memoryOf(app);
+  const peakRssMB = finalMemory.peakRssMB ?? Math.max(...measured.map((m) => m.app.rssMB));
+
+  const growth = growthOf(measured);
+  const targets = targetsOf(measured, growth, peakRssMB);
+  const cpus = os.cpus();
+  const machine = { cores: cpus.length, cpu: cpus[0]?.model.trim() ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), platform: `${os.platform()} ${os.release()}` };
+
+  const title = `Bryggan benchmark, ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${target.kind}, ${machine.cores} cores (${machine.cpu}), Node ${process.version}; ` +
+    `scale ${options.scale} (${manifest.counts.posts.toLocaleString('en')} posts, ${manifest.counts.threads.toLocaleString('en')} threads); ${options.connections} connections × ${options.duration} s`;
+  const table = markdownTable(
+    ['Scenario', 'Viewer', 'Size', 'req/s', 'Baseline req/s', 'req/s ÷ baseline', 'p50 ms', 'p50 × baseline', 'p99 ms', 'p99 × baseline', 'Errors', 'RSS MB'],
+    measured.map((m) => [
+      m.name, m.viewer, bytes(m.size), integer(m.app.requestsPerSecond), integer(m.baseline.requestsPerSecond), percent(m.ratios.requestsPerSecond),
+      fixed(m.app.p50), `${fixed(m.ratios.p50)}×`, fixed(m.app.p99), `${fixed(m.ratios.p99)}×`, String(m.app.errors), fixed(m.app.rssMB, 0),
+    ]),
+    [false, false, true, true, true, true, true, true, true, true, true, true],
+  );
+  const growthTable = markdownTable(
+    ['Cost growth', 'Viewer', 'req/s: small ÷ large', 'p50: large ÷ small'],
+    growth.map((g) => [g.comparison, g.viewer, fixed(g.requestsPerSecondRatio, 2), fixed(g.p50Ratio, 2)]),
+    [false, false, true, true],
+  );
+  const targetTable = markdownTable(
+    [`Target (${target.kind}, guest)`, 'Measured', 'Met'],
+    targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'no']),
+    [false, true, false],
+  );
+  console.log(`\n${title}\n\n${table}\n\n${growthTable}\n\n${targetTable}\n\nPeak server RSS: ${fixed(peakRssMB, 0)} MB.`);
+
+  const report = {
+    date: date.toISOString(),
+    machine,
+    node: process.version,
+    database: { kind: target.kind, version: serverVersion },
+    options,
+    manifest,
+    boardDeepPage: boardDeep.page,
+    scenarios: measured,
+    growth,
+    targets,
+    peakRssMB,
+    seconds: (Date.now() - started) / 1000,
+  };
+  const resultsDir = join(ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${date.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`\nReport: ${relative(ROOT, file)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
