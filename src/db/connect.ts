@@ -1,7 +1,7 @@
 // The one module that knows whether the forum runs on the embedded PGlite or on a PostgreSQL server.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -15,6 +15,8 @@ export interface DatabaseOptions {
   /** PGlite only: start from this dump of a data directory instead of running initdb. */
   pgliteSnapshot?: Blob;
   poolSize?: number;
+  /** Called after every query (tests count queries per page with it). */
+  onQuery?: (sql: string) => void;
 }
 
 export type NotificationHandler = (payload: string) => void;
@@ -31,6 +33,10 @@ export interface Database {
 
 const INT8_OID = 20;
 
+function queryLogger({ onQuery }: DatabaseOptions): LogConfig | undefined {
+  return onQuery ? (event) => onQuery(event.query.sql) : undefined;
+}
+
 async function createPGlite(options: DatabaseOptions): Promise<Database> {
   const inMemory = options.dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
@@ -38,7 +44,7 @@ async function createPGlite(options: DatabaseOptions): Promise<Database> {
     dataDir: options.dataDir,
     ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: queryLogger(options) });
   return {
     db,
     kind: 'pglite',
@@ -130,7 +136,7 @@ function createPostgres(options: DatabaseOptions & { databaseUrl: string }): Dat
   // An idle connection can die under the pool (a server restart, pg_terminate_backend). The pool drops
   // it and the next query opens a new one; but an 'error' event nobody listens to would end the process.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLogger(options) });
   const listener = new PostgresListener(options.databaseUrl);
   return {
     db,

@@ -32,10 +32,10 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 }
 
 /** A new, migrated, empty database; `drop` removes it (PostgreSQL) or does nothing (PGlite in memory). */
-export async function createTestDatabase(): Promise<{ database: Database; databaseUrl: string | undefined; drop(): Promise<void> }> {
+export async function createTestDatabase(onQuery?: (sql: string) => void): Promise<{ database: Database; databaseUrl: string | undefined; drop(): Promise<void> }> {
   if (!onPostgres) {
     const snapshot = new Blob([readFileSync(inject('pgliteSnapshotPath'))]);
-    const database = await createDatabase({ databaseUrl: undefined, dataDir: 'memory://', pgliteSnapshot: snapshot });
+    const database = await createDatabase({ databaseUrl: undefined, dataDir: 'memory://', pgliteSnapshot: snapshot, onQuery });
     return { database, databaseUrl: undefined, drop: async () => {} };
   }
   const template = inject('postgresTemplate');
@@ -44,7 +44,7 @@ export async function createTestDatabase(): Promise<{ database: Database; databa
   await withAdmin((client) => client.query(`create database ${name} template ${template}`));
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
-  const database = await createDatabase({ databaseUrl: url.href, dataDir: '' });
+  const database = await createDatabase({ databaseUrl: url.href, dataDir: '', onQuery });
   return {
     database,
     databaseUrl: url.href,
@@ -58,8 +58,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 /** Builds the app on a fresh database. `env` sets configuration as the environment would. */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
-  const { database, databaseUrl, drop } = await createTestDatabase();
+export async function createTestContext(env: Record<string, string> = {}, onQuery?: (sql: string) => void): Promise<TestContext> {
+  const { database, databaseUrl, drop } = await createTestDatabase(onQuery);
   const config = testConfig(env);
   const app = await buildApp(config, { database, logger: false });
   await app.ready();

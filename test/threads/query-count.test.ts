@@ -1,0 +1,52 @@
+// The thread and board pages cost a fixed number of queries, whatever the number of posts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+import { createNetwork, reply, startThread } from '../helpers/forum.js';
+
+describe('queries per page', () => {
+  let ctx: TestContext;
+  let member: Member;
+  const queries: string[] = [];
+  let counting = false;
+  beforeAll(async () => {
+    ctx = await createTestContext({}, (sql) => counting && queries.push(sql));
+    member = await signUp(ctx);
+    await createNetwork(member.agent, { slug: 'alla' });
+  });
+  afterAll(() => ctx.close());
+
+  async function count(request: () => PromiseLike<unknown>): Promise<number> {
+    queries.length = 0;
+    counting = true;
+    await request();
+    counting = false;
+    return queries.length;
+  }
+
+  it('serves a thread page in the same number of queries for 3 and for 60 replies (nested)', async () => {
+    const small = await startThread(member.agent, 'alla');
+    for (let i = 0; i < 3; i += 1) await reply(member.agent, small.id, `reply ${i}`);
+    const big = await startThread(member.agent, 'alla');
+    let parent: number | undefined;
+    for (let i = 0; i < 60; i += 1) parent = (await reply(member.agent, big.id, `reply ${i}`, i % 3 === 0 ? undefined : parent)).id;
+
+    for (const agent of [guest(ctx), member.agent]) {
+      const forSmall = await count(() => agent.get(`/t/${small.id}`).set('accept', HTML).expect(200));
+      const forBig = await count(() => agent.get(`/t/${big.id}`).set('accept', HTML).expect(200));
+      expect(forBig).toBe(forSmall);
+      expect(forBig).toBeLessThanOrEqual(agent === member.agent ? 4 : 3);
+      expect(await count(() => agent.get(`/t/${big.id}`).set('accept', JSON_ACCEPT).expect(200))).toBe(forBig);
+    }
+  });
+
+  it('serves a board page in the same number of queries for 2 and for 30 threads', async () => {
+    await createNetwork(member.agent, { slug: 'few' });
+    await createNetwork(member.agent, { slug: 'many' });
+    for (let i = 0; i < 2; i += 1) await startThread(member.agent, 'few');
+    for (let i = 0; i < 30; i += 1) await startThread(member.agent, 'many');
+    const few = await count(() => guest(ctx).get('/n/few').set('accept', HTML).expect(200));
+    const many = await count(() => guest(ctx).get('/n/many').set('accept', HTML).expect(200));
+    expect(many).toBe(few);
+  });
+});
