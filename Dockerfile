@@ -8,7 +8,6 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
-COPY scripts ./scripts
 RUN npm run build
 
 FROM node:20-slim
