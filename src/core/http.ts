@@ -16,7 +16,7 @@ export interface PageOptions {
 }
 
 /** Catalog keys a flash cookie may carry; anything else is ignored. */
-export const FLASH_MESSAGES = new Set(['accounts.register.firstAdmin', 'accounts.me.passwordChanged']);
+export const FLASH_MESSAGES = new Set(['accounts.register.firstAdmin', 'accounts.me.passwordChanged', 'moderation.flag.thanks', 'moderation.flag.already']);
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -47,7 +47,8 @@ function layoutData(request: FastifyRequest, reply: FastifyReply, title: string 
     locale: request.locale,
     viewer: request.viewer,
     isAdmin: request.viewer?.role === 'admin',
-    currentPath: request.url,
+    // Where "Sign in" should bring the visitor back to (never back to the sign-in pages themselves).
+    signInNext: encodeURIComponent(/^\/(login|register)\b/.test(request.url) ? '/' : request.url),
     flash: flashKey && FLASH_MESSAGES.has(flashKey) ? request.t(flashKey) : undefined,
   };
 }
