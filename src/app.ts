@@ -24,6 +24,7 @@ import { networksRoutes } from './networks/networks.routes.js';
 import { threadsRoutes } from './threads/threads.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { moderationRoutes } from './moderation/moderation.routes.js';
+import { flagsRoutes } from './moderation/flags.routes.js';
 
 
 export interface BuildOptions {
@@ -75,6 +76,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(networksRoutes);
   await app.register(threadsRoutes);
   await app.register(moderationRoutes);
+  await app.register(flagsRoutes);
   await app.register(liveRoutes);
   await app.register(accountsRoutes);
   return app;

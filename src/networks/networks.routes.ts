@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { adminOnly } from '../accounts/guards.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
+import { reviewCount } from '../moderation/flags.queries.js';
+import { canModerate } from '../moderation/visibility.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import * as queries from './networks.queries.js';
 import {
@@ -71,6 +73,8 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
           firstPage: !before,
           canPost: !!request.viewer,
           canEdit: request.viewer?.role === 'admin',
+          // Conveners and admins: how many posts await review (one count query, only for them).
+          review: canModerate(request.viewer, network.id) ? { count: await reviewCount(db, network.id) } : null,
           live: before ? undefined : { topic: `board:${network.slug}`, cursor },
           scripts: before ? [] : ['/static/js/live.js'],
         },

@@ -10,7 +10,8 @@ describe('queries per page', () => {
   const queries: string[] = [];
   let counting = false;
   beforeAll(async () => {
-    ctx = await createTestContext({}, (sql) => counting && queries.push(sql));
+    // The event bridge reads the events table in the background on its own schedule; not the page's cost.
+    ctx = await createTestContext({}, (sql) => counting && !/from "events"/.test(sql) && queries.push(sql));
     member = await signUp(ctx);
     await createNetwork(member.agent, { slug: 'alla' });
   });

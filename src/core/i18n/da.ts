@@ -50,4 +50,8 @@ export const da: Record<string, string> = {
   'moderation.reason.off-topic': 'uden for emnet',
   'moderation.reason.spam': 'spam',
   'moderation.hiddenByConvener': 'Skjult af en tovholder',
+  'moderation.flag.thanks': 'Tak for din markering. Netværkets tovholdere ser på indlægget.',
+  'moderation.flag.already': 'Du har allerede markeret dette indlæg.',
+  'moderation.flag.ownPost': 'Du kan ikke markere dit eget indlæg',
+  'moderation.review.link': 'Gennemse ({count})',
 };
