@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { adminOnly, signedInOnly } from '../accounts/guards.js';
+import { NotFoundError } from '../core/errors.js';
+import { findNetworkBySlug, type NetworkRow } from '../networks/networks.queries.js';
+import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { postJson } from '../threads/present.js';
+import { findPosts } from '../threads/threads.queries.js';
+import { postParams, type PostParams } from '../threads/threads.schemas.js';
+import { flagJson, reviewItemJson, thresholdJson } from './flags.present.js';
+import { listReviewPosts, openFlagsOf } from './flags.queries.js';
+import { reviewQuery, thresholdBody, type ReviewQuery, type ThresholdBody } from './flags.schemas.js';
+import { dismissFlags, effectiveThreshold, flagPost, setFlagThreshold } from './flags.service.js';
+import { requireAdminRole, requireModeratorOf } from './guards.js';
+import { reasonBody } from './moderation.schemas.js';
+import type { Reason } from './moderation.service.js';
+
+export const REVIEW_PAGE_SIZE = 30;
+
+export async function flagsRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.database;
+
+  async function loadPost(request: FastifyRequest) {
+    const [post] = await findPosts(db, [(request.params as PostParams).postId]);
+    if (!post) throw new NotFoundError();
+    return post;
+  }
+
+  async function loadNetwork(slug: string) {
+    const network = await findNetworkBySlug(db, slug);
+    if (!network) throw new NotFoundError();
+    return network;
+  }
+
+  /** The flag form's data: the post as this viewer may see it (a placeholder if it is hidden from them). */
+  async function flagFormData(request: FastifyRequest) {
+    const post = await loadPost(request);
+    return { post: postJson(post, request.viewer), action: `/p/${post.id}/flag`, purpose: 'flag' };
+  }
+
+  app.get<{ Params: PostParams }>('/p/:postId/flag', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) =>
+    reply.page('moderation/reason-form', { ...(await flagFormData(request)), values: {}, errors: {} }, { title: request.t('moderation.flag.submit') }),
+  );
+
+  app.post<{ Params: PostParams; Body: Reason }>(
+    '/p/:postId/flag',
+    {
+      onRequest: signedInOnly,
+      schema: { params: postParams, body: reasonBody },
+      config: { form: { view: 'moderation/reason-form', data: flagFormData } },
+    },
+    async (request, reply) => {
+      const { postId } = request.params;
+      const result = await flagPost(db, request.viewer!, postId, request.body);
+      const post = await loadPost(request);
+      reply.flash(result.created ? 'moderation.flag.thanks' : 'moderation.flag.already');
+      // 201 for a new flag; 200 with the stored flag when the member had flagged the post before.
+      return reply.done(`/p/${postId}`, { flag: flagJson(result.flag), created: result.created, post: postJson(post, request.viewer) }, result.created ? 201 : 200);
+    },
+  );
+
+  app.post<{ Params: PostParams }>('/p/:postId/dismiss', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) => {
+    const { postId } = request.params;
+    const { networkSlug, restored } = await dismissFlags(db, request.viewer!, postId);
+    const post = await loadPost(request);
+    return reply.done(`/n/${networkSlug}/review`, { restored, post: postJson(post, request.viewer) }, 200);
+  });
+
+  app.post<{ Params: NetworkParams; Body: ThresholdBody }>(
+    '/n/:network/flag-threshold',
+    { onRequest: adminOnly, schema: { params: networkSlugParam, body: thresholdBody } },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      await setFlagThreshold(db, request.viewer!, network.id, request.body?.threshold ?? null);
+      return reply.done(`/n/${network.slug}/review`, { network: network.slug, threshold: thresholdJson(await effectiveThreshold(db, network.id)) }, 200);
+    },
+  );
+
+  /** One page of the queue: one query for the posts, one for all their flags. */
+  async function reviewPage(request: FastifyRequest, network: NetworkRow | null, before: number | undefined) {
+    const rows = await listReviewPosts(db, network ? [network.id] : null, REVIEW_PAGE_SIZE + 1, before);
+    const page = rows.slice(0, REVIEW_PAGE_SIZE);
+    const flags = await openFlagsOf(db, page.map((row) => row.id));
+    const posts = page.map((row) => reviewItemJson(row, flags, request.viewer));
+    const nextCursor = rows.length > REVIEW_PAGE_SIZE ? Number(page.at(-1)!.latest_flag_id) : null;
+    const threshold = network ? thresholdJson(await effectiveThreshold(db, network.id)) : null;
+    return {
+      network: network ? { slug: network.slug, name: network.name } : null,
+      threshold,
+      posts,
+      nextCursor,
+    };
+  }
+
+  app.get<{ Params: NetworkParams; Querystring: ReviewQuery }>(
+    '/n/:network/review',
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, querystring: reviewQuery } },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      requireModeratorOf(request.viewer!, network.id);
+      const json = await reviewPage(request, network, request.query.before);
+      const title = request.t('moderation.review.title', { network: network.name });
+      const canSetThreshold = request.viewer!.role === 'admin';
+      return reply.page('moderation/review', { ...json, heading: title, canSetThreshold, values: {}, errors: {} }, { json, title });
+    },
+  );
+
+  app.get<{ Querystring: ReviewQuery }>('/review', { onRequest: signedInOnly, schema: { querystring: reviewQuery } }, async (request, reply) => {
+    requireAdminRole(request.viewer!);
+    const json = await reviewPage(request, null, request.query.before);
+    const title = request.t('moderation.review.allTitle');
+    return reply.page('moderation/review', { ...json, heading: title, allNetworks: true }, { json, title });
+  });
+}
