@@ -24,6 +24,10 @@ import { networksRoutes } from './networks/networks.routes.js';
 import { threadsRoutes } from './threads/threads.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { moderationRoutes } from './moderation/moderation.routes.js';
+import { threadActionsRoutes } from './moderation/thread-actions.routes.js';
+import { rulesRoutes } from './moderation/rules.routes.js';
+import { suspensionsRoutes } from './moderation/suspensions.routes.js';
+import { logRoutes } from './moderation/log.routes.js';
 import { flagsRoutes } from './moderation/flags.routes.js';
 
 
@@ -76,6 +80,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(networksRoutes);
   await app.register(threadsRoutes);
   await app.register(moderationRoutes);
+  await app.register(threadActionsRoutes);
+  await app.register(rulesRoutes);
+  await app.register(suspensionsRoutes);
+  await app.register(logRoutes);
   await app.register(flagsRoutes);
   await app.register(liveRoutes);
   await app.register(accountsRoutes);

@@ -82,7 +82,7 @@ export type HiddenKind = 'convener' | 'community';
 export type ModerationReason = 'off-topic' | 'rule' | 'spam' | 'other';
 export type ModerationAction =
   | 'hide' | 'unhide' | 'community-hide' | 'dismiss' | 'move' | 'lock' | 'unlock' | 'pin' | 'unpin'
-  | 'appoint' | 'remove-convener' | 'suspend' | 'bar' | 'rules' | 'threshold';
+  | 'appoint' | 'remove-convener' | 'suspend' | 'bar' | 'rules' | 'threshold' | 'unsuspend' | 'unbar';
 
 export interface ConvenersTable {
   network_id: number;

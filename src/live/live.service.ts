@@ -47,8 +47,8 @@ export function liveService(app: FastifyInstance) {
       const { threadId } = event.payload as { threadId: number };
       const [row] = await findBoardThreads(db, [threadId]);
       if (!row) return null;
-      const message = { type: 'thread.created', topic, cursor: event.cursor, thread: boardThreadJson(row) };
-      return () => message;
+      // Per audience: the title follows the opening post's visibility (hidden since, on a replay).
+      return (audience) => ({ type: 'thread.created', topic, cursor: event.cursor, thread: boardThreadJson(row, audience.viewer, audience.t) });
     }
     return null;
   }

@@ -29,7 +29,7 @@ export type PostVisibility =
   | { kind: 'hidden-readable'; hidden: HiddenDetails; as: 'author' | 'moderator' };
 
 /** Admins moderate every network; conveners the networks they convene. */
-export function canModerate(viewer: Viewer | null, networkId: number): boolean {
+export function canModerate(viewer: Pick<Viewer, 'role' | 'convenes'> | null, networkId: number): boolean {
   return !!viewer && (viewer.role === 'admin' || viewer.convenes.includes(networkId));
 }
 
@@ -58,4 +58,24 @@ export function visibleHtml(visibility: PostVisibility, html: string): string {
  */
 export function visibilityClass(visibility: PostVisibility): string {
   return visibility.kind === 'hidden-readable' ? `${visibility.kind}:${visibility.as}` : visibility.kind;
+}
+
+/**
+ * Whether the viewer may read a thread's title. The title is part of the opening post, so it follows
+ * that post's rule: when the opening post is hidden, only those who may read the post (its author, the
+ * network's conveners, admins) read the title; everyone else gets a placeholder, on every path (the
+ * board, the thread's <title> and heading, JSON, the live feed, the moderation log). A deleted opening
+ * post leaves the title readable, as it always has, unless the post is also hidden.
+ */
+export function threadTitleIsReadable(viewer: Viewer | null, opening: PostVisibilityFacts): boolean {
+  return postVisibility(viewer, { ...opening, deletedAt: null, deletedById: null }).kind !== 'hidden';
+}
+
+/**
+ * Whether the moderation log may show this viewer the text of the post an entry is about: only to
+ * those who moderate the log's network, and then only if the post's own rule lets them read it (a
+ * post moved to a network they do not convene, or deleted, stays unreadable).
+ */
+export function logShowsPostText(viewer: Viewer | null, logNetworkId: number, post: PostVisibilityFacts): boolean {
+  return canModerate(viewer, logNetworkId) && bodyIsReadable(postVisibility(viewer, post));
 }

@@ -54,9 +54,12 @@ function selectBoardThreads(db: Kysely<DB>) {
     .selectFrom('threads')
     .innerJoin('accounts as author', 'author.id', 'threads.author_id')
     .leftJoin('accounts as last_poster', 'last_poster.id', 'threads.last_poster_id')
+    // The opening post's hidden state decides who may read the title (moderation/visibility.ts).
+    .leftJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
     .select([
       'threads.id',
       'threads.network_id',
+      'threads.author_id',
       'threads.title',
       'threads.slug',
       'threads.pinned',
@@ -68,6 +71,10 @@ function selectBoardThreads(db: Kysely<DB>) {
       'author.display_name as author_display_name',
       'last_poster.username as last_poster_username',
       'last_poster.display_name as last_poster_display_name',
+      'opening.hidden_at as opening_hidden_at',
+      'opening.hidden_kind as opening_hidden_kind',
+      'opening.hidden_reason as opening_hidden_reason',
+      'opening.hidden_rule as opening_hidden_rule',
     ]);
 }
 

@@ -3,6 +3,7 @@ import { adminOnly } from '../accounts/guards.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { reviewCount } from '../moderation/flags.queries.js';
 import { canModerate } from '../moderation/visibility.js';
+import { listRuleTitles } from '../moderation/rules.queries.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import * as queries from './networks.queries.js';
 import {
@@ -62,7 +63,7 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
       const nextCursor = rows.length > BOARD_PAGE_SIZE && last
         ? encodeBoardCursor({ pinned: last.pinned, lastActivityAt: last.last_activity_at, id: last.id })
         : null;
-      const threads = page.map(boardThreadJson);
+      const threads = page.map((row) => boardThreadJson(row, request.viewer, request.t));
       const json = { network: networkJson(network), threads, nextCursor };
       return reply.page(
         'networks/board',
@@ -72,6 +73,8 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
           errors: {},
           firstPage: !before,
           canPost: !!request.viewer,
+          // The network's rules above the new-thread form ("Before you post: …").
+          rules: request.viewer && !before ? await listRuleTitles(db, network.id) : [],
           canEdit: request.viewer?.role === 'admin',
           // Conveners and admins: how many posts await review (one count query, only for them).
           review: canModerate(request.viewer, network.id) ? { count: await reviewCount(db, network.id) } : null,

@@ -1,3 +1,6 @@
+import type { Translate } from '../core/i18n/index.js';
+import type { Viewer } from '../core/viewer.js';
+import { threadTitleFor } from '../threads/present.js';
 import type { BoardThreadRow, NetworkRow } from './networks.queries.js';
 
 /** The first line of a description's Markdown, as plain text for a one-line summary. */
@@ -19,11 +22,16 @@ export function networkJson(network: NetworkRow) {
   };
 }
 
-export function boardThreadJson(row: BoardThreadRow) {
+/** A board's row as this viewer may see it: the title is a placeholder when its opening post is hidden from them. */
+export function boardThreadJson(row: BoardThreadRow, viewer: Viewer | null, t: Translate) {
+  const { title, slug, titleHidden } = threadTitleFor(row, viewer, t);
   return {
     id: row.id,
-    title: row.title,
-    slug: row.slug,
+    title,
+    slug,
+    titleHidden,
+    /** Whether the opening post is hidden (public, like a post's hidden reason). */
+    openingHidden: row.opening_hidden_at !== null,
     pinned: row.pinned,
     locked: row.locked,
     replyCount: row.reply_count,

@@ -1,8 +1,11 @@
 // Turns stored posts into what a viewer may see: the JSON shape and the page's tree share one source.
+import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
+import type { HiddenKind, ModerationReason } from '../db/schema.js';
 import {
   canModerate,
   postVisibility,
+  threadTitleIsReadable,
   visibilityClass,
   visibleHtml,
   type HiddenDetails,
@@ -160,4 +163,34 @@ export function viewerClass(viewer: Viewer | null, row: PostRow): string {
     mayChangePost(viewer, row) ? 'owner' : viewer.id === row.author_id ? 'author' : 'member',
     canModerate(viewer, row.network_id) ? 'moderator' : '',
   ].join('|');
+}
+
+/** A thread row (board or page) with its opening post's hidden state joined in. */
+export interface OpeningPostColumns {
+  author_id: number;
+  network_id: number;
+  opening_hidden_at: Date | null;
+  opening_hidden_kind: HiddenKind | null;
+  opening_hidden_reason: ModerationReason | null;
+  opening_hidden_rule: number | null;
+}
+
+/**
+ * The thread's title and slug as this viewer may see them: a placeholder (and no slug, which is made
+ * from the title) when the opening post is hidden from them.
+ */
+export function threadTitleFor(row: OpeningPostColumns & { title: string; slug: string }, viewer: Viewer | null, t: Translate) {
+  const readable = threadTitleIsReadable(viewer, {
+    authorId: row.author_id,
+    networkId: row.network_id,
+    deletedAt: null,
+    deletedById: null,
+    hiddenAt: row.opening_hidden_at,
+    hiddenKind: row.opening_hidden_kind,
+    hiddenReason: row.opening_hidden_reason,
+    hiddenRule: row.opening_hidden_rule,
+  });
+  return readable
+    ? { title: row.title, slug: row.slug, titleHidden: false }
+    : { title: t('moderation.hiddenThread'), slug: '', titleHidden: true };
 }

@@ -36,6 +36,9 @@ export function findThread(db: Kysely<DB>, threadId: number) {
   return db
     .selectFrom('threads')
     .innerJoin('networks', 'networks.id', 'threads.network_id')
+    // The opening post's hidden state decides who may read the title (moderation/visibility.ts).
+    .leftJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
+    .leftJoin('networks as moved_from', 'moved_from.id', 'threads.moved_from_network_id')
     .select([
       'threads.id',
       'threads.title',
@@ -49,6 +52,19 @@ export function findThread(db: Kysely<DB>, threadId: number) {
       'threads.network_id',
       'networks.slug as network_slug',
       'networks.name as network_name',
+      'opening.hidden_at as opening_hidden_at',
+      'opening.hidden_kind as opening_hidden_kind',
+      'opening.hidden_reason as opening_hidden_reason',
+      'opening.hidden_rule as opening_hidden_rule',
+      'threads.moved_note',
+      'threads.moved_at',
+      'moved_from.slug as moved_from_slug',
+      'moved_from.name as moved_from_name',
+      // The network's rules, compactly, for the posting forms ("Before you post: 1. …"): no extra query.
+      sql<Array<{ number: number; title: string }>>`(
+        select coalesce(json_agg(json_build_object('number', r.number, 'title', r.title) order by r.number), '[]'::json)
+        from network_rules r where r.network_id = threads.network_id
+      )`.as('rule_titles'),
     ])
     .where('threads.id', '=', threadId)
     .executeTakeFirst();

@@ -3,7 +3,9 @@ import { signedInOnly } from '../accounts/guards.js';
 import { ForbiddenError, NotFoundError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
-import { buildTree, postJson } from './present.js';
+import { listRuleTitles } from '../moderation/rules.queries.js';
+import { movedJson, threadModerationTools } from '../moderation/thread-actions.present.js';
+import { buildTree, postJson, threadTitleFor } from './present.js';
 import * as queries from './threads.queries.js';
 import {
   editPostBody,
@@ -49,6 +51,11 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     return network;
   }
 
+  /** The reply form's thread, its title as this viewer may see it, and the network's rules. */
+  function replyFormData(request: FastifyRequest, thread: queries.ThreadRow) {
+    return { thread: { ...thread, title: threadTitleFor(thread, request.viewer, request.t).title }, rules: thread.rule_titles };
+  }
+
   async function loadEditablePost(request: FastifyRequest<{ Params: PostParams }>) {
     const post = await queries.findPostPlacement(db, request.params.postId);
     if (!post) throw new NotFoundError();
@@ -61,7 +68,8 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: signedInOnly, schema: { params: networkSlugParam } },
     async (request, reply) => {
       const network = await loadNetwork(request.params.network);
-      return reply.page('threads/new', { network, values: {}, errors: {} }, { title: request.t('threads.new.title') });
+      const rules = await listRuleTitles(db, network.id);
+      return reply.page('threads/new', { network, rules, values: {}, errors: {} }, { title: request.t('threads.new.title') });
     },
   );
 
@@ -70,7 +78,10 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: signedInOnly,
       schema: { params: networkSlugParam, body: newThreadBody },
-      config: { form: { view: 'threads/new', data: async (request) => ({ network: await loadNetwork((request.params as NetworkParams).network) }) } },
+      config: { form: { view: 'threads/new', data: async (request) => {
+        const network = await loadNetwork((request.params as NetworkParams).network);
+        return { network, rules: await listRuleTitles(db, network.id) };
+      } } },
     },
     async (request, reply) => {
       const network = await loadNetwork(request.params.network);
@@ -94,13 +105,17 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
       const first = (page - 1) * THREAD_PAGE_SIZE + 1;
       const rows = await queries.findThreadPagePosts(db, thread.id, first, first + THREAD_PAGE_SIZE - 1);
       const tree = buildTree(rows, request.viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug });
+      const heading = threadTitleFor(thread, request.viewer, request.t);
+      const canReply = !!request.viewer && !thread.locked;
       const json = {
         id: thread.id,
-        title: thread.title,
-        slug: thread.slug,
+        title: heading.title,
+        slug: heading.slug,
+        titleHidden: heading.titleHidden,
         network: { slug: thread.network_slug, name: thread.network_name },
         pinned: thread.pinned,
         locked: thread.locked,
+        moved: movedJson(thread),
         replyCount: thread.reply_count,
         page,
         pages,
@@ -118,11 +133,13 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
           pageLinks,
           values: {},
           errors: {},
-          canReply: !!request.viewer && !thread.locked,
+          canReply,
+          rules: thread.rule_titles,
+          tools: threadModerationTools(request.viewer, thread),
           live: { topic: `thread:${thread.id}`, cursor, lastPage: page === pages, maxDepth },
           scripts: ['/static/js/reply.js', '/static/js/live.js'],
         },
-        { json, title: thread.title },
+        { json, title: heading.title },
       );
     },
   );
@@ -135,8 +152,9 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
       const parentId = request.query.to;
       const [parent] = parentId ? await queries.findPosts(db, [parentId]) : [];
       if (parentId && (!parent || parent.thread_id !== thread.id)) throw new NotFoundError();
-      const data = { thread, parent: parent ? postJson(parent, request.viewer) : undefined, values: { parentId }, errors: {} };
-      return reply.page('threads/reply', data, { title: thread.title });
+      const form = replyFormData(request, thread);
+      const data = { ...form, parent: parent ? postJson(parent, request.viewer) : undefined, values: { parentId }, errors: {} };
+      return reply.page('threads/reply', data, { title: form.thread.title });
     },
   );
 
@@ -145,7 +163,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: signedInOnly,
       schema: { params: threadParams, body: replyBody },
-      config: { form: { view: 'threads/reply', data: async (request) => ({ thread: await loadThread((request.params as ThreadParams).id) }) } },
+      config: { form: { view: 'threads/reply', data: async (request) => replyFormData(request, await loadThread((request.params as ThreadParams).id)) } },
     },
     async (request, reply) => {
       const thread = await loadThread(request.params.id);

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } 
 import { renderMarkdown } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
+import { requireNotSuspended } from '../moderation/suspensions.service.js';
 import { recordNetworkActivity } from '../networks/networks.queries.js';
 import { limitsFor, secondsToWait } from './posting-limits.js';
 import { slugify } from './slug.js';
@@ -40,6 +41,8 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
       const html = renderMarkdown(input.body);
       const created = await db.transaction().execute(async (tx) => {
         const now = new Date();
+        // Suspended (anywhere) or barred (from this network): 403 saying until when. Reading stays open.
+        await requireNotSuspended(tx, author.id, network.id, now);
         if (postingLimits) await enforcePostingLimit(tx, author, 'thread', now);
         const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title) });
         const post = await queries.insertPost(tx, { thread_id: thread.id, parent_id: null, root_id: null, depth: 0, top_level_number: null, author_id: author.id, body: input.body, html });
@@ -58,6 +61,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
         const thread = await queries.lockThread(tx, threadId);
         if (!thread) throw new NotFoundError();
         if (thread.locked) throw new ForbiddenError('threads.locked');
+        await requireNotSuspended(tx, author.id, thread.network_id, now);
         const parent = input.parentId === undefined
           ? await queries.findOpeningPostPlacement(tx, threadId)
           : await queries.findPostPlacement(tx, input.parentId);

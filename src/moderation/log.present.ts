@@ -1,0 +1,71 @@
+// A moderation log entry as a viewer may see it: actions, reasons and notes are public; a post's text
+// only for those who moderate the log's network and may read the post (moderation/visibility.ts);
+// a thread's title follows its opening post's visibility, as everywhere.
+import type { Translate } from '../core/i18n/index.js';
+import type { Viewer } from '../core/viewer.js';
+import { threadTitleFor } from '../threads/present.js';
+import type { LogEntryRow } from './log.queries.js';
+import { logShowsPostText } from './visibility.js';
+
+/** Suspensions and bars keep their end in the log row's note. */
+const ENDS = new Set(['suspend', 'bar']);
+
+export function logEntryJson(row: LogEntryRow, networkId: number, viewer: Viewer | null, t: Translate) {
+  const thread = row.thread_id !== null && row.thread_title !== null
+    ? (() => {
+        const { title, slug, titleHidden } = threadTitleFor(
+          {
+            title: row.thread_title,
+            slug: row.thread_slug!,
+            author_id: row.thread_author_id!,
+            network_id: row.thread_network_id!,
+            opening_hidden_at: row.opening_hidden_at,
+            opening_hidden_kind: row.opening_hidden_kind,
+            opening_hidden_reason: row.opening_hidden_reason,
+            opening_hidden_rule: row.opening_hidden_rule,
+          },
+          viewer,
+          t,
+        );
+        return { id: row.thread_id, title, slug, titleHidden };
+      })()
+    : null;
+  const post = row.post_id !== null
+    ? {
+        id: row.post_id,
+        /** The post's HTML, for the network's conveners and admins only; null for everyone else. */
+        html: logShowsPostText(viewer, networkId, {
+          authorId: row.post_author_id!,
+          networkId: row.post_network_id!,
+          deletedAt: row.post_deleted_at,
+          deletedById: row.post_deleted_by_id,
+          hiddenAt: row.post_hidden_at,
+          hiddenKind: row.post_hidden_kind,
+          hiddenReason: row.post_hidden_reason,
+          hiddenRule: row.post_hidden_rule,
+        })
+          ? row.post_html
+          : null,
+      }
+    : null;
+  const isMove = row.action === 'move';
+  const hasEnd = ENDS.has(row.action);
+  return {
+    id: row.id,
+    action: row.action,
+    at: row.created_at.toISOString(),
+    /** null when members' flags acted (community hiding). */
+    actor: row.actor_id !== null && row.actor_username ? { username: row.actor_username, displayName: row.actor_display_name! } : null,
+    byCommunity: row.actor_id === null,
+    account: row.target_username ? { username: row.target_username, displayName: row.target_display_name! } : null,
+    reason: isMove ? null : row.reason,
+    rule: row.rule,
+    note: hasEnd ? null : row.note,
+    until: hasEnd ? row.note : null,
+    movedTo: isMove && row.moved_to_slug ? { slug: row.moved_to_slug, name: row.moved_to_name! } : null,
+    thread,
+    post,
+  };
+}
+
+export type LogEntryJson = ReturnType<typeof logEntryJson>;

@@ -1,0 +1,48 @@
+// The public moderation log of a network: every action, who took it, when and why — never a hidden
+// post's text, which only the network's conveners and admins see here.
+import type { FastifyInstance } from 'fastify';
+import { NotFoundError } from '../core/errors.js';
+import type { Translate } from '../core/i18n/index.js';
+import { findNetworkBySlug } from '../networks/networks.queries.js';
+import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { logEntryJson } from './log.present.js';
+import { listLogEntries } from './log.queries.js';
+
+export const LOG_PAGE_SIZE = 50;
+
+const logQuery = {
+  type: 'object',
+  properties: { before: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+} as const;
+
+export async function logRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.database;
+
+  app.get<{ Params: NetworkParams; Querystring: { before?: number } }>(
+    '/n/:network/log',
+    { schema: { params: networkSlugParam, querystring: logQuery } },
+    async (request, reply) => {
+      const network = await findNetworkBySlug(db, request.params.network);
+      if (!network) throw new NotFoundError();
+      const rows = await listLogEntries(db, network.id, LOG_PAGE_SIZE + 1, request.query.before);
+      const page = rows.slice(0, LOG_PAGE_SIZE);
+      const nextCursor = rows.length > LOG_PAGE_SIZE ? page.at(-1)!.id : null;
+      const entries = page.map((row) => logEntryJson(row, network.id, request.viewer, request.t));
+      const json = { network: { slug: network.slug, name: network.name }, entries, nextCursor };
+      // The page says the reason in words: a hiding reason's label, or a suspension's own text.
+      const shown = entries.map((entry) => ({ ...entry, reasonText: reasonText(entry.reason, entry.rule, request.t) }));
+      return reply.page('moderation/log', { ...json, entries: shown, firstPage: request.query.before === undefined }, {
+        json,
+        title: request.t('log.title', { network: network.name }),
+      });
+    },
+  );
+}
+
+const REASONS = new Set(['off-topic', 'rule', 'spam', 'other']);
+
+function reasonText(reason: string | null, rule: number | null, t: Translate): string | null {
+  if (reason === null) return null;
+  if (reason === 'rule' && rule !== null) return t('moderation.reason.ruleNumber', { number: rule });
+  return REASONS.has(reason) ? t(`moderation.reason.${reason}`) : reason;
+}

@@ -1,0 +1,97 @@
+// A network's rules: public as a numbered list; conveners and admins edit them on the same page.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { signedInOnly } from '../accounts/guards.js';
+import { NotFoundError } from '../core/errors.js';
+import type { Viewer } from '../core/viewer.js';
+import { findNetworkBySlug, type NetworkRow } from '../networks/networks.queries.js';
+import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { listRules, type RuleRow } from './rules.queries.js';
+import { MAX_RULE_BODY, MAX_RULE_TITLE, MAX_RULES, replaceNetworkRules, type RulesInput } from './rules.service.js';
+import { canModerate } from './visibility.js';
+
+/** Empty slots the edit form offers below the existing rules. */
+const SPARE_SLOTS = 3;
+
+/** Lengths are checked here; how many rules are filled in (at most 20), in the service. */
+const rulesBody = {
+  type: 'object',
+  properties: {
+    title: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: MAX_RULE_TITLE } },
+    body: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: MAX_RULE_BODY } },
+  },
+  additionalProperties: false,
+} as const;
+
+export function ruleJson(rule: RuleRow) {
+  return { number: rule.number, title: rule.title, body: rule.body, bodyHtml: rule.body_html };
+}
+
+/** The edit form's slots: what was sent (after a refused save) or the stored rules, then spare ones. */
+function slotsFor(rules: ReadonlyArray<{ title: string; body: string }>) {
+  const slots = rules.map((rule, i) => ({ number: i + 1, title: rule.title, body: rule.body }));
+  while (slots.length < Math.min(MAX_RULES, rules.length + SPARE_SLOTS)) slots.push({ number: slots.length + 1, title: '', body: '' });
+  return slots;
+}
+
+export async function rulesRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.database;
+
+  async function loadNetwork(slug: string): Promise<NetworkRow> {
+    const network = await findNetworkBySlug(db, slug);
+    if (!network) throw new NotFoundError();
+    return network;
+  }
+
+  async function pageData(network: NetworkRow, viewer: Viewer | null, sent?: RulesInput) {
+    const rules = await listRules(db, network.id);
+    const canEdit = canModerate(viewer, network.id);
+    const drafts = sent
+      ? Array.from({ length: Math.max(sent.title?.length ?? 0, sent.body?.length ?? 0) }, (_, i) => ({ title: sent.title?.[i] ?? '', body: sent.body?.[i] ?? '' }))
+      : rules;
+    return {
+      network: { slug: network.slug, name: network.name },
+      rules: rules.map(ruleJson),
+      canEdit,
+      slots: canEdit ? slotsFor(drafts) : [],
+    };
+  }
+
+  app.get<{ Params: NetworkParams }>('/n/:network/rules', { schema: { params: networkSlugParam } }, async (request, reply) => {
+    const network = await loadNetwork(request.params.network);
+    const data = await pageData(network, request.viewer);
+    return reply.page('moderation/rules', { ...data, values: {}, errors: {} }, {
+      json: { network: data.network, rules: data.rules },
+      title: request.t('rules.title', { network: network.name }),
+    });
+  });
+
+  app.post<{ Params: NetworkParams; Body: RulesInput }>(
+    '/n/:network/rules',
+    {
+      onRequest: signedInOnly,
+      schema: { params: networkSlugParam, body: rulesBody },
+      config: {
+        form: {
+          view: 'moderation/rules',
+          data: async (request: FastifyRequest) => {
+            const network = await loadNetwork((request.params as NetworkParams).network);
+            const sent = request.body && typeof request.body === 'object' ? (request.body as RulesInput) : {};
+            return pageData(network, request.viewer, { title: arrayOf(sent.title), body: arrayOf(sent.body) });
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      await replaceNetworkRules(db, request.viewer!, network.id, request.body);
+      const rules = (await listRules(db, network.id)).map(ruleJson);
+      return reply.done(`/n/${network.slug}/rules`, { network: { slug: network.slug, name: network.name }, rules }, 200);
+    },
+  );
+}
+
+/** A form field that came once (a string) or several times (an array), as text. */
+function arrayOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : ''));
+  return typeof value === 'string' ? [value] : [];
+}

@@ -1,0 +1,132 @@
+// Suspending accounts from posting: admins anywhere (/u/:username/suspend), conveners in their
+// network (/n/:network/bar). Each with a small form and a way to lift it early.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { adminOnly, signedInOnly } from '../accounts/guards.js';
+import { usernameKey } from '../accounts/usernames.js';
+import { NotFoundError } from '../core/errors.js';
+import { findNetworkBySlug } from '../networks/networks.queries.js';
+import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { requireModeratorOf } from './guards.js';
+import { findAccountByUsernameKey } from './moderation.queries.js';
+import { listActiveSuspensions } from './suspensions.queries.js';
+import { canModerate } from './visibility.js';
+import {
+  MAX_SUSPENSION_DAYS,
+  barAccount,
+  liftBar,
+  liftSuspension,
+  suspendAccount,
+  type SuspensionInput,
+} from './suspensions.service.js';
+
+const username = { type: 'string', minLength: 1, maxLength: 60 } as const;
+const suspensionFields = {
+  days: { type: 'integer', minimum: 1, maximum: MAX_SUSPENSION_DAYS },
+  // An ISO date (midnight in the forum's time zone) or date and time; checked in the service.
+  until: { type: 'string', maxLength: 40 },
+  reason: { type: 'string', minLength: 1, maxLength: 500 },
+} as const;
+
+const suspendBody = { type: 'object', required: ['reason'], properties: suspensionFields } as const;
+const barBody = { type: 'object', required: ['username', 'reason'], properties: { username, ...suspensionFields } } as const;
+const usernameBody = { type: 'object', required: ['username'], properties: { username } } as const;
+const accountParams = { type: 'object', required: ['username'], properties: { username } } as const;
+
+interface AccountParams {
+  username: string;
+}
+
+export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.database;
+
+  async function loadAccount(name: string) {
+    const account = await findAccountByUsernameKey(db, usernameKey(name));
+    if (!account) throw new NotFoundError();
+    return account;
+  }
+
+  async function loadNetwork(slug: string) {
+    const network = await findNetworkBySlug(db, slug);
+    if (!network) throw new NotFoundError();
+    return network;
+  }
+
+  function activeJson(rows: Awaited<ReturnType<typeof listActiveSuspensions>>) {
+    return rows.map((row) => ({ username: row.username, displayName: row.display_name, until: row.until.toISOString(), reason: row.reason }));
+  }
+
+  // --- An admin's suspension: from posting anywhere.
+
+  async function suspendFormData(request: FastifyRequest) {
+    const account = await loadAccount((request.params as AccountParams).username);
+    // Also re-renders a refused form, for whoever sent it: the running suspensions only for admins.
+    const active = request.viewer?.role === 'admin'
+      ? activeJson(await listActiveSuspensions(db, null, new Date())).filter((s) => s.username === account.username)
+      : [];
+    return { scope: 'forum', account: { username: account.username, displayName: account.display_name }, active };
+  }
+
+  app.get<{ Params: AccountParams }>('/u/:username/suspend', { onRequest: adminOnly, schema: { params: accountParams } }, async (request, reply) =>
+    reply.page('moderation/suspend-form', { ...(await suspendFormData(request)), values: {}, errors: {} }, { title: request.t('moderation.suspend.title') }),
+  );
+
+  app.post<{ Params: AccountParams; Body: SuspensionInput }>(
+    '/u/:username/suspend',
+    {
+      onRequest: signedInOnly,
+      schema: { params: accountParams, body: suspendBody },
+      config: { form: { view: 'moderation/suspend-form', data: suspendFormData } },
+    },
+    async (request, reply) => {
+      const { until } = await suspendAccount(db, request.viewer!, request.params.username, request.body);
+      const account = await loadAccount(request.params.username);
+      return reply.done(`/u/${encodeURIComponent(account.username)}/suspend`, { username: account.username, scope: 'forum', until: until.toISOString(), reason: request.body.reason }, 200);
+    },
+  );
+
+  app.post<{ Params: AccountParams }>('/u/:username/unsuspend', { onRequest: signedInOnly, schema: { params: accountParams } }, async (request, reply) => {
+    const lifted = await liftSuspension(db, request.viewer!, request.params.username);
+    const account = await loadAccount(request.params.username);
+    return reply.done(`/u/${encodeURIComponent(account.username)}/suspend`, { username: account.username, scope: 'forum', lifted }, 200);
+  });
+
+  // --- A convener's bar: from posting in their network.
+
+  async function barFormData(request: FastifyRequest) {
+    const network = await loadNetwork((request.params as NetworkParams).network);
+    // Also re-renders a refused form, for whoever sent it: the running bars only for its moderators.
+    const active = canModerate(request.viewer, network.id) ? activeJson(await listActiveSuspensions(db, network.id, new Date())) : [];
+    return { scope: 'network', network: { slug: network.slug, name: network.name }, active };
+  }
+
+  app.get<{ Params: NetworkParams }>('/n/:network/bar', { onRequest: signedInOnly, schema: { params: networkSlugParam } }, async (request, reply) => {
+    requireModeratorOf(request.viewer!, (await loadNetwork(request.params.network)).id);
+    return reply.page('moderation/suspend-form', { ...(await barFormData(request)), values: {}, errors: {} }, { title: request.t('moderation.bar.title') });
+  });
+
+  app.post<{ Params: NetworkParams; Body: SuspensionInput & { username: string } }>(
+    '/n/:network/bar',
+    {
+      onRequest: signedInOnly,
+      schema: { params: networkSlugParam, body: barBody },
+      config: { form: { view: 'moderation/suspend-form', data: barFormData } },
+    },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      const { username: name, ...input } = request.body;
+      const { until } = await barAccount(db, request.viewer!, network.id, name, input);
+      const account = await loadAccount(name);
+      return reply.done(`/n/${network.slug}/bar`, { username: account.username, network: network.slug, until: until.toISOString(), reason: input.reason }, 200);
+    },
+  );
+
+  app.post<{ Params: NetworkParams; Body: { username: string } }>(
+    '/n/:network/unbar',
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, body: usernameBody } },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      const lifted = await liftBar(db, request.viewer!, network.id, request.body.username);
+      return reply.done(`/n/${network.slug}/bar`, { username: request.body.username, network: network.slug, lifted }, 200);
+    },
+  );
+}
