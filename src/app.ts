@@ -11,6 +11,7 @@ import { errorHandlerPlugin } from './core/error-handler.js';
 import { TooManyRequestsError } from './core/errors.js';
 import { EventBus } from './core/events.js';
 import { httpPlugin } from './core/http.js';
+import { pageCachePlugin } from './core/page-cache.js';
 import { securityPlugin } from './core/security.js';
 import { PROJECT_ROOT } from './core/project-root.js';
 import { loadViews } from './core/views.js';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     errorResponseBuilder: (_request, context) => new TooManyRequestsError(Math.ceil(context.ttl / 1000)),
   });
   await app.register(sessionsPlugin);
+  await app.register(pageCachePlugin);
   await app.register(websocket, { options: { maxPayload: 8 * 1024 } });
   await app.register(fastifyStatic, { root: join(PROJECT_ROOT, 'static'), prefix: '/static/', maxAge: '1h' });
 

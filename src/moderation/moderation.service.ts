@@ -42,6 +42,8 @@ export async function unhidePost(db: Kysely<DB>, actor: Viewer, postId: number):
     requireModeratorOf(actor, post.network_id);
     if (!post.hidden_at) return;
     await queries.clearPostHidden(tx, postId);
+    // Unhiding what members' flags hid is disagreeing with them: close those flags, or the next one re-hides.
+    if (post.hidden_kind === 'community') await queries.resolveOpenFlags(tx, postId, 'dismissed');
     await queries.writeLog(tx, { network_id: post.network_id, actor_id: actor.id, action: 'unhide', post_id: postId, thread_id: post.thread_id, target_account_id: post.author_id });
     await recordEvent(tx, 'post.unhidden', { postId, threadId: post.thread_id });
   });

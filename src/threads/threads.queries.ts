@@ -74,27 +74,28 @@ export type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
 
 /**
  * The opening post and the top-level replies numbered first..last with all their descendants, in the
- * order written. One index range whatever the thread's size.
+ * order written. One index range whatever the thread's size: the ids come from three index scans
+ * (posts_opening, posts_top_level, posts_subtree), then the rows by primary key. (One WHERE with an
+ * OR of the three could use none of them, and read the whole posts table.)
  */
 export function findThreadPagePosts(db: Kysely<DB>, threadId: number, first: number, last: number) {
+  const topLevel = (alias: 'top' | 'top_of_subtree') =>
+    db
+      .selectFrom(`posts as ${alias}`)
+      .select(`${alias}.id`)
+      .where(`${alias}.thread_id`, '=', threadId)
+      .where(`${alias}.top_level_number`, '>=', first)
+      .where(`${alias}.top_level_number`, '<=', last);
+  const pageIds = db
+    .selectFrom('posts as opening')
+    .select('opening.id')
+    .where('opening.thread_id', '=', threadId)
+    .where('opening.parent_id', 'is', null)
+    .unionAll(topLevel('top'))
+    .unionAll(db.selectFrom('posts as below').select('below.id').where('below.root_id', 'in', topLevel('top_of_subtree')));
   return selectPosts(db)
     .where('posts.thread_id', '=', threadId)
-    .where((eb) =>
-      eb.or([
-        eb('posts.parent_id', 'is', null),
-        eb('posts.top_level_number', '>=', first).and('posts.top_level_number', '<=', last),
-        eb(
-          'posts.root_id',
-          'in',
-          eb
-            .selectFrom('posts as top')
-            .select('top.id')
-            .where('top.thread_id', '=', threadId)
-            .where('top.top_level_number', '>=', first)
-            .where('top.top_level_number', '<=', last),
-        ),
-      ]),
-    )
+    .where('posts.id', 'in', pageIds)
     .orderBy('posts.id')
     .execute();
 }
