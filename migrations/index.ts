@@ -4,6 +4,7 @@ import * as createAccounts from './2026-11-22T1200_create_accounts.js';
 import * as createNetworksThreadsPosts from './2026-11-22T1300_create_networks_threads_posts.js';
 import * as createEvents from './2026-11-22T1400_create_events.js';
 import * as moderation from './2026-11-22T1500_moderation.js';
+import * as following from './2026-11-22T1600_following.js';
 import * as moderationLifting from './2026-11-23T1000_moderation_lifting.js';
 
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1300_create_networks_threads_posts': createNetworksThreadsPosts,
   '2026-11-22T1400_create_events': createEvents,
   '2026-11-22T1500_moderation': moderation,
+  '2026-11-22T1600_following': following,
   '2026-11-23T1000_moderation_lifting': moderationLifting,
 };

@@ -25,6 +25,8 @@ import { networksRoutes } from './networks/networks.routes.js';
 import { threadsRoutes } from './threads/threads.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { moderationRoutes } from './moderation/moderation.routes.js';
+import { followingPlugin, type FollowingOptions } from './following/following.plugin.js';
+import { followingRoutes } from './following/following.routes.js';
 import { threadActionsRoutes } from './moderation/thread-actions.routes.js';
 import { rulesRoutes } from './moderation/rules.routes.js';
 import { suspensionsRoutes } from './moderation/suspensions.routes.js';
@@ -36,6 +38,8 @@ export interface BuildOptions {
   /** An open database to use instead of opening one from config (tests); the caller closes it. */
   database?: Database;
   logger?: boolean;
+  /** The notifications worker's and email sender's timing and transport (tests). */
+  following?: FollowingOptions;
 }
 
 const REDACTED_HEADERS = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
@@ -74,6 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     errorResponseBuilder: (_request, context) => new TooManyRequestsError(Math.ceil(context.ttl / 1000)),
   });
   await app.register(sessionsPlugin);
+  await app.register(followingPlugin, options.following ?? {});
   await app.register(pageCachePlugin);
   await app.register(websocket, { options: { maxPayload: 8 * 1024 } });
   await app.register(fastifyStatic, { root: join(PROJECT_ROOT, 'static'), prefix: '/static/', maxAge: '1h' });
@@ -89,5 +94,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(flagsRoutes);
   await app.register(liveRoutes);
   await app.register(accountsRoutes);
+  await app.register(followingRoutes);
   return app;
 }

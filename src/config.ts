@@ -21,6 +21,10 @@ export interface Config {
   /** Replies deeper than this are shown at this depth with "in reply to". */
   threadDisplayDepth: number;
   logLevel: string;
+  /** smtp:// or smtps:// URL of the mail server; undefined → no email is sent. */
+  smtpUrl: URL | undefined;
+  /** Signs unsubscribe links; undefined → a random key generated once and kept in the database. */
+  secretKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +91,13 @@ function readAdminEmails(env: Env): ReadonlySet<string> | undefined {
   return new Set(emails);
 }
 
+function readSecretKey(env: Env): string | undefined {
+  const raw = env.SECRET_KEY?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 32) throw new ConfigError(`SECRET_KEY must be at least 32 characters long, got ${raw.length}`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = readInteger(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -104,5 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminEmails: readAdminEmails(env),
     threadDisplayDepth: readInteger(env, 'THREAD_DISPLAY_DEPTH', 5, 1, 20),
     logLevel: readLogLevel(env),
+    smtpUrl: env.SMTP_URL?.trim() ? readUrl('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:']) : undefined,
+    secretKey: readSecretKey(env),
   };
 }

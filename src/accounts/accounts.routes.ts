@@ -4,6 +4,8 @@ import { localPath } from '../core/paths.js';
 import { AttemptLimiter } from '../core/rate-limit.js';
 import { requireViewer } from './guards.js';
 import { findAccountById } from './accounts.queries.js';
+import { emailFrequency } from '../following/following.queries.js';
+import { emailSettingsView } from '../following/present.js';
 import {
   changePasswordBody,
   loginBody,
@@ -79,8 +81,10 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/me', async (request, reply) => {
     const viewer = requireViewer(request);
-    const json = { username: viewer.username, displayName: viewer.displayName, role: viewer.role, locale: viewer.locale };
-    return reply.page('accounts/me', { account: viewer, values: {}, errors: {} }, { json, title: request.t('accounts.me.title') });
+    const email = await emailFrequency(db, viewer.id);
+    const json = { username: viewer.username, displayName: viewer.displayName, role: viewer.role, locale: viewer.locale, email };
+    const data = { account: viewer, emailSettings: emailSettingsView(email, app.following.emailEnabled), values: {}, errors: {} };
+    return reply.page('accounts/me', data, { json, title: request.t('accounts.me.title') });
   });
 
   app.post<{ Body: ChangePasswordBody }>(

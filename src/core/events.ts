@@ -16,6 +16,8 @@ export interface DomainEvents {
   'thread.changed': { threadId: number };
   'conveners.changed': { networkId: number; accountId: number };
   'network.changed': { networkId: number };
+  /** These accounts' notifications changed (new ones, or read): their unread counts may differ. */
+  'notifications.changed': { accountIds: number[] };
 }
 
 export type EventName = keyof DomainEvents;

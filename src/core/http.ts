@@ -28,6 +28,8 @@ declare module 'fastify' {
     readonly locale: Locale;
     readonly t: Translate;
     readonly wantsJson: boolean;
+    /** The signed-in viewer's unread notifications, for the header; null when not loaded (see following/). */
+    unreadNotifications: number | null;
   }
   interface FastifyReply {
     page(view: string, data: object, options?: PageOptions): FastifyReply;
@@ -50,12 +52,14 @@ function layoutData(request: FastifyRequest, reply: FastifyReply, title: string 
     // Where "Sign in" should bring the visitor back to (never back to the sign-in pages themselves).
     signInNext: encodeURIComponent(/^\/(login|register)\b/.test(request.url) ? '/' : request.url),
     flash: flashKey && FLASH_MESSAGES.has(flashKey) ? request.t(flashKey) : undefined,
+    unreadNotifications: request.unreadNotifications,
   };
 }
 
 export const httpPlugin = fp(
   async (app) => {
     app.decorateRequest('viewer', null);
+    app.decorateRequest('unreadNotifications', null);
     app.decorateRequest('locale', {
       getter(this: FastifyRequest): Locale {
         return (

@@ -48,7 +48,8 @@ export function loadViews(viewsDir: string): { render(name: string, data: object
   for (const file of templateFiles(viewsDir)) {
     const name = relative(viewsDir, file).slice(0, -'.hbs'.length).split(sep).join('/');
     // No indenting of partials: a post renders byte-for-byte the same in a page and on the websocket.
-    const template = hbs.compile(readFileSync(file, 'utf8'), { preventIndent: true });
+    // `*.text.hbs` (plain-text emails) are not HTML, so nothing in them is HTML-escaped.
+    const template = hbs.compile(readFileSync(file, 'utf8'), { preventIndent: true, noEscape: name.endsWith('.text') });
     views.set(name, template);
     if (name.startsWith('partials/')) hbs.registerPartial(name.slice('partials/'.length), template);
   }
@@ -56,12 +57,12 @@ export function loadViews(viewsDir: string): { render(name: string, data: object
   if (!layout) throw new Error(`no layout at ${join(viewsDir, 'layouts/main.hbs')}`);
 
   return {
-    /** Renders a view inside the layout; a name starting with "partials/" renders the partial alone. */
+    /** Renders a view inside the layout; a name starting with "partials/" or "emails/" renders alone. */
     render(name, data, context) {
       const options = { data: { t: context.t, locale: context.locale } };
       const view = views.get(name);
       if (!view) throw new Error(`no view named ${name}`);
-      if (name.startsWith('partials/')) return view(data, options).trim();
+      if (name.startsWith('partials/') || name.startsWith('emails/')) return view(data, options).trim();
       return layout({ ...data, body: new hbs.SafeString(view(data, options)) }, options);
     },
   };

@@ -168,4 +168,80 @@ export interface DB {
   flags: FlagsTable;
   suspensions: SuspensionsTable;
   moderation_log: ModerationLogTable;
+  follows: FollowsTable;
+  thread_watches: ThreadWatchesTable;
+  event_consumers: EventConsumersTable;
+  email_settings: EmailSettingsTable;
+  email_outbox: EmailOutboxTable;
+  notifications: NotificationsTable;
+  settings: SettingsTable;
+}
+
+export type FollowLevel = 'threads' | 'posts';
+export type WatchState = 'watching' | 'muted';
+export type EmailFrequency = 'none' | 'instant' | 'daily';
+export type NotificationKind = 'thread' | 'post' | 'watched' | 'reply' | 'mention' | 'hidden' | 'moved';
+export type EmailStatus = 'open' | 'retry' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface FollowsTable {
+  account_id: number;
+  network_id: number;
+  level: FollowLevel;
+  created_at: CreatedAt;
+}
+
+export interface ThreadWatchesTable {
+  account_id: number;
+  thread_id: number;
+  state: WatchState;
+  created_at: CreatedAt;
+}
+
+export interface EventConsumersTable {
+  name: string;
+  cursor: number;
+}
+
+export interface EmailSettingsTable {
+  account_id: number;
+  frequency: EmailFrequency;
+  updated_at: CreatedAt;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  account_id: number;
+  network_id: number;
+  kind: 'instant' | 'digest';
+  status: ColumnType<EmailStatus, EmailStatus | undefined, EmailStatus>;
+  send_after: Date;
+  attempts: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: NotificationKind;
+  group_key: string;
+  network_id: number;
+  thread_id: number;
+  post_id: number | null;
+  actor_id: number | null;
+  reason: string | null;
+  rule: number | null;
+  note: string | null;
+  event_id: number;
+  email_id: number | null;
+  created_at: CreatedAt;
+  read_at: Date | null;
+  withdrawn_at: Date | null;
+}
+
+export interface SettingsTable {
+  name: string;
+  value: string;
 }

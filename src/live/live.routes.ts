@@ -4,6 +4,7 @@ import { claimedOrigin } from '../core/security.js';
 import { LiveConnection, MAX_TOPICS } from './hub.js';
 import { pruneEvents } from './live.queries.js';
 import { liveService } from './live.service.js';
+import { ME_TOPIC, meTopic } from './me-topic.js';
 import { parseTopic } from './topics.js';
 
 const HEARTBEAT_MS = 30_000;
@@ -26,7 +27,7 @@ function readMessage(raw: string): ClientMessage | string {
   const { type, topic, since } = message as Record<string, unknown>;
   if (type === 'ping') return { type };
   if (type !== 'subscribe' && type !== 'unsubscribe') return 'type must be subscribe, unsubscribe or ping';
-  if (typeof topic !== 'string') return 'topic must be "thread:<id>" or "board:<slug>"';
+  if (typeof topic !== 'string') return 'topic must be "thread:<id>", "board:<slug>" or "me"';
   if (type === 'unsubscribe') return { type, topic };
   if (since !== undefined && !(Number.isSafeInteger(since) && (since as number) >= 0)) return 'since must be a cursor (a whole number)';
   return { type, topic, since: since as number | undefined };
@@ -34,6 +35,7 @@ function readMessage(raw: string): ClientMessage | string {
 
 export async function liveRoutes(app: FastifyInstance): Promise<void> {
   const live = liveService(app);
+  const me = meTopic(app, live.hub);
   const allowedOrigin = app.config.publicUrl.origin;
 
   const heartbeat = setInterval(() => {
@@ -95,6 +97,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
       live.hub.unsubscribe(connection, message.topic);
       return connection.send({ type: 'unsubscribed', topic: message.topic });
     }
+    if (message.topic === ME_TOPIC) return me.subscribe(connection);
     const parsed = parseTopic(message.topic);
     if (!parsed) return connection.send({ type: 'error', message: `unknown topic ${message.topic}`, topic: message.topic });
     if (!connection.subscriptions.has(message.topic) && connection.subscriptions.size >= MAX_TOPICS) {

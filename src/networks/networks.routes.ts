@@ -4,6 +4,8 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import { reviewCount } from '../moderation/flags.queries.js';
 import { canModerate } from '../moderation/visibility.js';
 import { listRuleTitles } from '../moderation/rules.queries.js';
+import { followState } from '../following/following.queries.js';
+import { boardFeedLink } from '../following/atom.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import * as queries from './networks.queries.js';
 import {
@@ -80,6 +82,9 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
           review: canModerate(request.viewer, network.id) ? { count: await reviewCount(db, network.id) } : null,
           live: before ? undefined : { topic: `board:${network.slug}`, cursor },
           scripts: before ? [] : ['/static/js/live.js'],
+          // The follow button (state and follower count, one query) and the board's Atom feed.
+          follow: { network: network.slug, ...(await followState(db, network.id, request.viewer?.id)) },
+          alternateLinks: [boardFeedLink(network)],
         },
         { json, title: network.name },
       );

@@ -6,6 +6,8 @@ import { networkSlugParam, type NetworkParams } from '../networks/networks.schem
 import { listRuleTitles } from '../moderation/rules.queries.js';
 import { movedJson, threadModerationTools } from '../moderation/thread-actions.present.js';
 import { buildTree, postJson, threadTitleFor } from './present.js';
+import { watchState } from '../following/following.queries.js';
+import { threadFeedLink } from '../following/atom.js';
 import * as queries from './threads.queries.js';
 import {
   editPostBody,
@@ -138,6 +140,9 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
           tools: threadModerationTools(request.viewer, thread),
           live: { topic: `thread:${thread.id}`, cursor, lastPage: page === pages, maxDepth },
           scripts: ['/static/js/reply.js', '/static/js/live.js'],
+          // Watch/mute (one query, signed-in viewers only) and the thread's Atom feed.
+          watch: { thread: thread.id, signedIn: !!request.viewer, state: request.viewer ? await watchState(db, request.viewer.id, thread.id) : null },
+          alternateLinks: [threadFeedLink({ id: thread.id, title: heading.title })],
         },
         { json, title: heading.title },
       );

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../core/errors.js';
 import { renderMarkdown } from '../core/markdown.js';
+import { linkMentions } from '../following/mentions.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { requireNotSuspended } from '../moderation/suspensions.service.js';
@@ -38,7 +39,7 @@ export function mayChangePost(viewer: Viewer | null, post: { author_id: number }
 export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
   return {
     async createThread(author: Viewer, network: { id: number }, input: { title: string; body: string }) {
-      const html = renderMarkdown(input.body);
+      const html = await linkMentions(db, renderMarkdown(input.body));
       const created = await db.transaction().execute(async (tx) => {
         const now = new Date();
         // Suspended (anywhere) or barred (from this network): 403 saying until when. Reading stays open.
@@ -54,7 +55,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
     },
 
     async reply(author: Viewer, threadId: number, input: { body: string; parentId?: number }) {
-      const html = renderMarkdown(input.body);
+      const html = await linkMentions(db, renderMarkdown(input.body));
       const created = await db.transaction().execute(async (tx) => {
         const now = new Date();
         if (postingLimits) await enforcePostingLimit(tx, author, 'reply', now);
@@ -87,7 +88,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
     },
 
     async editPost(editor: Viewer, postId: number, input: { body: string; title?: string }) {
-      const html = renderMarkdown(input.body);
+      const html = await linkMentions(db, renderMarkdown(input.body));
       const threadId = await db.transaction().execute(async (tx) => {
         const post = await queries.findPostPlacement(tx, postId);
         if (!post) throw new NotFoundError();

@@ -1,0 +1,143 @@
+// The following feature's machinery: the notifications worker and the email sender on this instance,
+// and the unread count in every page's header. Shared (fastify-plugin) so the header hook sees every page.
+import fp from 'fastify-plugin';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { emailSender, type EmailSender } from './email.sender.js';
+import { unreadCount } from './following.queries.js';
+import { HANDLED_EVENTS, notificationsWorker } from './notifications.worker.js';
+import { loadTokenSigner, type TokenSigner } from './unsubscribe.js';
+
+export interface FollowingOptions {
+  /** How often the worker retries a run that failed or was left to another instance (0: never). */
+  workerPollMs?: number;
+  /** How often the sender looks for due email (0: only when asked, as tests do). */
+  senderPollMs?: number;
+  /** How long an instant email waits for more notifications to join it. */
+  instantDelayMs?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  maxAttempts?: number;
+  leaseMs?: number;
+  /** Sends email instead of SMTP_URL's server (tests). */
+  transport?: Pick<Transporter, 'sendMail'>;
+}
+
+const DEFAULTS = {
+  workerPollMs: 5_000,
+  senderPollMs: 15_000,
+  instantDelayMs: 10 * 60_000,
+  retryBaseMs: 30_000,
+  retryMaxMs: 6 * 60 * 60_000,
+  maxAttempts: 10,
+  leaseMs: 5 * 60_000,
+};
+
+export interface Following {
+  /** Handles every event committed before the call (waiting out another instance that is at it). */
+  runWorker(): Promise<void>;
+  /** Sends every email due at `now` (default: now); resolves with how many were settled. 0 when email is off. */
+  runSender(now?: Date): Promise<number>;
+  /** Signs and checks unsubscribe tokens. */
+  signer(): Promise<TokenSigner>;
+  /** Whether SMTP_URL (or a transport) is set. */
+  readonly emailEnabled: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    following: Following;
+  }
+}
+
+/** Page requests that show the header: GET, HTML, signed in; not assets, feeds or the websocket. */
+function showsHeader(request: { method: string; url: string; viewer: unknown; wantsJson: boolean; headers: Record<string, unknown> }): boolean {
+  return (
+    request.method === 'GET' &&
+    !!request.viewer &&
+    !request.url.startsWith('/static/') &&
+    !request.url.split('?')[0]!.endsWith('.atom') &&
+    request.headers.upgrade === undefined &&
+    !request.wantsJson
+  );
+}
+
+export const followingPlugin = fp<FollowingOptions>(
+  async (app, given) => {
+    const options = { ...DEFAULTS, ...given };
+    const { db } = app.database;
+    const { config } = app;
+
+    let signer: Promise<TokenSigner> | undefined;
+    const getSigner = () => (signer ??= loadTokenSigner(db, config.secretKey).catch((error: unknown) => {
+      signer = undefined;
+      throw error;
+    }));
+
+    let transport = options.transport;
+    if (!transport && config.smtpUrl) {
+      transport = nodemailer.createTransport({ url: config.smtpUrl.href, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 } as never);
+    }
+    const emailEnabled = !!transport;
+    if (config.smtpUrl) app.log.info({ smtp: `${config.smtpUrl.protocol}//${config.smtpUrl.host}` }, 'email is on');
+    else if (!options.transport) app.log.info('email is off: SMTP_URL is not set');
+
+    const worker = notificationsWorker(db, {
+      batchSize: 100,
+      email: emailEnabled,
+      instantDelayMs: options.instantDelayMs,
+      log: app.log,
+    });
+    let sender: EmailSender | undefined;
+    if (transport) {
+      sender = emailSender(db, {
+        transport,
+        publicUrl: config.publicUrl,
+        forumName: config.forumName,
+        defaultLocale: config.defaultLocale,
+        views: app.views,
+        signer: getSigner,
+        leaseMs: options.leaseMs,
+        retryBaseMs: options.retryBaseMs,
+        retryMaxMs: options.retryMaxMs,
+        maxAttempts: options.maxAttempts,
+        log: app.log,
+      });
+    }
+
+    let closing = false;
+    const wake = () => {
+      if (!closing) worker.run().catch((error: unknown) => app.log.error({ err: error }, 'notifications worker failed'));
+    };
+    const off = HANDLED_EVENTS.map((name) => app.events.on(name, wake));
+    const timers: NodeJS.Timeout[] = [];
+    // The event bus itself catches up on missed NOTIFYs and wakes us; the timer only retries a run
+    // that failed or found another instance at work (which may have stopped before finishing).
+    if (options.workerPollMs > 0) timers.push(setInterval(() => worker.unfinished && wake(), options.workerPollMs));
+    if (sender && options.senderPollMs > 0) {
+      const runSender = sender.run;
+      timers.push(setInterval(() => void runSender().catch(() => undefined), options.senderPollMs));
+    }
+    for (const timer of timers) timer.unref();
+    // Catch up on what happened while no instance was running.
+    app.addHook('onReady', async () => wake());
+    app.addHook('onClose', async () => {
+      closing = true;
+      for (const timer of timers) clearInterval(timer);
+      for (const stop of off) stop();
+      // Let a send under way finish and be marked, so a restart does not send it again.
+      await Promise.all([worker.idle(), sender?.idle()]);
+    });
+
+    app.decorate('following', {
+      runWorker: () => worker.runUntilCaughtUp(),
+      runSender: (now?: Date) => (sender ? sender.run(now) : Promise.resolve(0)),
+      signer: getSigner,
+      emailEnabled,
+    } satisfies Following);
+
+    app.addHook('preHandler', async (request) => {
+      if (showsHeader(request)) request.unreadNotifications = await unreadCount(db, request.viewer!.id);
+    });
+  },
+  { name: 'following', dependencies: ['database', 'http', 'sessions'] },
+);

@@ -1,0 +1,677 @@
+// Follows, watches, notifications, email settings and the outbox: plain queries, the database first.
+// List queries take lists, so a page or a batch costs one query however many rows it shows.
+import { sql, type Kysely } from 'kysely';
+import type { Locale } from '../config.js';
+import type { Viewer } from '../core/viewer.js';
+import type { DB, EmailFrequency, FollowLevel, NotificationKind, WatchState } from '../db/schema.js';
+
+export const DEFAULT_EMAIL_FREQUENCY: EmailFrequency = 'daily';
+
+// ---------------------------------------------------------------------------------------------
+// Follows and watches
+
+export async function follow(db: Kysely<DB>, accountId: number, networkId: number, level: FollowLevel): Promise<void> {
+  await db
+    .insertInto('follows')
+    .values({ account_id: accountId, network_id: networkId, level })
+    .onConflict((oc) => oc.columns(['account_id', 'network_id']).doUpdateSet({ level }))
+    .execute();
+}
+
+export async function unfollow(db: Kysely<DB>, accountId: number, networkId: number): Promise<void> {
+  await db.deleteFrom('follows').where('account_id', '=', accountId).where('network_id', '=', networkId).execute();
+}
+
+/** The board's follower count and, for a signed-in viewer, the level they follow it at (null: not at all). */
+export async function followState(db: Kysely<DB>, networkId: number, accountId: number | undefined) {
+  const row = await db
+    .selectFrom('follows')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('followers'),
+      eb.fn.max(eb.case().when('account_id', '=', accountId ?? 0).then(eb.ref('level')).end()).as('level'),
+    ])
+    .where('network_id', '=', networkId)
+    .executeTakeFirst();
+  return { followers: Number(row?.followers ?? 0), level: (row?.level ?? null) as FollowLevel | null };
+}
+
+/** The networks the account follows, by name. */
+export function followedNetworks(db: Kysely<DB>, accountId: number) {
+  return db
+    .selectFrom('follows')
+    .innerJoin('networks', 'networks.id', 'follows.network_id')
+    .select(['networks.id', 'networks.slug', 'networks.name', 'follows.level'])
+    .where('follows.account_id', '=', accountId)
+    .orderBy('networks.name')
+    .execute();
+}
+
+export async function setWatch(db: Kysely<DB>, accountId: number, threadId: number, state: WatchState | null): Promise<void> {
+  if (state === null) {
+    await db.deleteFrom('thread_watches').where('account_id', '=', accountId).where('thread_id', '=', threadId).execute();
+    return;
+  }
+  await db
+    .insertInto('thread_watches')
+    .values({ account_id: accountId, thread_id: threadId, state })
+    .onConflict((oc) => oc.columns(['account_id', 'thread_id']).doUpdateSet({ state }))
+    .execute();
+}
+
+/** Watches the thread unless the account already watches or muted it: a muted thread stays muted. */
+export async function watchAutomatically(db: Kysely<DB>, accountId: number, threadId: number): Promise<void> {
+  await db
+    .insertInto('thread_watches')
+    .values({ account_id: accountId, thread_id: threadId, state: 'watching' })
+    .onConflict((oc) => oc.columns(['account_id', 'thread_id']).doNothing())
+    .execute();
+}
+
+export async function watchState(db: Kysely<DB>, accountId: number, threadId: number): Promise<WatchState | null> {
+  const row = await db
+    .selectFrom('thread_watches')
+    .select('state')
+    .where('account_id', '=', accountId)
+    .where('thread_id', '=', threadId)
+    .executeTakeFirst();
+  return row?.state ?? null;
+}
+
+/** Everyone who follows the network or watches or muted the thread, and how. */
+export async function audienceOf(db: Kysely<DB>, networkId: number, threadId: number) {
+  const rows = await db
+    .selectFrom('follows')
+    .select(['account_id', sql<string>`'follow:' || level`.as('relation')])
+    .where('network_id', '=', networkId)
+    .unionAll(
+      db
+        .selectFrom('thread_watches')
+        .select(['account_id', sql<string>`'watch:' || state`.as('relation')])
+        .where('thread_id', '=', threadId),
+    )
+    .execute();
+  const followers = new Map<number, FollowLevel>();
+  const watchers = new Set<number>();
+  const muted = new Set<number>();
+  for (const row of rows) {
+    if (row.relation === 'follow:threads' || row.relation === 'follow:posts') followers.set(row.account_id, row.relation.slice(7) as FollowLevel);
+    else if (row.relation === 'watch:watching') watchers.add(row.account_id);
+    else muted.add(row.account_id);
+  }
+  return { followers, watchers, muted };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts as notification recipients
+
+/** What the worker needs to know about a recipient: who they are to the visibility rule, and their email. */
+export async function findRecipients(db: Kysely<DB>, accountIds: readonly number[]) {
+  if (accountIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('accounts')
+    .leftJoin('email_settings', 'email_settings.account_id', 'accounts.id')
+    .select([
+      'accounts.id',
+      'accounts.username',
+      'accounts.display_name',
+      'accounts.email',
+      'accounts.role',
+      'accounts.locale',
+      'accounts.created_at',
+      'email_settings.frequency',
+      sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes'),
+    ])
+    .where('accounts.id', 'in', accountIds)
+    .execute();
+  return rows.map((row) => ({
+    viewer: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      locale: row.locale,
+      createdAt: row.created_at,
+      convenes: row.convenes,
+    } satisfies Viewer,
+    email: row.email,
+    locale: row.locale as Locale | null,
+    frequency: row.frequency ?? DEFAULT_EMAIL_FREQUENCY,
+  }));
+}
+
+export type Recipient = Awaited<ReturnType<typeof findRecipients>>[number];
+
+/** Accounts by the keys of their usernames (see accounts/usernames.ts). */
+export function findAccountsByUsernameKeys(db: Kysely<DB>, keys: readonly string[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db.selectFrom('accounts').select(['id', 'username', 'username_key']).where('username_key', 'in', keys).execute();
+}
+
+export function findAccountByUsernameKey(db: Kysely<DB>, key: string) {
+  return db.selectFrom('accounts').select(['id', 'username', 'display_name', 'created_at']).where('username_key', '=', key).executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------
+// What notifications are about
+
+/** A post with everything a notification about it needs: its visibility facts, thread, network, parent's author. */
+export function findPostsForNotifying(db: Kysely<DB>, postIds: readonly number[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('posts')
+    .innerJoin('threads', 'threads.id', 'posts.thread_id')
+    .leftJoin('posts as parent', 'parent.id', 'posts.parent_id')
+    .select([
+      'posts.id',
+      'posts.thread_id',
+      'threads.network_id',
+      'threads.author_id as thread_author_id',
+      'posts.parent_id',
+      'parent.author_id as parent_author_id',
+      'posts.author_id',
+      'posts.html',
+      'posts.deleted_at',
+      'posts.deleted_by_id',
+      'posts.hidden_at',
+      'posts.hidden_kind',
+      'posts.hidden_reason',
+      'posts.hidden_rule',
+      'posts.hidden_note',
+      'posts.hidden_by_id',
+    ])
+    .where('posts.id', 'in', postIds)
+    .execute();
+}
+
+export type NotifyingPost = Awaited<ReturnType<typeof findPostsForNotifying>>[number];
+
+/** The thread a move notification is about, with its opening post and who moved it (from the log). */
+export function findMovedThread(db: Kysely<DB>, threadId: number) {
+  return db
+    .selectFrom('threads')
+    .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
+    .select([
+      'threads.id',
+      'threads.author_id',
+      'threads.network_id',
+      'threads.moved_note',
+      'opening.id as opening_id',
+      (eb) =>
+        eb
+          .selectFrom('moderation_log')
+          .select('moderation_log.actor_id')
+          .whereRef('moderation_log.thread_id', '=', 'threads.id')
+          .where('moderation_log.action', '=', 'move')
+          .orderBy('moderation_log.id', 'desc')
+          .limit(1)
+          .as('moved_by_id'),
+    ])
+    .where('threads.id', '=', threadId)
+    .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing notifications
+
+export interface NewNotification {
+  account_id: number;
+  kind: NotificationKind;
+  group_key: string;
+  network_id: number;
+  thread_id: number;
+  post_id: number | null;
+  actor_id: number | null;
+  reason?: string | null;
+  rule?: number | null;
+  note?: string | null;
+  event_id: number;
+  email_id: number | null;
+}
+
+/** Writes the notifications; one per account and event, so running an event twice writes nothing more. */
+export async function insertNotifications(db: Kysely<DB>, rows: readonly NewNotification[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await db
+    .insertInto('notifications')
+    .values(rows.map((row) => ({ ...row })))
+    .onConflict((oc) => oc.columns(['account_id', 'event_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** The accounts that have notifications about the post, to check each against the visibility rule again. */
+export function notificationsAboutPost(db: Kysely<DB>, postId: number) {
+  return db.selectFrom('notifications').select(['id', 'account_id', 'withdrawn_at']).where('post_id', '=', postId).execute();
+}
+
+/** Withdraws (or brings back) notifications: a withdrawn one is neither counted nor shown. */
+export async function setWithdrawn(db: Kysely<DB>, ids: readonly number[], withdrawn: boolean, at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('notifications').set({ withdrawn_at: withdrawn ? at : null }).where('id', 'in', ids).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading notifications
+
+export async function unreadCount(db: Kysely<DB>, accountId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+/** Unread counts of several accounts at once; accounts with none are absent. */
+export async function unreadCounts(db: Kysely<DB>, accountIds: readonly number[]): Promise<Map<number, number>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('notifications')
+    .select(['account_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('account_id', 'in', accountIds)
+    .where('read_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .groupBy('account_id')
+    .execute();
+  return new Map(rows.map((row) => [row.account_id, Number(row.count)]));
+}
+
+/** How many of a group's newest notifications are loaded to show it (and to count what the viewer may see). */
+export const GROUP_SAMPLE = 20;
+
+/**
+ * One page of an account's notifications as groups, newest first: notifications with one key and one
+ * read state form one group. `before` is the previous page's last group's newest id.
+ */
+export function listNotificationGroups(db: Kysely<DB>, accountId: number, limit: number, before?: number) {
+  let query = db
+    .selectFrom('notifications')
+    .select([
+      'group_key',
+      sql<boolean>`(read_at is null)`.as('unread'),
+      (eb) => eb.fn.max('id').as('latest_id'),
+      (eb) => eb.fn.countAll<number>().as('count'),
+      sql<number[]>`(array_agg(id order by id desc))[1:${sql.lit(GROUP_SAMPLE)}]`.as('ids'),
+    ])
+    .where('account_id', '=', accountId)
+    .where('withdrawn_at', 'is', null)
+    .groupBy(['group_key', sql`(read_at is null)`]);
+  if (before !== undefined) query = query.having((eb) => eb.fn.max('id'), '<', before);
+  return query.orderBy((eb) => eb.fn.max('id'), 'desc').limit(limit).execute();
+}
+
+export type NotificationGroupRow = Awaited<ReturnType<typeof listNotificationGroups>>[number];
+
+function selectNotificationDetails(db: Kysely<DB>) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('threads', 'threads.id', 'notifications.thread_id')
+    .innerJoin('networks', 'networks.id', 'notifications.network_id')
+    .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
+    .leftJoin('posts', 'posts.id', 'notifications.post_id')
+    .leftJoin('accounts as actor', 'actor.id', 'notifications.actor_id')
+    .select([
+      'notifications.id',
+      'notifications.account_id',
+      'notifications.kind',
+      'notifications.group_key',
+      'notifications.network_id',
+      'notifications.thread_id',
+      'notifications.post_id',
+      'notifications.reason',
+      'notifications.rule',
+      'notifications.note',
+      'notifications.created_at',
+      'notifications.read_at',
+      'threads.title as thread_title',
+      'threads.slug as thread_slug',
+      'networks.slug as network_slug',
+      'networks.name as network_name',
+      'opening.author_id as opening_author_id',
+      'opening.hidden_at as opening_hidden_at',
+      'opening.hidden_kind as opening_hidden_kind',
+      'opening.hidden_reason as opening_hidden_reason',
+      'opening.hidden_rule as opening_hidden_rule',
+      'posts.author_id as post_author_id',
+      'posts.html as post_html',
+      'posts.deleted_at as post_deleted_at',
+      'posts.deleted_by_id as post_deleted_by_id',
+      'posts.hidden_at as post_hidden_at',
+      'posts.hidden_kind as post_hidden_kind',
+      'posts.hidden_reason as post_hidden_reason',
+      'posts.hidden_rule as post_hidden_rule',
+      'actor.username as actor_username',
+      'actor.display_name as actor_display_name',
+    ]);
+}
+
+/** The notifications with what they are about; only the account's own. */
+export function findNotificationDetails(db: Kysely<DB>, accountId: number, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectNotificationDetails(db)
+    .where('notifications.account_id', '=', accountId)
+    .where('notifications.id', 'in', ids)
+    .orderBy('notifications.id', 'desc')
+    .execute();
+}
+
+export type NotificationDetailRow = Awaited<ReturnType<typeof findNotificationDetails>>[number];
+
+/** The notifications an email batch carries, newest first; withdrawn ones are left out. */
+export function findBatchNotifications(db: Kysely<DB>, emailId: number) {
+  return selectNotificationDetails(db)
+    .where('notifications.email_id', '=', emailId)
+    .where('notifications.withdrawn_at', 'is', null)
+    .orderBy('notifications.id', 'desc')
+    .execute();
+}
+
+export function findNotification(db: Kysely<DB>, accountId: number, id: number) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('networks', 'networks.id', 'notifications.network_id')
+    .select([
+      'notifications.id',
+      'notifications.kind',
+      'notifications.group_key',
+      'notifications.thread_id',
+      'notifications.post_id',
+      'notifications.read_at',
+      'notifications.withdrawn_at',
+      'networks.slug as network_slug',
+    ])
+    .where('notifications.account_id', '=', accountId)
+    .where('notifications.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A group's unread notifications, oldest first (opening the group leads to the first). */
+export function unreadInGroup(db: Kysely<DB>, accountId: number, groupKey: string) {
+  return db
+    .selectFrom('notifications')
+    .select(['id', 'kind', 'post_id', 'thread_id'])
+    .where('account_id', '=', accountId)
+    .where('group_key', '=', groupKey)
+    .where('read_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .orderBy('id')
+    .limit(1000)
+    .execute();
+}
+
+/** Marks the account's notifications read: those with these ids, those in a group, or (neither) all. */
+export async function markRead(db: Kysely<DB>, accountId: number, which: { ids?: readonly number[]; groupKey?: string }, at: Date): Promise<number> {
+  if (which.ids && which.ids.length === 0) return 0;
+  let query = db.updateTable('notifications').set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null);
+  if (which.ids) query = query.where('id', 'in', which.ids);
+  if (which.groupKey !== undefined) query = query.where('group_key', '=', which.groupKey);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The following page
+
+/** The latest threads across the boards the account follows, with whether it has unread notifications about each. */
+export function listFollowedThreads(db: Kysely<DB>, accountId: number, limit: number, before?: { at: Date; id: number }) {
+  let query = db
+    .selectFrom('threads')
+    .innerJoin('follows', (join) => join.onRef('follows.network_id', '=', 'threads.network_id').on('follows.account_id', '=', accountId))
+    .innerJoin('networks', 'networks.id', 'threads.network_id')
+    .innerJoin('accounts as author', 'author.id', 'threads.author_id')
+    .leftJoin('accounts as last_poster', 'last_poster.id', 'threads.last_poster_id')
+    .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
+    .select((eb) => [
+      'threads.id',
+      'threads.title',
+      'threads.slug',
+      'threads.network_id',
+      'threads.reply_count',
+      'threads.last_activity_at',
+      'threads.created_at',
+      'networks.slug as network_slug',
+      'networks.name as network_name',
+      'author.display_name as author_display_name',
+      'last_poster.display_name as last_poster_display_name',
+      'opening.author_id as opening_author_id',
+      'opening.hidden_at as opening_hidden_at',
+      'opening.hidden_kind as opening_hidden_kind',
+      'opening.hidden_reason as opening_hidden_reason',
+      'opening.hidden_rule as opening_hidden_rule',
+      eb
+        .exists(
+          eb
+            .selectFrom('notifications')
+            .select('notifications.id')
+            .whereRef('notifications.thread_id', '=', 'threads.id')
+            .where('notifications.account_id', '=', accountId)
+            .where('notifications.read_at', 'is', null)
+            .where('notifications.withdrawn_at', 'is', null),
+        )
+        .as('unread'),
+    ]);
+  if (before) query = query.where(sql<boolean>`(threads.last_activity_at, threads.id) < (${before.at}, ${before.id})`);
+  return query.orderBy('threads.last_activity_at', 'desc').orderBy('threads.id', 'desc').limit(limit).execute();
+}
+
+export type FollowedThreadRow = Awaited<ReturnType<typeof listFollowedThreads>>[number];
+
+// ---------------------------------------------------------------------------------------------
+// Feeds
+
+/** A board's newest threads with their opening posts. */
+export function findFeedThreads(db: Kysely<DB>, networkId: number, limit: number) {
+  return db
+    .selectFrom('threads')
+    .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
+    .innerJoin('accounts as author', 'author.id', 'opening.author_id')
+    .select([
+      'threads.id',
+      'threads.title',
+      'threads.slug',
+      'threads.network_id',
+      'threads.created_at',
+      'opening.id as post_id',
+      'opening.author_id',
+      'opening.html',
+      'opening.edited_at',
+      'opening.deleted_at',
+      'opening.deleted_by_id',
+      'opening.hidden_at',
+      'opening.hidden_kind',
+      'opening.hidden_reason',
+      'opening.hidden_rule',
+      'author.display_name as author_display_name',
+    ])
+    .where('threads.network_id', '=', networkId)
+    .orderBy('threads.created_at', 'desc')
+    .orderBy('threads.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** A thread for its feed: its network and its opening post's hidden state (which decides its title). */
+export function findFeedThread(db: Kysely<DB>, threadId: number) {
+  return db
+    .selectFrom('threads')
+    .innerJoin('networks', 'networks.id', 'threads.network_id')
+    .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
+    .select([
+      'threads.id',
+      'threads.title',
+      'threads.slug',
+      'threads.network_id',
+      'threads.created_at',
+      'networks.name as network_name',
+      'opening.author_id as opening_author_id',
+      'opening.hidden_at as opening_hidden_at',
+      'opening.hidden_kind as opening_hidden_kind',
+      'opening.hidden_reason as opening_hidden_reason',
+      'opening.hidden_rule as opening_hidden_rule',
+    ])
+    .where('threads.id', '=', threadId)
+    .executeTakeFirst();
+}
+
+/** A thread's newest posts. */
+export function findFeedPosts(db: Kysely<DB>, threadId: number, limit: number) {
+  return db
+    .selectFrom('posts')
+    .innerJoin('accounts as author', 'author.id', 'posts.author_id')
+    .select([
+      'posts.id',
+      'posts.parent_id',
+      'posts.author_id',
+      'posts.html',
+      'posts.created_at',
+      'posts.edited_at',
+      'posts.deleted_at',
+      'posts.deleted_by_id',
+      'posts.hidden_at',
+      'posts.hidden_kind',
+      'posts.hidden_reason',
+      'posts.hidden_rule',
+      'author.display_name as author_display_name',
+    ])
+    .where('posts.thread_id', '=', threadId)
+    .orderBy('posts.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Email settings and the outbox
+
+export async function emailFrequency(db: Kysely<DB>, accountId: number): Promise<EmailFrequency> {
+  const row = await db.selectFrom('email_settings').select('frequency').where('account_id', '=', accountId).executeTakeFirst();
+  return row?.frequency ?? DEFAULT_EMAIL_FREQUENCY;
+}
+
+export async function setEmailFrequency(db: Kysely<DB>, accountId: number, frequency: EmailFrequency, at: Date): Promise<void> {
+  await db
+    .insertInto('email_settings')
+    .values({ account_id: accountId, frequency, updated_at: at })
+    .onConflict((oc) => oc.column('account_id').doUpdateSet({ frequency, updated_at: at }))
+    .execute();
+}
+
+/** Cancels the account's emails not yet sent (after it turned email off). */
+export async function cancelUnsentEmails(db: Kysely<DB>, accountId: number): Promise<void> {
+  await db
+    .updateTable('email_outbox')
+    .set({ status: 'cancelled', locked_until: null })
+    .where('account_id', '=', accountId)
+    .where('status', 'in', ['open', 'retry'])
+    .execute();
+}
+
+/**
+ * The open batches of these accounts for one network, locked until the transaction ends: a sender
+ * claiming one of them waits, and then finds it no longer open.
+ */
+export function lockOpenBatches(db: Kysely<DB>, accountIds: readonly number[], networkId: number) {
+  if (accountIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('email_outbox')
+    .select(['id', 'account_id', 'kind'])
+    .where('account_id', 'in', accountIds)
+    .where('network_id', '=', networkId)
+    .where('status', '=', 'open')
+    .forUpdate()
+    .execute();
+}
+
+export function insertBatches(db: Kysely<DB>, batches: ReadonlyArray<{ account_id: number; network_id: number; kind: 'instant' | 'digest'; send_after: Date }>) {
+  if (batches.length === 0) return Promise.resolve([]);
+  return db.insertInto('email_outbox').values(batches.map((b) => ({ ...b }))).returning(['id', 'account_id', 'kind']).execute();
+}
+
+/**
+ * Claims the next email that is due (or whose sender went away mid-send) for `leaseMs`: one statement,
+ * and SKIP LOCKED, so two senders never claim one email.
+ */
+export function claimDueEmail(db: Kysely<DB>, now: Date, leaseMs: number) {
+  return db
+    .updateTable('email_outbox')
+    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), locked_until: new Date(now.getTime() + leaseMs) }))
+    .where('id', '=', (eb) =>
+      eb
+        .selectFrom('email_outbox as due')
+        .select('due.id')
+        .where((w) =>
+          w.or([
+            w.and([w('due.status', 'in', ['open', 'retry']), w('due.send_after', '<=', now)]),
+            w.and([w('due.status', '=', 'sending'), w('due.locked_until', '<=', now)]),
+          ]),
+        )
+        .orderBy('due.send_after')
+        .orderBy('due.id')
+        .limit(1)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning(['id', 'account_id', 'network_id', 'kind', 'attempts', 'locked_until'])
+    .executeTakeFirst();
+}
+
+export type ClaimedEmail = NonNullable<Awaited<ReturnType<typeof claimDueEmail>>>;
+
+/** The recipient and network of an email, as they are now. */
+export function findEmailContext(db: Kysely<DB>, accountId: number, networkId: number) {
+  return db
+    .selectFrom('accounts')
+    .leftJoin('email_settings', 'email_settings.account_id', 'accounts.id')
+    .crossJoin('networks')
+    .select([
+      'accounts.id',
+      'accounts.username',
+      'accounts.display_name',
+      'accounts.email',
+      'accounts.role',
+      'accounts.locale',
+      'accounts.created_at',
+      'email_settings.frequency',
+      'networks.slug as network_slug',
+      'networks.name as network_name',
+      sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes'),
+    ])
+    .where('accounts.id', '=', accountId)
+    .where('networks.id', '=', networkId)
+    .executeTakeFirst();
+}
+
+/** Ends a claim; only the claim that still holds the email (same attempt) may. */
+export async function finishEmail(
+  db: Kysely<DB>,
+  claim: { id: number; attempts: number },
+  outcome: { status: 'sent' | 'cancelled' | 'failed'; at: Date; error?: string } | { status: 'retry'; at: Date; retryAt: Date; error: string },
+): Promise<void> {
+  await db
+    .updateTable('email_outbox')
+    .set({
+      status: outcome.status,
+      locked_until: null,
+      sent_at: outcome.status === 'sent' ? outcome.at : null,
+      ...(outcome.status === 'retry' ? { send_after: outcome.retryAt } : {}),
+      ...(outcome.error !== undefined ? { last_error: outcome.error.slice(0, 500) } : {}),
+    })
+    .where('id', '=', claim.id)
+    .where('status', '=', 'sending')
+    .where('attempts', '=', claim.attempts)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+export async function findSetting(db: Kysely<DB>, name: string): Promise<string | undefined> {
+  return (await db.selectFrom('settings').select('value').where('name', '=', name).executeTakeFirst())?.value;
+}
+
+/** Stores the value unless one is stored already; returns the one that is. */
+export async function ensureSetting(db: Kysely<DB>, name: string, value: string): Promise<string> {
+  await db.insertInto('settings').values({ name, value }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  return (await findSetting(db, name))!;
+}

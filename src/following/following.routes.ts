@@ -1,0 +1,292 @@
+// Following boards, watching threads, notifications, the following page, Atom feeds, email settings
+// and one-click unsubscribe.
+import type { FastifyInstance } from 'fastify';
+import { requireViewer, signedInOnly } from '../accounts/guards.js';
+import { usernameKey } from '../accounts/usernames.js';
+import { HttpError, NotFoundError } from '../core/errors.js';
+import { findNetworkBySlug } from '../networks/networks.queries.js';
+import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { bodyIsReadable, postVisibility } from '../moderation/visibility.js';
+import { findThread } from '../threads/threads.queries.js';
+import { renderAtom, type AtomEntry } from './atom.js';
+import * as queries from './following.queries.js';
+import {
+  emailBody,
+  followBody,
+  followingQuery,
+  notificationParams,
+  notificationsQuery,
+  personParams,
+  readBody,
+  threadIdParams,
+  tokenParams,
+  type EmailBody,
+  type FollowBody,
+  type NotificationParams,
+  type PersonParams,
+  type ReadBody,
+  type ThreadIdParams,
+  type TokenParams,
+} from './following.schemas.js';
+import { changeEmailFrequency, markNotificationsRead } from './following.service.js';
+import { presentGroup, targetOf, titleVisible, type NotificationGroup } from './present.js';
+
+/** Notification groups per page. */
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+/** Threads per page of /following. */
+export const FOLLOWING_PAGE_SIZE = 30;
+/** Entries per feed. */
+export const FEED_SIZE = 50;
+
+const ATOM = 'application/atom+xml; charset=utf-8';
+
+export async function followingRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.database;
+  const absolute = (path: string) => new URL(path, app.config.publicUrl).href;
+  const generator = app.config.forumName;
+
+  // RFC 8058 one-click unsubscribe may POST multipart/form-data; its body says nothing we need.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, _body, done) => done(null, {}));
+
+  async function loadNetwork(slug: string) {
+    const network = await findNetworkBySlug(db, slug);
+    if (!network) throw new NotFoundError();
+    return network;
+  }
+
+  async function loadThread(threadId: number) {
+    const thread = await findThread(db, threadId);
+    if (!thread) throw new NotFoundError();
+    return thread;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Following a board
+
+  app.post<{ Params: NetworkParams; Body: FollowBody | null }>(
+    '/n/:network/follow',
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, body: followBody } },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      const level = request.body?.level ?? 'threads';
+      await queries.follow(db, request.viewer!.id, network.id, level);
+      const state = await queries.followState(db, network.id, request.viewer!.id);
+      return reply.done(`/n/${network.slug}`, { network: network.slug, following: state.level, followers: state.followers }, 200);
+    },
+  );
+
+  app.post<{ Params: NetworkParams }>(
+    '/n/:network/unfollow',
+    { onRequest: signedInOnly, schema: { params: networkSlugParam } },
+    async (request, reply) => {
+      const network = await loadNetwork(request.params.network);
+      await queries.unfollow(db, request.viewer!.id, network.id);
+      const state = await queries.followState(db, network.id, request.viewer!.id);
+      return reply.done(`/n/${network.slug}`, { network: network.slug, following: null, followers: state.followers }, 200);
+    },
+  );
+
+  // ------------------------------------------------------------------------------------------
+  // Watching a thread
+
+  for (const [action, state] of [['watch', 'watching'], ['unwatch', null], ['mute', 'muted']] as const) {
+    app.post<{ Params: ThreadIdParams }>(
+      `/t/:id/${action}`,
+      { onRequest: signedInOnly, schema: { params: threadIdParams } },
+      async (request, reply) => {
+        const thread = await loadThread(request.params.id);
+        await queries.setWatch(db, request.viewer!.id, thread.id, state);
+        return reply.done(`/t/${thread.id}/${thread.slug}`, { thread: thread.id, watch: state }, 200);
+      },
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Notifications
+
+  app.get<{ Querystring: { before?: number } }>(
+    '/notifications',
+    { onRequest: signedInOnly, schema: { querystring: notificationsQuery } },
+    async (request, reply) => {
+      const viewer = requireViewer(request);
+      const rows = await queries.listNotificationGroups(db, viewer.id, NOTIFICATIONS_PAGE_SIZE + 1, request.query.before);
+      const page = rows.slice(0, NOTIFICATIONS_PAGE_SIZE);
+      const details = await queries.findNotificationDetails(db, viewer.id, page.flatMap((group) => group.ids.map(Number)));
+      const byId = new Map(details.map((row) => [row.id, row]));
+      const groups = page
+        .map((group) => presentGroup(group.ids.map((id) => byId.get(Number(id))).filter((row) => row !== undefined), Number(group.count), group.unread, viewer, request.t))
+        .filter((group): group is NotificationGroup => group !== null);
+      const nextCursor = rows.length > NOTIFICATIONS_PAGE_SIZE ? Number(page.at(-1)!.latest_id) : null;
+      const unread = request.unreadNotifications ?? (await queries.unreadCount(db, viewer.id));
+      const json = { unread, notifications: groups, nextCursor };
+      return reply.page('following/notifications', { ...json, firstPage: request.query.before === undefined }, { json, title: request.t('notifications.title') });
+    },
+  );
+
+  app.post<{ Body: ReadBody | null }>(
+    '/notifications/read',
+    { onRequest: signedInOnly, schema: { body: readBody } },
+    async (request, reply) => {
+      const unread = await markNotificationsRead(db, request.viewer!.id, { ids: request.body?.ids });
+      return reply.done('/notifications', { unread }, 200);
+    },
+  );
+
+  // Opening a notification marks its whole line read and leads to what it is about.
+  app.get<{ Params: NotificationParams }>(
+    '/notifications/:id',
+    { onRequest: signedInOnly, schema: { params: notificationParams } },
+    async (request, reply) => {
+      const viewer = requireViewer(request);
+      const notification = await queries.findNotification(db, viewer.id, request.params.id);
+      if (!notification || notification.withdrawn_at) throw new NotFoundError();
+      // Lead to the first of the line's unread notifications (the first new reply), then mark the line read.
+      const unread = notification.read_at === null ? await queries.unreadInGroup(db, viewer.id, notification.group_key) : [];
+      const first = unread[0] ?? notification;
+      if (unread.length > 0) await markNotificationsRead(db, viewer.id, { groupKey: notification.group_key });
+      return reply.redirect(targetOf(first, unread.length, notification.network_slug), 303);
+    },
+  );
+
+  // ------------------------------------------------------------------------------------------
+  // The following page
+
+  app.get<{ Querystring: { before?: string } }>(
+    '/following',
+    { onRequest: signedInOnly, schema: { querystring: followingQuery } },
+    async (request, reply) => {
+      const viewer = requireViewer(request);
+      const before = request.query.before?.split('.').map(Number);
+      const [networks, rows] = await Promise.all([
+        request.query.before === undefined ? queries.followedNetworks(db, viewer.id) : Promise.resolve(undefined),
+        queries.listFollowedThreads(db, viewer.id, FOLLOWING_PAGE_SIZE + 1, before ? { at: new Date(before[0]!), id: before[1]! } : undefined),
+      ]);
+      const page = rows.slice(0, FOLLOWING_PAGE_SIZE);
+      const last = page.at(-1);
+      const nextCursor = rows.length > FOLLOWING_PAGE_SIZE && last ? `${last.last_activity_at.getTime()}.${last.id}` : null;
+      const threads = page.map((row) => ({
+        id: row.id,
+        title: titleVisible(row, viewer) ? row.title : null,
+        slug: row.slug,
+        network: { slug: row.network_slug, name: row.network_name },
+        author: { displayName: row.author_display_name },
+        replyCount: row.reply_count,
+        lastActivityAt: row.last_activity_at.toISOString(),
+        lastPoster: row.last_poster_display_name ? { displayName: row.last_poster_display_name } : null,
+        unread: !!row.unread,
+      }));
+      const json = { networks: networks?.map((n) => ({ slug: n.slug, name: n.name, level: n.level })), threads, nextCursor };
+      return reply.page('following/index', { ...json, firstPage: !before }, { json, title: request.t('following.title') });
+    },
+  );
+
+  // ------------------------------------------------------------------------------------------
+  // Atom feeds: what a guest sees, nothing hidden or deleted.
+
+  app.get<{ Params: NetworkParams }>('/n/:network/feed.atom', { schema: { params: networkSlugParam } }, async (request, reply) => {
+    const network = await loadNetwork(request.params.network);
+    const rows = await queries.findFeedThreads(db, network.id, FEED_SIZE);
+    const entries: AtomEntry[] = rows
+      .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: row.network_id, deletedAt: row.deleted_at, deletedById: row.deleted_by_id, hiddenAt: row.hidden_at, hiddenKind: row.hidden_kind, hiddenReason: row.hidden_reason, hiddenRule: row.hidden_rule })))
+      .map((row) => ({
+        id: absolute(`/t/${row.id}`),
+        title: row.title,
+        published: row.created_at,
+        updated: row.edited_at ?? row.created_at,
+        link: absolute(`/t/${row.id}/${row.slug}`),
+        author: row.author_display_name,
+        html: row.html,
+      }));
+    const xml = renderAtom({
+      id: absolute(`/n/${network.slug}`),
+      title: `${network.name} · ${app.config.forumName}`,
+      subtitle: network.description || undefined,
+      link: absolute(`/n/${network.slug}`),
+      self: absolute(`/n/${network.slug}/feed.atom`),
+      updated: latest(entries, network.created_at),
+      author: app.config.forumName,
+      generator,
+      entries,
+    });
+    return reply.type(ATOM).send(xml);
+  });
+
+  app.get<{ Params: ThreadIdParams }>('/t/:id/feed.atom', { schema: { params: threadIdParams } }, async (request, reply) => {
+    const thread = await queries.findFeedThread(db, request.params.id);
+    if (!thread) throw new NotFoundError();
+    const title = titleVisible(thread, null) ? thread.title : request.t('notifications.hiddenTitle');
+    const rows = await queries.findFeedPosts(db, thread.id, FEED_SIZE);
+    const entries: AtomEntry[] = rows
+      .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: thread.network_id, deletedAt: row.deleted_at, deletedById: row.deleted_by_id, hiddenAt: row.hidden_at, hiddenKind: row.hidden_kind, hiddenReason: row.hidden_reason, hiddenRule: row.hidden_rule })))
+      .map((row) => ({
+        id: absolute(`/p/${row.id}`),
+        title: row.parent_id === null ? title : request.t('following.feed.replyBy', { name: row.author_display_name }),
+        published: row.created_at,
+        updated: row.edited_at ?? row.created_at,
+        link: absolute(`/p/${row.id}`),
+        author: row.author_display_name,
+        html: row.html,
+      }));
+    const xml = renderAtom({
+      id: absolute(`/t/${thread.id}`),
+      title: `${title} · ${thread.network_name}`,
+      link: absolute(`/t/${thread.id}/${thread.slug}`),
+      self: absolute(`/t/${thread.id}/feed.atom`),
+      updated: latest(entries, thread.created_at),
+      author: app.config.forumName,
+      generator,
+      entries,
+    });
+    return reply.type(ATOM).send(xml);
+  });
+
+  // ------------------------------------------------------------------------------------------
+  // Email: the setting on /me, and one-click unsubscribe (no sign-in: the signed token is the key).
+
+  app.post<{ Body: EmailBody }>(
+    '/me/email',
+    {
+      onRequest: signedInOnly,
+      schema: { body: emailBody },
+      config: { form: { view: 'accounts/me', data: (request) => ({ account: requireViewer(request) }) } },
+    },
+    async (request, reply) => {
+      await changeEmailFrequency(db, request.viewer!.id, request.body.email);
+      return reply.done('/me', { email: request.body.email }, 200);
+    },
+  );
+
+  async function accountOfToken(token: string): Promise<number> {
+    const accountId = (await app.following.signer()).verify(token);
+    if (accountId === null) throw new HttpError(400, 'invalid_token', 'following.unsubscribe.invalid');
+    const exists = await db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
+    if (!exists) throw new HttpError(400, 'invalid_token', 'following.unsubscribe.invalid');
+    return accountId;
+  }
+
+  app.get<{ Params: TokenParams }>('/unsubscribe/:token', { schema: { params: tokenParams } }, async (request, reply) => {
+    await accountOfToken(request.params.token);
+    // A GET only asks: mail scanners open links, and must not unsubscribe anyone by doing so.
+    return reply.page('following/unsubscribe', { token: request.params.token, done: false }, { json: { token: request.params.token }, title: request.t('following.unsubscribe.title') });
+  });
+
+  app.post<{ Params: TokenParams }>('/unsubscribe/:token', { schema: { params: tokenParams } }, async (request, reply) => {
+    const accountId = await accountOfToken(request.params.token);
+    await changeEmailFrequency(db, accountId, 'none');
+    return reply.page('following/unsubscribe', { done: true }, { json: { unsubscribed: true }, title: request.t('following.unsubscribe.title') });
+  });
+
+  // ------------------------------------------------------------------------------------------
+  // A person, as a mention links to them.
+
+  app.get<{ Params: PersonParams }>('/u/:username', { schema: { params: personParams } }, async (request, reply) => {
+    const account = await queries.findAccountByUsernameKey(db, usernameKey(request.params.username));
+    if (!account) throw new NotFoundError();
+    const json = { username: account.username, displayName: account.display_name, memberSince: account.created_at.toISOString() };
+    return reply.page('following/person', { person: json }, { json, title: account.display_name });
+  });
+}
+
+function latest(entries: AtomEntry[], fallback: Date): Date {
+  return entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), entries.length ? entries[0]!.updated : fallback);
+}

@@ -1,0 +1,25 @@
+// Writes that span several queries or announce themselves: each one transaction, its event inside it.
+import type { Kysely } from 'kysely';
+import { recordEvent } from '../core/events.js';
+import type { DB, EmailFrequency } from '../db/schema.js';
+import * as queries from './following.queries.js';
+
+/**
+ * Marks notifications read (the ids, a group, or all) and, when any changed, tells every instance so
+ * the reader's unread count updates live. Returns the unread count after.
+ */
+export async function markNotificationsRead(db: Kysely<DB>, accountId: number, which: { ids?: readonly number[]; groupKey?: string }): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const marked = await queries.markRead(tx, accountId, which, new Date());
+    if (marked > 0) await recordEvent(tx, 'notifications.changed', { accountIds: [accountId] });
+    return queries.unreadCount(tx, accountId);
+  });
+}
+
+/** Sets how often the account gets email; turning it off also cancels what was waiting to be sent. */
+export async function changeEmailFrequency(db: Kysely<DB>, accountId: number, frequency: EmailFrequency): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await queries.setEmailFrequency(tx, accountId, frequency, new Date());
+    if (frequency === 'none') await queries.cancelUnsentEmails(tx, accountId);
+  });
+}

@@ -1,0 +1,190 @@
+// Notifications as a person sees them: grouped ("3 new replies in Season opening"), each checked against
+// the one visibility rule for the reader, in the reader's language. The page, its JSON and the emails
+// all come from here.
+import type { Translate } from '../core/i18n/index.js';
+import { excerpt } from '../core/markdown.js';
+import type { Viewer } from '../core/viewer.js';
+import type { EmailFrequency, NotificationKind } from '../db/schema.js';
+import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
+import type { NotificationDetailRow } from './following.queries.js';
+
+/** One line on the notifications page or in an email: one notification, or several with one key. */
+export interface NotificationGroup {
+  /** The newest notification's id: the group's link (/notifications/:id) and the page cursor. */
+  id: number;
+  /** Every notification the line stands for that the reader may see (up to the sample loaded). */
+  ids: number[];
+  kind: NotificationKind;
+  count: number;
+  unread: boolean;
+  /** The sentence as plain text (JSON, the email's text part). */
+  text: string;
+  /** The same sentence as HTML: the reader's input escaped, the thread's title emphasised. */
+  html: string;
+  href: string;
+  createdAt: string;
+  network: { slug: string; name: string };
+  /** title is null when the reader may not read it (the opening post is hidden from them). */
+  thread: { id: number; title: string | null; slug: string };
+  /** The newest post the line is about, with a short excerpt when the reader may read it. */
+  post: { id: number; excerpt: string | null } | null;
+  actor: { username: string; displayName: string } | null;
+  /** Why the post was hidden or the thread moved. */
+  reason: { text: string; note: string | null } | null;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+function postFacts(row: NotificationDetailRow): PostVisibilityFacts | null {
+  if (row.post_id === null || row.post_author_id === null) return null;
+  return {
+    authorId: row.post_author_id,
+    networkId: row.network_id,
+    deletedAt: row.post_deleted_at,
+    deletedById: row.post_deleted_by_id,
+    hiddenAt: row.post_hidden_at,
+    hiddenKind: row.post_hidden_kind,
+    hiddenReason: row.post_hidden_reason,
+    hiddenRule: row.post_hidden_rule,
+  };
+}
+
+/** Whether the reader may still see what the notification is about (its post: readable, not deleted). */
+export function notificationVisible(row: NotificationDetailRow, reader: Viewer): boolean {
+  const facts = postFacts(row);
+  return !facts || bodyIsReadable(postVisibility(reader, facts));
+}
+
+/**
+ * Whether the reader may read the thread's title: it is part of the opening post, so it follows that
+ * post's rule (hidden from those who may not read the post; a deletion alone leaves the title).
+ */
+export function titleVisible(row: Pick<NotificationDetailRow, 'opening_author_id' | 'network_id' | 'opening_hidden_at' | 'opening_hidden_kind' | 'opening_hidden_reason' | 'opening_hidden_rule'>, reader: Viewer | null): boolean {
+  const visibility = postVisibility(reader, {
+    authorId: row.opening_author_id,
+    networkId: row.network_id,
+    deletedAt: null,
+    deletedById: null,
+    hiddenAt: row.opening_hidden_at,
+    hiddenKind: row.opening_hidden_kind,
+    hiddenReason: row.opening_hidden_reason,
+    hiddenRule: row.opening_hidden_rule,
+  });
+  return bodyIsReadable(visibility);
+}
+
+const GROUP_FAMILY: Record<NotificationKind, string> = {
+  thread: 'thread',
+  post: 'posts',
+  watched: 'posts',
+  reply: 'reply',
+  mention: 'mention',
+  hidden: 'hidden',
+  moved: 'moved',
+};
+
+/** The key notifications are grouped by: new threads per network, replies per thread, the rest alone. */
+export function groupKey(kind: NotificationKind, ids: { networkId: number; threadId: number; postId: number | null; eventId: number }): string {
+  switch (kind) {
+    case 'thread':
+      return `thread:n${ids.networkId}`;
+    case 'post':
+    case 'watched':
+      return `posts:t${ids.threadId}`;
+    case 'reply':
+      return `reply:t${ids.threadId}`;
+    default:
+      return `${kind}:e${ids.eventId}`;
+  }
+}
+
+function reasonText(row: NotificationDetailRow, t: Translate): string | null {
+  if (row.kind === 'hidden') {
+    if (row.rule !== null) return t('moderation.reason.ruleNumber', { number: row.rule });
+    return row.reason ? t(`moderation.reason.${row.reason}`) : null;
+  }
+  return null;
+}
+
+/** The sentence for a group, in plain text and in HTML (values escaped, the title emphasised). */
+function sentence(t: Translate, family: string, count: number, values: Record<string, string>): { text: string; html: string } {
+  const key = `notifications.${family}${count > 1 && (family === 'thread' || family === 'posts' || family === 'reply') ? '.many' : ''}`;
+  const all = { ...values, count: String(count) };
+  const text = t(key, { ...all, title: `“${values.title}”` });
+  const escaped = Object.fromEntries(Object.entries(all).map(([name, value]) => [name, escapeHtml(value)]));
+  const html = t(key, { ...escaped, title: `<em>${escapeHtml(values.title ?? '')}</em>` });
+  return { text, html };
+}
+
+/**
+ * One group from its notifications (newest first) as the reader may see them. `total` is how many
+ * the group holds (more than `rows` when only a sample was loaded); null when none may be seen.
+ */
+export function presentGroup(
+  rows: NotificationDetailRow[],
+  total: number,
+  unread: boolean,
+  reader: Viewer,
+  t: Translate,
+): NotificationGroup | null {
+  const visible = rows.filter((row) => notificationVisible(row, reader));
+  const newest = visible[0];
+  if (!newest) return null;
+  const count = Math.max(visible.length, total - (rows.length - visible.length));
+  const family = GROUP_FAMILY[newest.kind];
+  const title = titleVisible(newest, reader) ? newest.thread_title : null;
+  const actor = newest.actor_username ? { username: newest.actor_username, displayName: newest.actor_display_name! } : null;
+  const values = {
+    name: actor?.displayName ?? t('notifications.someone'),
+    title: title ?? t('notifications.hiddenTitle'),
+    network: newest.network_name,
+  };
+  const { text, html } = sentence(t, family, count, values);
+  const reason = reasonText(newest, t);
+  return {
+    id: newest.id,
+    ids: visible.map((row) => row.id),
+    kind: newest.kind,
+    count,
+    unread,
+    text,
+    html,
+    href: `/notifications/${newest.id}`,
+    createdAt: newest.created_at.toISOString(),
+    network: { slug: newest.network_slug, name: newest.network_name },
+    thread: { id: newest.thread_id, title, slug: newest.thread_slug },
+    post: newest.post_id === null ? null : { id: newest.post_id, excerpt: newest.post_html ? excerpt(newest.post_html, 160) : null },
+    actor,
+    reason: reason || newest.note ? { text: reason ?? '', note: newest.note } : null,
+  };
+}
+
+/** Groups loose notifications (newest first) by their key, in order of each group's newest. */
+export function groupRows(rows: NotificationDetailRow[], reader: Viewer, t: Translate): NotificationGroup[] {
+  const byKey = new Map<string, NotificationDetailRow[]>();
+  for (const row of rows) {
+    const key = `${row.group_key}|${row.read_at === null}`;
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push(row);
+  }
+  return [...byKey.values()]
+    .map((list) => presentGroup(list, list.length, list[0]!.read_at === null, reader, t))
+    .filter((group): group is NotificationGroup => group !== null);
+}
+
+/** Where opening a notification leads. */
+export function targetOf(notification: { kind: NotificationKind; post_id: number | null; thread_id: number }, groupSize: number, networkSlug: string): string {
+  if (notification.kind === 'thread' && groupSize > 1) return `/n/${networkSlug}`;
+  if (notification.kind === 'thread' || notification.kind === 'moved' || notification.post_id === null) return `/t/${notification.thread_id}`;
+  return `/p/${notification.post_id}`;
+}
+
+/** The email choices on /me, the account's own checked. */
+export function emailSettingsView(current: EmailFrequency, enabled: boolean) {
+  return {
+    enabled,
+    choices: (['daily', 'instant', 'none'] as const).map((value) => ({ value, label: `following.email.${value}`, checked: value === current })),
+  };
+}
