@@ -121,7 +121,7 @@ interface PostPlan {
   author: Int32Array;
   body: Int32Array;
   time: Float64Array;
-  flags: Uint8Array; // 1 edited, 2 deleted by its author, 4 deleted by the admin
+  flags: Uint8Array; // 1 edited, 2 deleted by its author, 4 deleted by the admin, 8 hidden by members' flags (spam)
   count: number;
 }
 
@@ -244,7 +244,7 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
       plan.body[opening] = 0;
       // Post k of every block has body k, the same author and the same flags: every page alike.
       const blockPost = (parent: number, position: number, time: number) =>
-        addPost(plan, { thread: thread.id, parent, author: 1 + ((position * 37) % counts.accounts), body: 1 + position, time, flags: position === 17 ? 2 : position === 23 ? 1 : 0 }, parent === opening ? ++topLevel : 0);
+        addPost(plan, { thread: thread.id, parent, author: 1 + ((position * 37) % counts.accounts), body: 1 + position, time, flags: position === 17 ? 2 : position === 23 ? 1 : position === 31 ? 8 : 0 }, parent === opening ? ++topLevel : 0);
       const pending: Array<{ parent: number; position: number; time: number }> = [];
       for (let b = 0; b < blocks; b++) {
         let position = 0;
@@ -284,7 +284,7 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
           if (plan.depth[parent]! >= 14) parent = opening;
         }
         const roll = random();
-        const flags = roll < 0.005 ? 2 : roll < 0.01 ? 4 : roll < 0.04 ? 1 : 0;
+        const flags = roll < 0.005 ? 2 : roll < 0.01 ? 4 : roll < 0.012 ? 8 : roll < 0.04 ? 1 : 0;
         const author = 1 + Math.floor(random() * counts.accounts);
         addPost(plan, { thread: thread.id, parent, author, body: Math.floor(random() * bodyCount), time: times[r]!, flags }, parent === opening ? ++topLevel : 0);
         lastTime = times[r]!;
@@ -403,7 +403,7 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     columns.body[rank] = plan.body[i]!;
     columns.time[rank] = plan.time[i]!;
     const flags = plan.flags[i]!;
-    columns.flags[rank] = flags & 1;
+    columns.flags[rank] = flags & (1 | 8);
     columns.deletedBy[rank] = flags & 2 ? plan.author[i]! : flags & 4 ? 1 : 0;
   }
   const postProgress = options.quiet ? undefined : new Progress('posts', total);
@@ -412,20 +412,23 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     const to = Math.min(total, from + batch);
     const c = columns;
     await sql`
-      insert into posts (id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body, html, created_at, edited_at, deleted_at, deleted_by_id)
+      insert into posts (id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body, html, created_at, edited_at, deleted_at, deleted_by_id, hidden_at, hidden_kind, hidden_reason)
       overriding system value
       select p.id, p.thread_id, p.parent_id, p.root_id, p.depth, p.top_level_number, p.author_id, b.body, b.html,
              to_timestamp(p.created_ms / 1000.0),
-             case when p.edited = 1 then least(now(), to_timestamp((p.created_ms + 1800000) / 1000.0)) end,
+             case when p.flags & 1 = 1 then least(now(), to_timestamp((p.created_ms + 1800000) / 1000.0)) end,
              case when p.deleted_by is not null then least(now(), to_timestamp((p.created_ms + 86400000) / 1000.0)) end,
-             p.deleted_by
+             p.deleted_by,
+             case when p.flags & 8 = 8 then to_timestamp((p.created_ms + 7200000) / 1000.0) end,
+             case when p.flags & 8 = 8 then 'community' end,
+             case when p.flags & 8 = 8 then 'spam' end
       from unnest(${arrayLiteral(c.id, from, to)}::int[], ${arrayLiteral(c.thread, from, to)}::int[],
                   ${arrayLiteral(c.parent, from, to, true)}::int[], ${arrayLiteral(c.root, from, to, true)}::int[],
                   ${arrayLiteral(c.depth, from, to)}::int[], ${arrayLiteral(c.topLevel, from, to, true)}::int[],
                   ${arrayLiteral(c.author, from, to)}::int[], ${arrayLiteral(c.body, from, to)}::int[],
                   ${arrayLiteral(c.time, from, to)}::int8[], ${arrayLiteral(c.flags, from, to)}::int[],
                   ${arrayLiteral(c.deletedBy, from, to, true)}::int[])
-           as p(id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body_idx, created_ms, edited, deleted_by)
+           as p(id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body_idx, created_ms, flags, deleted_by)
       join bench_bodies b on b.idx = p.body_idx
       order by p.id`.execute(db);
     postProgress?.tick(to - from);

@@ -3,12 +3,13 @@
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 
-const app = await buildApp(loadConfig(process.env));
+const config = loadConfig(process.env);
+const app = await buildApp(config);
 
 // The server's own view of its memory, for platforms without /proc.
 app.get('/__bench/memory', async () => process.memoryUsage());
 
-await app.listen({ port: 0, host: '127.0.0.1' });
+await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 process.send?.({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0, kind: app.database.kind });
 

@@ -1,0 +1,240 @@
+// Whole responses of the public pages (home, boards, threads) for guests, kept in memory until an
+// event says something they show has changed. Guests are most readers; a hit skips the database and
+// the templates. Signed-in viewers are never served from here: their pages differ per person.
+//
+// Correctness, in order of the ways a stale page could be shown:
+//   1. Every domain event drops the entries it may change (EVENT_TAGS; the compiler asks for a rule
+//      for every new event name).
+//   2. Events arrive asynchronously (committed → NOTIFY → loaded → dispatched). So that a write on
+//      this instance shows at once, every write request, before its response leaves, notes the newest
+//      committed event id (the watermark); until the bus has dispatched that far, guests bypass the
+//      cache. Writes on other instances reach this one's cache as soon as their events do.
+//   3. A page rendered before an event but stored after it would outlive the invalidation: each
+//      request remembers the generation it started in, and is not stored if an invalidation came since.
+//   4. Relative times ("3 minutes ago") age: entries older than maxAgeMs are rendered again.
+// Memory is bounded: least recently used entries go first once the bodies pass maxBytes.
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { DomainEvents, EventName } from './events.js';
+
+export interface PageCacheOptions {
+  /** Bytes of cached bodies and keys, at most. */
+  maxBytes?: number;
+  /** A larger body is not cached. */
+  maxEntryBytes?: number;
+  /** Age after which an entry is rendered again. */
+  maxAgeMs?: number;
+}
+
+const DEFAULTS: Required<PageCacheOptions> = { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxAgeMs: 60_000 };
+
+/** What a cached response shows, so an event can drop exactly those. */
+type Tag = 'home' | 'boards' | `thread:${number}`;
+const EVERYTHING = 'everything';
+
+/** The routes cached for guests and what their responses show. */
+const CACHED_ROUTES: Record<string, (params: Record<string, string>) => Tag[]> = {
+  '/': () => ['home'],
+  // A board lists threads with their titles, reply counts and last activity.
+  '/n/:network': () => ['boards'],
+  '/t/:id/:slug?': (params) => [`thread:${Number(params.id)}`],
+};
+
+type Rule<N extends EventName> = (payload: DomainEvents[N]) => Tag[] | typeof EVERYTHING;
+
+/**
+ * What each event may change on a guest's page: a new event name fails to compile here until it has
+ * a rule. Boards are dropped together: events name a network by id, boards are cached by slug, and a
+ * post's event names only its thread.
+ */
+const rules = {
+  'post.created': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
+  'post.edited': (p) => [`thread:${p.threadId}`, 'boards'],
+  'post.deleted': (p) => [`thread:${p.threadId}`, 'boards'],
+  'post.hidden': (p) => [`thread:${p.threadId}`, 'boards'],
+  'post.unhidden': (p) => [`thread:${p.threadId}`, 'boards'],
+  'thread.created': () => ['boards', 'home'],
+  'thread.moved': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
+  'thread.changed': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
+  // Network names and conveners show on every page of the network.
+  'network.changed': () => EVERYTHING,
+  'conveners.changed': () => EVERYTHING,
+  // A member's notifications never show on a guest's page.
+  'notifications.changed': () => [],
+} satisfies { [N in EventName]: Rule<N> } & Record<string, Rule<never>>;
+const EVENT_TAGS: { [N in EventName]: Rule<N> } = rules;
+
+interface Entry {
+  key: string;
+  body: Buffer;
+  contentType: string;
+  tags: Tag[];
+  bytes: number;
+  storedAt: number;
+}
+
+/** Per request: where it may be stored, and the generation it was rendered in. */
+interface Pending {
+  key: string;
+  tags: Tag[];
+  generation: number;
+}
+
+/** A least-recently-used map of responses with a byte budget and an index by tag. */
+export class PageStore {
+  readonly #entries = new Map<string, Entry>();
+  readonly #byTag = new Map<string, Set<string>>();
+  #bytes = 0;
+
+  constructor(private readonly options: Required<PageCacheOptions>) {}
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(key: string, now: number): Entry | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (now - entry.storedAt > this.options.maxAgeMs) {
+      this.#delete(entry);
+      return undefined;
+    }
+    // Most recently used last.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, body: Buffer, contentType: string, tags: Tag[], now: number): void {
+    const bytes = body.length + key.length * 2 + 200;
+    if (body.length > this.options.maxEntryBytes || bytes > this.options.maxBytes) return;
+    const existing = this.#entries.get(key);
+    if (existing) this.#delete(existing);
+    const entry: Entry = { key, body, contentType, tags, bytes, storedAt: now };
+    this.#entries.set(key, entry);
+    this.#bytes += bytes;
+    for (const tag of tags) {
+      let keys = this.#byTag.get(tag);
+      if (!keys) this.#byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    for (const oldest of this.#entries.values()) {
+      if (this.#bytes <= this.options.maxBytes) break;
+      this.#delete(oldest);
+    }
+  }
+
+  drop(tags: readonly string[] | typeof EVERYTHING): void {
+    if (tags === EVERYTHING) {
+      this.#entries.clear();
+      this.#byTag.clear();
+      this.#bytes = 0;
+      return;
+    }
+    for (const tag of tags) {
+      for (const key of this.#byTag.get(tag) ?? []) {
+        const entry = this.#entries.get(key);
+        if (entry) this.#delete(entry);
+      }
+    }
+  }
+
+  #delete(entry: Entry): void {
+    this.#entries.delete(entry.key);
+    this.#bytes -= entry.bytes;
+    for (const tag of entry.tags) {
+      const keys = this.#byTag.get(tag);
+      keys?.delete(entry.key);
+      if (keys?.size === 0) this.#byTag.delete(tag);
+    }
+  }
+}
+
+/** The newest committed event's id: what the bus must have dispatched before guests see the cache again. */
+async function latestEventId(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    pageCache: PageStore;
+  }
+}
+
+export const pageCachePlugin = fp<PageCacheOptions>(
+  async (app: FastifyInstance, options) => {
+    const settings = { ...DEFAULTS, ...options };
+    const store = new PageStore(settings);
+    const pending = new WeakMap<FastifyRequest, Pending>();
+    let generation = 0;
+    let watermark = 0;
+    app.decorate('pageCache', store);
+
+    const unsubscribe = (Object.keys(EVENT_TAGS) as EventName[]).map((name) =>
+      app.events.on(name, (payload) => {
+        generation += 1;
+        store.drop((EVENT_TAGS[name] as (p: typeof payload) => Tag[] | typeof EVERYTHING)(payload));
+      }),
+    );
+    app.addHook('onClose', async () => {
+      for (const off of unsubscribe) off();
+      store.drop(EVERYTHING);
+    });
+
+    function cacheable(request: FastifyRequest): Tag[] | undefined {
+      if (request.method !== 'GET' || request.viewer) return undefined;
+      // A session (even one about to be refused) or a flash message makes the page someone's own.
+      if (request.cookies.session !== undefined || request.cookies.flash !== undefined) return undefined;
+      const tagsOf = CACHED_ROUTES[request.routeOptions.url ?? ''];
+      return tagsOf?.(request.params as Record<string, string>);
+    }
+
+    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      const tags = cacheable(request);
+      if (!tags) return;
+      // Writes this instance has answered but whose events it has not yet seen: render afresh.
+      if (app.events.cursor < watermark) return;
+      // What the page depends on besides the URL: JSON or HTML, and the language.
+      const key = `${request.wantsJson ? 'json' : 'html'} ${request.locale} ${request.url}`;
+      const now = Date.now();
+      const hit = store.get(key, now);
+      if (hit) return reply.header('content-type', hit.contentType).send(hit.body);
+      pending.set(request, { key, tags, generation });
+    });
+
+    app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (!SAFE_METHODS.has(request.method)) {
+        // A write committed (or failed) in this request: its event is in the table by now.
+        generation += 1;
+        watermark = Math.max(watermark, await latestEventId(app.database.db));
+        return payload;
+      }
+      const entry = pending.get(request);
+      if (!entry) return payload;
+      pending.delete(request);
+      const storable =
+        reply.statusCode === 200 &&
+        entry.generation === generation &&
+        app.events.cursor >= watermark &&
+        !request.viewer &&
+        reply.getHeader('set-cookie') === undefined &&
+        (typeof payload === 'string' || Buffer.isBuffer(payload));
+      if (storable) {
+        const body = typeof payload === 'string' ? Buffer.from(payload) : (payload as Buffer);
+        store.set(entry.key, body, String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'), entry.tags, Date.now());
+        return body;
+      }
+      return payload;
+    });
+  },
+  { name: 'page-cache', dependencies: ['http', 'sessions', 'database'] },
+);
