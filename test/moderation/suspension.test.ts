@@ -1,0 +1,170 @@
+// Suspensions (an admin's, from posting anywhere) and bars (a convener's, from posting in one network):
+// posting answers 403 with the end date; reading and signing in go on as before.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+import { createNetwork, reply, startThread } from '../helpers/forum.js';
+
+/** An end as the messages write it: in the forum's time zone, whatever the reader's language. */
+function written(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+}
+
+describe('suspensions and bars', () => {
+  let ctx: TestContext;
+  let admin: Member;
+  let convener: Member;
+  let threadId: number;
+  let fiskeThreadId: number;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    admin = await signUp(ctx);
+    convener = await signUp(ctx, { username: 'bar_convener' });
+    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
+    await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
+    await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'bar_convener' }).expect(200);
+    threadId = (await startThread(convener.agent, 'kajak', { title: 'Kayak talk' })).id;
+    fiskeThreadId = (await startThread(admin.agent, 'fiske', { title: 'Fish talk' })).id;
+  });
+  afterAll(() => ctx.close());
+
+  function tryToPost(member: Member, network = 'kajak', thread = threadId) {
+    return Promise.all([
+      member.agent.post(`/n/${network}/threads`).set('accept', JSON_ACCEPT).set('accept-language', 'en').send({ title: 'A new thread', body: 'Hello' }),
+      member.agent.post(`/t/${thread}/replies`).set('accept', JSON_ACCEPT).set('accept-language', 'en').send({ body: 'A reply' }),
+    ]);
+  }
+
+  it('suspends an account from posting anywhere: 403 with the end date, while it still reads and signs in', async () => {
+    const member = await signUp(ctx, { username: 'suspended_one', password: 'a long password 1' });
+    const suspended = await admin.agent.post('/u/suspended_one/suspend').set('accept', JSON_ACCEPT).send({ days: 7, reason: 'Advertising everywhere' });
+    expect(suspended.status).toBe(200);
+    expect(suspended.body).toMatchObject({ username: 'suspended_one', scope: 'forum', reason: 'Advertising everywhere' });
+    const until: string = suspended.body.until;
+    expect(Math.abs(new Date(until).getTime() - (Date.now() + 7 * 86_400_000))).toBeLessThan(60_000);
+
+    for (const [network, thread] of [['kajak', threadId], ['fiske', fiskeThreadId]] as const) {
+      for (const response of await tryToPost(member, network, thread)) {
+        expect(response.status).toBe(403);
+        expect(response.body.message).toContain(written(until));
+        expect(response.body.message).toContain('Advertising everywhere');
+      }
+    }
+    expect(await ctx.db.selectFrom('threads').select('id').where('title', '=', 'A new thread').execute()).toEqual([]);
+
+    expect((await member.agent.get(`/t/${threadId}`).set('accept', HTML)).status).toBe(200);
+    expect((await member.agent.get('/n/kajak').set('accept', JSON_ACCEPT)).status).toBe(200);
+    const signIn = await guest(ctx).post('/login').set('accept', JSON_ACCEPT).send({ login: 'suspended_one', password: 'a long password 1' });
+    expect(signIn.status).toBeLessThan(400);
+
+    // A browser sees the reply form again with the message and its text kept.
+    const page = await member.agent.post(`/t/${threadId}/replies`).set('accept', HTML).set('accept-language', 'en').type('form').send({ body: 'My kept text' });
+    expect(page.status).toBe(403);
+    expect(page.text).toContain(written(until));
+    expect(page.text).toContain('My kept text');
+
+    const log = await ctx.db.selectFrom('moderation_log').selectAll().where('action', '=', 'suspend').execute();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ network_id: null, reason: 'Advertising everywhere', note: new Date(until).toISOString() });
+  });
+
+  it('takes `until` as a date: midnight in the forum\u2019s time zone', async () => {
+    const member = await signUp(ctx, { username: 'suspended_until' });
+    const year = new Date().getFullYear() + 2;
+    const response = await admin.agent.post('/u/suspended_until/suspend').set('accept', JSON_ACCEPT).send({ until: `${year}-03-15`, reason: 'Cool off' });
+    expect(response.status).toBe(200);
+    expect(written(response.body.until)).toBe(`${year}-03-15 00:00`);
+    const [thread] = await tryToPost(member);
+    expect(thread.body.message).toContain(`${year}-03-15 00:00`);
+  });
+
+  it('bars an account from one network: 403 there, posting elsewhere goes on', async () => {
+    const member = await signUp(ctx, { username: 'barred_one' });
+    const barred = await convener.agent.post('/n/kajak/bar').set('accept', JSON_ACCEPT).send({ username: 'barred_one', days: 3, reason: 'Selling fishing gear' });
+    expect(barred.status).toBe(200);
+    expect(barred.body).toMatchObject({ username: 'barred_one', network: 'kajak' });
+    for (const response of await tryToPost(member)) {
+      expect(response.status).toBe(403);
+      expect(response.body.message).toContain('barred from posting in this network');
+      expect(response.body.message).toContain(written(barred.body.until));
+    }
+    await startThread(member.agent, 'fiske', { title: 'Fishing gear for sale' });
+    await reply(member.agent, fiskeThreadId, 'Allowed here');
+    const log = await ctx.db.selectFrom('moderation_log').selectAll().where('action', '=', 'bar').execute();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ reason: 'Selling fishing gear', note: barred.body.until });
+  });
+
+  it('lifts a suspension or a bar early, and logs it', async () => {
+    const member = await signUp(ctx, { username: 'lifted_one' });
+    await admin.agent.post('/u/lifted_one/suspend').set('accept', JSON_ACCEPT).send({ days: 30, reason: 'Heated' }).expect(200);
+    await convener.agent.post('/n/kajak/bar').set('accept', JSON_ACCEPT).send({ username: 'lifted_one', days: 30, reason: 'Heated' }).expect(200);
+    expect((await convener.agent.post('/u/lifted_one/unsuspend').set('accept', JSON_ACCEPT)).status).toBe(403);
+    expect((await admin.agent.post('/u/lifted_one/unsuspend').set('accept', JSON_ACCEPT)).body).toMatchObject({ lifted: true });
+    await reply(member.agent, fiskeThreadId, 'Back in fiske');
+    expect((await member.agent.post(`/t/${threadId}/replies`).set('accept', JSON_ACCEPT).send({ body: 'Still barred' })).status).toBe(403);
+    expect((await member.agent.post('/n/kajak/unbar').set('accept', JSON_ACCEPT).send({ username: 'lifted_one' })).status).toBe(403);
+    expect((await convener.agent.post('/n/kajak/unbar').set('accept', JSON_ACCEPT).send({ username: 'lifted_one' })).body).toMatchObject({ lifted: true });
+    await reply(member.agent, threadId, 'Back in kajak');
+    expect((await convener.agent.post('/n/kajak/unbar').set('accept', JSON_ACCEPT).send({ username: 'lifted_one' })).body).toMatchObject({ lifted: false });
+    const actions = await ctx.db.selectFrom('moderation_log').select('action').where('action', 'in', ['unsuspend', 'unbar']).execute();
+    expect(actions.map((a) => a.action).sort()).toEqual(['unbar', 'unsuspend']);
+  });
+
+  it('lets an ended suspension end', async () => {
+    const member = await signUp(ctx, { username: 'ended_one' });
+    const account = await ctx.db.selectFrom('accounts').select('id').where('username', '=', 'ended_one').executeTakeFirstOrThrow();
+    const adminId = (await ctx.db.selectFrom('accounts').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;
+    await ctx.db.insertInto('suspensions').values({ account_id: account.id, network_id: null, until: new Date(Date.now() - 1000), reason: 'Over', created_by_id: adminId }).execute();
+    await reply(member.agent, threadId, 'Free again');
+  });
+
+  it('refuses bad values with 400 on the field, and whom it may not concern', async () => {
+    await signUp(ctx, { username: 'target_one' });
+    const suspend = (body: object) => admin.agent.post('/u/target_one/suspend').set('accept', JSON_ACCEPT).send(body);
+    const cases: Array<[object, string]> = [
+      [{ days: 0, reason: 'x' }, 'days'],
+      [{ days: 3651, reason: 'x' }, 'days'],
+      [{ days: 'many', reason: 'x' }, 'days'],
+      [{ reason: 'x' }, 'days'],
+      [{ days: 3, until: '2099-01-01', reason: 'x' }, 'until'],
+      [{ until: '2001-01-01', reason: 'x' }, 'until'],
+      [{ until: 'next tuesday', reason: 'x' }, 'until'],
+      [{ until: '2030-02-30', reason: 'x' }, 'until'],
+      [{ days: 3 }, 'reason'],
+      [{ days: 3, reason: 'r'.repeat(501) }, 'reason'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await suspend(body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body.fields[field], JSON.stringify(body)).toBeTruthy();
+    }
+    expect((await admin.agent.post('/u/nobody_at_all/suspend').set('accept', JSON_ACCEPT).send({ days: 1, reason: 'x' })).status).toBe(404);
+    const adminUsername = (await ctx.db.selectFrom('accounts').select('username').where('role', '=', 'admin').executeTakeFirstOrThrow()).username;
+    expect((await admin.agent.post(`/u/${adminUsername}/suspend`).set('accept', JSON_ACCEPT).send({ days: 1, reason: 'x' })).body.fields.username).toBeTruthy();
+
+    const bar = (body: object) => convener.agent.post('/n/kajak/bar').set('accept', JSON_ACCEPT).send(body);
+    expect((await bar({ username: 'nobody_at_all', days: 1, reason: 'x' })).body.fields.username).toBeTruthy();
+    expect((await bar({ username: 'bar_convener', days: 1, reason: 'x' })).body.fields.username).toBeTruthy();
+    expect((await bar({ days: 1, reason: 'x' })).body.fields.username).toBeTruthy();
+    expect(await ctx.db.selectFrom('suspensions').select('id').where('reason', '=', 'x').execute()).toEqual([]);
+  });
+
+  it('offers admins and conveners a form, and lists who is barred', async () => {
+    expect((await admin.agent.get('/u/target_one/suspend').set('accept', HTML)).text).toContain('action="/u/target_one/suspend"');
+    expect((await convener.agent.get('/u/target_one/suspend').set('accept', HTML)).status).toBe(403);
+    const form = await convener.agent.get('/n/kajak/bar').set('accept', HTML);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('action="/n/kajak/bar"');
+    expect(form.text).toContain('barred_one');
+    const member = await signUp(ctx);
+    expect((await member.agent.get('/n/kajak/bar').set('accept', HTML)).status).toBe(403);
+    const done = await convener.agent.post('/n/kajak/bar').set('accept', HTML).type('form').send({ username: 'target_one', days: '2', reason: 'Rude' });
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe('/n/kajak/bar');
+    const refused = await convener.agent.post('/n/kajak/bar').set('accept', HTML).type('form').send({ username: 'target_one', reason: 'Rude' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('value="target_one"');
+  });
+});
