@@ -32,7 +32,17 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[index]!;
 }
 
-export async function load(request: LoadRequest, options: LoadOptions): Promise<LoadResult> {
+/** One stretch of load; a scenario's figures are summed over its slices (see run.ts: rounds). */
+export interface Slice {
+  /** Every response's time, ms. */
+  times: number[];
+  requests: number;
+  seconds: number;
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+export async function loadSlice(request: LoadRequest, options: LoadOptions): Promise<Slice> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -49,15 +59,28 @@ export async function load(request: LoadRequest, options: LoadOptions): Promise<
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
-  const sorted = Float64Array.from(times).sort();
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]));
   return {
-    requestsPerSecond: result.requests.total / result.duration,
+    times,
+    requests: result.requests.total,
+    seconds: result.duration,
+    errors: result.non2xx + result.errors + result.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0])),
+  };
+}
+
+export function summarize(slices: readonly Slice[]): LoadResult {
+  const sorted = Float64Array.from(slices.flatMap((slice) => slice.times)).sort();
+  const requests = slices.reduce((sum, slice) => sum + slice.requests, 0);
+  const seconds = slices.reduce((sum, slice) => sum + slice.seconds, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const slice of slices) for (const [code, count] of Object.entries(slice.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  return {
+    requestsPerSecond: seconds > 0 ? requests / seconds : 0,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
-    requests: result.requests.total,
-    errors: result.non2xx + result.errors + result.timeouts,
+    requests,
+    errors: slices.reduce((sum, slice) => sum + slice.errors, 0),
     statusCodes,
-    seconds: result.duration,
+    seconds,
   };
 }

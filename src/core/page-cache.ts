@@ -28,7 +28,7 @@ export interface PageCacheOptions {
   maxAgeMs?: number;
 }
 
-const DEFAULTS: Required<PageCacheOptions> = { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxAgeMs: 60_000 };
+const DEFAULTS: Required<PageCacheOptions> = { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxAgeMs: 60_000 };
 
 /** What a cached response shows, so an event can drop exactly those. */
 type Tag = 'home' | 'boards' | `thread:${number}`;
