@@ -24,7 +24,7 @@ export async function moveThread(db: Kysely<DB>, actor: Viewer, threadId: number
   await db.transaction().execute(async (tx) => {
     const thread = requireFound(await queries.lockThreadForModeration(tx, threadId));
     requireModeratorOf(actor, thread.network_id);
-    const target = await findNetworkBySlug(tx, input.network);
+    const target = await findNetworkBySlug(tx, input.network.toLowerCase());
     if (!target) throw new ValidationError({ network: 'moderation.noSuchNetwork' });
     if (target.id === thread.network_id) throw new ValidationError({ network: 'moderation.sameNetwork' });
     await queries.moveThread(tx, thread, { toNetworkId: target.id, note: input.note, at: new Date() });
