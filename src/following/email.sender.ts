@@ -75,11 +75,12 @@ export function emailSender(db: Kysely<DB>, options: EmailSenderOptions) {
     if (groups.length === 0) return null;
     const digest = claim.kind === 'digest';
     const network = context.network_name;
+    const count = groups.reduce((sum, group) => sum + group.count, 0);
     const subject = digest
-      ? t('emails.subject.digest', { network, count: groups.length })
+      ? t('emails.subject.digest', { network, count })
       : groups.length === 1
         ? t('emails.subject.one', { network, text: groups[0]!.text })
-        : t('emails.subject.many', { network, count: groups.length });
+        : t('emails.subject.many', { network, count });
     const unsubscribeUrl = absolute(`/unsubscribe/${(await options.signer()).sign(context.id)}`);
     const data = {
       forumName: options.forumName,

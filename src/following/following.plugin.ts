@@ -105,10 +105,10 @@ export const followingPlugin = fp<FollowingOptions>(
     }
 
     let closing = false;
-    const wake = () => {
-      if (!closing) worker.run().catch((error: unknown) => app.log.error({ err: error }, 'notifications worker failed'));
+    const wake = (cursor?: number) => {
+      if (!closing) worker.run(cursor).catch((error: unknown) => app.log.error({ err: error }, 'notifications worker failed'));
     };
-    const off = HANDLED_EVENTS.map((name) => app.events.on(name, wake));
+    const off = HANDLED_EVENTS.map((name) => app.events.on(name, (_payload, event) => wake(event.cursor)));
     const timers: NodeJS.Timeout[] = [];
     // The event bus itself catches up on missed NOTIFYs and wakes us; the timer only retries a run
     // that failed or found another instance at work (which may have stopped before finishing).

@@ -227,18 +227,19 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
    * another instance holds the consumer (it does the work).
    */
   async function step(limit: number, skipId: number | null): Promise<number | null> {
-    return db.transaction().execute(async (tx) => {
+    const result = await db.transaction().execute(async (tx) => {
       const consumer = await sql<{ cursor: string | number }>`select cursor from event_consumers where name = ${CONSUMER} for update skip locked`.execute(tx);
       const row = consumer.rows[0];
       if (!row) return null;
+      const from = Number(row.cursor);
       const events = await tx
         .selectFrom('events')
         .select(['id', 'name', 'payload'])
-        .where('id', '>', Number(row.cursor))
+        .where('id', '>', from)
         .orderBy('id')
         .limit(limit)
         .execute();
-      if (events.length === 0) return 0;
+      if (events.length === 0) return { handled: 0, cursor: from };
       attempting = Number(events[0]!.id);
       const run: Run = { tx, now: new Date(), changed: new Set() };
       for (const event of events) {
@@ -251,8 +252,12 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
       }
       await tx.updateTable('event_consumers').set({ cursor: Number(events.at(-1)!.id) }).where('name', '=', CONSUMER).execute();
       if (run.changed.size > 0) await recordEvent(tx, 'notifications.changed', { accountIds: [...run.changed].sort((a, b) => a - b) });
-      return events.length;
+      return { handled: events.length, cursor: Number(events.at(-1)!.id) };
     });
+    if (result === null) return null;
+    // Committed: this instance knows the events up to here are handled (by whichever instance).
+    known = Math.max(known, result.cursor);
+    return result.handled;
   }
 
   /** Handles every event committed so far (unless another instance is at it). False: another one is. */
@@ -291,11 +296,23 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
 
   /** Set when a run left work behind (it failed, or another instance held the consumer): the timer retries. */
   let unfinished = false;
+  /** The newest event known to be handled, and the newest this instance was woken for. */
+  let known = 0;
+  let wanted = 0;
+  let forced = true; // the first run catches up on whatever happened while no instance ran
 
-  function run(): Promise<boolean> {
+  /**
+   * Handles the events committed so far. Does nothing (not even a query) when this instance already
+   * knows every event it was woken for is handled: a woken instance often finds its own work done.
+   */
+  function run(cursor?: number): Promise<boolean> {
+    if (cursor !== undefined) wanted = Math.max(wanted, cursor);
+    else forced = true;
     if (queued) return queued;
     const next = chain.then(async () => {
       queued = null;
+      if (!forced && !unfinished && wanted <= known) return true;
+      forced = false;
       unfinished = true;
       const finished = await drain();
       unfinished = !finished || failing !== null;
@@ -307,7 +324,7 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
   }
 
   return {
-    /** Handles what is there; resolves false when another instance held the consumer. */
+    /** Handles what is there (woken for the event at `cursor`, or unconditionally); false when another instance held the consumer. */
     run,
 
     /** Whether the last run left work behind (the poll timer then tries again). */
@@ -323,9 +340,11 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
       const target = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        await run();
+        await run(Number(target?.id ?? 0));
+        if (known >= Number(target?.id ?? 0)) return;
         const consumer = await db.selectFrom('event_consumers').select('cursor').where('name', '=', CONSUMER).executeTakeFirst();
-        if (Number(consumer?.cursor ?? 0) >= Number(target?.id ?? 0)) return;
+        known = Math.max(known, Number(consumer?.cursor ?? 0));
+        if (known >= Number(target?.id ?? 0)) return;
         if (Date.now() > deadline) throw new Error('notifications worker did not catch up');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

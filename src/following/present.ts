@@ -29,8 +29,8 @@ export interface NotificationGroup {
   /** The newest post the line is about, with a short excerpt when the reader may read it. */
   post: { id: number; excerpt: string | null } | null;
   actor: { username: string; displayName: string } | null;
-  /** Why the post was hidden or the thread moved. */
-  reason: { text: string; note: string | null } | null;
+  /** Why the post was hidden ("Reason: spam") or the thread moved, and the convener's note, as sentences. */
+  reason: { text: string | null; note: string | null } | null;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -100,11 +100,9 @@ export function groupKey(kind: NotificationKind, ids: { networkId: number; threa
 }
 
 function reasonText(row: NotificationDetailRow, t: Translate): string | null {
-  if (row.kind === 'hidden') {
-    if (row.rule !== null) return t('moderation.reason.ruleNumber', { number: row.rule });
-    return row.reason ? t(`moderation.reason.${row.reason}`) : null;
-  }
-  return null;
+  if (row.kind !== 'hidden' || !row.reason) return null;
+  const reason = row.rule !== null ? t('moderation.reason.ruleNumber', { number: row.rule }) : t(`moderation.reason.${row.reason}`);
+  return t('notifications.reason', { reason });
 }
 
 /** The sentence for a group, in plain text and in HTML (values escaped, the title emphasised). */
@@ -156,7 +154,7 @@ export function presentGroup(
     thread: { id: newest.thread_id, title, slug: newest.thread_slug },
     post: newest.post_id === null ? null : { id: newest.post_id, excerpt: newest.post_html ? excerpt(newest.post_html, 160) : null },
     actor,
-    reason: reason || newest.note ? { text: reason ?? '', note: newest.note } : null,
+    reason: reason || newest.note ? { text: reason, note: newest.note ? t('notifications.note', { note: newest.note }) : null } : null,
   };
 }
 

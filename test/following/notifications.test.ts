@@ -14,7 +14,7 @@ interface Group {
   thread: { id: number; title: string | null };
   post: { id: number; excerpt: string | null } | null;
   actor: { username: string } | null;
-  reason: { text: string; note: string | null } | null;
+  reason: { text: string | null; note: string | null } | null;
 }
 
 describe('following boards and watching threads', () => {
@@ -239,12 +239,29 @@ describe('following boards and watching threads', () => {
     const forBo = await notifications(bo);
     const hidden = forBo.notifications.find((g) => g.kind === 'hidden')!;
     expect(hidden.text).toBe('Your post in “Boats” was hidden');
-    expect(hidden.reason).toEqual({ text: 'off-topic', note: 'Try the market board' });
+    expect(hidden.reason).toEqual({ text: 'Reason: off-topic', note: 'Note from the convener: Try the market board' });
     // The admin acted: no notification about their own action.
     expect((await rows(admin)).filter((n) => n.kind === 'hidden')).toEqual([]);
 
     await admin.agent.post(`/p/${post.id}/unhide`).set('accept', JSON_ACCEPT).expect(200);
     expect((await notifications(dan)).unread).toBe(1);
+  });
+
+  it('tells an author their thread was moved, and where, with the convener\u2019s note', async () => {
+    await clear();
+    const thread = await startThread(cia.agent, 'fiske', { title: 'Kayak question on the fishing board' });
+    const moved = await admin.agent.post(`/t/${thread.id}/move`).set('accept', JSON_ACCEPT).send({ network: 'kajak', note: 'Better answered here' });
+    expect(moved.status).toBe(200);
+    const list = await notifications(cia);
+    expect(list.notifications).toHaveLength(1);
+    expect(list.notifications[0]).toMatchObject({
+      kind: 'moved',
+      text: 'Your thread “Kayak question on the fishing board” was moved to Kajak',
+      reason: { text: null, note: 'Note from the convener: Better answered here' },
+    });
+    expect((await rows(admin)).filter((n) => n.kind === 'moved')).toEqual([]);
+    const opened = await cia.agent.get(list.notifications[0]!.href).set('accept', HTML);
+    expect(opened.headers.location).toBe(`/t/${thread.id}`);
   });
 
   it('lists the latest threads of followed boards on /following, with unread markers', async () => {

@@ -18,6 +18,8 @@ describe('queries per page', () => {
   afterAll(() => ctx.close());
 
   async function count(request: () => PromiseLike<unknown>): Promise<number> {
+    // The notifications worker handles the writes' events in the background; let it finish first.
+    await ctx.app.following.runWorker();
     queries.length = 0;
     counting = true;
     await request();
@@ -37,7 +39,8 @@ describe('queries per page', () => {
       const forBig = await count(() => agent.get(`/t/${big.id}`).set('accept', HTML).expect(200));
       expect(forBig).toBe(forSmall);
       expect(forBig).toBeLessThanOrEqual(agent === member.agent ? 6 : 3);
-      expect(await count(() => agent.get(`/t/${big.id}`).set('accept', JSON_ACCEPT).expect(200))).toBe(forBig);
+      // The header's unread count is loaded for a signed-in viewer's HTML pages only.
+      expect(await count(() => agent.get(`/t/${big.id}`).set('accept', JSON_ACCEPT).expect(200))).toBe(forBig - (agent === member.agent ? 1 : 0));
     }
   });
 

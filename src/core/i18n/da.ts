@@ -90,4 +90,5 @@ export const da: Record<string, string> = {
   'emails.instant.heading': 'Nyt i {network}',
   'emails.openThread': 'Åbn tråden',
   'emails.unsubscribe': 'Afmeld',
+  'notifications.reason': 'Grund: {reason}',
 };

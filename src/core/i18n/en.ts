@@ -322,4 +322,6 @@ export const en: Record<string, string> = {
   'emails.why.instant': 'You get this email because you follow or take part in {network} on {forum}.',
   'emails.settings': 'Email settings',
   'emails.unsubscribe': 'Unsubscribe',
+  'notifications.reason': 'Reason: {reason}',
+  'notifications.note': 'Note from the convener: {note}',
 };

@@ -322,4 +322,6 @@ export const sv: Record<string, string> = {
   'emails.why.instant': 'Du får det här mejlet eftersom du följer eller deltar i {network} på {forum}.',
   'emails.settings': 'E-postinställningar',
   'emails.unsubscribe': 'Avsluta prenumeration',
+  'notifications.reason': 'Skäl: {reason}',
+  'notifications.note': 'Kommentar från sammankallande: {note}',
 };
