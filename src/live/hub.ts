@@ -33,6 +33,18 @@ export class LiveConnection {
   send(message: object): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
   }
+
+  /** Sends a message serialised once by prepare(), shared as is by every connection it goes to. */
+  sendPrepared(message: PreparedMessage): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message, { binary: false });
+  }
+}
+
+/** A message as UTF-8 JSON bytes: one broadcast serialises and encodes each distinct message once. */
+export type PreparedMessage = Buffer;
+
+export function prepare(message: object): PreparedMessage {
+  return Buffer.from(JSON.stringify(message));
 }
 
 export class Hub {

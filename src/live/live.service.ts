@@ -8,12 +8,16 @@ import { findBoardThreads } from '../networks/networks.queries.js';
 import { postJson, standalonePostNode, viewerClass } from '../threads/present.js';
 import { findPosts, findThread } from '../threads/threads.queries.js';
 import { convenedNetworkIds } from '../moderation/moderation.queries.js';
-import { Hub, type Audience, type LiveConnection } from './hub.js';
+import { Hub, prepare, type Audience, type LiveConnection, type PreparedMessage } from './hub.js';
 import { eventsAfter, networkIdBySlug, oldestKeptCursor, threadExists } from './live.queries.js';
 import { boardTopic, threadTopic, type ParsedTopic } from './topics.js';
 
-/** Builds the message for one audience; null when that audience may not see the event at all. */
-type MessageFor = (audience: Audience) => object | null;
+/**
+ * Builds the message for one audience, serialised; null when that audience may not see the event at
+ * all. Audiences of one class share the same bytes: a broadcast to a thousand guests renders,
+ * stringifies and encodes the post once.
+ */
+type MessageFor = (audience: Audience) => PreparedMessage | null;
 
 const REPLAY_BATCH = 200;
 const POST_EVENTS = new Set(['post.created', 'post.edited', 'post.deleted', 'post.hidden', 'post.unhidden']);
@@ -30,14 +34,14 @@ export function liveService(app: FastifyInstance) {
       const [[row], thread] = await Promise.all([findPosts(db, [postId]), findThread(db, threadId)]);
       if (!row || !thread) return null;
       const parentUsername = row.depth > maxDepth && row.parent_id ? (await findPosts(db, [row.parent_id]))[0]?.author_username : undefined;
-      const rendered = new Map<string, object>();
+      const rendered = new Map<string, PreparedMessage>();
       return (audience) => {
         const key = `${audience.locale}|${viewerClass(audience.viewer, row)}`;
         let message = rendered.get(key);
         if (!message) {
           const node = standalonePostNode(row, audience.viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug, parentUsername });
           const html = app.views.render('partials/post', node, { locale: audience.locale, t: audience.t });
-          message = { type: event.name, topic, cursor: event.cursor, post: { ...postJson(row, audience.viewer), html } };
+          message = prepare({ type: event.name, topic, cursor: event.cursor, post: { ...postJson(row, audience.viewer), html } });
           rendered.set(key, message);
         }
         return message;
@@ -48,7 +52,7 @@ export function liveService(app: FastifyInstance) {
       const [row] = await findBoardThreads(db, [threadId]);
       if (!row) return null;
       // Per audience: the title follows the opening post's visibility (hidden since, on a replay).
-      return (audience) => ({ type: 'thread.created', topic, cursor: event.cursor, thread: boardThreadJson(row, audience.viewer, audience.t) });
+      return (audience) => prepare({ type: 'thread.created', topic, cursor: event.cursor, thread: boardThreadJson(row, audience.viewer, audience.t) });
     }
     return null;
   }
@@ -68,7 +72,7 @@ export function liveService(app: FastifyInstance) {
       [...listeners].map((connection) =>
         hub.deliver(connection, topic, event.cursor, async () => {
           const message = build(connection.audience);
-          if (message) connection.send(message);
+          if (message) connection.sendPrepared(message);
         }),
       ),
     );
@@ -136,7 +140,7 @@ export function liveService(app: FastifyInstance) {
             const event: RecordedEvent = { cursor: after, name: row.name as RecordedEvent['name'], payload: parsePayload(row.payload) };
             const build = await messageBuilder(event, topic.name);
             const message = build?.(connection.audience);
-            if (message) connection.send(message);
+            if (message) connection.sendPrepared(message);
           }
           if (rows.length < REPLAY_BATCH) break;
         }
