@@ -1,0 +1,689 @@
+// npm run bench:live [-- --quick] [--clients N] [--replies N] [--idle 1000,5000] [--profile] [--pglite]
+//
+// Measures the live feed (GET /live) on a fresh database: one account, one network, one thread, the
+// forum in a child process (compiled, plain node, RATE_LIMITS=off), and websocket clients in this
+// process subscribed to the thread.
+//   1. One instance, N clients: for each of R replies posted one after another, the time from just
+//      before POST /t/:id/replies to the moment the LAST client received that post's post.created.
+//   2. Two instances on the same database, clients split half and half, every reply posted to A:
+//      the same measurement, the event crossing instances through LISTEN/NOTIFY.
+//   3. RSS (VmRSS) of a fresh server with 0 and then each --idle count of subscribed, idle connections.
+// Prints a Markdown table and writes bench/results/live-<date>.json. The database is dropped at the
+// end, whatever happens. The clients run in this process, on the same cores as the servers.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import WebSocket from 'ws';
+import { createDatabase } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { buildServers, type Build } from './build.js';
+import { createBenchDatabase, type BenchDatabase } from './database.js';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+// ---- Options ----------------------------------------------------------------------------------
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    clients: { type: 'string' },
+    replies: { type: 'string' },
+    warmup: { type: 'string' },
+    idle: { type: 'string' },
+    'idle-seconds': { type: 'string' },
+    only: { type: 'string' },
+    pglite: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'heap-snapshot': { type: 'boolean', default: false },
+    'node-options': { type: 'string', default: '' },
+    'log-level': { type: 'string', default: 'info' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`npm run bench:live -- [options]
+  --quick            200 clients, 20 replies, 1,000 idle connections: a smoke run in under a minute
+  --clients N        websocket clients subscribed to the thread in scenarios 1 and 2 (default 1000)
+  --replies N        replies posted and timed per scenario (default 100)
+  --warmup N         replies posted first and not counted, per scenario (default 5, 3 with --quick)
+  --idle a,b         idle connection counts for the RSS scenario (default 1000,5000; 1000 with --quick)
+  --idle-seconds S   how long the idle connections sit before RSS is read (default 5, 3 with --quick)
+  --only 1,floor,2,3 only these scenarios: 1 one instance, floor (a bare ws server relaying the same
+                     message to as many clients: what this machine can do at best), 2 two
+                     instances, 3 idle RSS (default all)
+  --pglite           use PGlite even when DATABASE_URL is set (one instance only: scenario 2 is skipped)
+  --profile          run the servers with --cpu-prof; profiles go to bench/results/profiles/
+  --heap-snapshot    write a heap snapshot of the idle server at the largest --idle count, to the same place
+  --log-level L      the forum's LOG_LEVEL (default info, as in production)
+  --node-options="…" flags for the forum's node processes
+DATABASE_URL=postgres://… names the PostgreSQL server to create the benchmark database on.`);
+  process.exit(0);
+}
+
+function numberArg(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const options = {
+  quick: args.quick,
+  clients: numberArg('clients', args.clients, args.quick ? 200 : 1000, 2, 20_000),
+  replies: numberArg('replies', args.replies, args.quick ? 20 : 100, 1, 10_000),
+  warmup: numberArg('warmup', args.warmup, args.quick ? 3 : 5, 0, 1000),
+  idle: (args.idle ?? (args.quick ? '1000' : '1000,5000')).split(',').map((n) => numberArg('idle', n.trim(), 0, 1, 50_000)).sort((a, b) => a - b),
+  idleSeconds: numberArg('idle-seconds', args['idle-seconds'], args.quick ? 3 : 5, 0, 600),
+  only: new Set((args.only ?? '1,floor,2,3').split(',').map((s) => s.trim())),
+  profile: args.profile,
+  heapSnapshot: args['heap-snapshot'],
+  logLevel: args['log-level'],
+  nodeOptions: args['node-options'].split(/\s+/).filter(Boolean),
+};
+
+const TARGETS = { oneInstanceP99Ms: 50, twoInstancesP99Ms: 100, idleRssMB: 150, idleRssAt: 5000 };
+
+// ---- Child processes --------------------------------------------------------------------------
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+  port: number;
+  url(path: string): string;
+  /** Asks the child to collect garbage (it is started with --expose-gc and a small hook for it). */
+  gc(): Promise<void>;
+  /** Asks the child to write a heap snapshot into `dir`; resolves with the file's path. */
+  heapSnapshot(dir: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+// Preloaded into every child, without touching the server's own entry point (bench/server.ts):
+// answers {type:'gc'} with a full collection and {type:'heap-snapshot', dir} with a snapshot's path.
+const CHILD_HOOK = `data:text/javascript,${encodeURIComponent(
+  "import { writeHeapSnapshot } from 'node:v8'; import { join } from 'node:path';" +
+    "process.on('message', (m) => {" +
+    "  if (m?.type === 'gc') { globalThis.gc(); process.send({ type: 'gc-done' }); }" +
+    "  if (m?.type === 'heap-snapshot') process.send({ type: 'heap-snapshot-done', file: writeHeapSnapshot(join(m.dir, `heap-${process.pid}-${Date.now()}.heapsnapshot`)) });" +
+    '});',
+)}`;
+
+async function startChild(name: string, file: string, env: NodeJS.ProcessEnv, execArgv: string[]): Promise<Child> {
+  // execArgv set explicitly: this process runs under tsx, the servers run plain node.
+  const child = fork(file, [], { env, execArgv: ['--expose-gc', `--import=${CHILD_HOOK}`, ...execArgv], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} (${relative(ROOT, file)}) did not start within 120 s`)), 120_000);
+    child.once('exit', (code) => reject(new Error(`${name} (${relative(ROOT, file)}) exited with ${code} before listening`)));
+    child.on('message', (message: { type?: string; port?: number }) => {
+      if (message.type === 'listening') {
+        clearTimeout(timer);
+        resolve(message.port!);
+      }
+    });
+  });
+  child.removeAllListeners('exit');
+  const ask = <T>(request: object, answer: string, timeoutMs: number) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name} did not answer ${JSON.stringify(request)} within ${timeoutMs / 1000} s`)), timeoutMs);
+      const onMessage = (message: { type?: string }) => {
+        if (message.type !== answer) return;
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        resolve(message as T);
+      };
+      child.on('message', onMessage);
+      child.send(request);
+    });
+  return {
+    name,
+    process: child,
+    port,
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    gc: async () => {
+      await ask({ type: 'gc' }, 'gc-done', 30_000);
+    },
+    heapSnapshot: async (dir) => (await ask<{ file: string }>({ type: 'heap-snapshot', dir }, 'heap-snapshot-done', 120_000)).file,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** VmRSS of a process, in MB (Linux /proc). */
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+/** CPU time (user + system) a process has used, in ms. */
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields after the command: state is index 0, so utime (field 14) is index 11 and stime index 12.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+function ownCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+// ---- The forum: one account, one network, one thread -----------------------------------------
+
+async function signUp(app: Child): Promise<string> {
+  const response = await fetch(app.url('/register'), {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'live_bench', displayName: 'Live Bench', email: 'live-bench@bench.example', password: 'a bench password, long enough' }),
+  });
+  if (response.status !== 201) throw new Error(`registering the bench account failed: ${response.status} ${await response.text()}`);
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('session='));
+  if (!session) throw new Error('registering the bench account set no session cookie');
+  return session.split(';')[0]!;
+}
+
+async function postJson(app: Child, path: string, cookie: string, body: object): Promise<Record<string, any>> {
+  const response = await fetch(app.url(path), {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json', cookie },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as Record<string, any>;
+}
+
+const REPLY_BODY = 'Tack för tipset! Vi provade **samma upplägg** förra sommaren:\n\n- boka i god tid\n- fråga efter gruppris\n\nSe [kartan](https://example.se/karta) för bryggorna.';
+
+// ---- Websocket clients ------------------------------------------------------------------------
+
+/** Where each post's post.created has reached: how many clients have it, and when the first and last did. */
+interface Arrivals {
+  count: number;
+  first: number;
+  last: number;
+  done?: () => void;
+}
+
+class Clients {
+  readonly sockets: WebSocket[] = [];
+  /** post.created messages received per client, to check for none missed and no duplicate. */
+  readonly received: number[] = [];
+  readonly arrivals = new Map<number, Arrivals>();
+  unexpected = 0;
+  /** The first post.created received, as sent: what the floor scenario sends. */
+  sample: string | undefined;
+
+  constructor(private readonly topic: string) {}
+
+  get size(): number {
+    return this.sockets.length;
+  }
+
+  /** Opens `count` connections to `url`, `parallel` at a time, each subscribed before it counts. */
+  async connect(url: string, count: number, parallel = 100): Promise<void> {
+    let left = count;
+    const worker = async () => {
+      while (left > 0) {
+        left -= 1;
+        await this.#open(url);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, count) }, worker));
+  }
+
+  #open(url: string): Promise<void> {
+    const index = this.sockets.length;
+    const socket = new WebSocket(url, { perMessageDeflate: false });
+    this.sockets.push(socket);
+    this.received.push(0);
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`client ${index} was not subscribed within 30 s`)), 30_000);
+      socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused: ${response.statusCode}`)));
+      socket.once('error', reject);
+      socket.once('open', () => socket.send(JSON.stringify({ type: 'subscribe', topic: this.topic })));
+      let subscribed = false;
+      socket.on('message', (data: Buffer) => {
+        // Kept cheap, since the clients share the cores with the servers: post.created is found
+        // and its post id read straight from the bytes; everything else is parsed.
+        const at = data.indexOf(POST_ID_MARK);
+        if (at >= 0 && data.indexOf(CREATED_MARK) >= 0) {
+          const now = performance.now();
+          let id = 0;
+          for (let i = at + POST_ID_MARK.length; i < data.length; i++) {
+            const digit = data[i]! - 48;
+            if (digit < 0 || digit > 9) break;
+            id = id * 10 + digit;
+          }
+          this.received[index]! += 1;
+          this.sample ??= data.toString();
+          let arrivals = this.arrivals.get(id);
+          if (!arrivals) this.arrivals.set(id, (arrivals = { count: 0, first: now, last: now }));
+          arrivals.count += 1;
+          if (now < arrivals.first) arrivals.first = now;
+          arrivals.last = now;
+          if (arrivals.count === this.sockets.length) arrivals.done?.();
+          return;
+        }
+        const message = JSON.parse(data.toString()) as { type?: string };
+        if (message.type === 'subscribed' && !subscribed) {
+          subscribed = true;
+          clearTimeout(timer);
+          socket.off('error', reject);
+          socket.on('error', () => (this.unexpected += 1));
+          resolve();
+        } else {
+          this.unexpected += 1;
+        }
+      });
+    });
+  }
+
+  /** Resolves with the arrival times once every client has post `id`; rejects after `timeoutMs`. */
+  allReceived(id: number, timeoutMs = 30_000): Promise<Arrivals> {
+    let arrivals = this.arrivals.get(id);
+    if (!arrivals) this.arrivals.set(id, (arrivals = { count: 0, first: Infinity, last: 0 }));
+    const entry = arrivals;
+    if (entry.count >= this.sockets.length) return Promise.resolve(entry);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`post ${id}: only ${entry.count} of ${this.sockets.length} clients received it within ${timeoutMs} ms`)), timeoutMs);
+      entry.done = () => {
+        clearTimeout(timer);
+        resolve(entry);
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.sockets.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState === WebSocket.CLOSED) return resolve();
+            socket.once('close', () => resolve());
+            socket.close();
+            setTimeout(() => {
+              socket.terminate();
+              resolve();
+            }, 5_000).unref();
+          }),
+      ),
+    );
+  }
+}
+
+const POST_ID_MARK = Buffer.from('"post":{"id":');
+const CREATED_MARK = Buffer.from('"type":"post.created"');
+
+// ---- Statistics -------------------------------------------------------------------------------
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+interface Distribution {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+function distribution(values: number[]): Distribution {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 0.5),
+    p90: percentile(sorted, 0.9),
+    p99: percentile(sorted, 0.99),
+    max: sorted.at(-1) ?? NaN,
+    mean: sorted.reduce((sum, v) => sum + v, 0) / sorted.length,
+  };
+}
+
+interface FanOutResult {
+  scenario: string;
+  instances: number;
+  clients: number[];
+  replies: number;
+  warmup: number;
+  /** Start of the POST to the last client receiving the post: the figure the target is about. */
+  lastClientMs: Distribution;
+  /** Start of the POST to the first client receiving it. */
+  firstClientMs: Distribution;
+  /** Start of the POST to its HTTP response; null for the floor, which posts nothing. */
+  postResponseMs: Distribution | null;
+  /** Bytes of one post.created message. */
+  messageBytes: number;
+  /** Raw samples, in posting order. */
+  samples: Array<{ postId: number; responseMs: number | null; firstMs: number; lastMs: number }>;
+  /** CPU time per timed reply, ms: each server, and this process (the clients). */
+  cpuMsPerReply: { servers: number[]; clients: number };
+  rssMBAfter: number[];
+  /** post.created messages each client received beyond (or short of) one per reply; must be 0. */
+  missedOrDuplicated: number;
+  unexpectedMessages: number;
+}
+
+// ---- Run --------------------------------------------------------------------------------------
+
+const cleanups: Array<() => Promise<void> | void> = [];
+async function cleanUp(): Promise<void> {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()!();
+    } catch (error) {
+      console.error('clean-up step failed:', error);
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const fixed = (n: number, digits = 1) => n.toFixed(digits);
+const integer = (n: number) => Math.round(n).toLocaleString('en');
+
+function markdownTable(header: string[], rows: string[][], rightAligned: boolean[]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(rightAligned.map((r) => (r ? '---:' : '---'))), ...rows.map(line)].join('\n');
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts one timed message on its way: a reply posted, or the floor's broadcast. */
+type Trigger = () => Promise<{ postId: number; started: number; responseMs: number | null }>;
+
+async function fanOut(scenario: string, servers: Child[], path: string, topic: string, trigger: Trigger): Promise<FanOutResult & { sample: string | undefined }> {
+  const clients = new Clients(topic);
+  cleanups.push(() => clients.close());
+  const perServer = servers.map((_, i) => Math.floor(options.clients / servers.length) + (i < options.clients % servers.length ? 1 : 0));
+  const connectStarted = performance.now();
+  // Interleaved in blocks, so both instances fill up together.
+  const block = 100;
+  const left = [...perServer];
+  while (left.some((n) => n > 0)) {
+    for (const [i, server] of servers.entries()) {
+      const count = Math.min(block, left[i]!);
+      if (count === 0) continue;
+      await clients.connect(`ws://127.0.0.1:${server.port}${path}`, count);
+      left[i]! -= count;
+    }
+  }
+  log(`  ${clients.size} clients subscribed to ${topic} (${perServer.join(' + ')}) in ${fixed((performance.now() - connectStarted) / 1000)} s`);
+  await settle(1000);
+
+  const postOne = async () => {
+    const { postId, started, responseMs } = await trigger();
+    const arrivals = await clients.allReceived(postId);
+    return { postId, responseMs, firstMs: arrivals.first - started, lastMs: arrivals.last - started };
+  };
+  for (let i = 0; i < options.warmup; i++) await postOne();
+
+  const cpuBefore = { servers: servers.map((s) => cpuMsOf(s.process.pid!)), clients: ownCpuMs() };
+  const samples: FanOutResult['samples'] = [];
+  for (let i = 0; i < options.replies; i++) {
+    samples.push(await postOne());
+    if ((i + 1) % Math.max(1, Math.floor(options.replies / 4)) === 0) log(`  ${i + 1}/${options.replies} replies, last: ${fixed(samples.at(-1)!.lastMs)} ms`);
+  }
+  const cpuMsPerReply = {
+    servers: servers.map((s, i) => (cpuMsOf(s.process.pid!) - cpuBefore.servers[i]!) / options.replies),
+    clients: (ownCpuMs() - cpuBefore.clients) / options.replies,
+  };
+  // Anything still on its way (a duplicate would arrive late) has time to show.
+  await settle(500);
+  const expected = options.warmup + options.replies;
+  const missedOrDuplicated = clients.received.reduce((sum, n) => sum + Math.abs(n - expected), 0);
+  const result: FanOutResult = {
+    scenario,
+    instances: servers.length,
+    clients: perServer,
+    replies: options.replies,
+    warmup: options.warmup,
+    lastClientMs: distribution(samples.map((s) => s.lastMs)),
+    firstClientMs: distribution(samples.map((s) => s.firstMs)),
+    postResponseMs: samples[0]?.responseMs === null ? null : distribution(samples.map((s) => s.responseMs!)),
+    messageBytes: clients.sample ? Buffer.byteLength(clients.sample) : 0,
+    samples,
+    cpuMsPerReply,
+    rssMBAfter: servers.map((s) => rssOf(s.process.pid!)),
+    missedOrDuplicated,
+    unexpectedMessages: clients.unexpected,
+  };
+  await clients.close();
+  return { ...result, sample: clients.sample };
+}
+
+interface IdleResult {
+  connections: number;
+  rssMB: number;
+  /** After a full garbage collection in the server. */
+  rssMBAfterGc: number;
+  heapUsedMB: number;
+  heapTotalMB: number;
+  /** Memory outside the JS heap that V8 knows of (buffers, sockets' native parts are not in it). */
+  externalMB: number;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const date = new Date();
+  const loadBefore = os.loadavg();
+  if (loadBefore[0]! > os.cpus().length) log(`Note: the machine is busy (load average ${loadBefore.map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores); the latencies will show it.`);
+  const databaseUrl = args.pglite ? undefined : process.env.DATABASE_URL;
+  if (!databaseUrl) log('DATABASE_URL is unset (or --pglite): running on PGlite, one instance only (scenario 2 is skipped).');
+
+  const target: BenchDatabase = await createBenchDatabase(databaseUrl);
+  cleanups.push(async () => {
+    await target.drop();
+    log(`dropped ${target.label}`);
+  });
+  log(`Migrating ${target.label}`);
+  const database = await createDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir ?? '' });
+  let serverVersion: string;
+  try {
+    await migrateToLatest(database.db);
+    serverVersion = (await sql<{ version: string }>`select version()`.execute(database.db)).rows[0]!.version;
+  } finally {
+    // PGlite's directory is the server's alone from here on.
+    await database.close();
+  }
+
+  const build: Build = buildServers(ROOT);
+  cleanups.push(() => build.remove());
+  const profileDir = join(ROOT, 'bench', 'results', 'profiles');
+  if (options.profile || options.heapSnapshot) mkdirSync(profileDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: target.databaseUrl ?? '',
+    DATA_DIR: target.dataDir ?? '',
+    RATE_LIMITS: 'off',
+    LOG_LEVEL: options.logLevel,
+    HOST: '127.0.0.1',
+    PORT: '0',
+  };
+  const execArgv = [...options.nodeOptions, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const start = async (name: string) => {
+    const child = await startChild(name, build.file('bench/server.ts'), env, execArgv);
+    cleanups.push(() => child.stop());
+    return child;
+  };
+  const stop = async (child: Child) => {
+    await child.stop();
+  };
+
+  const a = await start('A');
+  const cookie = await signUp(a);
+  const network = await postJson(a, '/networks', cookie, { slug: 'live-bench', name: 'Live bench', description: 'Where the live benchmark posts.' });
+  const thread = await postJson(a, `/n/${network.slug as string}/threads`, cookie, { title: 'Live benchmark thread', body: 'The opening post of the live benchmark.' });
+  const threadId = thread.id as number;
+  log(`Thread ${threadId} in network ${network.slug as string}; load generator: ${os.cpus().length} cores shared with the server(s)`);
+
+  const topic = `thread:${threadId}`;
+  const postReply: Trigger = async () => {
+    const started = performance.now();
+    const post = await postJson(a, `/t/${threadId}/replies`, cookie, { body: REPLY_BODY });
+    return { postId: post.id as number, started, responseMs: performance.now() - started };
+  };
+  const fanOuts: FanOutResult[] = [];
+  let sample: string | undefined;
+  if (options.only.has('1')) {
+    log(`Scenario 1: one instance, ${options.clients} clients, ${options.replies} replies (+${options.warmup} warm-up)`);
+    const { sample: received, ...result } = await fanOut('one instance', [a], '/live', topic, postReply);
+    fanOuts.push(result);
+    sample = received;
+  }
+  if (options.only.has('floor')) {
+    // The same message, clients and timing through a server that only relays it: the machine's floor.
+    const floor = await startChild('floor', join(ROOT, 'bench', 'live-floor-server.ts'), { ...process.env, NODE_ENV: 'production' }, ['--import', import.meta.resolve('tsx')]);
+    cleanups.push(() => floor.stop());
+    const template = sample ?? JSON.stringify({ type: 'post.created', topic, cursor: 1, post: { id: 0, html: 'x'.repeat(2000) } });
+    let nextId = 1_000_000_000;
+    const broadcast: Trigger = async () => {
+      const postId = nextId++;
+      const message = template.replace(/"post":\{"id":\d+/, `"post":{"id":${postId}`);
+      const started = performance.now();
+      floor.process.send({ type: 'broadcast', message });
+      return { postId, started, responseMs: null };
+    };
+    log(`Floor: a bare ws server relaying the same ${integer(Buffer.byteLength(template))}-byte message to ${options.clients} clients, ${options.replies} times`);
+    const { sample: _, ...result } = await fanOut('floor: bare ws server', [floor], '/', topic, broadcast);
+    fanOuts.push(result);
+    await stop(floor);
+  }
+  if (options.only.has('2')) {
+    if (target.kind !== 'postgres') {
+      log('Scenario 2 skipped: two instances need PostgreSQL.');
+    } else {
+      const b = await start('B');
+      log(`Scenario 2: two instances, ${options.clients} clients split across them, ${options.replies} replies posted to A (+${options.warmup} warm-up)`);
+      const { sample: _, ...result } = await fanOut('two instances', [a, b], '/live', topic, postReply);
+      fanOuts.push(result);
+      await stop(b);
+    }
+  }
+  await stop(a);
+
+  const idle: IdleResult[] = [];
+  let idleBaseline: IdleResult | undefined;
+  if (options.only.has('3')) {
+    log(`Scenario 3: RSS of a fresh server with ${options.idle.map(integer).join(' and ')} idle connections`);
+    const server = await start('C');
+    const memory = async (connections: number): Promise<IdleResult> => {
+      const rssMB = rssOf(server.process.pid!);
+      await server.gc();
+      await settle(200);
+      const usage = (await (await fetch(server.url('/__bench/memory'))).json()) as NodeJS.MemoryUsage;
+      const mb = (bytes: number) => bytes / 1024 / 1024;
+      return { connections, rssMB, rssMBAfterGc: rssOf(server.process.pid!), heapUsedMB: mb(usage.heapUsed), heapTotalMB: mb(usage.heapTotal), externalMB: mb(usage.external) };
+    };
+    const clients = new Clients(`thread:${threadId}`);
+    cleanups.push(() => clients.close());
+    await settle(1000);
+    idleBaseline = await memory(0);
+    log(`  0 connections: RSS ${fixed(idleBaseline.rssMB, 0)} MB`);
+    for (const count of options.idle) {
+      const connectStarted = performance.now();
+      await clients.connect(`ws://127.0.0.1:${server.port}/live`, count - clients.size);
+      log(`  ${integer(clients.size)} connections subscribed in ${fixed((performance.now() - connectStarted) / 1000)} s; idle for ${options.idleSeconds} s`);
+      await settle(options.idleSeconds * 1000);
+      const result = await memory(count);
+      idle.push(result);
+      log(`  ${integer(count)} connections: RSS ${fixed(result.rssMB, 0)} MB, ${fixed(result.rssMBAfterGc, 0)} MB after a full GC`);
+    }
+    if (options.heapSnapshot) log(`  heap snapshot: ${relative(ROOT, await server.heapSnapshot(profileDir))}`);
+    await clients.close();
+    await stop(server);
+  }
+
+  // ---- Report ----
+  const cpus = os.cpus();
+  const machine = { cores: cpus.length, cpu: cpus[0]?.model.trim() ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), platform: `${os.platform()} ${os.release()}` };
+  const targets: Array<{ target: string; value: string; met: boolean }> = [];
+  const one = fanOuts.find((f) => f.scenario === 'one instance');
+  const two = fanOuts.find((f) => f.instances === 2);
+  if (one) targets.push({ target: `One instance, ${integer(options.clients)} clients: p99 < ${TARGETS.oneInstanceP99Ms} ms`, value: `${fixed(one.lastClientMs.p99)} ms`, met: one.lastClientMs.p99 < TARGETS.oneInstanceP99Ms });
+  if (two) targets.push({ target: `Two instances, ${integer(options.clients)} clients: p99 < ${TARGETS.twoInstancesP99Ms} ms`, value: `${fixed(two.lastClientMs.p99)} ms`, met: two.lastClientMs.p99 < TARGETS.twoInstancesP99Ms });
+  const idleAtTarget = idle.find((i) => i.connections === TARGETS.idleRssAt);
+  if (idleAtTarget) targets.push({ target: `RSS with ${integer(TARGETS.idleRssAt)} idle connections < ${TARGETS.idleRssMB} MB`, value: `${fixed(idleAtTarget.rssMB, 0)} MB`, met: idleAtTarget.rssMB < TARGETS.idleRssMB });
+
+  const title =
+    `Bryggan live benchmark, ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${target.kind}, ${machine.cores} cores (${machine.cpu}), Node ${process.version}` +
+    `${options.quick ? ' (--quick)' : ''}${options.nodeOptions.length ? `; server: node ${options.nodeOptions.join(' ')}` : ''}`;
+  const loadAfter = os.loadavg();
+  const contention =
+    `The load generator (this process: every websocket client and the poster) runs on the same ${machine.cores} cores as the server(s), ` +
+    'so the latencies include its time to receive every message; CPU per reply is shown to tell the two apart. ' +
+    `Load average (1 min) ${loadBefore[0]!.toFixed(1)} at the start, ${loadAfter[0]!.toFixed(1)} at the end.`;
+  const fanOutTable = markdownTable(
+    ['Scenario', 'Clients', 'Replies', 'Last client p50 ms', 'Last client p99 ms', 'Max ms', 'First client p50 ms', 'POST p50 ms', 'Server CPU ms/reply', 'Clients CPU ms/reply', 'Missed/dup.'],
+    fanOuts.map((f) => [
+      f.scenario, f.clients.map(integer).join(' + '), String(f.replies), fixed(f.lastClientMs.p50), fixed(f.lastClientMs.p99), fixed(f.lastClientMs.max),
+      fixed(f.firstClientMs.p50), f.postResponseMs ? fixed(f.postResponseMs.p50) : '–', f.cpuMsPerReply.servers.map((c) => fixed(c)).join(' + '), fixed(f.cpuMsPerReply.clients), String(f.missedOrDuplicated),
+    ]),
+    [false, true, true, true, true, true, true, true, true, true, true],
+  );
+  const idleTable = markdownTable(
+    ['Idle connections (subscribed)', 'RSS MB', 'RSS after full GC MB', 'Heap used / total MB', 'External MB'],
+    [...(idleBaseline ? [idleBaseline] : []), ...idle].map((i) => [integer(i.connections), fixed(i.rssMB, 0), fixed(i.rssMBAfterGc, 0), `${fixed(i.heapUsedMB, 0)} / ${fixed(i.heapTotalMB, 0)}`, fixed(i.externalMB, 0)]),
+    [true, true, true, true, true],
+  );
+  const targetTable = markdownTable(['Target', 'Measured', 'Met'], targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'no']), [false, true, false]);
+  const perConnection = idleBaseline && idle.length > 0 ? ((idle.at(-1)!.rssMB - idleBaseline.rssMB) * 1024) / idle.at(-1)!.connections : undefined;
+  console.log(
+    `\n${title}\n\n${contention}\n\n${fanOuts.length ? `${fanOutTable}\n\n` : ''}${idle.length ? `${idleTable}\n\n` : ''}` +
+      `${perConnection !== undefined ? `About ${fixed(perConnection, 0)} kB of RSS per idle connection.\n\n` : ''}${targets.length ? targetTable : ''}`,
+  );
+  const problems = fanOuts.filter((f) => f.missedOrDuplicated > 0 || f.unexpectedMessages > 0);
+  for (const f of problems) console.log(`\nWARNING, ${f.scenario}: ${f.missedOrDuplicated} post.created messages missed or duplicated, ${f.unexpectedMessages} unexpected messages or errors.`);
+
+  const report = {
+    date: date.toISOString(),
+    machine,
+    loadAverage: { start: loadBefore, end: loadAfter },
+    node: process.version,
+    database: { kind: target.kind, version: serverVersion },
+    options: { ...options, only: [...options.only] },
+    note: contention,
+    fanOut: fanOuts,
+    idle: { baseline: idleBaseline, results: idle, kBPerConnection: perConnection },
+    targets,
+    seconds: (Date.now() - started) / 1000,
+  };
+  const resultsDir = join(ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `live-${date.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`\nReport: ${relative(ROOT, file)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  if (problems.length > 0) process.exitCode = 1;
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
