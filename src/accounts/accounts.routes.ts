@@ -82,7 +82,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
   app.get('/me', async (request, reply) => {
     const viewer = requireViewer(request);
     const email = await emailFrequency(db, viewer.id);
-    const json = { username: viewer.username, displayName: viewer.displayName, role: viewer.role, locale: viewer.locale, email };
+    const json = { username: viewer.username, displayName: viewer.displayName, role: viewer.role, locale: viewer.locale, emailNotifications: email };
     const data = { account: viewer, emailSettings: emailSettingsView(email, app.following.emailEnabled), values: {}, errors: {} };
     return reply.page('accounts/me', data, { json, title: request.t('accounts.me.title') });
   });

@@ -15,7 +15,8 @@ describe('pages and JSON from the same routes', () => {
     const response = await member.agent.get('/me').set('accept', JSON_ACCEPT);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('application/json');
-    expect(response.body).toEqual({ username: member.username, displayName: member.displayName, role: member.role, locale: null });
+    // The four fields issue 2 names, plus the email choice that issue 7 added to the account page.
+    expect(response.body).toEqual({ username: member.username, displayName: member.displayName, role: member.role, locale: null, emailNotifications: 'daily' });
   });
 
   it('answers GET /me with a page for a browser, its user text escaped', async () => {

@@ -46,9 +46,9 @@ describe('email through the outbox', () => {
     const page = await anna.agent.get('/me').set('accept', HTML);
     expect(page.text).toContain('action="/me/email"');
     expect(page.text).toMatch(/value="daily" checked/);
-    expect((await anna.agent.get('/me').set('accept', JSON_ACCEPT)).body.email).toBe('daily');
+    expect((await anna.agent.get('/me').set('accept', JSON_ACCEPT)).body.emailNotifications).toBe('daily');
     await setEmail(anna, 'instant');
-    expect((await anna.agent.get('/me').set('accept', JSON_ACCEPT)).body.email).toBe('instant');
+    expect((await anna.agent.get('/me').set('accept', JSON_ACCEPT)).body.emailNotifications).toBe('instant');
     expect(await anna.agent.get('/me').set('accept', HTML).then((r) => r.text)).toMatch(/value="instant" checked/);
     expect((await anna.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ email: 'hourly' })).status).toBe(400);
   });
