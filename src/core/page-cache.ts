@@ -11,7 +11,10 @@
 //      cache. Writes on other instances reach this one's cache as soon as their events do.
 //   3. A page rendered before an event but stored after it would outlive the invalidation: each
 //      request remembers the generation it started in, and is not stored if an invalidation came since.
-//   4. Relative times ("3 minutes ago") age: entries older than maxAgeMs are rendered again.
+//   4. Relative times ("3 minutes ago") age: an entry older than maxAgeMs is rendered again by the next
+//      request, while others are still served the old one (for another maxAgeMs at most).
+// A page missing from the cache (a reply just dropped it) is rendered once: requests for it that
+// arrive meanwhile wait for that rendering instead of each rendering it again.
 // Memory is bounded: least recently used entries go first once the bodies pass maxBytes.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -24,7 +27,7 @@ export interface PageCacheOptions {
   maxBytes?: number;
   /** A larger body is not cached. */
   maxEntryBytes?: number;
-  /** Age after which an entry is rendered again. */
+  /** Age after which an entry is rendered again (served meanwhile, up to twice this age). */
   maxAgeMs?: number;
 }
 
@@ -73,6 +76,8 @@ interface Entry {
   tags: Tag[];
   bytes: number;
   storedAt: number;
+  /** When a request set out to render this expired entry again; others are served it meanwhile. */
+  refreshingSince?: number;
 }
 
 /** Per request: where it may be stored, and the generation it was rendered in. */
@@ -80,7 +85,19 @@ interface Pending {
   key: string;
   tags: Tag[];
   generation: number;
+  /** Set on the one request rendering a missing page that others wait for. */
+  flight?: Flight;
 }
+
+/** A page being rendered; requests for the same page in the same generation wait for it. */
+interface Flight {
+  generation: number;
+  done: Promise<void>;
+  land(): void;
+}
+
+/** How long a waiting request waits before rendering the page itself; how long a refresh may take. */
+const FLIGHT_WAIT_MS = 2_000;
 
 /** A least-recently-used map of responses with a byte budget and an index by tag. */
 export class PageStore {
@@ -98,17 +115,19 @@ export class PageStore {
     return this.#entries.size;
   }
 
-  get(key: string, now: number): Entry | undefined {
+  /** The entry and whether it is younger than maxAgeMs; undefined when missing or older than twice that. */
+  get(key: string, now: number): { entry: Entry; fresh: boolean } | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    if (now - entry.storedAt > this.options.maxAgeMs) {
+    const age = now - entry.storedAt;
+    if (age > 2 * this.options.maxAgeMs) {
       this.#delete(entry);
       return undefined;
     }
     // Most recently used last.
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    return entry;
+    return { entry, fresh: age <= this.options.maxAgeMs };
   }
 
   set(key: string, body: Buffer, contentType: string, tags: Tag[], now: number): void {
@@ -181,8 +200,10 @@ export const pageCachePlugin = fp<PageCacheOptions>(
 
     const unsubscribe = (Object.keys(EVENT_TAGS) as EventName[]).map((name) =>
       app.events.on(name, (payload) => {
+        const tags = (EVENT_TAGS[name] as (p: typeof payload) => Tag[] | typeof EVERYTHING)(payload);
+        if (tags.length === 0) return;
         generation += 1;
-        store.drop((EVENT_TAGS[name] as (p: typeof payload) => Tag[] | typeof EVERYTHING)(payload));
+        store.drop(tags);
       }),
     );
     app.addHook('onClose', async () => {
@@ -198,6 +219,9 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       return tagsOf?.(request.params as Record<string, string>);
     }
 
+    const flights = new Map<string, Flight>();
+    const send = (reply: FastifyReply, entry: Entry) => reply.header('content-type', entry.contentType).send(entry.body);
+
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const tags = cacheable(request);
       if (!tags) return;
@@ -206,10 +230,47 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       // What the page depends on besides the URL: JSON or HTML, and the language.
       const key = `${request.wantsJson ? 'json' : 'html'} ${request.locale} ${request.url}`;
       const now = Date.now();
-      const hit = store.get(key, now);
-      if (hit) return reply.header('content-type', hit.contentType).send(hit.body);
-      pending.set(request, { key, tags, generation });
+      const found = store.get(key, now);
+      if (found?.fresh) return send(reply, found.entry);
+      if (found) {
+        const { entry } = found;
+        if (entry.refreshingSince !== undefined && now - entry.refreshingSince < FLIGHT_WAIT_MS) return send(reply, entry);
+        entry.refreshingSince = now;
+        pending.set(request, { key, tags, generation });
+        return;
+      }
+      const flight = flights.get(key);
+      if (flight && flight.generation === generation) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([flight.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, FLIGHT_WAIT_MS)))]);
+        clearTimeout(timer);
+        const landed = store.get(key, Date.now());
+        if (landed) return send(reply, landed.entry);
+        if (app.events.cursor < watermark) return;
+      }
+      const mine = flights.get(key);
+      if (mine && mine.generation === generation) {
+        pending.set(request, { key, tags, generation });
+        return;
+      }
+      let land!: () => void;
+      const done = new Promise<void>((resolve) => (land = resolve));
+      const started: Flight = { generation, done, land };
+      flights.set(key, started);
+      pending.set(request, { key, tags, generation, flight: started });
     });
+
+    /** The rendering of a missing page is over, stored or not: whoever waited looks again. */
+    const landFlight = async (request: FastifyRequest) => {
+      const flight = pending.get(request)?.flight;
+      if (!flight) return;
+      const key = pending.get(request)!.key;
+      pending.delete(request);
+      if (flights.get(key) === flight) flights.delete(key);
+      flight.land();
+    };
+    app.addHook('onResponse', landFlight);
+    app.addHook('onRequestAbort', landFlight);
 
     app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (!SAFE_METHODS.has(request.method)) {
@@ -220,7 +281,8 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       }
       const entry = pending.get(request);
       if (!entry) return payload;
-      pending.delete(request);
+      // A flight's request stays pending until onResponse lands it.
+      if (!entry.flight) pending.delete(request);
       const storable =
         reply.statusCode === 200 &&
         entry.generation === generation &&
