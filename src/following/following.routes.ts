@@ -251,8 +251,8 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
       config: { form: { view: 'accounts/me', data: (request) => ({ account: requireViewer(request) }) } },
     },
     async (request, reply) => {
-      await changeEmailFrequency(db, request.viewer!.id, request.body.email);
-      return reply.done('/me', { email: request.body.email }, 200);
+      await changeEmailFrequency(db, request.viewer!.id, request.body.emailNotifications);
+      return reply.done('/me', { emailNotifications: request.body.emailNotifications }, 200);
     },
   );
 

@@ -21,8 +21,8 @@ export const readBody = {
 
 export const emailBody = {
   type: 'object',
-  required: ['email'],
-  properties: { email: { type: 'string', enum: ['none', 'instant', 'daily'] } },
+  required: ['emailNotifications'],
+  properties: { emailNotifications: { type: 'string', enum: ['none', 'instant', 'daily'] } },
 } as const;
 
 export const tokenParams = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 100 } } } as const;
@@ -41,7 +41,7 @@ export interface ReadBody {
   ids?: number[];
 }
 export interface EmailBody {
-  email: EmailFrequency;
+  emailNotifications: EmailFrequency;
 }
 export interface TokenParams {
   token: string;

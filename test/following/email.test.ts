@@ -9,8 +9,8 @@ const HOUR = 60 * MINUTE;
 const later = (ms: number) => new Date(Date.now() + ms);
 
 async function setEmail(member: Member, email: 'none' | 'instant' | 'daily') {
-  const response = await member.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ email });
-  expect(response.body).toEqual({ email });
+  const response = await member.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ emailNotifications: email });
+  expect(response.body).toEqual({ emailNotifications: email });
 }
 
 function unsubscribePath(url: string): string {
@@ -50,7 +50,7 @@ describe('email through the outbox', () => {
     await setEmail(anna, 'instant');
     expect((await anna.agent.get('/me').set('accept', JSON_ACCEPT)).body.emailNotifications).toBe('instant');
     expect(await anna.agent.get('/me').set('accept', HTML).then((r) => r.text)).toMatch(/value="instant" checked/);
-    expect((await anna.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ email: 'hourly' })).status).toBe(400);
+    expect((await anna.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ emailNotifications: 'hourly' })).status).toBe(400);
   });
 
   it('batches an instant burst into one email, with text and HTML parts, a thread link and one-click unsubscribe', async () => {

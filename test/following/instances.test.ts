@@ -35,7 +35,7 @@ describe.runIf(onPostgres)('notifications and email with two instances on one Po
     await createNetwork(admin.agent, { slug: 'kajak' });
     for (const reader of readers) {
       await reader.agent.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({ level: 'posts' }).expect(200);
-      await reader.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ email: 'instant' }).expect(200);
+      await reader.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ emailNotifications: 'instant' }).expect(200);
     }
     const thread = await startThread(admin.agent, 'kajak');
     for (let i = 0; i < 10; i += 1) await reply(admin.agent, thread.id, `reply ${i}`);

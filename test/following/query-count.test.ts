@@ -37,7 +37,7 @@ describe('queries per notifications page and per email', () => {
   async function readerWith(threads: number, replies: number): Promise<Member> {
     const reader = await signUp(ctx);
     await reader.agent.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({ level: 'posts' }).expect(200);
-    await reader.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ email: 'daily' }).expect(200);
+    await reader.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ emailNotifications: 'daily' }).expect(200);
     for (let i = 0; i < threads; i += 1) {
       const thread = await startThread(admin.agent, 'kajak');
       for (let j = 0; j < replies; j += 1) await reply(admin.agent, thread.id, `reply ${j}`);
