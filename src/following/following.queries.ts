@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Locale } from '../config.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB, EmailFrequency, FollowLevel, NotificationKind, WatchState } from '../db/schema.js';
+import { selectPosts } from '../threads/threads.queries.js';
 
 export const DEFAULT_EMAIL_FREQUENCY: EmailFrequency = 'daily';
 
@@ -517,28 +518,7 @@ export function findFeedThread(db: Kysely<DB>, threadId: number) {
 
 /** A thread's newest posts. */
 export function findFeedPosts(db: Kysely<DB>, threadId: number, limit: number) {
-  return db
-    .selectFrom('posts')
-    .innerJoin('accounts as author', 'author.id', 'posts.author_id')
-    .select([
-      'posts.id',
-      'posts.parent_id',
-      'posts.author_id',
-      'posts.html',
-      'posts.created_at',
-      'posts.edited_at',
-      'posts.deleted_at',
-      'posts.deleted_by_id',
-      'posts.hidden_at',
-      'posts.hidden_kind',
-      'posts.hidden_reason',
-      'posts.hidden_rule',
-      'author.display_name as author_display_name',
-    ])
-    .where('posts.thread_id', '=', threadId)
-    .orderBy('posts.id', 'desc')
-    .limit(limit)
-    .execute();
+  return selectPosts(db).where('posts.thread_id', '=', threadId).orderBy('posts.id', 'desc').limit(limit).execute();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, FlagsTable } from '../db/schema.js';
+import { POST_COLUMNS } from '../threads/threads.queries.js';
 
 /**
  * Locks the flagger's account row for the rest of the transaction, so one member's flags are counted
@@ -139,25 +140,7 @@ export function listReviewPosts(db: Kysely<DB>, scope: ReviewScope, limit: numbe
     .innerJoin('threads as post_thread', 'post_thread.id', 'posts.thread_id')
     .innerJoin('networks', 'networks.id', 'post_thread.network_id')
     .select([
-      'posts.id',
-      'posts.thread_id',
-      'post_thread.network_id',
-      'posts.parent_id',
-      'posts.root_id',
-      'posts.depth',
-      'posts.top_level_number',
-      'posts.author_id',
-      'posts.html',
-      'posts.created_at',
-      'posts.edited_at',
-      'posts.deleted_at',
-      'posts.deleted_by_id',
-      'posts.hidden_at',
-      'posts.hidden_kind',
-      'posts.hidden_reason',
-      'posts.hidden_rule',
-      'author.username as author_username',
-      'author.display_name as author_display_name',
+      ...POST_COLUMNS,
       'post_thread.title as thread_title',
       'post_thread.slug as thread_slug',
       'networks.slug as network_slug',

@@ -1,33 +1,36 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, PostsTable } from '../db/schema.js';
 
-/** Columns every view of a post needs, with its author. */
-function selectPosts(db: Kysely<DB>) {
+/** Columns every view of a post needs, with its author; the query joins `author` and `post_thread`. */
+export const POST_COLUMNS = [
+  'posts.id',
+  'posts.thread_id',
+  'post_thread.network_id',
+  'posts.parent_id',
+  'posts.root_id',
+  'posts.depth',
+  'posts.top_level_number',
+  'posts.author_id',
+  'posts.html',
+  'posts.created_at',
+  'posts.edited_at',
+  'posts.deleted_at',
+  'posts.deleted_by_id',
+  'posts.hidden_at',
+  'posts.hidden_kind',
+  'posts.hidden_reason',
+  'posts.hidden_rule',
+  'author.username as author_username',
+  'author.display_name as author_display_name',
+] as const;
+
+/** Posts with their author and thread joined, ready for POST_COLUMNS; callers add where and order. */
+export function selectPosts(db: Kysely<DB>) {
   return db
     .selectFrom('posts')
     .innerJoin('accounts as author', 'author.id', 'posts.author_id')
     .innerJoin('threads as post_thread', 'post_thread.id', 'posts.thread_id')
-    .select([
-      'posts.id',
-      'posts.thread_id',
-      'post_thread.network_id',
-      'posts.parent_id',
-      'posts.root_id',
-      'posts.depth',
-      'posts.top_level_number',
-      'posts.author_id',
-      'posts.html',
-      'posts.created_at',
-      'posts.edited_at',
-      'posts.deleted_at',
-      'posts.deleted_by_id',
-      'posts.hidden_at',
-      'posts.hidden_kind',
-      'posts.hidden_reason',
-      'posts.hidden_rule',
-      'author.username as author_username',
-      'author.display_name as author_display_name',
-    ]);
+    .select(POST_COLUMNS);
 }
 
 export type PostRow = Awaited<ReturnType<ReturnType<typeof selectPosts>['executeTakeFirstOrThrow']>>;
