@@ -472,13 +472,20 @@ async function main(): Promise<void> {
   const { createDatabase } = await import('../src/db/connect.js');
   const { migrateToLatest } = await import('../src/db/migrate.js');
   const target = await createBenchDatabase(values.pglite ? undefined : process.env.DATABASE_URL);
-  const database = await createDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir ?? '' });
+  let failed = true;
   try {
-    await migrateToLatest(database.db);
-    const manifest = await generate(database.db, { scale });
-    console.log(JSON.stringify(manifest, null, 2));
+    const database = await createDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir ?? '' });
+    try {
+      await migrateToLatest(database.db);
+      const manifest = await generate(database.db, { scale });
+      console.log(JSON.stringify(manifest, null, 2));
+      failed = false;
+    } finally {
+      await database.close();
+    }
   } finally {
-    await database.close();
+    // A half-filled database is of no use to anyone.
+    if (failed) await target.drop();
   }
   if (values.drop) {
     await target.drop();
