@@ -17,12 +17,16 @@ export async function oldestKeptCursor(db: Kysely<DB>): Promise<number | null> {
   return row?.id == null ? null : Number(row.id);
 }
 
-/** Forgets events older than the cutoff, always keeping the newest so cursors stay comparable. */
+/**
+ * Forgets events older than the cutoff, always keeping the newest so cursors stay comparable, and
+ * every event a background consumer (the notifications worker) has not handled yet.
+ */
 export async function pruneEvents(db: Kysely<DB>, olderThan: Date): Promise<number> {
   const result = await db
     .deleteFrom('events')
     .where('created_at', '<', olderThan)
     .where('id', '<', (eb) => eb.selectFrom('events').select((e) => e.fn.max('id').as('max')))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('event_consumers').select('name').where('event_consumers.cursor', '<', eb.ref('events.id')))))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
