@@ -21,6 +21,18 @@ function templateFiles(dir: string): string[] {
   });
 }
 
+// Building an Intl.DateTimeFormat costs ~0.1 ms; toLocaleString builds one per call. One per locale.
+const absoluteFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+function absoluteTime(at: Date, locale: Locale): string {
+  let format = absoluteFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+    absoluteFormats.set(locale, format);
+  }
+  return format.format(at);
+}
+
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
     return (options.data.t as Translate)(key, options.hash);
@@ -34,7 +46,7 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('time', (date: Date | string, options: Handlebars.HelperOptions) => {
     const at = new Date(date);
     const locale = options.data.locale as Locale;
-    const absolute = at.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+    const absolute = absoluteTime(at, locale);
     return new hbs.SafeString(
       `<time datetime="${at.toISOString()}" title="${hbs.escapeExpression(absolute)}">${hbs.escapeExpression(relativeTime(at, locale))}</time>`,
     );
