@@ -36,6 +36,12 @@ export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
+/** Deletes the session; the account it belonged to, or undefined when there was none. */
+export async function deleteSessionReturningAccount(db: Kysely<DB>, sessionId: string): Promise<number | undefined> {
+  const row = await db.deleteFrom('sessions').where('id', '=', sessionId).returning('account_id').executeTakeFirst();
+  return row?.account_id;
+}
+
 export async function deleteOtherSessions(db: Kysely<DB>, accountId: number, keepSessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('account_id', '=', accountId).where('id', '!=', keepSessionId).execute();
 }

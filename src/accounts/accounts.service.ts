@@ -1,5 +1,6 @@
 // The account rules that span several queries: who becomes admin, and what a password change ends.
 import type { Kysely } from 'kysely';
+import { recordEvent } from '../core/events.js';
 import { ValidationError } from '../core/errors.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB, Role } from '../db/schema.js';
@@ -81,5 +82,6 @@ export async function changePassword(
   await db.transaction().execute(async (tx) => {
     await queries.updatePasswordHash(tx, accountId, passwordHash);
     await queries.deleteOtherSessions(tx, accountId, currentSessionId);
+    await recordEvent(tx, 'sessions.ended', { accountId });
   });
 }

@@ -2,8 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../core/viewer.js';
-import { createSession, sessionIdOf, validateSessionToken } from './sessions.js';
-import { deleteSession } from './accounts.queries.js';
+import { createSession, endSession, sessionIdOf, validateSessionToken } from './sessions.js';
 
 export const SESSION_COOKIE = 'session';
 
@@ -52,7 +51,7 @@ export const sessionsPlugin = fp(
 
     app.decorateReply('signIn', async function (this: FastifyReply, accountId: number) {
       const previous = this.request.sessionId;
-      if (previous) await deleteSession(db, previous);
+      if (previous) await endSession(db, previous);
       const { token, expiresAt } = await createSession(db, accountId);
       this.request.sessionId = sessionIdOf(token);
       setSessionCookie(this, token, expiresAt);
@@ -60,7 +59,7 @@ export const sessionsPlugin = fp(
 
     app.decorateReply('signOut', async function (this: FastifyReply) {
       const { sessionId } = this.request;
-      if (sessionId) await deleteSession(db, sessionId);
+      if (sessionId) await endSession(db, sessionId);
       this.request.sessionId = null;
       this.request.viewer = null;
       this.clearCookie(SESSION_COOKIE, { path: '/' });

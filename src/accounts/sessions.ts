@@ -4,8 +4,9 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Kysely } from 'kysely';
+import { recordEvent } from '../core/events.js';
 import type { DB } from '../db/schema.js';
-import { deleteSession, findSessionWithAccount, insertSession, updateSessionExpiry, type SessionWithAccount } from './accounts.queries.js';
+import { deleteSession, deleteSessionReturningAccount, findSessionWithAccount, insertSession, updateSessionExpiry, type SessionWithAccount } from './accounts.queries.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
@@ -53,6 +54,17 @@ export async function validateSessionToken(db: Kysely<DB>, token: string, now = 
   const renewedUntil = new Date(now.getTime() + SESSION_LIFETIME_MS);
   await updateSessionExpiry(db, id, renewedUntil);
   return { session: { ...session, expires_at: renewedUntil }, renewedUntil };
+}
+
+/**
+ * Ends a session (sign-out, a new sign-in over it) and announces it, so every instance closes the
+ * live connections that were opened with it.
+ */
+export async function endSession(db: Kysely<DB>, sessionId: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const accountId = await deleteSessionReturningAccount(tx, sessionId);
+    if (accountId !== undefined) await recordEvent(tx, 'sessions.ended', { accountId });
+  });
 }
 
 export function sessionIdOf(token: string): string {

@@ -64,8 +64,9 @@ const rules = {
   // Network names and conveners show on every page of the network.
   'network.changed': () => EVERYTHING,
   'conveners.changed': () => EVERYTHING,
-  // A member's notifications never show on a guest's page.
+  // A member's notifications and sessions never show on a guest's page.
   'notifications.changed': () => [],
+  'sessions.ended': () => [],
 } satisfies { [N in EventName]: Rule<N> } & Record<string, Rule<never>>;
 const EVENT_TAGS: { [N in EventName]: Rule<N> } = rules;
 
