@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { errorHandlerPlugin } from './core/error-handler.js';
 import { TooManyRequestsError } from './core/errors.js';
 import { EventBus } from './core/events.js';
+import { housekeepingPlugin } from './core/housekeeping.js';
 import { httpPlugin } from './core/http.js';
 import { pageCachePlugin } from './core/page-cache.js';
 import { securityPlugin } from './core/security.js';
@@ -64,6 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await events.start(database);
   app.decorate('events', events);
   app.addHook('onClose', () => events.stop());
+  await app.register(housekeepingPlugin);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(httpPlugin);

@@ -1,5 +1,7 @@
 // Input shapes of the account forms. Unknown fields are dropped by the validator, never stored.
-export const USERNAME_PATTERN = '^[\\p{L}\\p{N}_-]+$';
+// Checked on the NFKC form the name is stored in (core/http.ts normalises it before validation).
+// Letters, digits, _ and -, but not the Hangul fillers: letters by Unicode's categories, blank on screen.
+export const USERNAME_PATTERN = '^(?:(?![\\u115F\\u1160\\u3164\\uFFA0])[\\p{L}\\p{N}_-])+$';
 
 const username = { type: 'string', minLength: 3, maxLength: 30, pattern: USERNAME_PATTERN } as const;
 const password = { type: 'string', minLength: 10, maxLength: 256 } as const;

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../core/viewer.js';
 import { createSession, endSession, sessionIdOf, validateSessionToken } from './sessions.js';
+import { deleteExpiredSessions } from './accounts.queries.js';
 
 export const SESSION_COOKIE = 'session';
 
@@ -26,6 +27,8 @@ export const sessionsPlugin = fp(
       reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
 
     app.decorateRequest('sessionId', null);
+    // A session that expires while nobody uses it would otherwise stay in the table for good.
+    app.housekeeping.every({ name: 'expired sessions', everyMs: 60 * 60 * 1000, run: (now) => deleteExpiredSessions(db, now) });
 
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const token = request.cookies[SESSION_COOKIE];
@@ -65,5 +68,5 @@ export const sessionsPlugin = fp(
       this.clearCookie(SESSION_COOKIE, { path: '/' });
     });
   },
-  { name: 'sessions', dependencies: ['http', 'database'] },
+  { name: 'sessions', dependencies: ['http', 'database', 'housekeeping'] },
 );

@@ -3,7 +3,9 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config, Locale } from '../config.js';
 import { localeFromAcceptLanguage, translator, type Translate } from './i18n/index.js';
+import { HttpError, ValidationError } from './errors.js';
 import { wantsJson } from './negotiate.js';
+import { hasNul, withoutInvisible } from './text.js';
 import type { Viewer } from './viewer.js';
 import type { loadViews } from './views.js';
 
@@ -37,6 +39,12 @@ declare module 'fastify' {
     done(location: string, json: unknown, status?: number): FastifyReply;
     flash(messageKey: string): FastifyReply;
   }
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return hasNul(value);
+  if (Array.isArray(value)) return value.some(containsNul);
+  return false;
 }
 
 function layoutData(request: FastifyRequest, reply: FastifyReply, title: string | undefined) {
@@ -80,17 +88,28 @@ export const httpPlugin = fp(
       },
     });
 
-    // Surrounding spaces are never meant: trim every text field before validation (passwords excepted,
-    // where a space is as good a character as any). A field left empty counts as not sent, as a browser
-    // sends empty inputs that the person never touched.
+    // PostgreSQL cannot store a NUL character in text, and no path, query or form of ours means one:
+    // refused here for every route, before any feature sees it.
+    app.addHook('onRequest', async (request) => {
+      if (/%00|\u0000/i.test(request.url)) throw new HttpError(400, 'bad_request', 'errors.badRequest');
+    });
+
+    // Text fields are cleaned before validation, so the schema judges what would be stored:
+    // - a NUL anywhere answers 400 naming the field;
+    // - surrounding spaces are never meant: trimmed (passwords excepted, where a space is as good a
+    //   character as any), and a field left empty counts as not sent, as a browser sends empty inputs
+    //   that the person never touched;
+    // - characters that render as nothing are dropped (core/text.ts), except from usernames, which are
+    //   stored NFKC-normalised and checked in that form, so their pattern refuses what would not show.
     app.addHook('preValidation', async (request) => {
       const body = request.body as Record<string, unknown> | null;
       if (!body || typeof body !== 'object' || Array.isArray(body)) return;
       for (const [name, value] of Object.entries(body)) {
+        if (containsNul(value)) throw new ValidationError({ [name]: 'validation.nul' });
         if (typeof value !== 'string' || /password/i.test(name)) continue;
-        const trimmed = value.trim();
-        if (trimmed === '') delete body[name];
-        else body[name] = trimmed;
+        const cleaned = name === 'username' ? value.normalize('NFKC').trim() : withoutInvisible(value).trim();
+        if (cleaned === '') delete body[name];
+        else body[name] = cleaned;
       }
     });
 

@@ -184,6 +184,19 @@ async function latestEventId(db: Kysely<DB>): Promise<number> {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The path and, in a fixed order, only the query parameters the route's schema defines. */
+function pageAddress(request: FastifyRequest): string {
+  const path = request.url.split('?', 1)[0]!;
+  const defined = (request.routeOptions.schema?.querystring as { properties?: object } | undefined)?.properties;
+  if (!defined) return path;
+  const query = request.query as Record<string, unknown>;
+  const kept = Object.keys(defined)
+    .sort()
+    .filter((name) => query[name] !== undefined)
+    .map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(String(query[name]))}`);
+  return kept.length ? `${path}?${kept.join('&')}` : path;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     pageCache: PageStore;
@@ -228,8 +241,9 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       if (!tags) return;
       // Writes this instance has answered but whose events it has not yet seen: render afresh.
       if (app.events.cursor < watermark) return;
-      // What the page depends on besides the URL: JSON or HTML, and the language.
-      const key = `${request.wantsJson ? 'json' : 'html'} ${request.locale} ${request.url}`;
+      // What the page depends on: JSON or HTML, the language, the path and the query parameters the
+      // route defines (any others change nothing, and must not fill the cache with copies of one page).
+      const key = `${request.wantsJson ? 'json' : 'html'} ${request.locale} ${pageAddress(request)}`;
       const now = Date.now();
       const found = store.get(key, now);
       if (found?.fresh) return send(reply, found.entry);

@@ -1,8 +1,16 @@
-/** `candidate` when it is a path on this site; otherwise "/". Blocks open redirects like //evil.example. */
+/**
+ * `candidate` when it is a path on this site, ready for a Location header; otherwise "/". Blocks open
+ * redirects like //evil.example; characters a header cannot carry (non-ASCII, spaces) are
+ * percent-encoded, and text that cannot be encoded (a lone surrogate) gives "/".
+ */
 export function localPath(candidate: unknown): string {
   if (typeof candidate !== 'string' || !candidate.startsWith('/')) return '/';
-  if (candidate.startsWith('//') || candidate.startsWith('/\\') || /[\u0000-\u001f]/.test(candidate)) return '/';
-  return candidate;
+  if (candidate.startsWith('//') || candidate.startsWith('/\\') || /[\u0000-\u001f\u007f]/.test(candidate)) return '/';
+  try {
+    return candidate.replace(/[^\u0021-\u007e]+/gu, (run) => encodeURIComponent(run));
+  } catch {
+    return '/';
+  }
 }
 
 /** The path of a same-origin URL (such as a Referer), else "/". */

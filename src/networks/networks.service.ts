@@ -8,8 +8,14 @@ import type { DB } from '../db/schema.js';
 import * as queries from './networks.queries.js';
 
 export async function createNetwork(db: Kysely<DB>, input: { slug: string; name: string; description: string }) {
+  const descriptionHtml = renderMarkdown(input.description);
   try {
-    return await queries.insertNetwork(db, { ...input, descriptionHtml: renderMarkdown(input.description) });
+    return await db.transaction().execute(async (tx) => {
+      const network = await queries.insertNetwork(tx, { ...input, descriptionHtml });
+      // The home page lists every network: guests' cached copies must drop it.
+      await recordEvent(tx, 'network.changed', { networkId: network.id });
+      return network;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ValidationError({ slug: 'networks.slugTaken' });
     throw error;

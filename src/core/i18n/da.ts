@@ -1,6 +1,7 @@
 // Danish is partial for now; missing keys fall back to English.
 export const da: Record<string, string> = {
   'nav.home': 'Netværk',
+  'validation.nul': 'Indeholder et tegn, der ikke kan gemmes',
   'nav.signIn': 'Log ind',
   'nav.register': 'Opret konto',
   'nav.signOut': 'Log ud',

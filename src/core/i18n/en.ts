@@ -47,6 +47,7 @@ export const en: Record<string, string> = {
   'validation.pattern': 'Contains characters that are not allowed',
   'validation.pattern.username': 'Only letters, digits, _ and -',
   'validation.format.email': 'Not a valid email address',
+  'validation.nul': 'Contains a character that cannot be stored',
   'validation.invalid': 'Not a valid value',
   'validation.summary': 'Please correct the marked fields.',
 

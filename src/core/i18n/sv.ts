@@ -47,6 +47,7 @@ export const sv: Record<string, string> = {
   'validation.pattern': 'Innehåller tecken som inte är tillåtna',
   'validation.pattern.username': 'Bara bokstäver, siffror, _ och -',
   'validation.format.email': 'Inte en giltig e-postadress',
+  'validation.nul': 'Innehåller ett tecken som inte kan sparas',
   'validation.invalid': 'Inte ett giltigt värde',
   'validation.summary': 'Rätta de markerade fälten.',
 
