@@ -65,9 +65,20 @@ const FRAMEWORK_MESSAGES: Record<number, string> = {
   429: 'errors.tooManyRequests',
 };
 
+/**
+ * SQLSTATE class 22, "data exception": a value the database cannot take (a number past its column, a
+ * date that does not exist, a character it cannot store). Inputs are checked before they get there;
+ * should one slip through, it is still the request's fault, not the server's.
+ */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 function normalise(error: FastifyError): HttpError {
   if (error instanceof HttpError) return error;
   if (error.validation) return new ValidationError(fieldsFromSchemaIssues(error.validation as SchemaIssue[]));
+  if (isDataException(error)) return new HttpError(400, 'bad_request', 'errors.badRequest');
   const status = error.statusCode ?? 500;
   if (status === 429) {
     const retryAfter = Number((error as { retryAfter?: number }).retryAfter) || 60;
@@ -121,6 +132,8 @@ export const errorHandlerPlugin = fp(
     app.setErrorHandler(async (raw: FastifyError, request, reply) => {
       const error = normalise(raw);
       if (error.statusCode >= 500) request.log.error({ err: raw }, 'request failed');
+      // An input check is missing somewhere: answer 400, but say so where someone will read it.
+      else if (isDataException(raw)) request.log.warn({ err: raw }, 'the database refused a value no check caught');
       try {
         return await sendError(error, request, reply);
       } catch (renderError) {

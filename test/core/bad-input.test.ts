@@ -120,6 +120,18 @@ describe('bad input', () => {
     });
   });
 
+  describe('cursors of a member\'s lists', () => {
+    it.each([
+      ['/following?before=1700000000000.9999999999', 'before'],
+      ['/notifications?before=99999999999999999999', 'before'],
+      ['/n/input/log?before=9999999999', 'before'],
+    ])('%s answers 400', async (path, field) => {
+      const response = await admin.agent.get(path).set('accept', JSON_ACCEPT);
+      expect(response.status).toBe(400);
+      expect(response.body.fields?.[field] ?? response.body.error).toBeTruthy();
+    });
+  });
+
   describe('where to go after signing in', () => {
     it('is percent-encoded when it holds characters a header cannot carry', async () => {
       const member = await signUp(ctx);
