@@ -12,6 +12,7 @@ import { translator } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import type { RenderContext } from '../core/views.js';
+import { threadPath } from '../threads/present.js';
 import * as queries from './following.queries.js';
 import { groupRows, type NotificationGroup } from './present.js';
 import { backoffMs } from './schedule.js';
@@ -49,7 +50,7 @@ export function emailSender(db: Kysely<DB>, options: EmailSenderOptions) {
   function linksOf(group: NotificationGroup) {
     return {
       ...group,
-      threadUrl: absolute(`/t/${group.thread.id}/${group.thread.slug}`),
+      threadUrl: absolute(threadPath(group.thread)),
       postUrl: group.post && group.kind !== 'thread' ? absolute(`/p/${group.post.id}`) : null,
     };
   }

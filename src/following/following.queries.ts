@@ -436,7 +436,7 @@ export function listFollowedThreads(db: Kysely<DB>, accountId: number, limit: nu
       'networks.name as network_name',
       'author.display_name as author_display_name',
       'last_poster.display_name as last_poster_display_name',
-      'opening.author_id as opening_author_id',
+      'threads.author_id',
       'opening.hidden_at as opening_hidden_at',
       'opening.hidden_kind as opening_hidden_kind',
       'opening.hidden_reason as opening_hidden_reason',
@@ -462,7 +462,7 @@ export type FollowedThreadRow = Awaited<ReturnType<typeof listFollowedThreads>>[
 // ---------------------------------------------------------------------------------------------
 // Feeds
 
-/** A board's newest threads with their opening posts. */
+/** A board's newest threads with their opening posts (whose visibility decides the entry and its title). */
 export function findFeedThreads(db: Kysely<DB>, networkId: number, limit: number) {
   return db
     .selectFrom('threads')
@@ -478,12 +478,12 @@ export function findFeedThreads(db: Kysely<DB>, networkId: number, limit: number
       'opening.author_id',
       'opening.html',
       'opening.edited_at',
-      'opening.deleted_at',
-      'opening.deleted_by_id',
-      'opening.hidden_at',
-      'opening.hidden_kind',
-      'opening.hidden_reason',
-      'opening.hidden_rule',
+      'opening.deleted_at as opening_deleted_at',
+      'opening.deleted_by_id as opening_deleted_by_id',
+      'opening.hidden_at as opening_hidden_at',
+      'opening.hidden_kind as opening_hidden_kind',
+      'opening.hidden_reason as opening_hidden_reason',
+      'opening.hidden_rule as opening_hidden_rule',
       'author.display_name as author_display_name',
     ])
     .where('threads.network_id', '=', networkId)
@@ -506,7 +506,7 @@ export function findFeedThread(db: Kysely<DB>, threadId: number) {
       'threads.network_id',
       'threads.created_at',
       'networks.name as network_name',
-      'opening.author_id as opening_author_id',
+      'threads.author_id',
       'opening.hidden_at as opening_hidden_at',
       'opening.hidden_kind as opening_hidden_kind',
       'opening.hidden_reason as opening_hidden_reason',

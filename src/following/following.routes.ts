@@ -7,6 +7,7 @@ import { HttpError, NotFoundError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
 import { bodyIsReadable, postVisibility } from '../moderation/visibility.js';
+import { threadPath, threadTitleFor, withThreadPath } from '../threads/present.js';
 import { findThread } from '../threads/threads.queries.js';
 import { renderAtom, type AtomEntry } from './atom.js';
 import * as queries from './following.queries.js';
@@ -29,7 +30,7 @@ import {
   type TokenParams,
 } from './following.schemas.js';
 import { changeEmailFrequency, markNotificationsRead } from './following.service.js';
-import { presentGroup, targetOf, titleVisible, type NotificationGroup } from './present.js';
+import { presentGroup, targetOf, type NotificationGroup } from './present.js';
 
 /** Notification groups per page. */
 export const NOTIFICATIONS_PAGE_SIZE = 20;
@@ -96,7 +97,7 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
       async (request, reply) => {
         const thread = await loadThread(request.params.id);
         await queries.setWatch(db, request.viewer!.id, thread.id, state);
-        return reply.done(`/t/${thread.id}/${thread.slug}`, { thread: thread.id, watch: state }, 200);
+        return reply.done(threadPath(threadTitleFor(thread, request.viewer, request.t)), { thread: thread.id, watch: state }, 200);
       },
     );
   }
@@ -164,39 +165,45 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
       const page = rows.slice(0, FOLLOWING_PAGE_SIZE);
       const last = page.at(-1);
       const nextCursor = rows.length > FOLLOWING_PAGE_SIZE && last ? `${last.last_activity_at.getTime()}.${last.id}` : null;
-      const threads = page.map((row) => ({
-        id: row.id,
-        title: titleVisible(row, viewer) ? row.title : null,
-        slug: row.slug,
-        network: { slug: row.network_slug, name: row.network_name },
-        author: { displayName: row.author_display_name },
-        replyCount: row.reply_count,
-        lastActivityAt: row.last_activity_at.toISOString(),
-        lastPoster: row.last_poster_display_name ? { displayName: row.last_poster_display_name } : null,
-        unread: !!row.unread,
-      }));
+      const threads = page.map((row) => {
+        const heading = threadTitleFor(row, viewer, request.t);
+        return {
+          id: row.id,
+          title: heading.titleHidden ? null : heading.title,
+          slug: heading.slug,
+          network: { slug: row.network_slug, name: row.network_name },
+          author: { displayName: row.author_display_name },
+          replyCount: row.reply_count,
+          lastActivityAt: row.last_activity_at.toISOString(),
+          lastPoster: row.last_poster_display_name ? { displayName: row.last_poster_display_name } : null,
+          unread: !!row.unread,
+        };
+      });
       const json = { networks: networks?.map((n) => ({ slug: n.slug, name: n.name, level: n.level })), threads, nextCursor };
-      return reply.page('following/index', { ...json, firstPage: !before }, { json, title: request.t('following.title') });
+      return reply.page('following/index', { ...json, threads: threads.map(withThreadPath), firstPage: !before }, { json, title: request.t('following.title') });
     },
   );
 
   // ------------------------------------------------------------------------------------------
-  // Atom feeds: what a guest sees, nothing hidden or deleted.
+  // Atom feeds: what a guest sees, nothing hidden or deleted; titles and addresses as a guest may see them.
 
   app.get<{ Params: NetworkParams }>('/n/:network/feed.atom', { schema: { params: networkSlugParam } }, async (request, reply) => {
     const network = await loadNetwork(request.params.network);
     const rows = await queries.findFeedThreads(db, network.id, FEED_SIZE);
     const entries: AtomEntry[] = rows
-      .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: row.network_id, deletedAt: row.deleted_at, deletedById: row.deleted_by_id, hiddenAt: row.hidden_at, hiddenKind: row.hidden_kind, hiddenReason: row.hidden_reason, hiddenRule: row.hidden_rule })))
-      .map((row) => ({
-        id: absolute(`/t/${row.id}`),
-        title: row.title,
-        published: row.created_at,
-        updated: row.edited_at ?? row.created_at,
-        link: absolute(`/t/${row.id}/${row.slug}`),
-        author: row.author_display_name,
-        html: row.html,
-      }));
+      .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: row.network_id, deletedAt: row.opening_deleted_at, deletedById: row.opening_deleted_by_id, hiddenAt: row.opening_hidden_at, hiddenKind: row.opening_hidden_kind, hiddenReason: row.opening_hidden_reason, hiddenRule: row.opening_hidden_rule })))
+      .map((row) => {
+        const heading = threadTitleFor(row, null, request.t);
+        return {
+          id: absolute(`/t/${row.id}`),
+          title: heading.title,
+          published: row.created_at,
+          updated: row.edited_at ?? row.created_at,
+          link: absolute(threadPath(heading)),
+          author: row.author_display_name,
+          html: row.html,
+        };
+      });
     const xml = renderAtom({
       id: absolute(`/n/${network.slug}`),
       title: `${network.name} · ${app.config.forumName}`,
@@ -214,7 +221,8 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: ThreadIdParams }>('/t/:id/feed.atom', { schema: { params: threadIdParams } }, async (request, reply) => {
     const thread = await queries.findFeedThread(db, request.params.id);
     if (!thread) throw new NotFoundError();
-    const title = titleVisible(thread, null) ? thread.title : request.t('notifications.hiddenTitle');
+    const heading = threadTitleFor(thread, null, request.t);
+    const { title } = heading;
     const rows = await queries.findFeedPosts(db, thread.id, FEED_SIZE);
     const entries: AtomEntry[] = rows
       .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: thread.network_id, deletedAt: row.deleted_at, deletedById: row.deleted_by_id, hiddenAt: row.hidden_at, hiddenKind: row.hidden_kind, hiddenReason: row.hidden_reason, hiddenRule: row.hidden_rule })))
@@ -230,7 +238,7 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
     const xml = renderAtom({
       id: absolute(`/t/${thread.id}`),
       title: `${title} · ${thread.network_name}`,
-      link: absolute(`/t/${thread.id}/${thread.slug}`),
+      link: absolute(threadPath(heading)),
       self: absolute(`/t/${thread.id}/feed.atom`),
       updated: latest(entries, thread.created_at),
       author: app.config.forumName,

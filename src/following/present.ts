@@ -6,6 +6,7 @@ import { excerpt } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import type { EmailFrequency, NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
+import { threadTitleFor, type ThreadHeading } from '../threads/present.js';
 import type { NotificationDetailRow } from './following.queries.js';
 
 /** One line on the notifications page or in an email: one notification, or several with one key. */
@@ -24,7 +25,7 @@ export interface NotificationGroup {
   href: string;
   createdAt: string;
   network: { slug: string; name: string };
-  /** title is null when the reader may not read it (the opening post is hidden from them). */
+  /** title is null and slug empty when the reader may not read the title (the opening post is hidden from them). */
   thread: { id: number; title: string | null; slug: string };
   /** The newest post the line is about, with a short excerpt when the reader may read it. */
   post: { id: number; excerpt: string | null } | null;
@@ -56,22 +57,23 @@ export function notificationVisible(row: NotificationDetailRow, reader: Viewer):
   return !facts || bodyIsReadable(postVisibility(reader, facts));
 }
 
-/**
- * Whether the reader may read the thread's title: it is part of the opening post, so it follows that
- * post's rule (hidden from those who may not read the post; a deletion alone leaves the title).
- */
-export function titleVisible(row: Pick<NotificationDetailRow, 'opening_author_id' | 'network_id' | 'opening_hidden_at' | 'opening_hidden_kind' | 'opening_hidden_reason' | 'opening_hidden_rule'>, reader: Viewer | null): boolean {
-  const visibility = postVisibility(reader, {
-    authorId: row.opening_author_id,
-    networkId: row.network_id,
-    deletedAt: null,
-    deletedById: null,
-    hiddenAt: row.opening_hidden_at,
-    hiddenKind: row.opening_hidden_kind,
-    hiddenReason: row.opening_hidden_reason,
-    hiddenRule: row.opening_hidden_rule,
-  });
-  return bodyIsReadable(visibility);
+/** The notification's thread, its title and slug as the reader may see them. */
+function threadOf(row: NotificationDetailRow, reader: Viewer, t: Translate): ThreadHeading {
+  return threadTitleFor(
+    {
+      id: row.thread_id,
+      title: row.thread_title,
+      slug: row.thread_slug,
+      author_id: row.opening_author_id,
+      network_id: row.network_id,
+      opening_hidden_at: row.opening_hidden_at,
+      opening_hidden_kind: row.opening_hidden_kind,
+      opening_hidden_reason: row.opening_hidden_reason,
+      opening_hidden_rule: row.opening_hidden_rule,
+    },
+    reader,
+    t,
+  );
 }
 
 const GROUP_FAMILY: Record<NotificationKind, string> = {
@@ -131,7 +133,8 @@ export function presentGroup(
   if (!newest) return null;
   const count = Math.max(visible.length, total - (rows.length - visible.length));
   const family = GROUP_FAMILY[newest.kind];
-  const title = titleVisible(newest, reader) ? newest.thread_title : null;
+  const thread = threadOf(newest, reader, t);
+  const title = thread.titleHidden ? null : thread.title;
   const actor = newest.actor_username ? { username: newest.actor_username, displayName: newest.actor_display_name! } : null;
   const values = {
     name: actor?.displayName ?? t('notifications.someone'),
@@ -151,7 +154,7 @@ export function presentGroup(
     href: `/notifications/${newest.id}`,
     createdAt: newest.created_at.toISOString(),
     network: { slug: newest.network_slug, name: newest.network_name },
-    thread: { id: newest.thread_id, title, slug: newest.thread_slug },
+    thread: { id: thread.id, title, slug: thread.slug },
     post: newest.post_id === null ? null : { id: newest.post_id, excerpt: newest.post_html ? excerpt(newest.post_html, 160) : null },
     actor,
     reason: reason || newest.note ? { text: reason, note: newest.note ? t('notifications.note', { note: newest.note }) : null } : null,

@@ -3,7 +3,7 @@ import { adminOnly, signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
 import { findNetworkBySlug, type NetworkRow } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
-import { postJson } from '../threads/present.js';
+import { postJson, withThreadPath } from '../threads/present.js';
 import { findPosts } from '../threads/threads.queries.js';
 import { postParams, type PostParams } from '../threads/threads.schemas.js';
 import { flagJson, reviewItemJson, thresholdJson } from './flags.present.js';
@@ -91,6 +91,11 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
+  /** The page links each post's thread (the JSON names it). */
+  function reviewPageData(json: Awaited<ReturnType<typeof reviewPage>>) {
+    return { ...json, posts: json.posts.map((item) => ({ ...item, thread: withThreadPath(item.thread) })) };
+  }
+
   app.get<{ Params: NetworkParams; Querystring: ReviewQuery }>(
     '/n/:network/review',
     { onRequest: signedInOnly, schema: { params: networkSlugParam, querystring: reviewQuery } },
@@ -100,7 +105,7 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
       const json = await reviewPage(request, network, request.query.before);
       const title = request.t('moderation.review.title', { network: network.name });
       const canSetThreshold = request.viewer!.role === 'admin';
-      return reply.page('moderation/review', { ...json, heading: title, canSetThreshold, values: {}, errors: {} }, { json, title });
+      return reply.page('moderation/review', { ...reviewPageData(json), heading: title, canSetThreshold, values: {}, errors: {} }, { json, title });
     },
   );
 
@@ -108,6 +113,6 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
     requireAdminRole(request.viewer!);
     const json = await reviewPage(request, null, request.query.before);
     const title = request.t('moderation.review.allTitle');
-    return reply.page('moderation/review', { ...json, heading: title, allNetworks: true }, { json, title });
+    return reply.page('moderation/review', { ...reviewPageData(json), heading: title, allNetworks: true }, { json, title });
   });
 }

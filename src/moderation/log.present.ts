@@ -15,6 +15,7 @@ export function logEntryJson(row: LogEntryRow, networkId: number, viewer: Viewer
     ? (() => {
         const { title, slug, titleHidden } = threadTitleFor(
           {
+            id: row.thread_id,
             title: row.thread_title,
             slug: row.thread_slug!,
             author_id: row.thread_author_id!,

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
+import { withThreadPath } from '../threads/present.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
 import { logEntryJson } from './log.present.js';
 import { listLogEntries } from './log.queries.js';
@@ -29,8 +30,12 @@ export async function logRoutes(app: FastifyInstance): Promise<void> {
       const nextCursor = rows.length > LOG_PAGE_SIZE ? page.at(-1)!.id : null;
       const entries = page.map((row) => logEntryJson(row, network.id, request.viewer, request.t));
       const json = { network: { slug: network.slug, name: network.name }, entries, nextCursor };
-      // The page says the reason in words: a hiding reason's label, or a suspension's own text.
-      const shown = entries.map((entry) => ({ ...entry, reasonText: reasonText(entry.reason, entry.rule, request.t) }));
+      // The page says the reason in words (a hiding reason's label, or a suspension's own text) and links the thread.
+      const shown = entries.map((entry) => ({
+        ...entry,
+        reasonText: reasonText(entry.reason, entry.rule, request.t),
+        thread: entry.thread && withThreadPath(entry.thread),
+      }));
       return reply.page('moderation/log', { ...json, entries: shown, firstPage: request.query.before === undefined }, {
         json,
         title: request.t('log.title', { network: network.name }),

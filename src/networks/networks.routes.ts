@@ -18,6 +18,7 @@ import {
   type NetworkParams,
 } from './networks.schemas.js';
 import { createNetwork, editNetwork } from './networks.service.js';
+import { withThreadPath } from '../threads/present.js';
 import { boardThreadJson, networkJson } from './present.js';
 
 export const BOARD_PAGE_SIZE = 30;
@@ -71,6 +72,7 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
         'networks/board',
         {
           ...json,
+          threads: threads.map(withThreadPath),
           values: {},
           errors: {},
           firstPage: !before,
@@ -92,8 +94,8 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Params: NetworkParams }>('/n/:network/edit', { onRequest: adminOnly, schema: { params: networkSlugParam } }, async (request, reply) => {
-    const network = await loadNetwork(request);
-    return reply.page('networks/form', { network: networkJson(network), values: network, errors: {} }, { title: network.name });
+    const network = networkJson(await loadNetwork(request));
+    return reply.page('networks/form', { network, values: { name: network.name, description: network.description }, errors: {} }, { json: { network }, title: network.name });
   });
 
   app.post<{ Params: NetworkParams; Body: EditNetworkBody }>(

@@ -175,22 +175,52 @@ export interface OpeningPostColumns {
   opening_hidden_rule: number | null;
 }
 
+/** What deciding a thread's title takes: the thread, the network it is in now, its opening post's hidden state. */
+export interface ThreadTitleFacts extends OpeningPostColumns {
+  id: number;
+  title: string;
+  slug: string;
+}
+
+/** A thread's title and slug as one viewer may see them. */
+export interface ThreadHeading {
+  id: number;
+  title: string;
+  /** Empty when the title is hidden from the viewer: the slug is made from the title. */
+  slug: string;
+  titleHidden: boolean;
+}
+
 /**
  * The thread's title and slug as this viewer may see them: a placeholder (and no slug, which is made
- * from the title) when the opening post is hidden from them.
+ * from the title) when the opening post is hidden from them. Every path that names a thread — pages,
+ * JSON, feeds, notifications, emails, redirects, the live feed, the moderation log — asks here.
  */
-export function threadTitleFor(row: OpeningPostColumns & { title: string; slug: string }, viewer: Viewer | null, t: Translate) {
+export function threadTitleFor(thread: ThreadTitleFacts, viewer: Viewer | null, t: Translate): ThreadHeading {
   const readable = threadTitleIsReadable(viewer, {
-    authorId: row.author_id,
-    networkId: row.network_id,
+    authorId: thread.author_id,
+    networkId: thread.network_id,
     deletedAt: null,
     deletedById: null,
-    hiddenAt: row.opening_hidden_at,
-    hiddenKind: row.opening_hidden_kind,
-    hiddenReason: row.opening_hidden_reason,
-    hiddenRule: row.opening_hidden_rule,
+    hiddenAt: thread.opening_hidden_at,
+    hiddenKind: thread.opening_hidden_kind,
+    hiddenReason: thread.opening_hidden_reason,
+    hiddenRule: thread.opening_hidden_rule,
   });
   return readable
-    ? { title: row.title, slug: row.slug, titleHidden: false }
-    : { title: t('moderation.hiddenThread'), slug: '', titleHidden: true };
+    ? { id: thread.id, title: thread.title, slug: thread.slug, titleHidden: false }
+    : { id: thread.id, title: t('moderation.hiddenThread'), slug: '', titleHidden: true };
+}
+
+/** A thread's address: /t/:id/:slug, or /t/:id alone when the slug is empty (its title hidden from the viewer). */
+export function threadPath(thread: { id: number; slug: string }): string {
+  return thread.slug ? `/t/${thread.id}/${thread.slug}` : `/t/${thread.id}`;
+}
+
+/**
+ * A thread as a page lists it: its JSON and its address. Pages only: the JSON keeps its fields, and
+ * templates link with `path` rather than putting an address together themselves.
+ */
+export function withThreadPath<T extends { id: number; slug: string }>(thread: T): T & { path: string } {
+  return { ...thread, path: threadPath(thread) };
 }

@@ -53,9 +53,28 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     return network;
   }
 
-  /** The reply form's thread, its title as this viewer may see it, and the network's rules. */
+  /** The new-thread form's network and its rules (the page's data and its JSON). */
+  async function newThreadFormData(slug: string) {
+    const network = await loadNetwork(slug);
+    return { network: { slug: network.slug, name: network.name }, rules: await listRuleTitles(db, network.id) };
+  }
+
+  /** The reply form's thread, its title and slug as this viewer may see them, and the network's rules. */
   function replyFormData(request: FastifyRequest, thread: queries.ThreadRow) {
-    return { thread: { ...thread, title: threadTitleFor(thread, request.viewer, request.t).title }, rules: thread.rule_titles };
+    const heading = threadTitleFor(thread, request.viewer, request.t);
+    return {
+      thread: { ...heading, network: { slug: thread.network_slug, name: thread.network_name }, locked: thread.locked },
+      rules: thread.rule_titles,
+    };
+  }
+
+  /** The edit form's post and thread (the title as this viewer may see it); the stored text goes in `values`. */
+  function editFormData(request: FastifyRequest, post: queries.PostPlacement, thread: queries.ThreadRow) {
+    return {
+      post: { id: post.id, threadId: post.thread_id },
+      thread: threadTitleFor(thread, request.viewer, request.t),
+      isOpening: post.parent_id === null,
+    };
   }
 
   async function loadEditablePost(request: FastifyRequest<{ Params: PostParams }>) {
@@ -69,9 +88,8 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     '/n/:network/new',
     { onRequest: signedInOnly, schema: { params: networkSlugParam } },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
-      const rules = await listRuleTitles(db, network.id);
-      return reply.page('threads/new', { network, rules, values: {}, errors: {} }, { title: request.t('threads.new.title') });
+      const form = await newThreadFormData(request.params.network);
+      return reply.page('threads/new', { ...form, values: {}, errors: {} }, { json: form, title: request.t('threads.new.title') });
     },
   );
 
@@ -80,10 +98,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: signedInOnly,
       schema: { params: networkSlugParam, body: newThreadBody },
-      config: { form: { view: 'threads/new', data: async (request) => {
-        const network = await loadNetwork((request.params as NetworkParams).network);
-        return { network, rules: await listRuleTitles(db, network.id) };
-      } } },
+      config: { form: { view: 'threads/new', data: (request) => newThreadFormData((request.params as NetworkParams).network) } },
     },
     async (request, reply) => {
       const network = await loadNetwork(request.params.network);
@@ -157,9 +172,8 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
       const parentId = request.query.to;
       const [parent] = parentId ? await queries.findPosts(db, [parentId]) : [];
       if (parentId && (!parent || parent.thread_id !== thread.id)) throw new NotFoundError();
-      const form = replyFormData(request, thread);
-      const data = { ...form, parent: parent ? postJson(parent, request.viewer) : undefined, values: { parentId }, errors: {} };
-      return reply.page('threads/reply', data, { title: form.thread.title });
+      const form = { ...replyFormData(request, thread), parent: parent ? postJson(parent, request.viewer) : null };
+      return reply.page('threads/reply', { ...form, values: { parentId }, errors: {} }, { json: form, title: form.thread.title });
     },
   );
 
@@ -195,8 +209,9 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: signedInOnly, schema: { params: postParams } },
     async (request, reply) => {
       const { post, thread } = await loadEditablePost(request);
-      const values = { body: post.body, title: post.parent_id === null ? thread.title : undefined };
-      return reply.page('threads/edit', { post, thread, isOpening: post.parent_id === null, values, errors: {} }, { title: thread.title });
+      const form = editFormData(request, post, thread);
+      const values = { body: post.body, title: form.isOpening ? thread.title : undefined };
+      return reply.page('threads/edit', { ...form, values, errors: {} }, { json: { ...form, values }, title: form.thread.title });
     },
   );
 
@@ -207,7 +222,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
       schema: { params: postParams, body: editPostBody },
       config: { form: { view: 'threads/edit', data: async (request) => {
         const { post, thread } = await loadEditablePost(request as FastifyRequest<{ Params: PostParams }>);
-        return { post, thread, isOpening: post.parent_id === null };
+        return editFormData(request, post, thread);
       } } },
     },
     async (request, reply) => {
