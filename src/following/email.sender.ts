@@ -1,10 +1,11 @@
 // Sends the outbox: claims a due email (one statement, FOR UPDATE SKIP LOCKED, a lease), renders it
 // for its recipient as things stand now (the visibility rule decides again: a post hidden since the
-// notification is not mailed), sends it over SMTP, and marks it sent — or schedules a retry with
-// exponential backoff. Two instances never claim one email; an instance that dies mid-send leaves a
-// lease that runs out, and another takes the email over. (If it died after the mail server accepted
-// the email but before marking it sent, the email goes again: SMTP has no way to ask. Its Message-ID
-// is the same both times, so mail clients show it once. A clean shutdown finishes the send first.)
+// notification is not mailed, and a thread moved since is judged in the network it is in now), sends
+// it over SMTP, and marks it sent — or schedules a retry with exponential backoff. Two instances never
+// claim one email; an instance that dies mid-send leaves a lease that runs out, and another takes the
+// email over. (If it died after the mail server accepted the email but before marking it sent, the
+// email goes again: SMTP has no way to ask. Its Message-ID is the same both times, so mail clients
+// show it once. A clean shutdown finishes the send first.)
 import type { Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import type { Locale } from '../config.js';

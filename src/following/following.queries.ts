@@ -240,9 +240,25 @@ export async function insertNotifications(db: Kysely<DB>, rows: readonly NewNoti
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
-/** The accounts that have notifications about the post, to check each against the visibility rule again. */
-export function notificationsAboutPost(db: Kysely<DB>, postId: number) {
-  return db.selectFrom('notifications').select(['id', 'account_id', 'withdrawn_at']).where('post_id', '=', postId).execute();
+/** The notifications about these posts and whose they are, to check each against the visibility rule again. */
+export function notificationsAboutPosts(db: Kysely<DB>, postIds: readonly number[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('notifications').select(['id', 'account_id', 'post_id', 'withdrawn_at']).where('post_id', 'in', postIds).execute();
+}
+
+/**
+ * The thread's hidden posts that someone has a notification about: when the thread moves, who may read
+ * them changes (conveners read hidden posts of their own network only); who may read the others does not.
+ */
+export async function notifiedHiddenPostIds(db: Kysely<DB>, threadId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('posts')
+    .select('posts.id')
+    .where('posts.thread_id', '=', threadId)
+    .where('posts.hidden_at', 'is not', null)
+    .where((eb) => eb.exists(eb.selectFrom('notifications').select('notifications.id').whereRef('notifications.post_id', '=', 'posts.id')))
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 /** Withdraws (or brings back) notifications: a withdrawn one is neither counted nor shown. */
@@ -305,11 +321,16 @@ export function listNotificationGroups(db: Kysely<DB>, accountId: number, limit:
 
 export type NotificationGroupRow = Awaited<ReturnType<typeof listNotificationGroups>>[number];
 
+/**
+ * Notifications with what they are about, as things stand now: the thread's network is where it is
+ * now (a notification keeps the network it was written in, which the thread may since have left), so
+ * the visibility rule and the network shown follow the thread.
+ */
 function selectNotificationDetails(db: Kysely<DB>) {
   return db
     .selectFrom('notifications')
     .innerJoin('threads', 'threads.id', 'notifications.thread_id')
-    .innerJoin('networks', 'networks.id', 'notifications.network_id')
+    .innerJoin('networks', 'networks.id', 'threads.network_id')
     .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
     .leftJoin('posts', 'posts.id', 'notifications.post_id')
     .leftJoin('accounts as actor', 'actor.id', 'notifications.actor_id')
@@ -318,7 +339,7 @@ function selectNotificationDetails(db: Kysely<DB>) {
       'notifications.account_id',
       'notifications.kind',
       'notifications.group_key',
-      'notifications.network_id',
+      'threads.network_id',
       'notifications.thread_id',
       'notifications.post_id',
       'notifications.reason',
@@ -369,10 +390,12 @@ export function findBatchNotifications(db: Kysely<DB>, emailId: number) {
     .execute();
 }
 
+/** A notification of the account's, with the network its thread is in now. */
 export function findNotification(db: Kysely<DB>, accountId: number, id: number) {
   return db
     .selectFrom('notifications')
-    .innerJoin('networks', 'networks.id', 'notifications.network_id')
+    .innerJoin('threads', 'threads.id', 'notifications.thread_id')
+    .innerJoin('networks', 'networks.id', 'threads.network_id')
     .select([
       'notifications.id',
       'notifications.kind',

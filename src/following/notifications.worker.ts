@@ -79,9 +79,11 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
     extra: { actorId: number | null; networkId?: number; reason?: string | null; rule?: number | null; note?: string | null } = { actorId: null },
   ): Promise<void> {
     if (kinds.size === 0) return;
+    // Where the notification is filed (its group, its email batch); who may read the post is decided by
+    // the network the thread is in now, which a later move may already have changed.
     const networkId = extra.networkId ?? post.network_id;
     const recipients = await queries.findRecipients(run.tx, [...kinds.keys()]);
-    const readers = recipients.filter((r) => bodyIsReadable(postVisibility(r.viewer, { ...facts(post), networkId })));
+    const readers = recipients.filter((r) => bodyIsReadable(postVisibility(r.viewer, facts(post))));
     if (readers.length === 0) return;
 
     const emailIds = new Map<number, number>();
@@ -155,18 +157,20 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
   }
 
   /**
-   * A post's visibility changed (hidden, unhidden, deleted): notifications about it are withdrawn from
-   * those who may no longer read it, and come back for those who may again.
+   * Posts' visibility changed (hidden, unhidden, deleted, or moved to another network with their
+   * thread): notifications about them are withdrawn from those who may no longer read them, and come
+   * back for those who may again.
    */
-  async function recheck(run: Run, post: queries.NotifyingPost): Promise<void> {
-    const rows = await queries.notificationsAboutPost(run.tx, post.id);
+  async function recheck(run: Run, posts: readonly queries.NotifyingPost[]): Promise<void> {
+    const rows = await queries.notificationsAboutPosts(run.tx, posts.map((post) => post.id));
     if (rows.length === 0) return;
+    const postsById = new Map(posts.map((post) => [post.id, post]));
     const recipients = new Map((await queries.findRecipients(run.tx, [...new Set(rows.map((r) => r.account_id))])).map((r) => [r.viewer.id, r]));
     const withdraw: number[] = [];
     const restore: number[] = [];
     for (const row of rows) {
       const recipient = recipients.get(row.account_id);
-      const readable = !!recipient && bodyIsReadable(postVisibility(recipient.viewer, facts(post)));
+      const readable = !!recipient && bodyIsReadable(postVisibility(recipient.viewer, facts(postsById.get(row.post_id!)!)));
       if (readable && row.withdrawn_at) restore.push(row.id);
       if (!readable && !row.withdrawn_at) withdraw.push(row.id);
       if (readable === !!row.withdrawn_at) run.changed.add(row.account_id);
@@ -178,7 +182,7 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
   async function postHidden(run: Run, eventId: number, postId: number): Promise<void> {
     const [post] = await queries.findPostsForNotifying(run.tx, [postId]);
     if (!post) return;
-    await recheck(run, post);
+    await recheck(run, [post]);
     // Unhidden again before we got here, or hidden by its own author (a convener): nothing to tell.
     if (!post.hidden_at || post.deleted_at || post.hidden_by_id === post.author_id) return;
     const kinds = new Map<number, NotificationKind>([[post.author_id, 'hidden']]);
@@ -186,6 +190,8 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
   }
 
   async function threadMoved(run: Run, eventId: number, threadId: number, networkId: number): Promise<void> {
+    // The old network's conveners may no longer read the thread's hidden posts; the new network's may.
+    await recheck(run, await queries.findPostsForNotifying(run.tx, await queries.notifiedHiddenPostIds(run.tx, threadId)));
     const thread = await queries.findMovedThread(run.tx, threadId);
     if (!thread || thread.moved_by_id === thread.author_id) return;
     const [opening] = await queries.findPostsForNotifying(run.tx, [thread.opening_id]);
@@ -210,7 +216,7 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
       case 'post.unhidden':
       case 'post.deleted': {
         const [post] = await queries.findPostsForNotifying(run.tx, [parsePayload<{ postId: number }>(event.payload).postId]);
-        if (post) await recheck(run, post);
+        if (post) await recheck(run, [post]);
         return;
       }
       case 'thread.moved': {

@@ -24,6 +24,7 @@ export interface NotificationGroup {
   html: string;
   href: string;
   createdAt: string;
+  /** The network the thread is in now. */
   network: { slug: string; name: string };
   /** title is null and slug empty when the reader may not read the title (the opening post is hidden from them). */
   thread: { id: number; title: string | null; slug: string };
