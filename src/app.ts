@@ -17,7 +17,7 @@ import { securityPlugin } from './core/security.js';
 import { PROJECT_ROOT } from './core/project-root.js';
 import { loadViews } from './core/views.js';
 import { createDatabase, type Database } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateWhenReachable } from './db/migrate.js';
 import { databasePlugin } from './db/plugin.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
 import { sessionsPlugin } from './accounts/sessions.plugin.js';
@@ -54,8 +54,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { ignoreTrailingSlash: true },
   });
 
-  const database = options.database ?? (await createDatabase(config));
-  if (!options.database) await migrateToLatest(database.db);
+  const database = options.database ?? (await createDatabase({
+    ...config,
+    onConnectionError: (error) => app.log.warn({ cause: String(error) }, 'a database connection was lost; it is replaced on next use'),
+  }));
+  if (!options.database) await migrateWhenReachable(database.db, app.log);
   app.decorate('config', config);
   app.decorate('views', loadViews(join(PROJECT_ROOT, 'views')));
 

@@ -2,7 +2,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { localPathOfUrl } from './paths.js';
-import { HttpError, TooManyRequestsError, ValidationError, type Message } from './errors.js';
+import { isDatabaseUnavailable } from '../db/availability.js';
+import { HttpError, ServiceUnavailableError, TooManyRequestsError, ValidationError, type Message } from './errors.js';
 
 /** How a form route re-renders itself when its input is refused. */
 export interface FormConfig {
@@ -75,8 +76,12 @@ function isDataException(error: unknown): boolean {
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
+/** How long a client is asked to wait while the database is away: a restart takes a few seconds. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 function normalise(error: FastifyError): HttpError {
   if (error instanceof HttpError) return error;
+  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError(UNAVAILABLE_RETRY_AFTER_SECONDS);
   if (error.validation) return new ValidationError(fieldsFromSchemaIssues(error.validation as SchemaIssue[]));
   if (isDataException(error)) return new HttpError(400, 'bad_request', 'errors.badRequest');
   const status = error.statusCode ?? 500;
@@ -99,10 +104,13 @@ function keptInput(body: unknown): Record<string, unknown> {
 
 async function sendError(error: HttpError, request: FastifyRequest, reply: FastifyReply) {
   const t = request.t;
-  const message = error instanceof TooManyRequestsError
+  let message = error instanceof TooManyRequestsError
     ? t(error.messageKey, { seconds: error.retryAfterSeconds })
     : t(error.messageKey);
-  if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
+  // A form sent during an outage: its page cannot be drawn again (that needs the database), so say
+  // what became of the text.
+  if (error instanceof ServiceUnavailableError && request.method !== 'GET') message = `${message} ${t('errors.unavailable.notSaved')}`;
+  if (error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError) reply.header('retry-after', String(error.retryAfterSeconds));
   const fields = error instanceof ValidationError
     ? Object.fromEntries(Object.entries(error.fields).map(([name, m]) => [name, t(m)]))
     : undefined;
@@ -131,7 +139,9 @@ export const errorHandlerPlugin = fp(
   async (app) => {
     app.setErrorHandler(async (raw: FastifyError, request, reply) => {
       const error = normalise(raw);
-      if (error.statusCode >= 500) request.log.error({ err: raw }, 'request failed');
+      // An outage is one cause behind many failed requests: one line each, without the stack.
+      if (error instanceof ServiceUnavailableError) request.log.warn({ cause: String(raw) }, 'database unavailable');
+      else if (error.statusCode >= 500) request.log.error({ err: raw }, 'request failed');
       // An input check is missing somewhere: answer 400, but say so where someone will read it.
       else if (isDataException(raw)) request.log.warn({ err: raw }, 'the database refused a value no check caught');
       try {

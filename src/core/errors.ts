@@ -53,3 +53,10 @@ export class TooManyRequestsError extends HttpError {
     super(429, 'rate_limited', messageKey);
   }
 }
+
+/** 503: the database is away (restarting, frozen, full). Retry-After says when to try again; nothing is lost. */
+export class ServiceUnavailableError extends HttpError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(503, 'unavailable', 'errors.unavailable');
+  }
+}

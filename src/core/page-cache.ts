@@ -291,7 +291,13 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       if (!SAFE_METHODS.has(request.method)) {
         // A write committed (or failed) in this request: its event is in the table by now.
         generation += 1;
-        watermark = Math.max(watermark, await latestEventId(app.database.db));
+        try {
+          watermark = Math.max(watermark, await latestEventId(app.database.db));
+        } catch {
+          // The database is away (the answer is likely a 503 already). Nothing cached before this
+          // write may be served after it, so nothing cached is kept; the answer itself goes out.
+          store.drop(EVERYTHING);
+        }
         return payload;
       }
       const entry = pending.get(request);

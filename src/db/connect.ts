@@ -18,14 +18,34 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called after every query (tests count queries per page with it). */
   onQuery?: (sql: string) => void;
+  /** PostgreSQL only; how long to wait for a connection (a new one, or a free one from the pool). */
+  connectTimeoutMs?: number;
+  /** PostgreSQL only; a statement running longer is cancelled by the server. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL only; a transaction left idle longer is ended by the server, releasing its locks. */
+  idleInTransactionTimeoutMs?: number;
+  /** PostgreSQL only; told about a connection's error (a lost server), which is then dropped. */
+  onConnectionError?: (error: Error) => void;
 }
+
+/** Sane defaults for a forum: no page needs a statement of seconds, and nobody waits half a minute. */
+export const DATABASE_TIMEOUT_DEFAULTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, idleInTransactionTimeoutMs: 30_000 };
+
+/**
+ * How long the driver itself waits for an answer past the server's own statement timeout: a frozen
+ * server (stopped, or its host gone) never sends the cancellation, so the client gives up on its own.
+ */
+const CLIENT_TIMEOUT_MARGIN_MS = 2_000;
 
 export type NotificationHandler = (payload: string) => void;
 
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
-  /** Calls the handler for every NOTIFY on the channel, from this or any other instance. */
+  /**
+   * Calls the handler for every NOTIFY on the channel, from this or any other instance; and with an
+   * empty payload after a lost connection is back, as notifications sent meanwhile were missed.
+   */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball, to start other instances from. */
@@ -72,25 +92,32 @@ async function createPGlite(options: DatabaseOptions): Promise<Database> {
 }
 
 /**
- * LISTEN needs a connection of its own for as long as the instance runs; it reconnects with
- * backoff if the server goes away, so a database restart does not silence an instance for good.
+ * LISTEN needs a connection of its own for as long as the instance runs. If the server is away (at
+ * start, or gone later) it reconnects with backoff, LISTENs again, and then calls every handler with
+ * an empty payload: notifications sent meanwhile are lost, and the handlers catch up on their own.
  */
 class PostgresListener {
   readonly #handlers = new Map<string, Set<NotificationHandler>>();
   #client: pg.Client | undefined;
   #connecting: Promise<pg.Client> | undefined;
+  #retry: NodeJS.Timeout | undefined;
   #closed = false;
-  #retryMs = 250;
+  #retryMs = MIN_RETRY_MS;
 
-  constructor(private readonly connectionString: string) {}
+  constructor(
+    private readonly connectionString: string,
+    private readonly connectTimeoutMs: number,
+  ) {}
 
   async listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
     let handlers = this.#handlers.get(channel);
     if (!handlers) {
       handlers = new Set();
       this.#handlers.set(channel, handlers);
-      const client = await this.#connect();
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      // Connecting LISTENs on every channel; an open connection only needs the new one.
+      const client = this.#client;
+      if (client) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`).catch(() => this.#lost(client));
+      else await this.#connect().catch(() => this.#retryLater());
     }
     handlers.add(handler);
     return async () => {
@@ -99,54 +126,82 @@ class PostgresListener {
   }
 
   #connect(): Promise<pg.Client> {
-    if (this.#client) return Promise.resolve(this.#client);
     this.#connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.connectionString });
+      const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: this.connectTimeoutMs });
       client.on('notification', (message) => {
         for (const handler of this.#handlers.get(message.channel) ?? []) handler(message.payload ?? '');
       });
-      client.on('error', () => this.#reconnect());
-      client.on('end', () => this.#reconnect());
-      await client.connect();
-      for (const channel of this.#handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      client.on('error', () => this.#lost(client));
+      client.on('end', () => this.#lost(client));
+      try {
+        await client.connect();
+        for (const channel of this.#handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      } catch (error) {
+        client.end().catch(() => undefined);
+        throw error;
+      }
       this.#client = client;
-      this.#retryMs = 250;
+      this.#retryMs = MIN_RETRY_MS;
       return client;
     })().finally(() => (this.#connecting = undefined));
     return this.#connecting;
   }
 
-  #reconnect(): void {
-    if (this.#closed || !this.#client) return;
+  #lost(client: pg.Client): void {
+    if (this.#client !== client) return;
     this.#client = undefined;
-    const retry = () => {
-      if (this.#closed) return;
-      this.#connect().catch(() => {
-        this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
-        setTimeout(retry, this.#retryMs).unref();
-      });
-    };
-    setTimeout(retry, this.#retryMs).unref();
+    client.end().catch(() => undefined);
+    this.#retryLater();
+  }
+
+  #retryLater(): void {
+    if (this.#closed || this.#retry) return;
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      this.#connect().then(
+        () => {
+          for (const handlers of this.#handlers.values()) for (const handler of handlers) handler('');
+        },
+        () => {
+          this.#retryMs = Math.min(this.#retryMs * 2, MAX_RETRY_MS);
+          this.#retryLater();
+        },
+      );
+    }, this.#retryMs);
+    this.#retry.unref();
   }
 
   async close(): Promise<void> {
     this.#closed = true;
+    clearTimeout(this.#retry);
     await this.#client?.end().catch(() => undefined);
   }
 }
 
+const MIN_RETRY_MS = 250;
+const MAX_RETRY_MS = 10_000;
+
 function createPostgres(options: DatabaseOptions & { databaseUrl: string }): Database {
+  const timeouts = { ...DATABASE_TIMEOUT_DEFAULTS, ...definedOnly(options) };
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: options.poolSize ?? 10,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    statement_timeout: timeouts.statementTimeoutMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+    query_timeout: timeouts.statementTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS,
     // PGlite returns int8 (count(*), sums) as numbers; make pg agree so no caller has to know.
     types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
   });
-  // An idle connection can die under the pool (a server restart, pg_terminate_backend). The pool drops
-  // it and the next query opens a new one; but an 'error' event nobody listens to would end the process.
-  pool.on('error', () => {});
+  // A connection can die under the pool (a server restart, pg_terminate_backend), idle or in the middle
+  // of a query. An 'error' event nobody listens to ends the process, and the pool listens only while a
+  // connection is idle: so every connection gets a listener of its own for its whole life. The query it
+  // was running fails (the request answers 503); the pool drops the connection and opens a new one.
+  const reportConnectionError = (error: Error) => options.onConnectionError?.(error);
+  pool.on('error', reportConnectionError);
+  pool.on('connect', (client) => client.on('error', reportConnectionError));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLogger(options) });
-  const listener = new PostgresListener(options.databaseUrl);
+  const listener = new PostgresListener(options.databaseUrl, timeouts.connectTimeoutMs);
   return {
     db,
     kind: 'postgres',
@@ -156,6 +211,12 @@ function createPostgres(options: DatabaseOptions & { databaseUrl: string }): Dat
       await db.destroy();
     },
   };
+}
+
+/** The timeouts the caller set, leaving the defaults for the ones it did not. */
+function definedOnly(options: DatabaseOptions): Partial<typeof DATABASE_TIMEOUT_DEFAULTS> {
+  const { connectTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = options;
+  return Object.fromEntries(Object.entries({ connectTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs }).filter(([, value]) => value !== undefined));
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {

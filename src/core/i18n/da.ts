@@ -1,6 +1,9 @@
 // Danish is partial for now; missing keys fall back to English.
 export const da: Record<string, string> = {
   'nav.home': 'Netværk',
+  'errors.unavailable': 'Forummet kan ikke nå sin database lige nu. Prøv igen om nogle sekunder.',
+  'errors.unavailable.title': 'Tilbage om lidt',
+  'errors.unavailable.notSaved': 'Intet blev gemt: gå tilbage for at beholde det, du skrev, og send det igen om lidt.',
   'validation.nul': 'Indeholder et tegn, der ikke kan gemmes',
   'nav.signIn': 'Log ind',
   'nav.register': 'Opret konto',

@@ -63,7 +63,9 @@ export const en: Record<string, string> = {
   'errors.validation': 'Some fields need attention.',
   'errors.server': 'Something went wrong on our side. Please try again in a moment.',
   'errors.server.title': 'Something went wrong',
-  'errors.unavailable': 'The forum is not available right now.',
+  'errors.unavailable': 'The forum cannot reach its database right now. Please try again in a few seconds.',
+  'errors.unavailable.title': 'Back in a moment',
+  'errors.unavailable.notSaved': 'Nothing was saved: go back to keep what you wrote, and send it again in a moment.',
   'errors.backHome': 'Back to the networks',
   'errors.title': 'Error',
 

@@ -63,7 +63,9 @@ export const sv: Record<string, string> = {
   'errors.validation': 'Några fält behöver rättas.',
   'errors.server': 'Något gick fel hos oss. Försök igen om en stund.',
   'errors.server.title': 'Något gick fel',
-  'errors.unavailable': 'Forumet är inte tillgängligt just nu.',
+  'errors.unavailable': 'Forumet når inte sin databas just nu. Försök igen om några sekunder.',
+  'errors.unavailable.title': 'Strax tillbaka',
+  'errors.unavailable.notSaved': 'Inget sparades: gå tillbaka för att behålla det du skrev och skicka igen om en stund.',
   'errors.backHome': 'Tillbaka till nätverken',
   'errors.title': 'Fel',
 
