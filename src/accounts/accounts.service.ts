@@ -5,6 +5,7 @@ import { ValidationError } from '../core/errors.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB, Role } from '../db/schema.js';
 import * as queries from './accounts.queries.js';
+import { emailKey } from './emails.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import { normaliseUsername, usernameKey } from './usernames.js';
 
@@ -34,7 +35,7 @@ export async function register(db: Kysely<DB>, input: Registration, rules: Regis
       }
       let role: Role;
       if (rules.adminEmails) {
-        role = rules.adminEmails.has(input.email.toLowerCase()) ? 'admin' : 'member';
+        role = rules.adminEmails.has(emailKey(input.email)) ? 'admin' : 'member';
       } else {
         await queries.lockAccountsForRegistration(tx);
         role = (await queries.hasAnyAccount(tx)) ? 'member' : 'admin';
