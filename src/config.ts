@@ -1,4 +1,6 @@
 // The only module that reads process.env. Everything else receives a Config.
+import { isIP } from 'node:net';
+import { emailKey } from './accounts/emails.js';
 
 export const LOCALES = ['sv', 'en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -14,9 +16,10 @@ export interface Config {
   dataDir: string;
   forumName: string;
   defaultLocale: Locale;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** false turns every rate limit off: attempts, posting and the flood guard. */
   rateLimits: boolean;
-  /** Lower-cased; undefined → the first account on an empty forum becomes admin. */
+  /** As emailKey compares them; undefined → the first account on an empty forum becomes admin. */
   adminEmails: ReadonlySet<string> | undefined;
   /** Replies deeper than this are shown at this depth with "in reply to". */
   threadDisplayDepth: number;
@@ -26,6 +29,13 @@ export interface Config {
   /** Signs unsubscribe links; undefined → a random key generated once and kept in the database. */
   secretKey: string | undefined;
 }
+
+/**
+ * Which proxies' X-Forwarded-For entries name the client, as Fastify's trustProxy takes it: false (none:
+ * the client is the connection's address), a number of proxy hops in front of the forum, or the proxies'
+ * addresses and CIDR ranges.
+ */
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -49,6 +59,29 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
   if (['0', 'false', 'off', 'no'].includes(raw)) return false;
   throw new ConfigError(`${name} must be on or off (true/false), got "${env[name]}"`);
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+function readTrustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase();
+  if (!raw || ['0', 'false', 'off', 'no'].includes(raw)) return false;
+  // Trusting every hop takes the first address of X-Forwarded-For, which the client writes itself.
+  if (['true', 'on', 'yes'].includes(raw)) {
+    throw new ConfigError(`TRUST_PROXY=${env.TRUST_PROXY} would trust every hop, so any client could pick its own address; give the number of proxies in front of the forum (TRUST_PROXY=1 behind one load balancer) or their addresses`);
+  }
+  if (/^\d+$/.test(raw)) return readInteger(env, 'TRUST_PROXY', 0, 1, 100);
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !isAddressOrRange(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(`TRUST_PROXY must be off, a number of proxy hops or comma-separated proxy addresses (IP or CIDR), "${bad}" is none of these`);
+  }
+  return entries;
 }
 
 function readUrl(name: string, raw: string, protocols: string[]): URL {
@@ -85,7 +118,7 @@ function readLogLevel(env: Env): string {
 function readAdminEmails(env: Env): ReadonlySet<string> | undefined {
   const raw = env.ADMIN_EMAILS?.trim();
   if (!raw) return undefined;
-  const emails = raw.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const emails = raw.split(',').map(emailKey).filter(Boolean);
   const bad = emails.find((e) => !/^[^@\s]+@[^@\s]+$/.test(e));
   if (bad) throw new ConfigError(`ADMIN_EMAILS must be comma-separated email addresses, "${bad}" is not one`);
   return new Set(emails);
@@ -110,7 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.DATA_DIR?.trim() || './data',
     forumName: env.FORUM_NAME?.trim() || 'Bryggan',
     defaultLocale: readLocale(env),
-    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
+    trustProxy: readTrustProxy(env),
     rateLimits: readBoolean(env, 'RATE_LIMITS', true),
     adminEmails: readAdminEmails(env),
     threadDisplayDepth: readInteger(env, 'THREAD_DISPLAY_DEPTH', 5, 1, 20),

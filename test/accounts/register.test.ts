@@ -108,7 +108,7 @@ describe('registration', () => {
 describe('registration with ADMIN_EMAILS', () => {
   let ctx: TestContext;
   beforeAll(async () => {
-    ctx = await createTestContext({ ADMIN_EMAILS: 'chief@example.test, Second@Example.test' });
+    ctx = await createTestContext({ ADMIN_EMAILS: 'chief@example.test, Second@Example.test, ＢＯＳＳ@Example.test' });
   });
   afterAll(() => ctx.close());
 
@@ -117,5 +117,11 @@ describe('registration with ADMIN_EMAILS', () => {
     const chief = await signUp(ctx, { email: 'chief@example.test' });
     const second = await signUp(ctx, { email: 'second@example.TEST' });
     expect([first.role, chief.role, second.role]).toEqual(['member', 'admin', 'admin']);
+  });
+
+  it('compares the addresses as one form on both sides: trimmed, NFKC-normalised, any case', async () => {
+    const boss = await signUp(ctx, { email: 'BOSS@example.test' });
+    const bossy = await signUp(ctx, { email: 'boss2@example.test' });
+    expect([boss.role, bossy.role]).toEqual(['admin', 'member']);
   });
 });

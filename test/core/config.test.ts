@@ -42,7 +42,7 @@ describe('loadConfig', () => {
       DATA_DIR: 'memory://',
       FORUM_NAME: 'Bryggan Höga Kusten',
       DEFAULT_LOCALE: 'en',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '2',
       RATE_LIMITS: 'off',
       ADMIN_EMAILS: ' Chief@Example.se , second@example.se,',
       THREAD_DISPLAY_DEPTH: '8',
@@ -55,7 +55,7 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe('memory://');
     expect(config.forumName).toBe('Bryggan Höga Kusten');
     expect(config.defaultLocale).toBe('en');
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustProxy).toBe(2);
     expect(config.rateLimits).toBe(false);
     expect([...config.adminEmails!]).toEqual(['chief@example.se', 'second@example.se']);
     expect(config.threadDisplayDepth).toBe(8);
@@ -76,6 +76,23 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['off', false],
+    ['FALSE', false],
+    ['no', false],
+    ['0', false],
+    ['1', 1],
+    ['3', 3],
+    ['10.0.0.1', ['10.0.0.1']],
+    [' 10.0.0.0/8 , 192.168.1.5,::1,fd00::/8 ', ['10.0.0.0/8', '192.168.1.5', '::1', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s as %j', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it('compares ADMIN_EMAILS trimmed, NFKC-normalised and lower-cased', () => {
+    expect([...loadConfig({ ADMIN_EMAILS: ' BOSS@Example.se ,ｃｈｉｅｆ@example.se' }).adminEmails!]).toEqual(['boss@example.se', 'chief@example.se']);
+  });
+
+  it.each([
     ['PORT', 'abc', /PORT must be a whole number from 0 to 65535, got "abc"/],
     ['PORT', '70000', /PORT must be a whole number/],
     ['PORT', '30.5', /PORT must be a whole number/],
@@ -83,7 +100,12 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'notaurl', /PUBLIC_URL must be an absolute URL, got "notaurl"/],
     ['PUBLIC_URL', 'ftp://forum.example', /PUBLIC_URL must start with http:\/\/ or https:\/\//],
     ['RATE_LIMITS', 'maybe', /RATE_LIMITS must be on or off \(true\/false\), got "maybe"/],
-    ['TRUST_PROXY', 'sometimes', /TRUST_PROXY must be on or off/],
+    ['TRUST_PROXY', 'true', /TRUST_PROXY=true would trust every hop.*TRUST_PROXY=1/],
+    ['TRUST_PROXY', 'on', /TRUST_PROXY=on would trust every hop/],
+    ['TRUST_PROXY', 'sometimes', /TRUST_PROXY must be off, a number of proxy hops or comma-separated proxy addresses \(IP or CIDR\), "sometimes" is none of these/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY must be .*"10.0.0.0\/33"/],
+    ['TRUST_PROXY', '10.0.0.1, proxy.internal', /TRUST_PROXY must be .*"proxy.internal"/],
+    ['TRUST_PROXY', '101', /TRUST_PROXY must be a whole number from 1 to 100, got "101"/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must start with postgres:\/\/ or postgresql:\/\//],
     ['DATABASE_URL', 'localhost:5432', /DATABASE_URL must/],
     ['ADMIN_EMAILS', 'chief@example.se, not-an-address', /ADMIN_EMAILS .*"not-an-address"/],
