@@ -6,6 +6,7 @@ import * as createEvents from './2026-11-22T1400_create_events.js';
 import * as moderation from './2026-11-22T1500_moderation.js';
 import * as following from './2026-11-22T1600_following.js';
 import * as moderationLifting from './2026-11-23T1000_moderation_lifting.js';
+import * as attempts from './2026-11-30T1000_attempts.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1500_moderation': moderation,
   '2026-11-22T1600_following': following,
   '2026-11-23T1000_moderation_lifting': moderationLifting,
+  '2026-11-30T1000_attempts': attempts,
 };

@@ -84,7 +84,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(securityPlugin);
   await app.register(rateLimit, {
     global: true,
-    // A flood guard per address on writes; the product's own limits (sign-ins, posting) live with their features.
+    // A flood guard per address on writes, in this instance's memory; the product's own limits (sign-ins,
+    // registrations, posting) are counted in the database by their features.
     max: 120,
     timeWindow: 60_000,
     allowList: (request) => !config.rateLimits || request.method === 'GET' || request.method === 'HEAD',

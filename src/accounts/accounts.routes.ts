@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { TooManyRequestsError, ValidationError } from '../core/errors.js';
 import { localPath } from '../core/paths.js';
-import { AttemptLimiter } from '../core/rate-limit.js';
 import { requireViewer } from './guards.js';
 import { findAccountById } from './accounts.queries.js';
 import { emailFrequency } from '../following/following.queries.js';
@@ -15,11 +13,7 @@ import {
   type LoginBody,
   type RegisterBody,
 } from './accounts.schemas.js';
-import { changePassword, findAccountForLogin, passwordMatches, register } from './accounts.service.js';
-import { usernameKey } from './usernames.js';
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-const HOUR = 60 * 60 * 1000;
+import { accountsService } from './accounts.service.js';
 
 function accountJson(account: { username: string; display_name: string; role: string; locale?: string | null }) {
   return { username: account.username, displayName: account.display_name, role: account.role, locale: account.locale ?? null };
@@ -28,8 +22,7 @@ function accountJson(account: { username: string; display_name: string; role: st
 export async function accountsRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
   const { rateLimits, adminEmails } = app.config;
-  const failedSignIns = new AttemptLimiter(10, FIFTEEN_MINUTES, rateLimits);
-  const registrations = new AttemptLimiter(5, HOUR, rateLimits);
+  const accounts = accountsService({ db, adminEmails, attemptLimits: rateLimits });
 
   app.get('/register', async (request, reply) =>
     reply.page('accounts/register', { values: {}, errors: {} }, { title: request.t('accounts.register.title') }),
@@ -39,11 +32,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     '/register',
     { schema: { body: registerBody }, config: { form: { view: 'accounts/register' } } },
     async (request, reply) => {
-      const ipKey = `ip:${request.ip}`;
-      const wait = registrations.retryAfterSeconds(ipKey);
-      if (wait) throw new TooManyRequestsError(wait);
-      const account = await register(db, request.body, { adminEmails });
-      registrations.record(ipKey);
+      const account = await accounts.register(request.body, request.ip);
       await reply.signIn(account.id);
       if (account.role === 'admin') reply.flash('accounts.register.firstAdmin');
       return reply.done('/', accountJson(account), 201);
@@ -59,16 +48,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     { schema: { body: loginBody }, config: { form: { view: 'accounts/login' } } },
     async (request, reply) => {
       const { login, password, next } = request.body;
-      const account = await findAccountForLogin(db, login);
-      // An account has one budget, whether it is named by its username or by its email.
-      const keys = [`ip:${request.ip}`, account ? `account:${account.id}` : `login:${usernameKey(login)}`];
-      const wait = Math.max(...keys.map((key) => failedSignIns.retryAfterSeconds(key)));
-      if (wait) throw new TooManyRequestsError(wait);
-      const ok = await passwordMatches(account, password);
-      if (!account || !ok) {
-        keys.forEach((key) => failedSignIns.record(key));
-        throw new ValidationError({ login: 'accounts.login.wrong' });
-      }
+      const account = await accounts.signIn(login, password, request.ip);
       await reply.signIn(account.id);
       return reply.done(localPath(next), accountJson(account), 200);
     },
@@ -95,7 +75,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const viewer = requireViewer(request);
-      await changePassword(db, viewer.id, request.sessionId!, request.body.currentPassword, request.body.newPassword);
+      await accounts.changePassword(viewer.id, request.sessionId!, request.body.currentPassword, request.body.newPassword);
       reply.flash('accounts.me.passwordChanged');
       const account = await findAccountById(db, viewer.id);
       return reply.done('/me', accountJson(account!), 200);

@@ -1,7 +1,9 @@
-// The account rules that span several queries: who becomes admin, and what a password change ends.
+// The account rules that span several queries: who becomes admin, what a password change ends, and
+// the attempt limits on registering, signing in and changing a password.
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
 import { ValidationError } from '../core/errors.js';
+import { AttemptLimiter, type AttemptLimit } from '../core/rate-limit.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB, Role } from '../db/schema.js';
 import * as queries from './accounts.queries.js';
@@ -57,32 +59,64 @@ export async function register(db: Kysely<DB>, input: Registration, rules: Regis
   }
 }
 
-/** The account a sign-in names: by username (any case or NFKC form) or by email (any case); undefined when none. */
-export function findAccountForLogin(db: Kysely<DB>, login: string) {
-  return queries.findAccountByLogin(db, usernameKey(login), login);
-}
-
 /** True when the password is the account's. No account costs a hash like a real one, so timing tells nothing. */
-export async function passwordMatches(account: { password_hash: string } | undefined, password: string): Promise<boolean> {
+async function passwordMatches(account: { password_hash: string } | undefined, password: string): Promise<boolean> {
   const ok = await verifyPassword(account?.password_hash ?? DUMMY_HASH, password);
   return ok && account !== undefined;
 }
 
-export async function changePassword(
-  db: Kysely<DB>,
-  accountId: number,
-  currentSessionId: string,
-  currentPassword: string,
-  newPassword: string,
-): Promise<void> {
-  const account = await queries.findAccountById(db, accountId);
-  if (!account || !(await verifyPassword(account.password_hash, currentPassword))) {
-    throw new ValidationError({ currentPassword: 'accounts.me.wrongPassword' });
-  }
-  const passwordHash = await hashPassword(newPassword);
-  await db.transaction().execute(async (tx) => {
-    await queries.updatePasswordHash(tx, accountId, passwordHash);
-    await queries.deleteOtherSessions(tx, accountId, currentSessionId);
-    await recordEvent(tx, 'sessions.ended', { accountId });
-  });
+/** Failed sign-ins per account and per address; a wrong current password when changing it is one too. */
+const FAILED_SIGN_INS: AttemptLimit = { bucket: 'sign-in', max: 10, windowSeconds: 15 * 60 };
+/** Registrations per address, refused ones (a taken name or address) included. */
+const REGISTRATIONS: AttemptLimit = { bucket: 'registration', max: 5, windowSeconds: 60 * 60 };
+
+const addressKey = (address: string) => `ip:${address}`;
+const accountKey = (accountId: number) => `account:${accountId}`;
+
+export interface AccountsServiceOptions {
+  db: Kysely<DB>;
+  adminEmails: ReadonlySet<string> | undefined;
+  /** false turns the sign-in and registration limits off (benchmarks, load tests, most tests). */
+  attemptLimits: boolean;
+}
+
+/** Each attempt is counted before the work it guards, so concurrent ones cannot pass the limit together. */
+export function accountsService({ db, adminEmails, attemptLimits }: AccountsServiceOptions) {
+  const failedSignIns = new AttemptLimiter(db, FAILED_SIGN_INS, attemptLimits);
+  const registrations = new AttemptLimiter(db, REGISTRATIONS, attemptLimits);
+  return {
+    /** Registers from `address`; the attempt counts whether or not the name and address were free. */
+    async register(input: Registration, address: string) {
+      await registrations.reserve([addressKey(address)]);
+      return register(db, input, { adminEmails });
+    },
+
+    /** The account named by username (any case or NFKC form) or email (any case), when the password is its own. */
+    async signIn(login: string, password: string, address: string) {
+      const account = await queries.findAccountByLogin(db, usernameKey(login), login);
+      // An account has one budget, whether it is named by its username or by its email.
+      const reservation = await failedSignIns.reserve([addressKey(address), account ? accountKey(account.id) : `login:${usernameKey(login)}`]);
+      const ok = await passwordMatches(account, password);
+      if (!account || !ok) throw new ValidationError({ login: 'accounts.login.wrong' });
+      // Only failed sign-ins count.
+      await failedSignIns.release(reservation);
+      return account;
+    },
+
+    /** A wrong current password counts as a failed sign-in: a session alone cannot guess its way to the password. */
+    async changePassword(accountId: number, currentSessionId: string, currentPassword: string, newPassword: string): Promise<void> {
+      const reservation = await failedSignIns.reserve([accountKey(accountId)]);
+      const account = await queries.findAccountById(db, accountId);
+      if (!account || !(await verifyPassword(account.password_hash, currentPassword))) {
+        throw new ValidationError({ currentPassword: 'accounts.me.wrongPassword' });
+      }
+      await failedSignIns.release(reservation);
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction().execute(async (tx) => {
+        await queries.updatePasswordHash(tx, accountId, passwordHash);
+        await queries.deleteOtherSessions(tx, accountId, currentSessionId);
+        await recordEvent(tx, 'sessions.ended', { accountId });
+      });
+    },
+  };
 }

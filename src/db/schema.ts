@@ -146,6 +146,14 @@ export interface PostRevisionsTable {
   created_at: CreatedAt;
 }
 
+/** A counted attempt (a failed sign-in, a registration) against a limit; it stops counting at expires_at. */
+export interface AttemptsTable {
+  id: Generated<number>;
+  bucket: string;
+  key: string;
+  expires_at: Date;
+}
+
 export interface EventsTable {
   id: Generated<number>;
   name: string;
@@ -163,6 +171,7 @@ export interface DB {
   posts: PostsTable;
   post_revisions: PostRevisionsTable;
   events: EventsTable;
+  attempts: AttemptsTable;
   conveners: ConvenersTable;
   network_rules: NetworkRulesTable;
   flags: FlagsTable;
