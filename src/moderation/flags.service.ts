@@ -9,6 +9,7 @@ import * as flags from './flags.queries.js';
 import { requireAdminRole, requireFound, requireModeratorOf } from './guards.js';
 import { clearPostHidden, resolveOpenFlags, setPostHidden, writeLog } from './moderation.queries.js';
 import { checkReason, type Reason } from './moderation.service.js';
+import { requireNotSuspended } from './suspensions.service.js';
 
 /** A rule of the forum, not a flood guard: kept when RATE_LIMITS=off. */
 export const FLAGS_PER_DAY = 20;
@@ -79,6 +80,8 @@ export async function flagPost(db: Kysely<DB>, actor: Viewer, postId: number, in
     const flagger = await flags.lockFlagger(tx, actor.id);
     if (!flagger) throw new ForbiddenError();
     const post = requireFound(await flags.lockPostForFlagging(tx, postId));
+    // Suspended, or barred from the network the post is in: no flagging there either.
+    await requireNotSuspended(tx, actor.id, post.network_id, new Date());
     if (post.author_id === actor.id) throw new ValidationError({ post: 'moderation.flag.ownPost' });
     // Flagging twice stores nothing and is not an error: the member sees the flag they made.
     const existing = await flags.findFlag(tx, postId, actor.id);

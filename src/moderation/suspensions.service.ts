@@ -1,7 +1,8 @@
 // Suspensions: an admin keeps an account from posting anywhere for a while; a convener bars one from
 // posting in their network. Either way the account can still sign in and read. Same steps as every
 // moderator action: who acts, load, guard, change, log row — in one transaction. No domain event: no
-// page or live message shows suspensions; posting checks the table in its own transaction.
+// page or live message shows suspensions; posting, editing and flagging check the table in their own
+// transactions.
 import type { Kysely } from 'kysely';
 import { usernameKey } from '../accounts/usernames.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
@@ -64,13 +65,13 @@ export function formatEnd(until: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: FORUM_TIME_ZONE }).format(until);
 }
 
-/** The 403 a suspended or barred account gets when it tries to post, saying until when and why. */
+/** The 403 a suspended or barred account gets when it tries to post, edit or flag, saying until when and why. */
 export function suspendedError(suspension: ActiveSuspension): ForbiddenError {
   const key = suspension.network_id === null ? 'moderation.suspendedUntil' : 'moderation.barredUntil';
   return new ForbiddenError({ key, values: { until: formatEnd(suspension.until), reason: suspension.reason } });
 }
 
-/** Named guard for posting: throws the 403 above while the account is suspended or barred from this network. */
+/** Named guard for posting, editing and flagging: throws the 403 above while the account is suspended or barred from this network. */
 export async function requireNotSuspended(db: Kysely<DB>, accountId: number, networkId: number, now: Date): Promise<void> {
   const suspension = await activeSuspension(db, accountId, networkId, now);
   if (suspension) throw suspendedError(suspension);

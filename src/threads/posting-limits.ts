@@ -1,4 +1,5 @@
-// How often an account may post: a rule of the forum against floods and double submissions.
+// How often an account may post: a rule of the forum against floods and double submissions. An edit
+// counts as a reply: each rewrites a thread and pushes a live update to everyone reading it.
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PostingLimits {
@@ -18,4 +19,10 @@ export function secondsToWait(lastAt: Date | null, everySeconds: number, now: Da
   if (!lastAt) return 0;
   const waitMs = lastAt.getTime() + everySeconds * 1000 - now.getTime();
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
+}
+
+/** What a reply or an edit is measured from: the later of the account's last reply and last edit. */
+export function lastReplyOrEdit(lastReplyAt: Date | null, lastEditAt: Date | null): Date | null {
+  if (!lastReplyAt || !lastEditAt) return lastReplyAt ?? lastEditAt;
+  return lastReplyAt > lastEditAt ? lastReplyAt : lastEditAt;
 }

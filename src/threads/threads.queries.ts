@@ -137,11 +137,14 @@ export function findOpeningPostPlacement(db: Kysely<DB>, threadId: number) {
 
 export type PostPlacement = NonNullable<Awaited<ReturnType<typeof findPostPlacement>>>;
 
-/** Locks the thread row for the rest of the transaction: replies are numbered one at a time. */
+/**
+ * Locks the thread row for the rest of the transaction: replies are numbered one at a time, and the
+ * thread cannot move to another network while a post in it is written.
+ */
 export function lockThread(db: Kysely<DB>, threadId: number) {
   return db
     .selectFrom('threads')
-    .select(['id', 'top_level_count', 'network_id', 'locked'])
+    .select(['id', 'title', 'top_level_count', 'network_id', 'locked'])
     .where('id', '=', threadId)
     .forUpdate()
     .executeTakeFirst();
@@ -207,9 +210,9 @@ export async function markPostDeleted(db: Kysely<DB>, postId: number, deletedByI
   await db.updateTable('posts').set({ deleted_at: at, deleted_by_id: deletedById }).where('id', '=', postId).execute();
 }
 
-/** When the account last started a thread and last replied: what the posting limits are measured from. */
+/** When the account last started a thread, last replied and last edited a post: what the posting limits are measured from. */
 export async function lastPostingTimes(db: Kysely<DB>, accountId: number) {
-  const [thread, reply] = await Promise.all([
+  const [thread, reply, edit] = await Promise.all([
     db.selectFrom('threads').select('created_at').where('author_id', '=', accountId).orderBy('created_at', 'desc').limit(1).executeTakeFirst(),
     db
       .selectFrom('posts')
@@ -219,8 +222,9 @@ export async function lastPostingTimes(db: Kysely<DB>, accountId: number) {
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst(),
+    db.selectFrom('post_revisions').select('created_at').where('editor_id', '=', accountId).orderBy('created_at', 'desc').limit(1).executeTakeFirst(),
   ]);
-  return { lastThreadAt: thread?.created_at ?? null, lastReplyAt: reply?.created_at ?? null };
+  return { lastThreadAt: thread?.created_at ?? null, lastReplyAt: reply?.created_at ?? null, lastEditAt: edit?.created_at ?? null };
 }
 
 /** Serialises one account's posting, so two quick submissions cannot both pass the posting limit. */

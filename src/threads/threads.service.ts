@@ -8,7 +8,7 @@ import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { requireNotSuspended } from '../moderation/suspensions.service.js';
 import { recordNetworkActivity } from '../networks/networks.queries.js';
-import { limitsFor, secondsToWait } from './posting-limits.js';
+import { lastReplyOrEdit, limitsFor, secondsToWait } from './posting-limits.js';
 import { slugify } from './slug.js';
 import * as queries from './threads.queries.js';
 
@@ -20,14 +20,14 @@ export interface ThreadsServiceOptions {
 
 type Tx = Kysely<DB>;
 
-async function enforcePostingLimit(tx: Tx, author: Viewer, kind: 'thread' | 'reply', now: Date): Promise<void> {
+async function enforcePostingLimit(tx: Tx, author: Viewer, kind: 'thread' | 'reply' | 'edit', now: Date): Promise<void> {
   const account = await queries.lockAccount(tx, author.id);
   if (!account) throw new ForbiddenError();
   const limits = limitsFor(account.created_at, now);
-  const { lastThreadAt, lastReplyAt } = await queries.lastPostingTimes(tx, author.id);
+  const { lastThreadAt, lastReplyAt, lastEditAt } = await queries.lastPostingTimes(tx, author.id);
   const wait = kind === 'thread'
     ? secondsToWait(lastThreadAt, limits.threadEverySeconds, now)
-    : secondsToWait(lastReplyAt, limits.replyEverySeconds, now);
+    : secondsToWait(lastReplyOrEdit(lastReplyAt, lastEditAt), limits.replyEverySeconds, now);
   if (wait > 0) throw new TooManyRequestsError(wait, 'threads.postingTooFast');
 }
 
@@ -90,15 +90,20 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
     async editPost(editor: Viewer, postId: number, input: { body: string; title?: string }) {
       const html = await linkMentions(db, renderMarkdown(input.body));
       const threadId = await db.transaction().execute(async (tx) => {
+        const now = new Date();
         const post = await queries.findPostPlacement(tx, postId);
         if (!post) throw new NotFoundError();
         if (!mayChangePost(editor, post)) throw new ForbiddenError();
         if (post.deleted_at) throw new ForbiddenError('threads.postDeleted');
-        const thread = await queries.findThread(tx, post.thread_id);
+        // The account, then the thread: the same order as replying.
+        if (postingLimits) await enforcePostingLimit(tx, editor, 'edit', now);
+        const thread = (await queries.lockThread(tx, post.thread_id))!;
+        // Suspended, or barred from the network the thread is in now: no editing there either.
+        await requireNotSuspended(tx, editor.id, thread.network_id, now);
         const isOpening = post.parent_id === null;
-        const newTitle = isOpening && input.title !== undefined && input.title !== thread!.title ? input.title : undefined;
-        await queries.insertRevision(tx, { postId, editorId: editor.id, body: post.body, title: newTitle ? thread!.title : null });
-        await queries.updatePostBody(tx, postId, input.body, html, new Date());
+        const newTitle = isOpening && input.title !== undefined && input.title !== thread.title ? input.title : undefined;
+        await queries.insertRevision(tx, { postId, editorId: editor.id, body: post.body, title: newTitle ? thread.title : null });
+        await queries.updatePostBody(tx, postId, input.body, html, now);
         if (newTitle) await queries.updateThreadTitle(tx, post.thread_id, newTitle, slugify(newTitle));
         await recordEvent(tx, 'post.edited', { postId, threadId: post.thread_id });
         return post.thread_id;

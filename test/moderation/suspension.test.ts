@@ -1,5 +1,5 @@
 // Suspensions (an admin's, from posting anywhere) and bars (a convener's, from posting in one network):
-// posting answers 403 with the end date; reading and signing in go on as before.
+// posting, editing and flagging answer 403 with the end date; reading and signing in go on as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -16,6 +16,8 @@ describe('suspensions and bars', () => {
   let convener: Member;
   let threadId: number;
   let fiskeThreadId: number;
+  let kayakOpeningId: number;
+  let fiskeOpeningId: number;
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -24,8 +26,10 @@ describe('suspensions and bars', () => {
     await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
     await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
     await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'bar_convener' }).expect(200);
-    threadId = (await startThread(convener.agent, 'kajak', { title: 'Kayak talk' })).id;
-    fiskeThreadId = (await startThread(admin.agent, 'fiske', { title: 'Fish talk' })).id;
+    const kayakThread = await startThread(convener.agent, 'kajak', { title: 'Kayak talk' });
+    const fiskeThread = await startThread(admin.agent, 'fiske', { title: 'Fish talk' });
+    [threadId, kayakOpeningId] = [kayakThread.id, kayakThread.posts[0]!.id];
+    [fiskeThreadId, fiskeOpeningId] = [fiskeThread.id, fiskeThread.posts[0]!.id];
   });
   afterAll(() => ctx.close());
 
@@ -166,5 +170,75 @@ describe('suspensions and bars', () => {
     const refused = await convener.agent.post('/n/kajak/bar').set('accept', HTML).type('form').send({ username: 'target_one', reason: 'Rude' });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('value="target_one"');
+  });
+
+  const editJson = (member: Member, postId: number, change: { body: string; title?: string }) =>
+    member.agent.post(`/p/${postId}/edit`).set('accept', JSON_ACCEPT).set('accept-language', 'en').send(change);
+  const flagJson = (member: Member, postId: number) =>
+    member.agent.post(`/p/${postId}/flag`).set('accept', JSON_ACCEPT).set('accept-language', 'en').send({ reason: 'off-topic' });
+  const bodyOf = async (postId: number) => (await ctx.db.selectFrom('posts').select('body').where('id', '=', postId).executeTakeFirstOrThrow()).body;
+  const flagsBy = async (username: string) =>
+    ctx.db.selectFrom('flags').innerJoin('accounts', 'accounts.id', 'flags.flagger_id').select('flags.id').where('accounts.username', '=', username).execute();
+
+  it('keeps a suspended account from editing its posts and titles and from flagging, anywhere: 403 with the end date', async () => {
+    const member = await signUp(ctx, { username: 'suspended_editor' });
+    const own = await startThread(member.agent, 'kajak', { title: 'My kayak shop', body: 'Opening as written' });
+    const ownReply = await reply(member.agent, fiskeThreadId, 'Reply as written');
+    const suspended = await admin.agent.post('/u/suspended_editor/suspend').set('accept', JSON_ACCEPT).send({ days: 5, reason: 'Cooling off' }).expect(200);
+    const until = written(suspended.body.until);
+
+    for (const response of [
+      await editJson(member, own.posts[0]!.id, { title: 'Buy my kayaks', body: 'Changed' }),
+      await editJson(member, ownReply.id, { body: 'Changed' }),
+      await flagJson(member, kayakOpeningId),
+      await flagJson(member, fiskeOpeningId),
+    ]) {
+      expect(response.status).toBe(403);
+      expect(response.body.message).toContain('suspended');
+      expect(response.body.message).toContain(until);
+    }
+    expect(await bodyOf(own.posts[0]!.id)).toBe('Opening as written');
+    expect(await bodyOf(ownReply.id)).toBe('Reply as written');
+    expect((await ctx.db.selectFrom('threads').select('title').where('id', '=', own.id).executeTakeFirstOrThrow()).title).toBe('My kayak shop');
+    expect(await ctx.db.selectFrom('post_revisions').select('id').where('post_id', 'in', [own.posts[0]!.id, ownReply.id]).execute()).toEqual([]);
+    expect(await flagsBy('suspended_editor')).toEqual([]);
+
+    // Browsers see the form again with the message, and the edit keeps its text.
+    const editPage = await member.agent.post(`/p/${ownReply.id}/edit`).set('accept', HTML).set('accept-language', 'en').type('form').send({ body: 'My kept edit' });
+    expect(editPage.status).toBe(403);
+    expect(editPage.text).toContain(until);
+    expect(editPage.text).toContain('My kept edit');
+    const flagPage = await member.agent.post(`/p/${kayakOpeningId}/flag`).set('accept', HTML).set('accept-language', 'en').type('form').send({ reason: 'spam' });
+    expect(flagPage.status).toBe(403);
+    expect(flagPage.text).toContain(until);
+  });
+
+  it('keeps a barred account from editing and flagging in that network only, wherever its thread moves', async () => {
+    const member = await signUp(ctx, { username: 'barred_editor' });
+    const inFiske = await startThread(member.agent, 'fiske', { title: 'Nets for sale', body: 'Nets as written' });
+    const inKajak = await reply(member.agent, threadId, 'Kayak reply as written');
+    const barred = await convener.agent.post('/n/kajak/bar').set('accept', JSON_ACCEPT).send({ username: 'barred_editor', days: 3, reason: 'Selling' }).expect(200);
+    const until = written(barred.body.until);
+
+    for (const response of [await editJson(member, inKajak.id, { body: 'Changed' }), await flagJson(member, kayakOpeningId)]) {
+      expect(response.status).toBe(403);
+      expect(response.body.message).toContain('barred from posting in this network');
+      expect(response.body.message).toContain(until);
+    }
+    expect(await bodyOf(inKajak.id)).toBe('Kayak reply as written');
+    const editPage = await member.agent.post(`/p/${inKajak.id}/edit`).set('accept', HTML).set('accept-language', 'en').type('form').send({ body: 'My kept kayak edit' });
+    expect(editPage.status).toBe(403);
+    expect(editPage.text).toContain(until);
+    expect(editPage.text).toContain('My kept kayak edit');
+
+    expect((await editJson(member, inFiske.posts[0]!.id, { body: 'Nets, edited' })).status).toBe(200);
+    expect((await flagJson(member, fiskeOpeningId)).status).toBe(201);
+
+    // The bar follows the network a post is in now.
+    await admin.agent.post(`/t/${inFiske.id}/move`).set('accept', JSON_ACCEPT).send({ network: 'kajak', note: 'About kayaks after all' }).expect(200);
+    const afterMove = await editJson(member, inFiske.posts[0]!.id, { title: 'Kayak nets', body: 'Nets, edited again' });
+    expect(afterMove.status).toBe(403);
+    expect(afterMove.body.message).toContain('barred from posting in this network');
+    expect(await bodyOf(inFiske.posts[0]!.id)).toBe('Nets, edited');
   });
 });
