@@ -1,43 +1,17 @@
-// Who is listening to what on this instance, and the rules of one connection: replay before live,
-// never a gap, never a duplicate, at most MAX_TOPICS topics.
+// Who is listening to what on this instance, and the rules of one connection: per topic every event in
+// cursor order, none skipped; replay before live, never a gap, never a duplicate; and bounds on what a
+// connection may ask for and leave unread (limits.ts).
 import type { WebSocket } from 'ws';
 import type { Locale } from '../config.js';
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
-
-export const MAX_TOPICS = 50;
+import { MAX_BUFFERED_BYTES, MESSAGE_BURST, MESSAGES_PER_SECOND, REPLAY_MAX_QUEUED } from './limits.js';
 
 /** What a message is built for: the person, and the language their pages are in. */
 export interface Audience {
   viewer: Viewer | null;
   locale: Locale;
   t: Translate;
-}
-
-interface Subscription {
-  /** The cursor of the last event sent (or skipped) on this topic. */
-  lastCursor: number;
-  /** Live events that arrived while the backlog was being replayed; sent after it. */
-  queued: Array<{ cursor: number; send: () => Promise<void> }> | null;
-}
-
-export class LiveConnection {
-  readonly subscriptions = new Map<string, Subscription>();
-  alive = true;
-
-  constructor(
-    readonly socket: WebSocket,
-    readonly audience: Audience,
-  ) {}
-
-  send(message: object): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
-  }
-
-  /** Sends a message serialised once by prepare(), shared as is by every connection it goes to. */
-  sendPrepared(message: PreparedMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message, { binary: false });
-  }
 }
 
 /** A message as UTF-8 JSON bytes: one broadcast serialises and encodes each distinct message once. */
@@ -47,26 +21,123 @@ export function prepare(message: object): PreparedMessage {
   return Buffer.from(JSON.stringify(message));
 }
 
-export class Hub {
-  readonly #byTopic = new Map<string, Set<LiveConnection>>();
+/**
+ * An event's message for one audience, serialised; null when that audience is not to get it. Audiences
+ * of one class share the same bytes: a broadcast to a thousand guests renders the post once.
+ */
+export type MessageFor = (audience: Audience) => PreparedMessage | null;
 
-  /** Every connection with at least one subscription. */
-  connections(): Set<LiveConnection> {
-    const all = new Set<LiveConnection>();
-    for (const set of this.#byTopic.values()) for (const connection of set) all.add(connection);
-    return all;
+export interface Subscription {
+  /** The cursor of the last event the subscriber has: sent, or covered by its replay. */
+  lastCursor: number;
+  /** While the replay is built: live events that arrived meanwhile, sent after it; null once live. */
+  queued: Array<{ cursor: number; message: MessageFor }> | null;
+}
+
+export class LiveConnection {
+  readonly subscriptions = new Map<string, Subscription>();
+  /** Cleared at each heartbeat, set again by the pong: a connection that stays cleared is dead. */
+  alive = true;
+  #tokens = MESSAGE_BURST;
+  #countedAt = Date.now();
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly audience: Audience,
+    /** The session the connection was opened with; null for a guest. */
+    readonly sessionId: string | null,
+  ) {}
+
+  get open(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  send(message: object): void {
+    this.sendAll([prepare(message)]);
+  }
+
+  /**
+   * Sends messages, serialised once by prepare() and shared as they are by every connection they go to.
+   * A connection that has left more than MAX_BUFFERED_BYTES unread is cut off instead, at once and
+   * without a close frame (which would wait behind what it does not read): the client sees 1006.
+   */
+  sendAll(messages: readonly PreparedMessage[]): void {
+    if (!this.open) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.socket.terminate();
+      return;
+    }
+    for (const message of messages) this.socket.send(message, { binary: false });
+  }
+
+  /** Counts one message from the client (a token bucket); false once it sends faster than allowed. */
+  countMessage(now = Date.now()): boolean {
+    this.#tokens = Math.min(MESSAGE_BURST, this.#tokens + ((now - this.#countedAt) / 1000) * MESSAGES_PER_SECOND);
+    this.#countedAt = now;
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+}
+
+export class Hub {
+  readonly #connections = new Set<LiveConnection>();
+  readonly #byTopic = new Map<string, Set<LiveConnection>>();
+  /** Per topic, the delivery of the last event handed over: the next one is sent after it. */
+  readonly #delivering = new Map<string, Promise<void>>();
+
+  constructor(private readonly onError: (error: unknown, topic: string) => void) {}
+
+  add(connection: LiveConnection): void {
+    this.#connections.add(connection);
+  }
+
+  /** Forgets the connection and everything it asked for. */
+  disconnect(connection: LiveConnection): void {
+    this.#connections.delete(connection);
+    for (const topic of [...connection.subscriptions.keys()]) this.unsubscribe(connection, topic);
+  }
+
+  /** Closes the connection with a code the client can act on, and forgets it at once. */
+  end(connection: LiveConnection, code: number, reason: string): void {
+    this.disconnect(connection);
+    connection.socket.close(code, reason);
+  }
+
+  connections(): ReadonlySet<LiveConnection> {
+    return this.#connections;
+  }
+
+  connectionsOf(accountId: number): LiveConnection[] {
+    return [...this.#connections].filter((connection) => connection.audience.viewer?.id === accountId);
   }
 
   subscribers(topic: string): ReadonlySet<LiveConnection> {
     return this.#byTopic.get(topic) ?? new Set();
   }
 
-  /** Starts a subscription in replay mode: live events wait until finishReplay. */
-  subscribe(connection: LiveConnection, topic: string, since: number): void {
-    connection.subscriptions.set(topic, { lastCursor: since, queued: [] });
+  /**
+   * Subscribes from `cursor`: events after it are sent. `replaying`: they wait until finishReplay, so
+   * the replay goes first. The subscription is returned so that whoever replays can tell whether it
+   * still stands afterwards (the connection may have closed, or been reset, meanwhile).
+   */
+  subscribe(connection: LiveConnection, topic: string, cursor: number, replaying: boolean): Subscription {
+    const subscription: Subscription = { lastCursor: cursor, queued: replaying ? [] : null };
+    connection.subscriptions.set(topic, subscription);
     let set = this.#byTopic.get(topic);
     if (!set) this.#byTopic.set(topic, (set = new Set()));
     set.add(connection);
+    return subscription;
+  }
+
+  /** False once the subscription ended: unsubscribed, reset, or its connection gone. */
+  stands(connection: LiveConnection, topic: string, subscription: Subscription): boolean {
+    return connection.subscriptions.get(topic) === subscription && connection.open;
+  }
+
+  /** The cursor the subscriber has reached on the topic; undefined when it is not subscribed. */
+  cursorOf(connection: LiveConnection, topic: string): number | undefined {
+    return connection.subscriptions.get(topic)?.lastCursor;
   }
 
   unsubscribe(connection: LiveConnection, topic: string): void {
@@ -76,43 +147,69 @@ export class Hub {
     if (set?.size === 0) this.#byTopic.delete(topic);
   }
 
-  disconnect(connection: LiveConnection): void {
-    for (const topic of [...connection.subscriptions.keys()]) this.unsubscribe(connection, topic);
+  /** Tells the subscriber to start over from the page (`reset`) and ends the subscription. */
+  reset(connection: LiveConnection, topic: string): void {
+    this.unsubscribe(connection, topic);
+    connection.send({ type: 'reset', topic });
   }
 
   /**
-   * Sends an event to one subscriber unless it already has it; while the subscription replays,
-   * the event waits in its queue.
+   * Hands an event to the topic's subscribers. Its message may be loading while the topic's earlier
+   * events are still on their way, but it is sent after them: per topic, in cursor order, none skipped.
+   * A message that fails to load resets the subscribers, who would otherwise miss it without knowing.
    */
-  async deliver(connection: LiveConnection, topic: string, cursor: number, send: () => Promise<void>): Promise<void> {
+  publish(topic: string, cursor: number, message: Promise<MessageFor | null>): void {
+    const loaded = message.then(
+      (build) => ({ build }),
+      (error: unknown) => ({ error }),
+    );
+    const previous = this.#delivering.get(topic) ?? Promise.resolve();
+    const delivered = previous.then(async () => {
+      const result = await loaded;
+      if ('error' in result) {
+        this.onError(result.error, topic);
+        for (const connection of [...this.subscribers(topic)]) this.reset(connection, topic);
+        return;
+      }
+      if (!result.build) return;
+      for (const connection of [...this.subscribers(topic)]) this.#deliver(connection, topic, cursor, result.build);
+    });
+    this.#delivering.set(topic, delivered);
+    void delivered.then(() => {
+      if (this.#delivering.get(topic) === delivered) this.#delivering.delete(topic);
+    });
+  }
+
+  /** Sends an event to one subscriber unless it already has it; while it replays, the event waits. */
+  #deliver(connection: LiveConnection, topic: string, cursor: number, message: MessageFor): void {
     const subscription = connection.subscriptions.get(topic);
     if (!subscription || cursor <= subscription.lastCursor) return;
     if (subscription.queued) {
-      subscription.queued.push({ cursor, send });
+      if (subscription.queued.length >= REPLAY_MAX_QUEUED) return this.reset(connection, topic);
+      subscription.queued.push({ cursor, message });
       return;
     }
     subscription.lastCursor = cursor;
-    await send();
+    const bytes = message(connection.audience);
+    if (bytes) connection.sendAll([bytes]);
   }
 
-  /** Ends replay: sends what queued up meanwhile, skipping what the replay already covered. */
-  async finishReplay(connection: LiveConnection, topic: string): Promise<void> {
+  /**
+   * Ends a replay that covered every event up to `through`: sends the replay's messages, then what
+   * queued up meanwhile, skipping what the replay already covered.
+   */
+  finishReplay(connection: LiveConnection, topic: string, through: number, replayed: readonly PreparedMessage[] = []): void {
     const subscription = connection.subscriptions.get(topic);
     if (!subscription?.queued) return;
-    while (subscription.queued.length > 0) {
-      const next = subscription.queued.shift()!;
-      if (next.cursor <= subscription.lastCursor) continue;
-      subscription.lastCursor = next.cursor;
-      await next.send();
+    subscription.lastCursor = Math.max(subscription.lastCursor, through);
+    const messages = [...replayed];
+    for (const { cursor, message } of subscription.queued) {
+      if (cursor <= subscription.lastCursor) continue;
+      subscription.lastCursor = cursor;
+      const bytes = message(connection.audience);
+      if (bytes) messages.push(bytes);
     }
     subscription.queued = null;
-  }
-
-  /** For the replay itself: true (and the cursor moves on) when the event is new to the subscriber. */
-  advance(connection: LiveConnection, topic: string, cursor: number): boolean {
-    const subscription = connection.subscriptions.get(topic);
-    if (!subscription || cursor <= subscription.lastCursor) return false;
-    subscription.lastCursor = cursor;
-    return true;
+    connection.sendAll(messages);
   }
 }

@@ -1,14 +1,46 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import type { Topic } from './topics.js';
+import { sql, type Kysely } from 'kysely';
+import type { DB, Role } from '../db/schema.js';
 
-/** The topic's events after the cursor, in cursor order. */
-export function eventsAfter(db: Kysely<DB>, topic: Topic, since: number, limit: number) {
-  let query = db.selectFrom('events').select(['id', 'name', 'payload']).where('id', '>', since);
-  query = topic.kind === 'thread'
-    ? query.where('thread_id', '=', topic.threadId)
-    : query.where('network_id', '=', topic.networkId).where('name', '=', 'thread.created');
-  return query.orderBy('id').limit(limit).execute();
+export const POST_EVENTS = ['post.created', 'post.edited', 'post.deleted', 'post.hidden', 'post.unhidden'] as const;
+
+const postIdOf = sql<number>`(payload->>'postId')::int`;
+
+/**
+ * The posts of a thread that events after the cursor are about, each once, in the order each was first
+ * touched (so a reply comes after the post it answers): the first and the last of those events' cursors,
+ * the last one's name, and whether one of them created the post. At most `limit` posts.
+ */
+export function postsTouchedAfter(db: Kysely<DB>, threadId: number, since: number, limit: number) {
+  return db
+    .selectFrom('events')
+    .select([
+      postIdOf.as('post_id'),
+      // Cursors are bigint: strings from pg.
+      (eb) => eb.fn.min<number | string>('id').as('first_cursor'),
+      (eb) => eb.fn.max<number | string>('id').as('last_cursor'),
+      sql<string>`(array_agg(name order by id desc))[1]`.as('last_name'),
+      sql<boolean>`bool_or(name = 'post.created')`.as('created'),
+    ])
+    .where('thread_id', '=', threadId)
+    .where('id', '>', since)
+    .where('name', 'in', POST_EVENTS)
+    .groupBy(postIdOf)
+    .orderBy('first_cursor')
+    .limit(limit)
+    .execute();
+}
+
+/** The threads started on a board after the cursor, in cursor order; at most `limit`. */
+export function threadsCreatedAfter(db: Kysely<DB>, networkId: number, since: number, limit: number) {
+  return db
+    .selectFrom('events')
+    .select(['id as cursor', sql<number>`(payload->>'threadId')::int`.as('thread_id')])
+    .where('network_id', '=', networkId)
+    .where('name', '=', 'thread.created')
+    .where('id', '>', since)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 /** The oldest cursor still kept; null when no event was ever recorded. */
@@ -29,6 +61,32 @@ export async function pruneEvents(db: Kysely<DB>, olderThan: Date): Promise<numb
     .where((eb) => eb.not(eb.exists(eb.selectFrom('event_consumers').select('name').where('event_consumers.cursor', '<', eb.ref('events.id')))))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+export interface LiveSession {
+  role: Role;
+  /** Ids of the networks the account convenes now. */
+  convenes: number[];
+}
+
+/**
+ * Of these sessions, the ones still valid at `now`, by id, with their account's role and conveners as
+ * they are now: what open connections are re-checked against. One query for any number of sessions.
+ */
+export async function currentSessions(db: Kysely<DB>, sessionIds: readonly string[], now: Date): Promise<Map<string, LiveSession>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .select([
+      'sessions.id',
+      'accounts.role',
+      sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes'),
+    ])
+    .where(sql<boolean>`sessions.id = any(${[...sessionIds]}::text[])`)
+    .where('sessions.expires_at', '>', now)
+    .execute();
+  return new Map(rows.map((row) => [row.id, { role: row.role, convenes: row.convenes }]));
 }
 
 export async function threadExists(db: Kysely<DB>, threadId: number): Promise<boolean> {

@@ -1,13 +1,15 @@
 // GET /live: the websocket that pushes new posts and threads to everyone looking.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { TooManyRequestsError } from '../core/errors.js';
 import { claimedOrigin } from '../core/security.js';
-import { LiveConnection, MAX_TOPICS } from './hub.js';
+import { LiveConnection } from './hub.js';
+import { CLOSE_POLICY, HEARTBEAT_MS, MAX_TOPICS, SOCKETS_PER_ADDRESS, SOCKETS_RETRY_AFTER_SECONDS } from './limits.js';
 import { pruneEvents } from './live.queries.js';
 import { liveService } from './live.service.js';
 import { ME_TOPIC, meTopic } from './me-topic.js';
+import { liveSessions } from './sessions.js';
 import { parseTopic } from './topics.js';
 
-const HEARTBEAT_MS = 30_000;
 const BACKLOG_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
@@ -35,22 +37,27 @@ function readMessage(raw: string): ClientMessage | string {
 
 export async function liveRoutes(app: FastifyInstance): Promise<void> {
   const live = liveService(app);
-  const me = meTopic(app, live.hub);
+  const { hub } = live;
+  const me = meTopic(app, hub);
+  const sessions = liveSessions(app, hub);
   const allowedOrigin = app.config.publicUrl.origin;
 
-  const heartbeat = setInterval(() => {
-    for (const client of app.websocketServer.clients) {
-      const connection = connections.get(client);
-      if (!connection) continue;
-      if (!connection.alive) {
-        client.terminate();
-        continue;
-      }
-      connection.alive = false;
-      client.ping();
-    }
-  }, HEARTBEAT_MS);
+  const heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
   heartbeat.unref();
+  /** Drops connections that did not answer the last ping, re-checks the sessions of the others, pings them. */
+  async function beat(): Promise<void> {
+    const answered = [...hub.connections()].filter((connection) => {
+      if (connection.alive) return true;
+      connection.socket.terminate();
+      return false;
+    });
+    await sessions.recheck(answered);
+    for (const connection of answered) {
+      if (!connection.open) continue;
+      connection.alive = false;
+      connection.socket.ping();
+    }
+  }
   const pruner = setInterval(() => {
     pruneEvents(app.database.db, new Date(Date.now() - BACKLOG_MS)).catch((error: unknown) => app.log.warn({ err: error }, 'pruning events failed'));
   }, PRUNE_EVERY_MS);
@@ -60,26 +67,45 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     clearInterval(pruner);
   });
 
-  const connections = new WeakMap<object, LiveConnection>();
+  /** Open connections per client address; counted only with RATE_LIMITS on (benchmarks open thousands from one). */
+  const socketsByAddress = new Map<string, number>();
+  function admitAddress(request: FastifyRequest): void {
+    const address = request.ip;
+    const open = socketsByAddress.get(address) ?? 0;
+    if (open >= SOCKETS_PER_ADDRESS) throw new TooManyRequestsError(SOCKETS_RETRY_AFTER_SECONDS);
+    socketsByAddress.set(address, open + 1);
+    // The TCP connection closes whether the upgrade succeeds or not.
+    request.raw.socket.once('close', () => {
+      const left = (socketsByAddress.get(address) ?? 1) - 1;
+      if (left > 0) socketsByAddress.set(address, left);
+      else socketsByAddress.delete(address);
+    });
+  }
 
   app.get(
     '/live',
     {
       websocket: true,
-      // A browser on another site must not read a member's live feed with the member's cookie.
+      // Both before the upgrade is accepted.
       preValidation: async (request, reply) => {
+        // A browser on another site must not read a member's live feed with the member's cookie.
         const origin = claimedOrigin({ origin: request.headers.origin });
         if (origin !== undefined && origin !== allowedOrigin) return reply.code(403).send({ error: 'forbidden', message: request.t('errors.crossSite') });
+        if (app.config.rateLimits) admitAddress(request);
       },
     },
     (socket, request) => {
-      const connection = new LiveConnection(socket, { viewer: request.viewer, locale: request.locale, t: request.t });
-      connections.set(socket, connection);
+      const connection = new LiveConnection(socket, { viewer: request.viewer, locale: request.locale, t: request.t }, request.sessionId);
+      hub.add(connection);
       socket.on('pong', () => (connection.alive = true));
-      socket.on('close', () => live.hub.disconnect(connection));
+      socket.on('close', () => hub.disconnect(connection));
+      // The session may have ended between the request's check and now; sessions.ended from then on is heard.
+      if (connection.sessionId) void sessions.recheck([connection]);
       // Messages of one connection are handled in order, so a replay finishes before the next request.
       let queue = Promise.resolve();
       socket.on('message', (data) => {
+        if (!connection.open) return;
+        if (!connection.countMessage()) return hub.end(connection, CLOSE_POLICY, 'too many messages');
         connection.alive = true;
         queue = queue.then(() => handle(connection, data.toString())).catch((error: unknown) => {
           request.log.error({ err: error }, 'live message failed');
@@ -90,19 +116,20 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   );
 
   async function handle(connection: LiveConnection, raw: string): Promise<void> {
+    if (!connection.open) return;
     const message = readMessage(raw);
     if (typeof message === 'string') return connection.send({ type: 'error', message });
     if (message.type === 'ping') return connection.send({ type: 'pong' });
     if (message.type === 'unsubscribe') {
-      live.hub.unsubscribe(connection, message.topic);
+      hub.unsubscribe(connection, message.topic);
       return connection.send({ type: 'unsubscribed', topic: message.topic });
     }
-    if (message.topic === ME_TOPIC) return me.subscribe(connection);
-    const parsed = parseTopic(message.topic);
+    const parsed = message.topic === ME_TOPIC ? ME_TOPIC : parseTopic(message.topic);
     if (!parsed) return connection.send({ type: 'error', message: `unknown topic ${message.topic}`, topic: message.topic });
     if (!connection.subscriptions.has(message.topic) && connection.subscriptions.size >= MAX_TOPICS) {
       return connection.send({ type: 'error', message: `at most ${MAX_TOPICS} topics per connection`, topic: message.topic });
     }
+    if (parsed === ME_TOPIC) return me.subscribe(connection);
     const topic = await live.resolveTopic(parsed);
     if (!topic) return connection.send({ type: 'error', message: `unknown topic ${message.topic}`, topic: message.topic });
     await live.subscribe(connection, topic, message.since);

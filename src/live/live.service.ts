@@ -1,151 +1,156 @@
 // Turns this instance's domain events into websocket messages for the connections that asked for them,
-// each checked against the visibility rule and rendered by the same partial the pages use.
+// each checked against the visibility rule and rendered by the same partial the pages use; and replays
+// what a client missed, each post once in its latest state, within the bounds of limits.ts.
 import type { FastifyInstance } from 'fastify';
 import type { RecordedEvent } from '../core/events.js';
-import { parsePayload } from '../core/events.js';
 import { boardThreadJson } from '../networks/present.js';
-import { findBoardThreads } from '../networks/networks.queries.js';
+import { findBoardThreads, type BoardThreadRow } from '../networks/networks.queries.js';
 import { postJson, standalonePostNode, viewerClass } from '../threads/present.js';
-import { findPosts, findThread } from '../threads/threads.queries.js';
-import { convenedNetworkIds } from '../moderation/moderation.queries.js';
-import { Hub, prepare, type Audience, type LiveConnection, type PreparedMessage } from './hub.js';
-import { eventsAfter, networkIdBySlug, oldestKeptCursor, threadExists } from './live.queries.js';
-import { boardTopic, threadTopic, type ParsedTopic } from './topics.js';
+import { findPosts, findThread, type PostRow } from '../threads/threads.queries.js';
+import { Hub, prepare, type Audience, type LiveConnection, type MessageFor, type PreparedMessage } from './hub.js';
+import { REPLAY_MAX_BYTES, REPLAY_MAX_MESSAGES } from './limits.js';
+import { networkIdBySlug, oldestKeptCursor, POST_EVENTS, postsTouchedAfter, threadExists, threadsCreatedAfter } from './live.queries.js';
+import { boardTopic, threadTopic, type ParsedTopic, type Topic } from './topics.js';
 
-/**
- * Builds the message for one audience, serialised; null when that audience may not see the event at
- * all. Audiences of one class share the same bytes: a broadcast to a thousand guests renders,
- * stringifies and encodes the post once.
- */
-type MessageFor = (audience: Audience) => PreparedMessage | null;
+type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
 
-const REPLAY_BATCH = 200;
-const POST_EVENTS = new Set(['post.created', 'post.edited', 'post.deleted', 'post.hidden', 'post.unhidden']);
+/** A replay: its messages in cursor order, and the cursor of the last event they cover. */
+type Replay = { messages: PreparedMessage[]; through: number } | 'reset';
 
 export function liveService(app: FastifyInstance) {
   const { db } = app.database;
-  const hub = new Hub();
+  const hub = new Hub((error, topic) => app.log.error({ err: error, topic }, 'a live event could not be loaded; its subscribers were reset'));
   const maxDepth = app.config.threadDisplayDepth;
 
-  /** Loads what an event is about once; the returned function renders it per audience, once per class. */
-  async function messageBuilder(event: RecordedEvent, topic: string): Promise<MessageFor | null> {
-    if (POST_EVENTS.has(event.name)) {
-      const { postId, threadId } = event.payload as { postId: number; threadId: number };
-      const [[row], thread] = await Promise.all([findPosts(db, [postId]), findThread(db, threadId)]);
-      if (!row || !thread) return null;
-      const parentUsername = row.depth > maxDepth && row.parent_id ? (await findPosts(db, [row.parent_id]))[0]?.author_username : undefined;
-      const rendered = new Map<string, PreparedMessage>();
-      return (audience) => {
-        const key = `${audience.locale}|${viewerClass(audience.viewer, row)}`;
-        let message = rendered.get(key);
-        if (!message) {
-          const node = standalonePostNode(row, audience.viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug, parentUsername });
-          const html = app.views.render('partials/post', node, { locale: audience.locale, t: audience.t });
-          message = prepare({ type: event.name, topic, cursor: event.cursor, post: { ...postJson(row, audience.viewer), html } });
-          rendered.set(key, message);
-        }
-        return message;
-      };
-    }
-    if (event.name === 'thread.created') {
-      const { threadId } = event.payload as { threadId: number };
-      const [row] = await findBoardThreads(db, [threadId]);
-      if (!row) return null;
-      // Per audience: the title follows the opening post's visibility (hidden since, on a replay).
-      return (audience) => prepare({ type: 'thread.created', topic, cursor: event.cursor, thread: boardThreadJson(row, audience.viewer, audience.t) });
-    }
-    return null;
+  /** Posts of one thread with what rendering them needs: the thread, and who wrote the posts deep replies answer. */
+  async function loadPosts(threadId: number, postIds: readonly number[]) {
+    const [rows, thread] = await Promise.all([findPosts(db, postIds), findThread(db, threadId)]);
+    const parentIds = rows.filter((row) => row.depth > maxDepth && row.parent_id !== null).map((row) => row.parent_id!);
+    const parents = await findPosts(db, [...new Set(parentIds)]);
+    return { rows, thread, parentUsernames: new Map(parents.map((parent) => [parent.id, parent.author_username])) };
   }
 
-  function topicOf(event: RecordedEvent, networkSlug?: string): string | null {
-    if (POST_EVENTS.has(event.name)) return threadTopic((event.payload as { threadId: number }).threadId);
-    if (event.name === 'thread.created' && networkSlug) return boardTopic(networkSlug);
-    return null;
+  /** A post event's message: the post as the page shows it to each audience, rendered once per kind of viewer. */
+  function postMessage(type: string, topic: string, cursor: number, row: PostRow, loaded: { thread: ThreadRow; parentUsernames: Map<number, string> }): MessageFor {
+    const { thread } = loaded;
+    const rendered = new Map<string, PreparedMessage>();
+    return (audience) => {
+      const key = `${audience.locale}|${viewerClass(audience.viewer, row)}`;
+      let message = rendered.get(key);
+      if (!message) {
+        const parentUsername = row.parent_id === null ? undefined : loaded.parentUsernames.get(row.parent_id);
+        const node = standalonePostNode(row, audience.viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug, parentUsername });
+        const html = app.views.render('partials/post', node, { locale: audience.locale, t: audience.t });
+        message = prepare({ type, topic, cursor, post: { ...postJson(row, audience.viewer), html } });
+        rendered.set(key, message);
+      }
+      return message;
+    };
   }
 
-  async function broadcast(event: RecordedEvent, topic: string): Promise<void> {
-    const listeners = hub.subscribers(topic);
-    if (listeners.size === 0) return;
-    const build = await messageBuilder(event, topic);
-    if (!build) return;
-    await Promise.all(
-      [...listeners].map((connection) =>
-        hub.deliver(connection, topic, event.cursor, async () => {
-          const message = build(connection.audience);
-          if (message) connection.sendPrepared(message);
-        }),
-      ),
-    );
+  /** Per audience: the title follows the opening post's visibility (hidden since, on a replay). */
+  function threadMessage(topic: string, cursor: number, row: BoardThreadRow): MessageFor {
+    return (audience) => prepare({ type: 'thread.created', topic, cursor, thread: boardThreadJson(row, audience.viewer, audience.t) });
   }
 
+  async function postEventMessage(event: RecordedEvent, topic: string): Promise<MessageFor | null> {
+    const { postId, threadId } = event.payload as { postId: number; threadId: number };
+    const loaded = await loadPosts(threadId, [postId]);
+    const [row] = loaded.rows;
+    const { thread, parentUsernames } = loaded;
+    return row && thread ? postMessage(event.name, topic, event.cursor, row, { thread, parentUsernames }) : null;
+  }
+
+  async function threadCreatedMessage(threadId: number, topic: string, cursor: number): Promise<MessageFor | null> {
+    const [row] = await findBoardThreads(db, [threadId]);
+    return row ? threadMessage(topic, cursor, row) : null;
+  }
+
+  for (const name of POST_EVENTS) {
+    app.events.on(name, ({ threadId }, event) => {
+      const topic = threadTopic(threadId);
+      if (hub.subscribers(topic).size > 0) hub.publish(topic, event.cursor, postEventMessage(event, topic));
+    });
+  }
+  /** The slug of every board subscribed to on this instance: a thread's network has none when no one listens. */
   const boardSlugs = new Map<number, string>();
-  async function slugOfNetwork(networkId: number): Promise<string | undefined> {
-    if (!boardSlugs.has(networkId)) {
-      const row = await db.selectFrom('networks').select('slug').where('id', '=', networkId).executeTakeFirst();
-      if (row) boardSlugs.set(networkId, row.slug);
-    }
-    return boardSlugs.get(networkId);
+  app.events.on('thread.created', ({ threadId, networkId }, event) => {
+    const slug = boardSlugs.get(networkId);
+    const topic = slug === undefined ? undefined : boardTopic(slug);
+    if (topic && hub.subscribers(topic).size > 0) hub.publish(topic, event.cursor, threadCreatedMessage(threadId, topic, event.cursor));
+  });
+
+  /** Each post the thread's events after `since` are about, once, in its latest state. */
+  async function threadReplay(topic: Extract<Topic, { kind: 'thread' }>, since: number, audience: Audience): Promise<Replay> {
+    const touched = await postsTouchedAfter(db, topic.threadId, since, REPLAY_MAX_MESSAGES + 1);
+    if (touched.length > REPLAY_MAX_MESSAGES) return 'reset';
+    if (touched.length === 0) return { messages: [], through: since };
+    const { rows, thread, parentUsernames } = await loadPosts(topic.threadId, touched.map((post) => post.post_id));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const built = touched.map((post) => {
+      const row = byId.get(post.post_id);
+      // A post the subscriber has never seen arrives as created, whatever happened to it since.
+      const type = post.created ? 'post.created' : post.last_name;
+      return row && thread ? postMessage(type, topic.name, Number(post.first_cursor), row, { thread, parentUsernames })(audience) : null;
+    });
+    return bounded(built, Math.max(...touched.map((post) => Number(post.last_cursor))));
   }
 
-  for (const name of ['post.created', 'post.edited', 'post.deleted', 'post.hidden', 'post.unhidden'] as const) {
-    app.events.on(name, (_payload, event) => broadcast(event, topicOf(event)!));
+  async function boardReplay(topic: Extract<Topic, { kind: 'board' }>, since: number, audience: Audience): Promise<Replay> {
+    const created = await threadsCreatedAfter(db, topic.networkId, since, REPLAY_MAX_MESSAGES + 1);
+    if (created.length > REPLAY_MAX_MESSAGES) return 'reset';
+    const rows = new Map((await findBoardThreads(db, created.map((event) => event.thread_id))).map((row) => [row.id, row]));
+    const built = created.map((event) => {
+      const row = rows.get(event.thread_id);
+      return row ? threadMessage(topic.name, Number(event.cursor), row)(audience) : null;
+    });
+    return bounded(built, created.length > 0 ? Number(created.at(-1)!.cursor) : since);
   }
-  // A long-lived connection must follow role changes too: a removed convener stops seeing hidden posts.
-  app.events.on('conveners.changed', async ({ accountId }) => {
-    const affected = [...hub.connections()].filter((c) => c.audience.viewer?.id === accountId);
-    if (affected.length === 0) return;
-    const convenes = await convenedNetworkIds(db, accountId);
-    for (const connection of affected) connection.audience.viewer = { ...connection.audience.viewer!, convenes };
-  });
-  app.events.on('thread.created', async ({ networkId }, event) => {
-    const slug = await slugOfNetwork(networkId);
-    if (slug) await broadcast(event, boardTopic(slug));
-  });
+
+  function bounded(built: Array<PreparedMessage | null>, through: number): Replay {
+    const messages = built.filter((message) => message !== null);
+    const bytes = messages.reduce((sum, message) => sum + message.length, 0);
+    return bytes > REPLAY_MAX_BYTES ? 'reset' : { messages, through };
+  }
 
   return {
     hub,
 
-    /** The topic's full name when it exists; undefined for an unknown thread or board. */
-    async resolveTopic(parsed: ParsedTopic): Promise<{ name: string; replay: Parameters<typeof eventsAfter>[1] } | undefined> {
+    /** The topic when it exists; undefined for an unknown thread or board. */
+    async resolveTopic(parsed: ParsedTopic): Promise<Topic | undefined> {
       if (parsed.kind === 'thread') {
         if (!(await threadExists(db, parsed.threadId))) return undefined;
-        const name = threadTopic(parsed.threadId);
-        return { name, replay: { kind: 'thread', name, threadId: parsed.threadId } };
+        return { kind: 'thread', name: threadTopic(parsed.threadId), threadId: parsed.threadId };
       }
       const networkId = await networkIdBySlug(db, parsed.slug);
       if (networkId === undefined) return undefined;
       boardSlugs.set(networkId, parsed.slug);
-      const name = boardTopic(parsed.slug);
-      return { name, replay: { kind: 'board', name, slug: parsed.slug, networkId } };
+      return { kind: 'board', name: boardTopic(parsed.slug), slug: parsed.slug, networkId };
     },
 
-    /** Subscribes; with `since`, first sends every event after it in order (or `reset` if too old). */
-    async subscribe(connection: LiveConnection, topic: { name: string; replay: Parameters<typeof eventsAfter>[1] }, since: number | undefined) {
+    /**
+     * Subscribes; with `since`, first replays what came after it (or answers `reset` when that is older
+     * than the backlog or longer than a replay may be). Subscribing again to a topic the connection
+     * already has changes nothing and replays nothing: it only says where the subscription stands.
+     */
+    async subscribe(connection: LiveConnection, topic: Topic, since: number | undefined): Promise<void> {
+      const reached = hub.cursorOf(connection, topic.name);
+      if (reached !== undefined) return connection.send({ type: 'subscribed', topic: topic.name, cursor: reached });
       const current = app.events.cursor;
-      hub.subscribe(connection, topic.name, since ?? current);
+      const replaying = since !== undefined && since < current;
+      const subscription = hub.subscribe(connection, topic.name, since ?? current, replaying);
       connection.send({ type: 'subscribed', topic: topic.name, cursor: since ?? current });
-      if (since !== undefined && since < current) {
-        const oldest = await oldestKeptCursor(db);
-        if (oldest !== null && since < oldest - 1) {
-          connection.send({ type: 'reset', topic: topic.name });
-          hub.unsubscribe(connection, topic.name);
-          return;
-        }
-        let after = since;
-        for (;;) {
-          const rows = await eventsAfter(db, topic.replay, after, REPLAY_BATCH);
-          for (const row of rows) {
-            after = Number(row.id);
-            if (!hub.advance(connection, topic.name, after)) continue;
-            const event: RecordedEvent = { cursor: after, name: row.name as RecordedEvent['name'], payload: parsePayload(row.payload) };
-            const build = await messageBuilder(event, topic.name);
-            const message = build?.(connection.audience);
-            if (message) connection.sendPrepared(message);
-          }
-          if (rows.length < REPLAY_BATCH) break;
-        }
-      }
-      await hub.finishReplay(connection, topic.name);
+      if (!replaying) return;
+      const oldest = await oldestKeptCursor(db);
+      const replay: Replay =
+        oldest !== null && since < oldest - 1
+          ? 'reset'
+          : topic.kind === 'thread'
+            ? await threadReplay(topic, since, connection.audience)
+            : await boardReplay(topic, since, connection.audience);
+      if (!hub.stands(connection, topic.name, subscription)) return;
+      if (replay === 'reset') return hub.reset(connection, topic.name);
+      hub.finishReplay(connection, topic.name, replay.through, replay.messages);
     },
   };
 }

@@ -1,5 +1,6 @@
 // A websocket client for /live that collects messages and waits for the ones a test expects.
 import WebSocket from 'ws';
+import type { Agent } from './agents.js';
 import type { TestContext } from './context.js';
 
 export interface LiveClient {
@@ -8,10 +9,27 @@ export interface LiveClient {
   send(message: unknown): void;
   /** Resolves with the first unread message matching `match`; rejects after the timeout. */
   next(match?: (message: Record<string, any>) => boolean, timeoutMs?: number): Promise<Record<string, any>>;
+  /**
+   * Sends a ping and waits for its pong; resolves with the unread messages that came before it. What
+   * the server sent before handling the ping has then arrived: proof that nothing else did.
+   */
+  settle(timeoutMs?: number): Promise<Array<Record<string, any>>>;
   /** Resolves when no message arrives for `ms` — to check that nothing more came. */
   quiet(ms?: number): Promise<Array<Record<string, any>>>;
+  /** Resolves at the server's next websocket ping (its heartbeat). */
+  pinged(): Promise<void>;
+  /** Stops reading from the connection (the server's output piles up), and starts again. */
+  pause(): void;
+  resume(): void;
   closed: Promise<number>;
   close(): void;
+}
+
+/** The Cookie header carrying the agent's session. */
+export function sessionCookie(agent: Agent): string {
+  const cookie = agent.jar.getCookie('session', { domain: '127.0.0.1', path: '/', secure: false, script: false });
+  if (!cookie) throw new Error('the agent has no session cookie');
+  return `session=${cookie.value}`;
 }
 
 /** Starts the app listening on a free port (once) and returns its ws:// base. */
@@ -37,7 +55,9 @@ export async function connectLive(ctx: TestContext, headers: Record<string, stri
     socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused: ${response.statusCode}`)));
     socket.once('error', reject);
   });
-  return {
+  // The underlying TCP socket: what pause() stops reading from.
+  const tcp = (socket as unknown as { _socket: import('node:net').Socket })._socket;
+  const client: LiveClient = {
     socket,
     messages,
     closed,
@@ -63,11 +83,21 @@ export async function connectLive(ctx: TestContext, headers: Record<string, stri
         check();
       });
     },
+    async settle(timeoutMs = 5000) {
+      const from = read;
+      client.send({ type: 'ping' });
+      await client.next((m) => m.type === 'pong', timeoutMs);
+      return messages.slice(from, read - 1);
+    },
     async quiet(ms = 400) {
       const start = messages.length;
       await new Promise((resolve) => setTimeout(resolve, ms));
       return messages.slice(start);
     },
+    pinged: () => new Promise((resolve) => socket.once('ping', () => resolve())),
+    pause: () => tcp.pause(),
+    resume: () => tcp.resume(),
     close: () => socket.close(),
   };
+  return client;
 }
