@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { localPath } from '../core/paths.js';
-import { requireViewer } from './guards.js';
+import { pruneAttempts } from '../core/rate-limit.js';
+import { requireViewer, signedInOnly } from './guards.js';
 import { findAccountById } from './accounts.queries.js';
-import { emailFrequency } from '../following/following.queries.js';
-import { emailSettingsView } from '../following/present.js';
+import { mePageData } from './me-page.js';
 import {
   changePasswordBody,
   loginBody,
@@ -23,6 +23,8 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
   const { rateLimits, adminEmails } = app.config;
   const accounts = accountsService({ db, adminEmails, attemptLimits: rateLimits });
+  // An attempt row stops counting when its window ends; each knows when that is.
+  app.housekeeping.every({ name: 'expired attempts', everyMs: 15 * 60 * 1000, run: (now) => pruneAttempts(db, now) });
 
   app.get('/register', async (request, reply) =>
     reply.page('accounts/register', { values: {}, errors: {} }, { title: request.t('accounts.register.title') }),
@@ -59,19 +61,17 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     return reply.done('/', { signedOut: true }, 200);
   });
 
-  app.get('/me', async (request, reply) => {
-    const viewer = requireViewer(request);
-    const email = await emailFrequency(db, viewer.id);
-    const json = { username: viewer.username, displayName: viewer.displayName, role: viewer.role, locale: viewer.locale, emailNotifications: email };
-    const data = { account: viewer, emailSettings: emailSettingsView(email, app.following.emailEnabled), values: {}, errors: {} };
-    return reply.page('accounts/me', data, { json, title: request.t('accounts.me.title') });
+  app.get('/me', { onRequest: signedInOnly }, async (request, reply) => {
+    const { json, ...data } = await mePageData(request);
+    return reply.page('accounts/me', { ...data, values: {}, errors: {} }, { json, title: request.t('accounts.me.title') });
   });
 
   app.post<{ Body: ChangePasswordBody }>(
     '/me/password',
     {
+      onRequest: signedInOnly,
       schema: { body: changePasswordBody },
-      config: { form: { view: 'accounts/me', data: (request) => ({ account: requireViewer(request) }) } },
+      config: { form: { view: 'accounts/me', data: mePageData } },
     },
     async (request, reply) => {
       const viewer = requireViewer(request);

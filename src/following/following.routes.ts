@@ -2,6 +2,7 @@
 // and one-click unsubscribe.
 import type { FastifyInstance } from 'fastify';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
+import { mePageData } from '../accounts/me-page.js';
 import { usernameKey } from '../accounts/usernames.js';
 import { HttpError, NotFoundError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
@@ -256,7 +257,7 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: signedInOnly,
       schema: { body: emailBody },
-      config: { form: { view: 'accounts/me', data: (request) => ({ account: requireViewer(request) }) } },
+      config: { form: { view: 'accounts/me', data: mePageData } },
     },
     async (request, reply) => {
       await changeEmailFrequency(db, request.viewer!.id, request.body.emailNotifications);
