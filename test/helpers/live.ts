@@ -55,6 +55,8 @@ export async function connectLive(ctx: TestContext, headers: Record<string, stri
     socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused: ${response.statusCode}`)));
     socket.once('error', reject);
   });
+  // A connection the server cuts off errors on the client's next write; it ends in 'close' all the same.
+  socket.on('error', () => undefined);
   // The underlying TCP socket: what pause() stops reading from.
   const tcp = (socket as unknown as { _socket: import('node:net').Socket })._socket;
   const client: LiveClient = {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createDatabase, type Database } from '../../src/db/connect.js';
-import { signUp } from '../helpers/agents.js';
+import { JSON_ACCEPT, signUp } from '../helpers/agents.js';
 import { createTestContext, onPostgres, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { connectLive } from '../helpers/live.js';
+import { connectLive, sessionCookie } from '../helpers/live.js';
 
 // Two instances need a database server both can reach; PGlite lives inside one process.
 describe.runIf(onPostgres)('two app instances on one PostgreSQL', () => {
@@ -40,11 +40,21 @@ describe.runIf(onPostgres)('two app instances on one PostgreSQL', () => {
     expect(received.post.html).toContain('Posted to A');
     expect((await onA.next((m) => m.type === 'post.created')).post.id).toBe(posted.id);
 
-    const viaB = await b.app.inject({ method: 'POST', url: `/t/${thread.id}/replies`, headers: { accept: 'application/json', cookie: `session=${member.agent.jar.getCookie('session', { domain: '127.0.0.1', path: '/', secure: false, script: false })?.value}` }, payload: { body: 'Posted to B' } });
+    const viaB = await b.app.inject({ method: 'POST', url: `/t/${thread.id}/replies`, headers: { accept: 'application/json', cookie: sessionCookie(member.agent) }, payload: { body: 'Posted to B' } });
     expect(viaB.statusCode).toBe(201);
     expect((await onA.next((m) => m.type === 'post.created')).post.html).toContain('Posted to B');
     expect((await onB.next((m) => m.type === 'post.created')).post.html).toContain('Posted to B');
     onA.close();
     onB.close();
+  });
+
+  it('closes with 4401 a connection on instance B when its session signs out on instance A', async () => {
+    const member = await signUp(a);
+    const onB = await connectLive(b, { cookie: sessionCookie(member.agent) });
+    const bystander = await connectLive(b);
+    await member.agent.post('/logout').set('accept', JSON_ACCEPT).expect(200);
+    expect(await onB.closed).toBe(4401);
+    expect(await bystander.settle()).toEqual([]);
+    bystander.close();
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { connectLive } from '../helpers/live.js';
+import { connectLive, sessionCookie } from '../helpers/live.js';
 import { recordEvent } from '../../src/core/events.js';
 
 /** The <article> of one post, exactly as the page has it. */
@@ -48,7 +48,7 @@ describe('live updates over /live', () => {
   });
 
   it('renders the pushed post for each viewer: the author gets the edit button, a guest does not', async () => {
-    const authorSocket = await connectLive(ctx, { cookie: anna.agent.jar.getCookie('session', { domain: '127.0.0.1', path: '/', secure: false, script: false })?.toValueString() ?? '' });
+    const authorSocket = await connectLive(ctx, { cookie: sessionCookie(anna.agent) });
     const guestSocket = await connectLive(ctx);
     for (const client of [authorSocket, guestSocket]) {
       client.send({ type: 'subscribe', topic: `thread:${threadId}` });
