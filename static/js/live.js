@@ -1,6 +1,6 @@
 // Live updates over /live: new replies appear in place in the thread's tree; a board says how many
-// new threads wait. Resumes from its last cursor after a dropped connection. Without JavaScript
-// (or WebSocket) the pages simply work as before.
+// new threads wait. Resumes from its last cursor after a dropped connection; reloads when the session
+// it was opened with ends. Without JavaScript (or WebSocket) the pages simply work as before.
 (function () {
   'use strict';
   var root = document.querySelector('[data-live-topic]');
@@ -11,6 +11,10 @@
   var onLastPage = root.getAttribute('data-last-page') === 'true';
   var announcer = root.querySelector('[data-live-announcer]');
   var delay = 1000;
+  // Close codes (README, Live updates).
+  var POLICY = 1008;
+  var TOO_BIG = 1009;
+  var SESSION_ENDED = 4401;
   var newThreads = 0;
   var socket;
   var pinger;
@@ -102,8 +106,12 @@
         // A message we cannot read is skipped; the next one may be fine.
       }
     });
-    socket.addEventListener('close', function () {
+    socket.addEventListener('close', function (event) {
       clearInterval(pinger);
+      // The session this page was loaded with ended (signed out, password changed): the page as it is now.
+      if (event.code === SESSION_ENDED) return location.reload();
+      // Told off for breaking the protocol's rules: trying again would only break them again.
+      if (event.code === POLICY || event.code === TOO_BIG) return;
       setTimeout(connect, delay + Math.random() * delay);
       delay = Math.min(delay * 2, 30000);
     });
