@@ -31,13 +31,13 @@ try {
     const service = threadsService({ db, postingLimits: false });
     const addReplies = async (threadId: number, parentId: number, replies: DemoReply[] = []) => {
       for (const reply of replies) {
-        const { postId } = await service.reply(viewers.get(reply.by)!, threadId, { body: reply.body, parentId });
-        await addReplies(threadId, postId, reply.replies);
+        const { post } = await service.reply(viewers.get(reply.by)!, threadId, { body: reply.body, parentId });
+        await addReplies(threadId, post.id, reply.replies);
       }
     };
     for (const thread of DEMO_THREADS) {
-      const { threadId, postId } = await service.createThread(viewers.get(thread.by)!, networks.get(thread.network)!, thread);
-      await addReplies(threadId, postId, thread.replies);
+      const { threadId, post } = await service.createThread(viewers.get(thread.by)!, networks.get(thread.network)!, thread);
+      await addReplies(threadId, post.id, thread.replies);
     }
     console.log(`Demo forum ready on ${database.kind}: ${DEMO_NETWORKS.length} networks, ${DEMO_THREADS.length} threads.`);
     console.log(`Every account's password is "${DEMO_PASSWORD}". Sign in as:`);

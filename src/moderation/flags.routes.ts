@@ -51,17 +51,15 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { postId } = request.params;
       const result = await flagPost(db, request.viewer!, postId, request.body);
-      const post = await loadPost(request);
       reply.flash(result.created ? 'moderation.flag.thanks' : 'moderation.flag.already');
       // 201 for a new flag; 200 with the stored flag when the member had flagged the post before.
-      return reply.done(`/p/${postId}`, { flag: flagJson(result.flag), created: result.created, post: postJson(post, request.viewer) }, result.created ? 201 : 200);
+      return reply.done(`/p/${postId}`, { flag: flagJson(result.flag), created: result.created, post: postJson(result.post, request.viewer) }, result.created ? 201 : 200);
     },
   );
 
   app.post<{ Params: PostParams }>('/p/:postId/dismiss', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) => {
     const { postId } = request.params;
-    const { networkSlug, restored } = await dismissFlags(db, request.viewer!, postId);
-    const post = await loadPost(request);
+    const { networkSlug, restored, post } = await dismissFlags(db, request.viewer!, postId);
     return reply.done(`/n/${networkSlug}/review`, { restored, post: postJson(post, request.viewer) }, 200);
   });
 
@@ -70,8 +68,8 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: adminOnly, schema: { params: networkSlugParam, body: thresholdBody } },
     async (request, reply) => {
       const network = await loadNetwork(request.params.network);
-      await setFlagThreshold(db, request.viewer!, network.id, request.body?.threshold ?? null);
-      return reply.done(`/n/${network.slug}/review`, { network: network.slug, threshold: thresholdJson(await effectiveThreshold(db, network.id)) }, 200);
+      const threshold = await setFlagThreshold(db, request.viewer!, network.id, request.body?.threshold ?? null);
+      return reply.done(`/n/${network.slug}/review`, { network: network.slug, threshold: thresholdJson(threshold) }, 200);
     },
   );
 

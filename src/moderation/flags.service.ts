@@ -8,7 +8,8 @@ import type { DB, ModerationReason } from '../db/schema.js';
 import * as flags from './flags.queries.js';
 import { requireAdminRole, requireFound, requireModeratorOf } from './guards.js';
 import { clearPostHidden, resolveOpenFlags, setPostHidden, writeLog } from './moderation.queries.js';
-import { checkReason, type Reason } from './moderation.service.js';
+import { checkReason, postAfter, type Reason } from './moderation.service.js';
+import type { PostRow } from '../threads/threads.queries.js';
 import { requireNotSuspended } from './suspensions.service.js';
 
 /** A rule of the forum, not a flood guard: kept when RATE_LIMITS=off. */
@@ -50,6 +51,8 @@ export function commonestReason(list: ReadonlyArray<{ reason: ModerationReason; 
 
 export interface FlagResult {
   flag: flags.FlagRow;
+  /** The post as the flag left it (hidden, when this flag hid it). */
+  post: PostRow;
   /** False when the member had flagged the post already: nothing new was stored. */
   created: boolean;
   /** True when this flag reached the threshold and the community hid the post. */
@@ -75,66 +78,69 @@ async function hideWhenThresholdReached(tx: Tx, post: LockedPost): Promise<boole
 }
 
 export async function flagPost(db: Kysely<DB>, actor: Viewer, postId: number, input: Reason): Promise<FlagResult> {
-  return db.transaction().execute(async (tx) => {
-    // The account first, then the post: the same order as posting (account, then thread).
-    const flagger = await flags.lockFlagger(tx, actor.id);
-    if (!flagger) throw new ForbiddenError();
-    const post = requireFound(await flags.lockPostForFlagging(tx, postId));
-    // Suspended, or barred from the network the post is in: no flagging there either.
-    await requireNotSuspended(tx, actor.id, post.network_id, new Date());
-    if (post.author_id === actor.id) throw new ValidationError({ post: 'moderation.flag.ownPost' });
-    // Flagging twice stores nothing and is not an error: the member sees the flag they made.
-    const existing = await flags.findFlag(tx, postId, actor.id);
-    if (existing) return { flag: existing, created: false, hidden: false };
-    if (post.deleted_at) throw new ValidationError({ post: 'threads.postDeleted' });
-    if (post.hidden_at) throw new ValidationError({ post: 'moderation.flag.alreadyHidden' });
-    await checkReason(tx, post.network_id, input);
-    const recent = await flags.recentFlagsOf(tx, actor.id);
-    if (recent.count >= FLAGS_PER_DAY) {
-      const hours = Math.ceil(recent.secondsUntilOneExpires / 3600);
-      throw new TooManyRequestsError(recent.secondsUntilOneExpires, { key: 'moderation.flag.tooMany', values: { limit: FLAGS_PER_DAY, count: hours } });
-    }
-    const counts = flagger.old_enough && flagger.has_posted;
-    const flag = await flags.insertFlag(tx, {
-      post_id: postId,
-      flagger_id: actor.id,
-      reason: input.reason,
-      rule: input.reason === 'rule' ? input.rule! : null,
-      note: input.note ?? null,
-      counts,
-    });
-    // The locks above make a conflict impossible; should one happen, report the stored flag.
-    if (!flag) return { flag: requireFound(await flags.findFlag(tx, postId, actor.id)), created: false, hidden: false };
-    const hidden = counts && (await hideWhenThresholdReached(tx, post));
-    return { flag, created: true, hidden };
+  return db.transaction().execute(async (tx) => ({ ...(await flagInTransaction(tx, actor, postId, input)), post: await postAfter(tx, postId) }));
+}
+
+async function flagInTransaction(tx: Tx, actor: Viewer, postId: number, input: Reason): Promise<Omit<FlagResult, 'post'>> {
+  // The account first, then the post: the same order as posting (account, then thread).
+  const flagger = await flags.lockFlagger(tx, actor.id);
+  if (!flagger) throw new ForbiddenError();
+  const post = requireFound(await flags.lockPostForFlagging(tx, postId));
+  // Suspended, or barred from the network the post is in: no flagging there either.
+  await requireNotSuspended(tx, actor.id, post.network_id, new Date());
+  if (post.author_id === actor.id) throw new ValidationError({ post: 'moderation.flag.ownPost' });
+  // Flagging twice stores nothing and is not an error: the member sees the flag they made.
+  const existing = await flags.findFlag(tx, postId, actor.id);
+  if (existing) return { flag: existing, created: false, hidden: false };
+  if (post.deleted_at) throw new ValidationError({ post: 'threads.postDeleted' });
+  if (post.hidden_at) throw new ValidationError({ post: 'moderation.flag.alreadyHidden' });
+  await checkReason(tx, post.network_id, input);
+  const recent = await flags.recentFlagsOf(tx, actor.id);
+  if (recent.count >= FLAGS_PER_DAY) {
+    const hours = Math.ceil(recent.secondsUntilOneExpires / 3600);
+    throw new TooManyRequestsError(recent.secondsUntilOneExpires, { key: 'moderation.flag.tooMany', values: { limit: FLAGS_PER_DAY, count: hours } });
+  }
+  const counts = flagger.old_enough && flagger.has_posted;
+  const flag = await flags.insertFlag(tx, {
+    post_id: postId,
+    flagger_id: actor.id,
+    reason: input.reason,
+    rule: input.reason === 'rule' ? input.rule! : null,
+    note: input.note ?? null,
+    counts,
   });
+  // The locks above make a conflict impossible; should one happen, report the stored flag.
+  if (!flag) return { flag: requireFound(await flags.findFlag(tx, postId, actor.id)), created: false, hidden: false };
+  const hidden = counts && (await hideWhenThresholdReached(tx, post));
+  return { flag, created: true, hidden };
 }
 
 /**
  * A convener disagrees with the flags: the open flags are closed as dismissed and a post the community
  * hid is restored. A convener's own hide stands (unhide is for that). Nothing to dismiss: no change, no row.
  */
-export async function dismissFlags(db: Kysely<DB>, actor: Viewer, postId: number): Promise<{ networkSlug: string; restored: boolean }> {
+export async function dismissFlags(db: Kysely<DB>, actor: Viewer, postId: number): Promise<{ networkSlug: string; restored: boolean; post: PostRow }> {
   return db.transaction().execute(async (tx) => {
     const post = requireFound(await flags.lockPostForFlagging(tx, postId));
     requireModeratorOf(actor, post.network_id);
     const open = await flags.openFlagCount(tx, postId);
     const restored = post.hidden_kind === 'community';
-    if (open === 0 && !restored) return { networkSlug: post.network_slug, restored: false };
+    if (open === 0 && !restored) return { networkSlug: post.network_slug, restored: false, post: await postAfter(tx, postId) };
     if (restored) await clearPostHidden(tx, postId);
     await resolveOpenFlags(tx, postId, 'dismissed');
     await writeLog(tx, { network_id: post.network_id, actor_id: actor.id, action: 'dismiss', post_id: postId, thread_id: post.thread_id, target_account_id: post.author_id });
     if (restored) await recordEvent(tx, 'post.unhidden', { postId, threadId: post.thread_id });
-    return { networkSlug: post.network_slug, restored };
+    return { networkSlug: post.network_slug, restored, post: await postAfter(tx, postId) };
   });
 }
 
 /** An admin sets the network's flag threshold (1–50), or clears it (null) to follow the network's size. */
-export async function setFlagThreshold(db: Kysely<DB>, actor: Viewer, networkId: number, threshold: number | null): Promise<void> {
+export async function setFlagThreshold(db: Kysely<DB>, actor: Viewer, networkId: number, threshold: number | null): Promise<Threshold> {
   requireAdminRole(actor);
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     await flags.setThresholdSetting(tx, networkId, threshold);
     await writeLog(tx, { network_id: networkId, actor_id: actor.id, action: 'threshold', note: threshold === null ? null : String(threshold) });
     await recordEvent(tx, 'network.changed', { networkId });
+    return effectiveThreshold(tx, networkId);
   });
 }

@@ -25,11 +25,6 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     return network;
   }
 
-  async function postAfterChange(request: FastifyRequest<{ Params: PostParams }>) {
-    const [post] = await findPosts(db, [request.params.postId]);
-    return postJson(post!, request.viewer);
-  }
-
   app.get<{ Params: PostParams }>('/p/:postId/hide', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) =>
     reply.page('moderation/reason-form', { ...(await postFormData(request)), purpose: 'hide', values: {}, errors: {} }),
   );
@@ -42,14 +37,14 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
       config: { form: { view: 'moderation/reason-form', data: async (request) => ({ ...(await postFormData(request)), purpose: 'hide' }) } },
     },
     async (request, reply) => {
-      await hidePost(db, request.viewer!, request.params.postId, request.body);
-      return reply.done(`/p/${request.params.postId}`, await postAfterChange(request), 200);
+      const post = await hidePost(db, request.viewer!, request.params.postId, request.body);
+      return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
     },
   );
 
   app.post<{ Params: PostParams }>('/p/:postId/unhide', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) => {
-    await unhidePost(db, request.viewer!, request.params.postId);
-    return reply.done(`/p/${request.params.postId}`, await postAfterChange(request), 200);
+    const post = await unhidePost(db, request.viewer!, request.params.postId);
+    return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
   });
 
   async function convenersJson(networkId: number) {

@@ -8,6 +8,7 @@ import type { DB, ModerationReason } from '../db/schema.js';
 import { usernameKey } from '../accounts/usernames.js';
 import { requireAdminRole, requireFound, requireModeratorOf } from './guards.js';
 import * as queries from './moderation.queries.js';
+import { findPosts, type PostRow } from '../threads/threads.queries.js';
 
 export interface Reason {
   reason: ModerationReason;
@@ -22,8 +23,16 @@ export async function checkReason(db: Kysely<DB>, networkId: number, input: Reas
   }
 }
 
-export async function hidePost(db: Kysely<DB>, actor: Viewer, postId: number, input: Reason): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+/**
+ * The post as the action left it, read inside the action's transaction: the answer is built from it,
+ * so nothing after the commit can fail a request whose change has committed.
+ */
+export async function postAfter(tx: Kysely<DB>, postId: number): Promise<PostRow> {
+  return (await findPosts(tx, [postId]))[0]!;
+}
+
+export async function hidePost(db: Kysely<DB>, actor: Viewer, postId: number, input: Reason): Promise<PostRow> {
+  return db.transaction().execute(async (tx) => {
     const post = requireFound(await queries.findPostForModeration(tx, postId));
     requireModeratorOf(actor, post.network_id);
     if (post.deleted_at) throw new ValidationError({ post: 'threads.postDeleted' });
@@ -33,19 +42,21 @@ export async function hidePost(db: Kysely<DB>, actor: Viewer, postId: number, in
     await queries.resolveOpenFlags(tx, postId, 'agreed');
     await queries.writeLog(tx, { network_id: post.network_id, actor_id: actor.id, action: 'hide', post_id: postId, thread_id: post.thread_id, target_account_id: post.author_id, reason: input.reason, rule, note: input.note ?? null });
     await recordEvent(tx, 'post.hidden', { postId, threadId: post.thread_id });
+    return postAfter(tx, postId);
   });
 }
 
-export async function unhidePost(db: Kysely<DB>, actor: Viewer, postId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+export async function unhidePost(db: Kysely<DB>, actor: Viewer, postId: number): Promise<PostRow> {
+  return db.transaction().execute(async (tx) => {
     const post = requireFound(await queries.findPostForModeration(tx, postId));
     requireModeratorOf(actor, post.network_id);
-    if (!post.hidden_at) return;
+    if (!post.hidden_at) return postAfter(tx, postId);
     await queries.clearPostHidden(tx, postId);
     // Unhiding what members' flags hid is disagreeing with them: close those flags, or the next one re-hides.
     if (post.hidden_kind === 'community') await queries.resolveOpenFlags(tx, postId, 'dismissed');
     await queries.writeLog(tx, { network_id: post.network_id, actor_id: actor.id, action: 'unhide', post_id: postId, thread_id: post.thread_id, target_account_id: post.author_id });
     await recordEvent(tx, 'post.unhidden', { postId, threadId: post.thread_id });
+    return postAfter(tx, postId);
   });
 }
 

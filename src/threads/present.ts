@@ -100,27 +100,43 @@ export function postNode(row: PostRow, viewer: Viewer | null, options: { locked:
   };
 }
 
+/** Every post below the node, in the order the tree reads (depth first), without recursion. */
 function descendantsInOrder(node: PostNode): PostNode[] {
-  return node.children.flatMap((child) => [child, ...descendantsInOrder(child)]);
+  const ordered: PostNode[] = [];
+  const stack = [...node.children].reverse();
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    ordered.push(next);
+    for (let i = next.children.length - 1; i >= 0; i -= 1) stack.push(next.children[i]!);
+  }
+  return ordered;
 }
 
-/** Nests no deeper than maxDepth: deeper replies line up after their ancestor, saying whom they answer. */
-function capDepth(children: PostNode[], maxDepth: number, byId: Map<number, PostNode>): PostNode[] {
-  return children.flatMap((child) => {
-    if (child.depth < maxDepth) {
-      child.children = capDepth(child.children, maxDepth, byId);
-      return [child];
-    }
-    const flattened = descendantsInOrder(child);
-    child.children = [];
-    for (const post of flattened) {
-      const parent = byId.get(post.parentId!)!;
-      post.displayDepth = maxDepth;
-      post.inReplyTo = { id: parent.id, username: parent.author.username };
-      post.children = [];
-    }
-    return [child, ...flattened];
-  });
+/**
+ * Nests no deeper than maxDepth: deeper replies line up after their ancestor at that depth, saying whom
+ * they answer. Walks the tree level by level with a queue, never by recursion: a chain of replies can
+ * be hundreds deep, more than the call stack holds.
+ */
+function capDepth(topLevel: PostNode[], maxDepth: number, byId: Map<number, PostNode>): PostNode[] {
+  const root = { children: topLevel };
+  const queue: Array<{ children: PostNode[] }> = [root];
+  for (let parent = queue.shift(); parent; parent = queue.shift()) {
+    parent.children = parent.children.flatMap((child) => {
+      if (child.depth < maxDepth) {
+        queue.push(child);
+        return [child];
+      }
+      const flattened = descendantsInOrder(child);
+      child.children = [];
+      for (const post of flattened) {
+        const answered = byId.get(post.parentId!)!;
+        post.displayDepth = maxDepth;
+        post.inReplyTo = { id: answered.id, username: answered.author.username };
+        post.children = [];
+      }
+      return [child, ...flattened];
+    });
+  }
+  return root.children;
 }
 
 /** The opening post and the page's replies as a tree; rows come in the order written. */

@@ -102,9 +102,8 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const network = await loadNetwork(request.params.network);
-      const { threadId, postId } = await service.createThread(request.viewer!, network, request.body);
-      const [opening] = await queries.findPosts(db, [postId]);
-      const json = { id: threadId, title: request.body.title, network: network.slug, posts: [postJson(opening!, request.viewer)] };
+      const { threadId, post } = await service.createThread(request.viewer!, network, request.body);
+      const json = { id: threadId, title: request.body.title, network: network.slug, posts: [postJson(post, request.viewer)] };
       return reply.done(`/t/${threadId}`, json, 201);
     },
   );
@@ -186,12 +185,10 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const thread = await loadThread(request.params.id);
-      const created = await service.reply(request.viewer!, thread.id, request.body);
-      const [post] = await queries.findPosts(db, [created.postId]);
-      const placement = await queries.findPostPlacement(db, created.postId);
-      const json = postJson(post!, request.viewer);
+      const { post, topLevelNumber } = await service.reply(request.viewer!, thread.id, request.body);
+      const json = postJson(post, request.viewer);
       return reply.done(
-        threadUrl(thread.id, pageOfTopLevelNumber(placement!.top_level_number), created.postId),
+        threadUrl(thread.id, pageOfTopLevelNumber(topLevelNumber), post.id),
         { id: json.id, parentId: json.parentId, threadId: json.threadId, html: json.html, author: json.author, createdAt: json.createdAt },
         201,
       );
@@ -226,9 +223,8 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
       } } },
     },
     async (request, reply) => {
-      const { threadId } = await service.editPost(request.viewer!, request.params.postId, request.body);
-      const [post] = await queries.findPosts(db, [request.params.postId]);
-      return reply.done(`/p/${request.params.postId}`, { ...postJson(post!, request.viewer), threadId }, 200);
+      const { threadId, post } = await service.editPost(request.viewer!, request.params.postId, request.body);
+      return reply.done(`/p/${request.params.postId}`, { ...postJson(post, request.viewer), threadId }, 200);
     },
   );
 
@@ -236,9 +232,8 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     '/p/:postId/delete',
     { onRequest: signedInOnly, schema: { params: postParams } },
     async (request, reply) => {
-      await service.deletePost(request.viewer!, request.params.postId);
-      const [post] = await queries.findPosts(db, [request.params.postId]);
-      return reply.done(`/p/${request.params.postId}`, postJson(post!, request.viewer), 200);
+      const { post } = await service.deletePost(request.viewer!, request.params.postId);
+      return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
     },
   );
 }

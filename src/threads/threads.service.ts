@@ -31,6 +31,21 @@ async function enforcePostingLimit(tx: Tx, author: Viewer, kind: 'thread' | 'rep
   if (wait > 0) throw new TooManyRequestsError(wait, 'threads.postingTooFast');
 }
 
+/**
+ * How deep replies nest in the data: a chain of replies to replies may go on, but deeper than this
+ * each new one is placed beside the one it answers. Far past what a page shows (THREAD_DISPLAY_DEPTH).
+ */
+export const MAX_REPLY_DEPTH = 500;
+
+/**
+ * The post as written, read inside the writing transaction: the answer to the request is built from
+ * it, so nothing after the commit can fail a request whose write has committed.
+ */
+async function loadWritten(tx: Tx, postId: number): Promise<queries.PostRow> {
+  const [post] = await queries.findPosts(tx, [postId]);
+  return post!;
+}
+
 /** Authors change their own posts; admins anyone's. */
 export function mayChangePost(viewer: Viewer | null, post: { author_id: number }): boolean {
   return !!viewer && (viewer.role === 'admin' || viewer.id === post.author_id);
@@ -49,7 +64,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
         const post = await queries.insertPost(tx, { thread_id: thread.id, parent_id: null, root_id: null, depth: 0, top_level_number: null, author_id: author.id, body: input.body, html });
         await recordNetworkActivity(tx, network.id, now, true);
         await recordEvent(tx, 'thread.created', { threadId: thread.id, networkId: network.id, postId: post.id });
-        return { threadId: thread.id, postId: post.id };
+        return { threadId: thread.id, post: await loadWritten(tx, post.id) };
       });
       return created;
     },
@@ -67,12 +82,14 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           ? await queries.findOpeningPostPlacement(tx, threadId)
           : await queries.findPostPlacement(tx, input.parentId);
         if (!parent || parent.thread_id !== threadId) throw new ValidationError({ parentId: 'threads.parentNotInThread' });
-        const depth = parent.depth + 1;
+        // Past the deepest nesting kept, a reply goes beside the post it answers (under the same parent).
+        const attachTo = parent.depth >= MAX_REPLY_DEPTH ? (await queries.findPostPlacement(tx, parent.parent_id!))! : parent;
+        const depth = attachTo.depth + 1;
         const topLevel = depth === 1;
         const post = await queries.insertPost(tx, {
           thread_id: threadId,
-          parent_id: parent.id,
-          root_id: topLevel ? null : (parent.root_id ?? parent.id),
+          parent_id: attachTo.id,
+          root_id: topLevel ? null : (attachTo.root_id ?? attachTo.id),
           depth,
           top_level_number: topLevel ? thread.top_level_count + 1 : null,
           author_id: author.id,
@@ -82,14 +99,16 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
         await queries.recordReplyOnThread(tx, threadId, { authorId: author.id, at: now, topLevel });
         await recordNetworkActivity(tx, thread.network_id, now, false);
         await recordEvent(tx, 'post.created', { postId: post.id, threadId });
-        return { postId: post.id, parentId: parent.id, createdAt: post.created_at };
+        // The number of the top-level reply it hangs under: which page of the thread holds it.
+        const topLevelNumber = topLevel ? thread.top_level_count + 1 : attachTo.top_level_number;
+        return { post: await loadWritten(tx, post.id), topLevelNumber };
       });
       return created;
     },
 
     async editPost(editor: Viewer, postId: number, input: { body: string; title?: string }) {
       const html = await linkMentions(db, renderMarkdown(input.body));
-      const threadId = await db.transaction().execute(async (tx) => {
+      return db.transaction().execute(async (tx) => {
         const now = new Date();
         const post = await queries.findPostPlacement(tx, postId);
         if (!post) throw new NotFoundError();
@@ -106,13 +125,12 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
         await queries.updatePostBody(tx, postId, input.body, html, now);
         if (newTitle) await queries.updateThreadTitle(tx, post.thread_id, newTitle, slugify(newTitle));
         await recordEvent(tx, 'post.edited', { postId, threadId: post.thread_id });
-        return post.thread_id;
+        return { threadId: post.thread_id, post: await loadWritten(tx, postId) };
       });
-      return { threadId };
     },
 
     async deletePost(actor: Viewer, postId: number) {
-      const threadId = await db.transaction().execute(async (tx) => {
+      return db.transaction().execute(async (tx) => {
         const post = await queries.findPostPlacement(tx, postId);
         if (!post) throw new NotFoundError();
         if (!mayChangePost(actor, post)) throw new ForbiddenError();
@@ -120,9 +138,8 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           await queries.markPostDeleted(tx, postId, actor.id, new Date());
           await recordEvent(tx, 'post.deleted', { postId, threadId: post.thread_id });
         }
-        return post.thread_id;
+        return { threadId: post.thread_id, post: await loadWritten(tx, postId) };
       });
-      return { threadId };
     },
   };
 }
