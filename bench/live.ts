@@ -1,4 +1,5 @@
 // npm run bench:live [-- --quick] [--clients N] [--replies N] [--idle 1000,5000] [--profile] [--pglite]
+// npm run bench:live-abuse [-- --edits N] [--subscribes N] [--observe S]   (the same as --only abuse)
 //
 // Measures the live feed (GET /live) on a fresh database: one account, one network, one thread, the
 // forum in a child process (compiled, plain node, RATE_LIMITS=off), and websocket clients in this
@@ -8,10 +9,16 @@
 //   2. Two instances on the same database, clients split half and half, every reply posted to A:
 //      the same measurement, the event crossing instances through LISTEN/NOTIFY.
 //   3. RSS (VmRSS) of a fresh server with 0 and then each --idle count of subscribed, idle connections.
+//   abuse (only when asked for): a fresh server, a long post edited --edits times, then one websocket
+//      that sends --subscribes × {"type":"subscribe","topic":"thread:N","since":0} and never reads.
+//      The server's RSS and /healthz latency before, during and after, until the server is idle again.
 // Prints a Markdown table and writes bench/results/live-<date>.json. The database is dropped at the
 // end, whatever happens. The clients run in this process, on the same cores as the servers.
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +43,9 @@ const { values: args } = parseArgs({
     idle: { type: 'string' },
     'idle-seconds': { type: 'string' },
     only: { type: 'string' },
+    edits: { type: 'string' },
+    subscribes: { type: 'string' },
+    observe: { type: 'string' },
     pglite: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'heap-snapshot': { type: 'boolean', default: false },
@@ -55,7 +65,10 @@ if (args.help) {
   --idle-seconds S   how long the idle connections sit before RSS is read (default 5, 3 with --quick)
   --only 1,floor,2,3 only these scenarios: 1 one instance, floor (a bare ws server relaying the same
                      message to as many clients: what this machine can do at best), 2 two
-                     instances, 3 idle RSS (default all)
+                     instances, 3 idle RSS, abuse (below) (default all but abuse)
+  --edits N          abuse: how often the long post is edited before the attack (default 400)
+  --subscribes N     abuse: subscribe messages the hostile client sends (default 30)
+  --observe S        abuse: at most this long, the server is watched until it is idle again (default 120)
   --pglite           use PGlite even when DATABASE_URL is set (one instance only: scenario 2 is skipped)
   --profile          run the servers with --cpu-prof; profiles go to bench/results/profiles/
   --heap-snapshot    write a heap snapshot of the idle server at the largest --idle count, to the same place
@@ -83,6 +96,9 @@ const options = {
   idle: (args.idle ?? (args.quick ? '1000' : '1000,5000')).split(',').map((n) => numberArg('idle', n.trim(), 0, 1, 50_000)).sort((a, b) => a - b),
   idleSeconds: numberArg('idle-seconds', args['idle-seconds'], args.quick ? 3 : 5, 0, 600),
   only: new Set((args.only ?? '1,floor,2,3').split(',').map((s) => s.trim())),
+  edits: numberArg('edits', args.edits, 400, 0, 100_000),
+  subscribes: numberArg('subscribes', args.subscribes, 30, 1, 10_000),
+  observeSeconds: numberArg('observe', args.observe, 120, 5, 3600),
   profile: args.profile,
   heapSnapshot: args['heap-snapshot'],
   logLevel: args['log-level'],
@@ -197,14 +213,14 @@ async function signUp(app: Child): Promise<string> {
   return session.split(';')[0]!;
 }
 
-async function postJson(app: Child, path: string, cookie: string, body: object): Promise<Record<string, any>> {
+async function postJson(app: Child, path: string, cookie: string, body: object, status = 201): Promise<Record<string, any>> {
   const response = await fetch(app.url(path), {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json', cookie },
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  if (response.status !== status) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as Record<string, any>;
 }
 
@@ -329,6 +345,167 @@ class Clients {
 
 const POST_ID_MARK = Buffer.from('"post":{"id":');
 const CREATED_MARK = Buffer.from('"type":"post.created"');
+
+// ---- Abuse: one client that asks for much and reads nothing ------------------------------------
+
+/** A post as long as a post may be (20,000 characters), in ordinary Markdown. */
+const LONG_BODY = `${REPLY_BODY}\n\n`.repeat(Math.ceil(20_000 / (REPLY_BODY.length + 2))).slice(0, 20_000).trim();
+
+/** A client-to-server text frame: masked, as the protocol requires; short payloads only. */
+function maskedTextFrame(text: string): Buffer {
+  const payload = Buffer.from(text);
+  if (payload.length > 125) throw new Error('a short frame takes at most 125 bytes');
+  const mask = randomBytes(4);
+  const frame = Buffer.alloc(6 + payload.length);
+  frame[0] = 0x81; // FIN, text
+  frame[1] = 0x80 | payload.length; // masked
+  mask.copy(frame, 2);
+  for (let i = 0; i < payload.length; i++) frame[6 + i] = payload[i]! ^ mask[i % 4]!;
+  return frame;
+}
+
+/**
+ * Opens /live over a bare TCP socket, sends `messages`, and from then on reads nothing: the server's
+ * output has nowhere to go but its own buffers. Resolves once the messages are written.
+ */
+async function hostileClient(port: number, messages: string[]): Promise<net.Socket> {
+  const socket = net.connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  socket.write(`GET /live HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+  let head = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      head += chunk.toString('latin1');
+      if (!head.includes('\r\n\r\n')) return;
+      socket.pause();
+      socket.off('data', onData);
+      if (head.startsWith('HTTP/1.1 101')) resolve();
+      else reject(new Error(`upgrade refused: ${head.split('\r\n')[0]}`));
+    };
+    socket.on('data', onData);
+    socket.once('error', reject);
+  });
+  socket.on('error', () => undefined);
+  for (const message of messages) socket.write(maskedTextFrame(message));
+  return socket;
+}
+
+/** Reads what the server left for the socket, until it ends or stays silent for a second; its byte count. */
+async function drain(socket: net.Socket, maxMs: number): Promise<{ bytes: number; closedByServer: boolean }> {
+  let bytes = 0;
+  return new Promise((resolve) => {
+    let silence: NodeJS.Timeout;
+    const finish = (closedByServer: boolean) => {
+      clearTimeout(silence);
+      clearTimeout(cap);
+      socket.destroy();
+      resolve({ bytes, closedByServer });
+    };
+    const cap = setTimeout(() => finish(false), maxMs);
+    const quiet = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => finish(false), 1000);
+    };
+    socket.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      quiet();
+    });
+    socket.once('end', () => finish(true));
+    socket.once('close', () => finish(true));
+    quiet();
+    socket.resume();
+  });
+}
+
+async function timeHealthz(server: Child): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(server.url('/healthz'));
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`/healthz answered ${response.status}`);
+  return performance.now() - started;
+}
+
+interface AbuseResult {
+  edits: number;
+  subscribes: number;
+  messageBytes: number;
+  before: { rssMB: number; healthzMs: Distribution };
+  during: { peakRssMB: number; healthzMs: Distribution; healthzRequests: number };
+  /** From the first hostile message until the server used under 5 % of a core for two seconds running. */
+  busySeconds: number;
+  /** True when it was still busy at --observe seconds. */
+  stillBusy: boolean;
+  serverCpuSeconds: number;
+  rssMBAfter: number;
+  /** What reached the hostile socket once it read at last (kernel buffers included), and whether the server had closed it. */
+  bytesToHostileClient: number;
+  closedByServer: boolean;
+}
+
+async function abuse(server: Child, cookie: string, networkSlug: string): Promise<AbuseResult> {
+  const thread = await postJson(server, `/n/${networkSlug}/threads`, cookie, { title: 'A thread with a long history', body: 'Where one post keeps changing.' });
+  const threadId = thread.id as number;
+  const long = await postJson(server, `/t/${threadId}/replies`, cookie, { body: LONG_BODY });
+  const editsStarted = performance.now();
+  for (let i = 1; i <= options.edits; i++) {
+    await postJson(server, `/p/${long.id as number}/edit`, cookie, { body: `${LONG_BODY.slice(0, 19_990)} (${i})` }, 200);
+    if (i % 100 === 0) log(`  ${i}/${options.edits} edits`);
+  }
+  log(`  a ${integer(LONG_BODY.length)}-character post edited ${options.edits} times in ${fixed((performance.now() - editsStarted) / 1000)} s`);
+
+  await settle(1000);
+  await server.gc();
+  const healthzBefore: number[] = [];
+  for (let i = 0; i < 20; i++) healthzBefore.push(await timeHealthz(server));
+  const before = { rssMB: rssOf(server.process.pid!), healthzMs: distribution(healthzBefore) };
+  log(`  before: RSS ${fixed(before.rssMB, 0)} MB, /healthz p50 ${fixed(before.healthzMs.p50)} ms`);
+
+  const subscribe = JSON.stringify({ type: 'subscribe', topic: `thread:${threadId}`, since: 0 });
+  const cpuBefore = cpuMsOf(server.process.pid!);
+  const attacked = performance.now();
+  const hostile = await hostileClient(server.port, Array.from({ length: options.subscribes }, () => subscribe));
+  log(`  ${options.subscribes} × ${Buffer.byteLength(subscribe)}-byte ${subscribe} sent; the client reads nothing`);
+
+  // RSS every 100 ms; /healthz one request after another; CPU per second, until two idle seconds.
+  let peakRssMB = rssOf(server.process.pid!);
+  const sampler = setInterval(() => (peakRssMB = Math.max(peakRssMB, rssOf(server.process.pid!))), 100);
+  const healthz: number[] = [];
+  let watching = true;
+  const prober = (async () => {
+    while (watching) {
+      healthz.push(await timeHealthz(server));
+      await settle(100);
+    }
+  })();
+  let idleSeconds = 0;
+  let busySeconds = 0;
+  let lastCpu = cpuBefore;
+  while (idleSeconds < 2 && busySeconds < options.observeSeconds) {
+    await settle(1000);
+    const cpu = cpuMsOf(server.process.pid!);
+    idleSeconds = cpu - lastCpu < 50 ? idleSeconds + 1 : 0;
+    lastCpu = cpu;
+    busySeconds = (performance.now() - attacked) / 1000;
+    if (Math.round(busySeconds) % 10 === 0) log(`  ${fixed(busySeconds, 0)} s: RSS ${fixed(rssOf(server.process.pid!), 0)} MB (peak ${fixed(peakRssMB, 0)}), ${healthz.length} /healthz answered, slowest ${fixed(Math.max(0, ...healthz), 0)} ms`);
+  }
+  watching = false;
+  await prober;
+  clearInterval(sampler);
+  const stillBusy = idleSeconds < 2;
+  const result = {
+    edits: options.edits,
+    subscribes: options.subscribes,
+    messageBytes: Buffer.byteLength(subscribe),
+    before,
+    during: { peakRssMB, healthzMs: distribution(healthz), healthzRequests: healthz.length },
+    busySeconds: stillBusy ? busySeconds : busySeconds - idleSeconds,
+    stillBusy,
+    serverCpuSeconds: (cpuMsOf(server.process.pid!) - cpuBefore) / 1000,
+    rssMBAfter: rssOf(server.process.pid!),
+  };
+  const drained = await drain(hostile, 60_000);
+  return { ...result, bytesToHostileClient: drained.bytes, closedByServer: drained.closedByServer };
+}
 
 // ---- Statistics -------------------------------------------------------------------------------
 
@@ -617,6 +794,14 @@ async function main(): Promise<void> {
     await stop(server);
   }
 
+  let abused: AbuseResult | undefined;
+  if (options.only.has('abuse')) {
+    log(`Abuse: a fresh server, a long post edited ${options.edits} times, ${options.subscribes} subscribe messages (since 0) on a socket that never reads`);
+    const server = await start('D');
+    abused = await abuse(server, cookie, network.slug as string);
+    await stop(server);
+  }
+
   // ---- Report ----
   const cpus = os.cpus();
   const machine = { cores: cpus.length, cpu: cpus[0]?.model.trim() ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), platform: `${os.platform()} ${os.release()}` };
@@ -650,10 +835,28 @@ async function main(): Promise<void> {
     [true, true, true, true, true],
   );
   const targetTable = markdownTable(['Target', 'Measured', 'Met'], targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'no']), [false, true, false]);
+  const abuseTable = abused
+    ? `${markdownTable(
+        ['One socket: long post edited, subscribes (since 0), never reads', 'RSS MB', '/healthz p50 ms', '/healthz max ms', 'Server busy s', 'Server CPU s', 'Bytes to the socket'],
+        [
+          ['before', fixed(abused.before.rssMB, 0), fixed(abused.before.healthzMs.p50), fixed(abused.before.healthzMs.max), '–', '–', '–'],
+          [
+            `${abused.edits} edits, ${abused.subscribes} × ${abused.messageBytes} B`,
+            `${fixed(abused.during.peakRssMB, 0)} peak, ${fixed(abused.rssMBAfter, 0)} after`,
+            fixed(abused.during.healthzMs.p50),
+            fixed(abused.during.healthzMs.max),
+            `${fixed(abused.busySeconds)}${abused.stillBusy ? ' (still busy)' : ''}`,
+            fixed(abused.serverCpuSeconds),
+            `${integer(abused.bytesToHostileClient)}${abused.closedByServer ? ' (closed by the server)' : ''}`,
+          ],
+        ],
+        [false, true, true, true, true, true, true],
+      )}\n\n`
+    : '';
   const perConnection = idleBaseline && idle.length > 0 ? ((idle.at(-1)!.rssMB - idleBaseline.rssMB) * 1024) / idle.at(-1)!.connections : undefined;
   console.log(
     `\n${title}\n\n${contention}\n\n${fanOuts.length ? `${fanOutTable}\n\n` : ''}${idle.length ? `${idleTable}\n\n` : ''}` +
-      `${perConnection !== undefined ? `About ${fixed(perConnection, 0)} kB of RSS per idle connection.\n\n` : ''}${targets.length ? targetTable : ''}`,
+      `${perConnection !== undefined ? `About ${fixed(perConnection, 0)} kB of RSS per idle connection.\n\n` : ''}${abuseTable}${targets.length ? targetTable : ''}`,
   );
   const problems = fanOuts.filter((f) => f.missedOrDuplicated > 0 || f.unexpectedMessages > 0);
   for (const f of problems) console.log(`\nWARNING, ${f.scenario}: ${f.missedOrDuplicated} post.created messages missed or duplicated, ${f.unexpectedMessages} unexpected messages or errors.`);
@@ -668,6 +871,7 @@ async function main(): Promise<void> {
     note: contention,
     fanOut: fanOuts,
     idle: { baseline: idleBaseline, results: idle, kBPerConnection: perConnection },
+    abuse: abused,
     targets,
     seconds: (Date.now() - started) / 1000,
   };
