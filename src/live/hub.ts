@@ -156,7 +156,8 @@ export class Hub {
   /**
    * Hands an event to the topic's subscribers. Its message may be loading while the topic's earlier
    * events are still on their way, but it is sent after them: per topic, in cursor order, none skipped.
-   * A message that fails to load resets the subscribers, who would otherwise miss it without knowing.
+   * A message that fails to load or render resets the subscribers it did not reach, who would otherwise
+   * miss it without knowing.
    */
   publish(topic: string, cursor: number, message: Promise<MessageFor | null>): void {
     const loaded = message.then(
@@ -166,13 +167,15 @@ export class Hub {
     const previous = this.#delivering.get(topic) ?? Promise.resolve();
     const delivered = previous.then(async () => {
       const result = await loaded;
-      if ('error' in result) {
-        this.onError(result.error, topic);
-        for (const connection of [...this.subscribers(topic)]) this.reset(connection, topic);
-        return;
+      try {
+        if ('error' in result) throw result.error;
+        if (result.build) for (const connection of [...this.subscribers(topic)]) this.#deliver(connection, topic, cursor, result.build);
+      } catch (error) {
+        this.onError(error, topic);
+        for (const connection of [...this.subscribers(topic)]) {
+          if (this.cursorOf(connection, topic)! < cursor) this.reset(connection, topic);
+        }
       }
-      if (!result.build) return;
-      for (const connection of [...this.subscribers(topic)]) this.#deliver(connection, topic, cursor, result.build);
     });
     this.#delivering.set(topic, delivered);
     void delivered.then(() => {
@@ -189,8 +192,8 @@ export class Hub {
       subscription.queued.push({ cursor, message });
       return;
     }
-    subscription.lastCursor = cursor;
     const bytes = message(connection.audience);
+    subscription.lastCursor = cursor;
     if (bytes) connection.sendAll([bytes]);
   }
 
@@ -198,7 +201,7 @@ export class Hub {
    * Ends a replay that covered every event up to `through`: sends the replay's messages, then what
    * queued up meanwhile, skipping what the replay already covered.
    */
-  finishReplay(connection: LiveConnection, topic: string, through: number, replayed: readonly PreparedMessage[] = []): void {
+  finishReplay(connection: LiveConnection, topic: string, through: number, replayed: readonly PreparedMessage[]): void {
     const subscription = connection.subscriptions.get(topic);
     if (!subscription?.queued) return;
     subscription.lastCursor = Math.max(subscription.lastCursor, through);

@@ -19,7 +19,7 @@ type Replay = { messages: PreparedMessage[]; through: number } | 'reset';
 
 export function liveService(app: FastifyInstance) {
   const { db } = app.database;
-  const hub = new Hub((error, topic) => app.log.error({ err: error, topic }, 'a live event could not be loaded; its subscribers were reset'));
+  const hub = new Hub((error, topic) => app.log.error({ err: error, topic }, 'a live event could not be loaded or rendered; the subscribers it did not reach were reset'));
   const maxDepth = app.config.threadDisplayDepth;
 
   /** Posts of one thread with what rendering them needs: the thread, and who wrote the posts deep replies answer. */
@@ -55,9 +55,7 @@ export function liveService(app: FastifyInstance) {
 
   async function postEventMessage(event: RecordedEvent, topic: string): Promise<MessageFor | null> {
     const { postId, threadId } = event.payload as { postId: number; threadId: number };
-    const loaded = await loadPosts(threadId, [postId]);
-    const [row] = loaded.rows;
-    const { thread, parentUsernames } = loaded;
+    const { rows: [row], thread, parentUsernames } = await loadPosts(threadId, [postId]);
     return row && thread ? postMessage(event.name, topic, event.cursor, row, { thread, parentUsernames }) : null;
   }
 
@@ -87,30 +85,36 @@ export function liveService(app: FastifyInstance) {
     if (touched.length === 0) return { messages: [], through: since };
     const { rows, thread, parentUsernames } = await loadPosts(topic.threadId, touched.map((post) => post.post_id));
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const built = touched.map((post) => {
+    return bounded(touched, Math.max(...touched.map((post) => Number(post.last_cursor))), (post) => {
       const row = byId.get(post.post_id);
       // A post the subscriber has never seen arrives as created, whatever happened to it since.
       const type = post.created ? 'post.created' : post.last_name;
       return row && thread ? postMessage(type, topic.name, Number(post.first_cursor), row, { thread, parentUsernames })(audience) : null;
     });
-    return bounded(built, Math.max(...touched.map((post) => Number(post.last_cursor))));
   }
 
   async function boardReplay(topic: Extract<Topic, { kind: 'board' }>, since: number, audience: Audience): Promise<Replay> {
     const created = await threadsCreatedAfter(db, topic.networkId, since, REPLAY_MAX_MESSAGES + 1);
     if (created.length > REPLAY_MAX_MESSAGES) return 'reset';
     const rows = new Map((await findBoardThreads(db, created.map((event) => event.thread_id))).map((row) => [row.id, row]));
-    const built = created.map((event) => {
+    return bounded(created, created.length > 0 ? Number(created.at(-1)!.cursor) : since, (event) => {
       const row = rows.get(event.thread_id);
       return row ? threadMessage(topic.name, Number(event.cursor), row)(audience) : null;
     });
-    return bounded(built, created.length > 0 ? Number(created.at(-1)!.cursor) : since);
   }
 
-  function bounded(built: Array<PreparedMessage | null>, through: number): Replay {
-    const messages = built.filter((message) => message !== null);
-    const bytes = messages.reduce((sum, message) => sum + message.length, 0);
-    return bytes > REPLAY_MAX_BYTES ? 'reset' : { messages, through };
+  /** Builds a replay's messages one by one, and gives up at the first byte past REPLAY_MAX_BYTES. */
+  function bounded<T>(items: readonly T[], through: number, build: (item: T) => PreparedMessage | null): Replay {
+    const messages: PreparedMessage[] = [];
+    let bytes = 0;
+    for (const item of items) {
+      const message = build(item);
+      if (!message) continue;
+      bytes += message.length;
+      if (bytes > REPLAY_MAX_BYTES) return 'reset';
+      messages.push(message);
+    }
+    return { messages, through };
   }
 
   return {
