@@ -62,7 +62,7 @@ export class LiveConnection {
    * without a close frame (which would wait behind what it does not read): the client sees 1006.
    */
   sendAll(messages: readonly PreparedMessage[]): void {
-    if (!this.open) return;
+    if (!this.open || messages.length === 0) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.socket.terminate();
       return;
