@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { localPathOfUrl } from './paths.js';
 import { isDatabaseUnavailable } from '../db/availability.js';
+import { catalogs } from './i18n/index.js';
 import { HttpError, ServiceUnavailableError, TooManyRequestsError, ValidationError, type Message } from './errors.js';
 
 /** How a form route re-renders itself when its input is refused. */
@@ -39,7 +40,8 @@ function messageFor(issue: SchemaIssue, field: string): Message {
     case 'maxLength':
       return { key: 'validation.maxLength', values: { limit } };
     case 'pattern':
-      return `validation.pattern.${field}`;
+      // A field's own wording where it has one ("Only letters, digits, _ and -"), else the general one.
+      return catalogs.en[`validation.pattern.${field}`] ? `validation.pattern.${field}` : 'validation.pattern';
     case 'format':
       return `validation.format.${String(issue.params.format)}`;
     default:

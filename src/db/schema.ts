@@ -163,6 +163,13 @@ export interface EventsTable {
   created_at: CreatedAt;
 }
 
+export interface SubmissionsTable {
+  account_id: number;
+  key: string;
+  post_id: number;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -184,6 +191,7 @@ export interface DB {
   email_outbox: EmailOutboxTable;
   notifications: NotificationsTable;
   settings: SettingsTable;
+  submissions: SubmissionsTable;
 }
 
 export type FollowLevel = 'threads' | 'posts';

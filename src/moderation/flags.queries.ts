@@ -16,7 +16,7 @@ export function lockFlagger(db: Kysely<DB>, accountId: number) {
       sql<boolean>`exists (select 1 from posts where posts.author_id = accounts.id)`.as('has_posted'),
     ])
     .where('accounts.id', '=', accountId)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
 }
 

@@ -7,7 +7,7 @@ export function lockThreadForModeration(db: Kysely<DB>, threadId: number) {
     .selectFrom('threads')
     .select(['id', 'network_id', 'author_id', 'pinned', 'locked', 'last_activity_at'])
     .where('id', '=', threadId)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
 }
 

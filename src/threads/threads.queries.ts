@@ -146,7 +146,7 @@ export function lockThread(db: Kysely<DB>, threadId: number) {
     .selectFrom('threads')
     .select(['id', 'title', 'top_level_count', 'network_id', 'locked'])
     .where('id', '=', threadId)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
 }
 
@@ -227,7 +227,29 @@ export async function lastPostingTimes(db: Kysely<DB>, accountId: number) {
   return { lastThreadAt: thread?.created_at ?? null, lastReplyAt: reply?.created_at ?? null, lastEditAt: edit?.created_at ?? null };
 }
 
-/** Serialises one account's posting, so two quick submissions cannot both pass the posting limit. */
+/**
+ * Serialises one account's posting, so two quick submissions cannot both pass the posting limit. FOR NO
+ * KEY UPDATE, like every row lock here that only serialises writers: it does not block the KEY SHARE
+ * locks that foreign-key checks take (a post's author, a watch's account), which FOR UPDATE would, and
+ * two transactions each holding one and waiting for the other would deadlock.
+ */
 export async function lockAccount(db: Kysely<DB>, accountId: number): Promise<{ created_at: Date } | undefined> {
-  return db.selectFrom('accounts').select('created_at').where('id', '=', accountId).forUpdate().executeTakeFirst();
+  return db.selectFrom('accounts').select('created_at').where('id', '=', accountId).forNoKeyUpdate().executeTakeFirst();
+}
+
+/** The post an earlier submission with this key made; undefined when there was none (or it expired). */
+export async function findSubmittedPost(db: Kysely<DB>, accountId: number, key: string): Promise<number | undefined> {
+  const row = await db.selectFrom('submissions').select('post_id').where('account_id', '=', accountId).where('key', '=', key).executeTakeFirst();
+  return row?.post_id;
+}
+
+/** Records that this key made this post; a second one with the key fails on the primary key (23505). */
+export async function recordSubmission(db: Kysely<DB>, accountId: number, key: string, postId: number): Promise<void> {
+  await db.insertInto('submissions').values({ account_id: accountId, key, post_id: postId }).execute();
+}
+
+/** Forgets submission keys older than the cutoff (a key is good for a day); the number forgotten. */
+export async function pruneSubmissions(db: Kysely<DB>, olderThan: Date): Promise<number> {
+  const result = await db.deleteFrom('submissions').where('created_at', '<', olderThan).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -15,12 +15,14 @@ import {
   postParams,
   replyBody,
   replyFormQuery,
+  submissionHeaders,
   threadPageQuery,
   threadParams,
   type EditPostBody,
   type NewThreadBody,
   type PostParams,
   type ReplyBody,
+  type SubmissionHeaders,
   type ThreadParams,
 } from './threads.schemas.js';
 import { mayChangePost, threadsService } from './threads.service.js';
@@ -36,10 +38,19 @@ export function threadUrl(threadId: number, page: number, postId?: number): stri
   return `/t/${threadId}${page > 1 ? `?page=${page}` : ''}${postId ? `#p-${postId}` : ''}`;
 }
 
+/** The form's one-time key, or the script's Idempotency-Key header; undefined when neither is sent. */
+function submissionKeyOf(request: FastifyRequest<{ Body: { submission?: string }; Headers: SubmissionHeaders }>): string | undefined {
+  return request.body.submission ?? request.headers['idempotency-key'];
+}
+
+/** A submission key is good for a day; then sending the same key makes something new. */
+const SUBMISSION_KEPT_MS = 24 * 60 * 60 * 1000;
+
 export async function threadsRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
   const service = threadsService({ db, postingLimits: app.config.rateLimits });
   const maxDepth = app.config.threadDisplayDepth;
+  app.housekeeping.every({ name: 'old submission keys', everyMs: 60 * 60 * 1000, run: (now) => queries.pruneSubmissions(db, new Date(now.getTime() - SUBMISSION_KEPT_MS)) });
 
   async function loadThread(threadId: number) {
     const thread = await queries.findThread(db, threadId);
@@ -93,16 +104,16 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: NetworkParams; Body: NewThreadBody }>(
+  app.post<{ Params: NetworkParams; Body: NewThreadBody; Headers: SubmissionHeaders }>(
     '/n/:network/threads',
     {
       onRequest: signedInOnly,
-      schema: { params: networkSlugParam, body: newThreadBody },
+      schema: { params: networkSlugParam, body: newThreadBody, headers: submissionHeaders },
       config: { form: { view: 'threads/new', data: (request) => newThreadFormData((request.params as NetworkParams).network) } },
     },
     async (request, reply) => {
       const network = await loadNetwork(request.params.network);
-      const { threadId, post } = await service.createThread(request.viewer!, network, request.body);
+      const { threadId, post } = await service.createThread(request.viewer!, network, { ...request.body, submissionKey: submissionKeyOf(request) });
       const json = { id: threadId, title: request.body.title, network: network.slug, posts: [postJson(post, request.viewer)] };
       return reply.done(`/t/${threadId}`, json, 201);
     },
@@ -176,16 +187,16 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: ThreadParams; Body: ReplyBody }>(
+  app.post<{ Params: ThreadParams; Body: ReplyBody; Headers: SubmissionHeaders }>(
     '/t/:id/replies',
     {
       onRequest: signedInOnly,
-      schema: { params: threadParams, body: replyBody },
+      schema: { params: threadParams, body: replyBody, headers: submissionHeaders },
       config: { form: { view: 'threads/reply', data: async (request) => replyFormData(request, await loadThread((request.params as ThreadParams).id)) } },
     },
     async (request, reply) => {
       const thread = await loadThread(request.params.id);
-      const { post, topLevelNumber } = await service.reply(request.viewer!, thread.id, request.body);
+      const { post, topLevelNumber } = await service.reply(request.viewer!, thread.id, { ...request.body, submissionKey: submissionKeyOf(request) });
       const json = postJson(post, request.viewer);
       return reply.done(
         threadUrl(thread.id, pageOfTopLevelNumber(topLevelNumber), post.id),

@@ -7,8 +7,12 @@ export const postParams = { type: 'object', required: ['postId'], properties: { 
 export const threadPageQuery = { type: 'object', properties: { page: { type: 'integer', minimum: 1, maximum: 1000000 } } } as const;
 export const replyFormQuery = { type: 'object', properties: { to: id } } as const;
 
-export const newThreadBody = { type: 'object', required: ['title', 'body'], properties: { title, body } } as const;
-export const replyBody = { type: 'object', required: ['body'], properties: { body, parentId: id } } as const;
+/** A form's one-time key (threads/threads.service.ts `once`): made with the form, or an Idempotency-Key header. */
+const submissionKey = { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' } as const;
+export const submissionHeaders = { type: 'object', properties: { 'idempotency-key': submissionKey } } as const;
+
+export const newThreadBody = { type: 'object', required: ['title', 'body'], properties: { title, body, submission: submissionKey } } as const;
+export const replyBody = { type: 'object', required: ['body'], properties: { body, parentId: id, submission: submissionKey } } as const;
 export const editPostBody = { type: 'object', required: ['body'], properties: { body, title } } as const;
 
 export interface ThreadParams {
@@ -21,10 +25,15 @@ export interface PostParams {
 export interface NewThreadBody {
   title: string;
   body: string;
+  submission?: string;
 }
 export interface ReplyBody {
   body: string;
   parentId?: number;
+  submission?: string;
+}
+export interface SubmissionHeaders {
+  'idempotency-key'?: string;
 }
 export interface EditPostBody {
   body: string;

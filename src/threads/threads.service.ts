@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } 
 import { renderMarkdown } from '../core/markdown.js';
 import { linkMentions } from '../following/mentions.js';
 import type { Viewer } from '../core/viewer.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import { requireNotSuspended } from '../moderation/suspensions.service.js';
 import { recordNetworkActivity } from '../networks/networks.queries.js';
@@ -20,9 +21,15 @@ export interface ThreadsServiceOptions {
 
 type Tx = Kysely<DB>;
 
-async function enforcePostingLimit(tx: Tx, author: Viewer, kind: 'thread' | 'reply' | 'edit', now: Date): Promise<void> {
+/** Locks the author's row for the rest of the transaction: one account's writes go one at a time. */
+async function lockAuthor(tx: Tx, author: Viewer): Promise<{ created_at: Date }> {
   const account = await queries.lockAccount(tx, author.id);
   if (!account) throw new ForbiddenError();
+  return account;
+}
+
+/** Refuses (429) a write that comes too soon after the author's last one; the author's row is locked. */
+async function enforcePostingLimit(tx: Tx, author: Viewer, account: { created_at: Date }, kind: 'thread' | 'reply' | 'edit', now: Date): Promise<void> {
   const limits = limitsFor(account.created_at, now);
   const { lastThreadAt, lastReplyAt, lastEditAt } = await queries.lastPostingTimes(tx, author.id);
   const wait = kind === 'thread'
@@ -46,6 +53,33 @@ async function loadWritten(tx: Tx, postId: number): Promise<queries.PostRow> {
   return post!;
 }
 
+/**
+ * Makes a post once per submission key: the same form sent twice (a double-click, a retry after a
+ * timeout) answers the second time with what the first made. The author's row is locked first, so a
+ * second request waits for the first and then finds its key; the primary key on submissions is what
+ * guarantees it, should two ever get past that together.
+ */
+async function once<T extends { post: queries.PostRow }>(
+  db: Kysely<DB>,
+  author: Viewer,
+  key: string | undefined,
+  steps: { replay(tx: Tx, postId: number): Promise<T>; create(tx: Tx, account: { created_at: Date }): Promise<T> },
+): Promise<T> {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const account = await lockAuthor(tx, author);
+      const earlier = key === undefined ? undefined : await queries.findSubmittedPost(tx, author.id, key);
+      if (earlier !== undefined) return steps.replay(tx, earlier);
+      const created = await steps.create(tx, account);
+      if (key !== undefined) await queries.recordSubmission(tx, author.id, key, created.post.id);
+      return created;
+    });
+  } catch (error) {
+    if (key === undefined || !isUniqueViolation(error, 'submissions_pkey')) throw error;
+    return db.transaction().execute(async (tx) => steps.replay(tx, (await queries.findSubmittedPost(tx, author.id, key))!));
+  }
+}
+
 /** Authors change their own posts; admins anyone's. */
 export function mayChangePost(viewer: Viewer | null, post: { author_id: number }): boolean {
   return !!viewer && (viewer.role === 'admin' || viewer.id === post.author_id);
@@ -53,57 +87,67 @@ export function mayChangePost(viewer: Viewer | null, post: { author_id: number }
 
 export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
   return {
-    async createThread(author: Viewer, network: { id: number }, input: { title: string; body: string }) {
+    async createThread(author: Viewer, network: { id: number }, input: { title: string; body: string; submissionKey?: string }) {
       const html = await linkMentions(db, renderMarkdown(input.body));
-      const created = await db.transaction().execute(async (tx) => {
-        const now = new Date();
-        // Suspended (anywhere) or barred (from this network): 403 saying until when. Reading stays open.
-        await requireNotSuspended(tx, author.id, network.id, now);
-        if (postingLimits) await enforcePostingLimit(tx, author, 'thread', now);
-        const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title) });
-        const post = await queries.insertPost(tx, { thread_id: thread.id, parent_id: null, root_id: null, depth: 0, top_level_number: null, author_id: author.id, body: input.body, html });
-        await recordNetworkActivity(tx, network.id, now, true);
-        await recordEvent(tx, 'thread.created', { threadId: thread.id, networkId: network.id, postId: post.id });
-        return { threadId: thread.id, post: await loadWritten(tx, post.id) };
+      return once(db, author, input.submissionKey, {
+        replay: async (tx, postId) => {
+          const post = await loadWritten(tx, postId);
+          return { threadId: post.thread_id, post };
+        },
+        create: async (tx, account) => {
+          const now = new Date();
+          // Suspended (anywhere) or barred (from this network): 403 saying until when. Reading stays open.
+          await requireNotSuspended(tx, author.id, network.id, now);
+          if (postingLimits) await enforcePostingLimit(tx, author, account, 'thread', now);
+          const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title) });
+          const post = await queries.insertPost(tx, { thread_id: thread.id, parent_id: null, root_id: null, depth: 0, top_level_number: null, author_id: author.id, body: input.body, html });
+          await recordNetworkActivity(tx, network.id, now, true);
+          await recordEvent(tx, 'thread.created', { threadId: thread.id, networkId: network.id, postId: post.id });
+          return { threadId: thread.id, post: await loadWritten(tx, post.id) };
+        },
       });
-      return created;
     },
 
-    async reply(author: Viewer, threadId: number, input: { body: string; parentId?: number }) {
+    async reply(author: Viewer, threadId: number, input: { body: string; parentId?: number; submissionKey?: string }) {
       const html = await linkMentions(db, renderMarkdown(input.body));
-      const created = await db.transaction().execute(async (tx) => {
-        const now = new Date();
-        if (postingLimits) await enforcePostingLimit(tx, author, 'reply', now);
-        const thread = await queries.lockThread(tx, threadId);
-        if (!thread) throw new NotFoundError();
-        if (thread.locked) throw new ForbiddenError('threads.locked');
-        await requireNotSuspended(tx, author.id, thread.network_id, now);
-        const parent = input.parentId === undefined
-          ? await queries.findOpeningPostPlacement(tx, threadId)
-          : await queries.findPostPlacement(tx, input.parentId);
-        if (!parent || parent.thread_id !== threadId) throw new ValidationError({ parentId: 'threads.parentNotInThread' });
-        // Past the deepest nesting kept, a reply goes beside the post it answers (under the same parent).
-        const attachTo = parent.depth >= MAX_REPLY_DEPTH ? (await queries.findPostPlacement(tx, parent.parent_id!))! : parent;
-        const depth = attachTo.depth + 1;
-        const topLevel = depth === 1;
-        const post = await queries.insertPost(tx, {
-          thread_id: threadId,
-          parent_id: attachTo.id,
-          root_id: topLevel ? null : (attachTo.root_id ?? attachTo.id),
-          depth,
-          top_level_number: topLevel ? thread.top_level_count + 1 : null,
-          author_id: author.id,
-          body: input.body,
-          html,
-        });
-        await queries.recordReplyOnThread(tx, threadId, { authorId: author.id, at: now, topLevel });
-        await recordNetworkActivity(tx, thread.network_id, now, false);
-        await recordEvent(tx, 'post.created', { postId: post.id, threadId });
-        // The number of the top-level reply it hangs under: which page of the thread holds it.
-        const topLevelNumber = topLevel ? thread.top_level_count + 1 : attachTo.top_level_number;
-        return { post: await loadWritten(tx, post.id), topLevelNumber };
+      return once(db, author, input.submissionKey, {
+        replay: async (tx, postId) => ({
+          post: await loadWritten(tx, postId),
+          topLevelNumber: (await queries.findPostPlacement(tx, postId))!.top_level_number,
+        }),
+        create: async (tx, account) => {
+          const now = new Date();
+          if (postingLimits) await enforcePostingLimit(tx, author, account, 'reply', now);
+          const thread = await queries.lockThread(tx, threadId);
+          if (!thread) throw new NotFoundError();
+          if (thread.locked) throw new ForbiddenError('threads.locked');
+          await requireNotSuspended(tx, author.id, thread.network_id, now);
+          const parent = input.parentId === undefined
+            ? await queries.findOpeningPostPlacement(tx, threadId)
+            : await queries.findPostPlacement(tx, input.parentId);
+          if (!parent || parent.thread_id !== threadId) throw new ValidationError({ parentId: 'threads.parentNotInThread' });
+          // Past the deepest nesting kept, a reply goes beside the post it answers (under the same parent).
+          const attachTo = parent.depth >= MAX_REPLY_DEPTH ? (await queries.findPostPlacement(tx, parent.parent_id!))! : parent;
+          const depth = attachTo.depth + 1;
+          const topLevel = depth === 1;
+          const post = await queries.insertPost(tx, {
+            thread_id: threadId,
+            parent_id: attachTo.id,
+            root_id: topLevel ? null : (attachTo.root_id ?? attachTo.id),
+            depth,
+            top_level_number: topLevel ? thread.top_level_count + 1 : null,
+            author_id: author.id,
+            body: input.body,
+            html,
+          });
+          await queries.recordReplyOnThread(tx, threadId, { authorId: author.id, at: now, topLevel });
+          await recordNetworkActivity(tx, thread.network_id, now, false);
+          await recordEvent(tx, 'post.created', { postId: post.id, threadId });
+          // The number of the top-level reply it hangs under: which page of the thread holds it.
+          const topLevelNumber = topLevel ? thread.top_level_count + 1 : attachTo.top_level_number;
+          return { post: await loadWritten(tx, post.id), topLevelNumber };
+        },
       });
-      return created;
     },
 
     async editPost(editor: Viewer, postId: number, input: { body: string; title?: string }) {
@@ -115,7 +159,8 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
         if (!mayChangePost(editor, post)) throw new ForbiddenError();
         if (post.deleted_at) throw new ForbiddenError('threads.postDeleted');
         // The account, then the thread: the same order as replying.
-        if (postingLimits) await enforcePostingLimit(tx, editor, 'edit', now);
+        const account = await lockAuthor(tx, editor);
+        if (postingLimits) await enforcePostingLimit(tx, editor, account, 'edit', now);
         const thread = (await queries.lockThread(tx, post.thread_id))!;
         // Suspended, or barred from the network the thread is in now: no editing there either.
         await requireNotSuspended(tx, editor.id, thread.network_id, now);

@@ -5,6 +5,12 @@
   var template = document.getElementById('reply-form-template');
   if (!template) return;
 
+  function oneTimeKey() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
   document.addEventListener('click', function (event) {
     var link = event.target.closest && event.target.closest('a[data-reply-to]');
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -19,6 +25,8 @@
     var form = template.content.firstElementChild.cloneNode(true);
     form.classList.add('inline-reply');
     form.querySelector('input[name="parentId"]').value = link.getAttribute('data-reply-to');
+    // Each reply form gets its own one-time key: sent twice, it still makes one reply.
+    form.querySelector('input[name="submission"]').value = oneTimeKey();
     var textarea = form.querySelector('textarea');
     textarea.id = 'reply-to-' + link.getAttribute('data-reply-to');
     form.querySelector('label').setAttribute('for', textarea.id);
