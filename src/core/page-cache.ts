@@ -64,6 +64,8 @@ const rules = {
   // Network names and conveners show on every page of the network.
   'network.changed': () => EVERYTHING,
   'conveners.changed': () => EVERYTHING,
+  // A board shows how many follow it.
+  'followers.changed': () => ['boards'],
   // A member's notifications and sessions never show on a guest's page.
   'notifications.changed': () => [],
   'sessions.ended': () => [],

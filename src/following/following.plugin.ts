@@ -3,7 +3,7 @@
 import fp from 'fastify-plugin';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { emailSender, type EmailSender } from './email.sender.js';
-import { unreadCount } from './following.queries.js';
+import { pruneNotifications, pruneSettledEmails, unreadCount } from './following.queries.js';
 import { HANDLED_EVENTS, notificationsWorker } from './notifications.worker.js';
 import { loadTokenSigner, type TokenSigner } from './unsubscribe.js';
 
@@ -21,6 +21,11 @@ export interface FollowingOptions {
   /** Sends email instead of SMTP_URL's server (tests). */
   transport?: Pick<Transporter, 'sendMail'>;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SIX_HOURS = 6 * 60 * 60 * 1000;
+const NOTIFICATIONS_KEPT_MS = 90 * DAY_MS;
+const SETTLED_EMAILS_KEPT_MS = 30 * DAY_MS;
 
 const DEFAULTS = {
   workerPollMs: 5_000,
@@ -118,6 +123,9 @@ export const followingPlugin = fp<FollowingOptions>(
       timers.push(setInterval(() => void runSender().catch(() => undefined), options.senderPollMs));
     }
     for (const timer of timers) timer.unref();
+    // What a member was told stays a season; a settled email a month (long enough to answer "did it go?").
+    app.housekeeping.every({ name: 'old notifications', everyMs: SIX_HOURS, run: (now) => pruneNotifications(db, new Date(now.getTime() - NOTIFICATIONS_KEPT_MS)) });
+    app.housekeeping.every({ name: 'settled emails', everyMs: SIX_HOURS, run: (now) => pruneSettledEmails(db, new Date(now.getTime() - SETTLED_EMAILS_KEPT_MS)) });
     // Catch up on what happened while no instance was running.
     app.addHook('onReady', async () => wake());
     app.addHook('onClose', async () => {
@@ -139,5 +147,5 @@ export const followingPlugin = fp<FollowingOptions>(
       if (showsHeader(request)) request.unreadNotifications = await unreadCount(db, request.viewer!.id);
     });
   },
-  { name: 'following', dependencies: ['database', 'http', 'sessions'] },
+  { name: 'following', dependencies: ['database', 'http', 'sessions', 'housekeeping'] },
 );

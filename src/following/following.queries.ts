@@ -678,3 +678,19 @@ export async function ensureSetting(db: Kysely<DB>, name: string, value: string)
   await db.insertInto('settings').values({ name, value }).onConflict((oc) => oc.column('name').doNothing()).execute();
   return (await findSetting(db, name))!;
 }
+
+/** Forgets notifications made before the cutoff, read or not; the number forgotten. */
+export async function pruneNotifications(db: Kysely<DB>, olderThan: Date): Promise<number> {
+  const result = await db.deleteFrom('notifications').where('created_at', '<', olderThan).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Forgets emails settled (sent, cancelled, given up) before the cutoff; the number forgotten. */
+export async function pruneSettledEmails(db: Kysely<DB>, olderThan: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('email_outbox')
+    .where('status', 'in', ['sent', 'cancelled', 'failed'])
+    .where('created_at', '<', olderThan)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -30,7 +30,7 @@ import {
   type ThreadIdParams,
   type TokenParams,
 } from './following.schemas.js';
-import { changeEmailFrequency, markNotificationsRead } from './following.service.js';
+import { changeEmailFrequency, followNetwork, markNotificationsRead, unfollowNetwork } from './following.service.js';
 import { presentGroup, targetOf, type NotificationGroup } from './present.js';
 
 /** Notification groups per page. */
@@ -71,7 +71,7 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const network = await loadNetwork(request.params.network);
       const level = request.body?.level ?? 'threads';
-      await queries.follow(db, request.viewer!.id, network.id, level);
+      await followNetwork(db, request.viewer!.id, network.id, level);
       const state = await queries.followState(db, network.id, request.viewer!.id);
       return reply.done(`/n/${network.slug}`, { network: network.slug, following: state.level, followers: state.followers }, 200);
     },
@@ -82,7 +82,7 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: signedInOnly, schema: { params: networkSlugParam } },
     async (request, reply) => {
       const network = await loadNetwork(request.params.network);
-      await queries.unfollow(db, request.viewer!.id, network.id);
+      await unfollowNetwork(db, request.viewer!.id, network.id);
       const state = await queries.followState(db, network.id, request.viewer!.id);
       return reply.done(`/n/${network.slug}`, { network: network.slug, following: null, followers: state.followers }, 200);
     },

@@ -1,7 +1,7 @@
 // Writes that span several queries or announce themselves: each one transaction, its event inside it.
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
-import type { DB, EmailFrequency } from '../db/schema.js';
+import type { DB, EmailFrequency, FollowLevel } from '../db/schema.js';
 import * as queries from './following.queries.js';
 
 /**
@@ -21,5 +21,20 @@ export async function changeEmailFrequency(db: Kysely<DB>, accountId: number, fr
   await db.transaction().execute(async (tx) => {
     await queries.setEmailFrequency(tx, accountId, frequency, new Date());
     if (frequency === 'none') await queries.cancelUnsentEmails(tx, accountId);
+  });
+}
+
+/** Follows the network's board at the level (or changes the level); its follower count shows to guests too. */
+export async function followNetwork(db: Kysely<DB>, accountId: number, networkId: number, level: FollowLevel): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await queries.follow(tx, accountId, networkId, level);
+    await recordEvent(tx, 'followers.changed', { networkId });
+  });
+}
+
+export async function unfollowNetwork(db: Kysely<DB>, accountId: number, networkId: number): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await queries.unfollow(tx, accountId, networkId);
+    await recordEvent(tx, 'followers.changed', { networkId });
   });
 }

@@ -58,13 +58,9 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
       connection.socket.ping();
     }
   }
-  const pruner = setInterval(() => {
-    pruneEvents(app.database.db, new Date(Date.now() - BACKLOG_MS)).catch((error: unknown) => app.log.warn({ err: error }, 'pruning events failed'));
-  }, PRUNE_EVERY_MS);
-  pruner.unref();
+  app.housekeeping.every({ name: 'old events', everyMs: PRUNE_EVERY_MS, run: (now) => pruneEvents(app.database.db, new Date(now.getTime() - BACKLOG_MS)) });
   app.addHook('onClose', async () => {
     clearInterval(heartbeat);
-    clearInterval(pruner);
   });
 
   /** Open connections per client address; counted only with RATE_LIMITS on (benchmarks open thousands from one). */

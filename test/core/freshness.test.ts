@@ -66,4 +66,38 @@ describe('freshness and housekeeping', () => {
     // The admin's session still works.
     await admin.agent.get('/me').set('accept', JSON_ACCEPT).expect(200);
   });
+
+  it('forgets old notifications, settled emails, old events and expired attempts, and keeps what is still current', async () => {
+    const follower = await signUp(ctx, { username: 'pruned_follower' });
+    await follower.agent.post('/n/first/follow').set('accept', JSON_ACCEPT).send({ level: 'threads' }).expect(200);
+    for (const title of ['Old news', 'Fresh news']) {
+      await admin.agent.post('/n/first/threads').set('accept', JSON_ACCEPT).send({ title, body: 'Body' }).expect(201);
+    }
+    await ctx.app.following.runWorker();
+    const longAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000);
+    const mine = await ctx.db.selectFrom('notifications').innerJoin('accounts', 'accounts.id', 'notifications.account_id').select('notifications.id').where('accounts.username', '=', 'pruned_follower').orderBy('notifications.id').execute();
+    expect(mine).toHaveLength(2);
+    await ctx.db.updateTable('notifications').set({ created_at: longAgo(91) }).where('id', '=', mine[0]!.id).execute();
+
+    const accountId = (await ctx.db.selectFrom('accounts').select('id').where('username', '=', 'pruned_follower').executeTakeFirstOrThrow()).id;
+    const networkId = (await ctx.db.selectFrom('networks').select('id').where('slug', '=', 'first').executeTakeFirstOrThrow()).id;
+    const email = (status: 'sent' | 'open', days: number) => ({ account_id: accountId, network_id: networkId, kind: 'digest' as const, status, send_after: longAgo(days), created_at: longAgo(days) });
+    const emails = await ctx.db.insertInto('email_outbox').values([email('sent', 31), email('open', 31), email('sent', 1)]).returning('id').execute();
+
+    await ctx.db.updateTable('events').set({ created_at: longAgo(2) }).execute();
+    const newestEvent = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
+    await ctx.db.insertInto('attempts').values([
+      { bucket: 'sign-in', key: 'ip:gone', expires_at: longAgo(1) },
+      { bucket: 'sign-in', key: 'ip:current', expires_at: new Date(Date.now() + 600_000) },
+    ]).execute();
+
+    const removed = await ctx.app.housekeeping.runAll();
+    expect(removed).toMatchObject({ 'old notifications': 1, 'settled emails': 1, 'expired attempts': 1 });
+    expect(removed['old events']).toBeGreaterThan(0);
+    expect((await ctx.db.selectFrom('notifications').select('id').where('id', 'in', mine.map((row) => row.id)).execute()).map((row) => row.id)).toEqual([mine[1]!.id]);
+    expect((await ctx.db.selectFrom('email_outbox').select('id').where('id', 'in', emails.map((row) => row.id)).orderBy('id').execute()).map((row) => row.id)).toEqual([emails[1]!.id, emails[2]!.id]);
+    // The newest event stays, so cursors keep meaning something.
+    expect((await ctx.db.selectFrom('events').select('id').execute()).map((row) => Number(row.id))).toEqual([Number(newestEvent.id)]);
+    expect((await ctx.db.selectFrom('attempts').select('key').execute()).map((row) => row.key)).toEqual(['ip:current']);
+  });
 });

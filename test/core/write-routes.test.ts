@@ -1,0 +1,103 @@
+// Guests are served cached pages (core/page-cache.ts) that only a domain event drops. So every route
+// that writes is either shown here to record an event when it succeeds, or named as changing no page a
+// guest is served from the cache. A new write route fails this test until it is one or the other.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JSON_ACCEPT, signUp, type Agent, type Member } from '../helpers/agents.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { listRoutes } from '../helpers/routes.js';
+
+/** Writes that change nothing a cached guest page shows (home, boards, threads), and why. */
+const NO_CACHED_PAGE: Record<string, string> = {
+  'POST /register': 'accounts are not listed on cached pages',
+  'POST /login': 'a session is no page',
+  'POST /logout': 'a session is no page',
+  'POST /me/password': 'a member’s own settings',
+  'POST /me/email': 'a member’s own settings',
+  'POST /notifications/read': 'a member’s own notifications',
+  'POST /t/:id/watch': 'a member’s own watch state',
+  'POST /t/:id/unwatch': 'a member’s own watch state',
+  'POST /t/:id/mute': 'a member’s own watch state',
+  'POST /unsubscribe/:token': 'a member’s own settings',
+  'POST /u/:username/suspend': 'shown in the moderation log, which is not cached',
+  'POST /u/:username/unsuspend': 'shown in the moderation log, which is not cached',
+  'POST /n/:network/bar': 'shown in the moderation log, which is not cached',
+  'POST /n/:network/unbar': 'shown in the moderation log, which is not cached',
+};
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+describe('every write route', () => {
+  let ctx: TestContext;
+  let admin: Member;
+  let member: Member;
+  /** A member whose flags count: older than a day, with a post of their own. */
+  let oldHand: Member;
+  let threadId: number;
+  let replyId: number;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    admin = await signUp(ctx);
+    member = await signUp(ctx, { username: 'writer' });
+    await createNetwork(admin.agent, { slug: 'writes' });
+    await createNetwork(admin.agent, { slug: 'elsewhere' });
+    threadId = (await startThread(member.agent, 'writes')).id;
+    replyId = (await reply(member.agent, threadId, 'A reply')).id;
+    oldHand = await signUp(ctx, { username: 'old_hand' });
+    await reply(oldHand.agent, threadId, 'Been here for years');
+    await ctx.db.updateTable('accounts').set({ created_at: new Date(Date.now() - 7 * 24 * 3600 * 1000) }).where('username', '=', 'old_hand').execute();
+  });
+  afterAll(() => ctx.close());
+
+  async function latestEvent(): Promise<number> {
+    const row = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    return Number(row?.id ?? 0);
+  }
+
+  /**
+   * The writes that change cached pages, in an order where each can succeed: each must record an
+   * event. Flags and dismissals change a page only when they hide or restore a post, as they do here.
+   */
+  const changingWrites: Array<[route: string, send: () => ReturnType<Agent['post']>]> = [
+    ['POST /networks', () => admin.agent.post('/networks').send({ slug: 'brand-new', name: 'Brand new' })],
+    ['POST /n/:network/edit', () => admin.agent.post('/n/writes/edit').send({ name: 'Writes, renamed' })],
+    ['POST /n/:network/rules', () => admin.agent.post('/n/writes/rules').send({ title: ['Stay on topic'], body: ['Please.'] })],
+    ['POST /n/:network/conveners', () => admin.agent.post('/n/writes/conveners').send({ username: 'writer' })],
+    ['POST /n/:network/conveners/:username/remove', () => admin.agent.post('/n/writes/conveners/writer/remove')],
+    ['POST /n/:network/flag-threshold', () => admin.agent.post('/n/writes/flag-threshold').send({ threshold: 1 })],
+    ['POST /n/:network/follow', () => member.agent.post('/n/writes/follow').send({ level: 'threads' })],
+    ['POST /n/:network/unfollow', () => member.agent.post('/n/writes/unfollow')],
+    ['POST /n/:network/threads', () => member.agent.post('/n/writes/threads').send({ title: 'Another thread', body: 'Body' })],
+    ['POST /t/:id/replies', () => member.agent.post(`/t/${threadId}/replies`).send({ body: 'Another reply' })],
+    ['POST /p/:postId/edit', () => member.agent.post(`/p/${replyId}/edit`).send({ body: 'An edited reply' })],
+    ['POST /p/:postId/hide', () => admin.agent.post(`/p/${replyId}/hide`).send({ reason: 'off-topic' })],
+    ['POST /p/:postId/unhide', () => admin.agent.post(`/p/${replyId}/unhide`)],
+    ['POST /p/:postId/flag', () => oldHand.agent.post(`/p/${replyId}/flag`).send({ reason: 'spam' })],
+    ['POST /p/:postId/dismiss', () => admin.agent.post(`/p/${replyId}/dismiss`)],
+    ['POST /t/:id/lock', () => admin.agent.post(`/t/${threadId}/lock`)],
+    ['POST /t/:id/unlock', () => admin.agent.post(`/t/${threadId}/unlock`)],
+    ['POST /t/:id/pin', () => admin.agent.post(`/t/${threadId}/pin`)],
+    ['POST /t/:id/unpin', () => admin.agent.post(`/t/${threadId}/unpin`)],
+    ['POST /t/:id/move', () => admin.agent.post(`/t/${threadId}/move`).send({ network: 'elsewhere', note: 'Fits better there' })],
+    ['POST /p/:postId/delete', () => member.agent.post(`/p/${replyId}/delete`)],
+  ];
+
+  it('is either shown to record an event or named as changing no cached page', () => {
+    const writes = listRoutes(ctx.app)
+      .filter((route) => !SAFE.has(route.method))
+      .map((route) => `${route.method} ${route.url}`);
+    const covered = new Set([...Object.keys(NO_CACHED_PAGE), ...changingWrites.map(([route]) => route)]);
+    expect(writes.filter((route) => !covered.has(route)), 'write routes with neither an event nor a reason').toEqual([]);
+    expect([...covered].filter((route) => !writes.includes(route)), 'named here but not a route').toEqual([]);
+  });
+
+  it.each(changingWrites.map(([route], index) => [route, index] as const))('%s records an event', async (_route, index) => {
+    // In order: each write acts on what the ones before it left.
+    const [, send] = changingWrites[index]!;
+    const before = await latestEvent();
+    const response = await send().set('accept', JSON_ACCEPT);
+    expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
+    expect(await latestEvent()).toBeGreaterThan(before);
+  });
+});
