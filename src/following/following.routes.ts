@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
 import { mePageData } from '../accounts/me-page.js';
 import { usernameKey } from '../accounts/usernames.js';
-import { HttpError, NotFoundError } from '../core/errors.js';
+import { HttpError, NotFoundError, ValidationError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
 import { bodyIsReadable, postVisibility } from '../moderation/visibility.js';
@@ -41,6 +41,19 @@ export const FOLLOWING_PAGE_SIZE = 30;
 export const FEED_SIZE = 50;
 
 const ATOM = 'application/atom+xml; charset=utf-8';
+
+/** The largest id a thread can have (an int4 column). */
+const MAX_THREAD_ID = 2_147_483_647;
+/** The last moment a JavaScript Date can hold. */
+const MAX_DATE_MS = 8.64e15;
+
+/** "<last activity in ms>.<thread id>", as the page's next link gives it; 400 naming `before` for anything else. */
+function decodeFollowingCursor(raw: string): { at: Date; id: number } {
+  const [ms, id] = raw.split('.').map(Number) as [number, number];
+  // The schema's pattern has made both whole numbers; their ranges are checked here.
+  if (id > MAX_THREAD_ID || ms > MAX_DATE_MS) throw new ValidationError({ before: 'validation.invalid' });
+  return { at: new Date(ms), id };
+}
 
 export async function followingRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
@@ -158,10 +171,10 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: signedInOnly, schema: { querystring: followingQuery } },
     async (request, reply) => {
       const viewer = requireViewer(request);
-      const before = request.query.before?.split('.').map(Number);
+      const before = request.query.before === undefined ? undefined : decodeFollowingCursor(request.query.before);
       const [networks, rows] = await Promise.all([
         request.query.before === undefined ? queries.followedNetworks(db, viewer.id) : Promise.resolve(undefined),
-        queries.listFollowedThreads(db, viewer.id, FOLLOWING_PAGE_SIZE + 1, before ? { at: new Date(before[0]!), id: before[1]! } : undefined),
+        queries.listFollowedThreads(db, viewer.id, FOLLOWING_PAGE_SIZE + 1, before),
       ]);
       const page = rows.slice(0, FOLLOWING_PAGE_SIZE);
       const last = page.at(-1);
