@@ -4,7 +4,8 @@ import { createDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
 const config = loadConfig();
-const database = await createDatabase(config);
+// Without the request timeouts: a migration may run long.
+const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   const { results = [] } = await migrateToLatest(database.db);
   for (const result of results) console.log(`${result.status.toLowerCase()}: ${result.migrationName}`);

@@ -16,8 +16,7 @@ import { pageCachePlugin } from './core/page-cache.js';
 import { securityPlugin } from './core/security.js';
 import { PROJECT_ROOT } from './core/project-root.js';
 import { loadViews } from './core/views.js';
-import { createDatabase, type Database } from './db/connect.js';
-import { migrateWhenReachable } from './db/migrate.js';
+import { openDatabase, type Database } from './db/connect.js';
 import { databasePlugin } from './db/plugin.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
 import { sessionsPlugin } from './accounts/sessions.plugin.js';
@@ -62,11 +61,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { ignoreTrailingSlash: true },
   });
 
-  const database = options.database ?? (await createDatabase({
+  const database = options.database ?? (await openDatabase({
     ...config,
     onConnectionError: (error) => app.log.warn({ cause: String(error) }, 'a database connection was lost; it is replaced on next use'),
-  }));
-  if (!options.database) await migrateWhenReachable(database.db, app.log);
+  }, app.log));
   app.decorate('config', config);
   app.decorate('views', loadViews(join(PROJECT_ROOT, 'views')));
 

@@ -28,6 +28,12 @@ export interface Config {
   smtpUrl: URL | undefined;
   /** Signs unsubscribe links; undefined → a random key generated once and kept in the database. */
   secretKey: string | undefined;
+  /** PostgreSQL: how long a request waits for a database connection. */
+  connectTimeoutMs: number;
+  /** PostgreSQL: the longest a request's statement may run. */
+  statementTimeoutMs: number;
+  /** PostgreSQL: the longest a transaction may sit idle holding its locks. */
+  idleInTransactionTimeoutMs: number;
 }
 
 /**
@@ -150,5 +156,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readLogLevel(env),
     smtpUrl: env.SMTP_URL?.trim() ? readUrl('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:']) : undefined,
     secretKey: readSecretKey(env),
+    connectTimeoutMs: readInteger(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
+    statementTimeoutMs: readInteger(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    idleInTransactionTimeoutMs: readInteger(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 100, 3_600_000),
   };
 }

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { migrateWhenReachable } from './migrate.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -18,18 +19,15 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called after every query (tests count queries per page with it). */
   onQuery?: (sql: string) => void;
-  /** PostgreSQL only; how long to wait for a connection (a new one, or a free one from the pool). */
+  /** PostgreSQL only; how long to wait for a connection (a new one, or a free one from the pool). Unset: no limit. */
   connectTimeoutMs?: number;
-  /** PostgreSQL only; a statement running longer is cancelled by the server. */
+  /** PostgreSQL only; a statement running longer is cancelled by the server (and the driver gives up). Unset: no limit. */
   statementTimeoutMs?: number;
-  /** PostgreSQL only; a transaction left idle longer is ended by the server, releasing its locks. */
+  /** PostgreSQL only; a transaction left idle longer is ended by the server, releasing its locks. Unset: no limit. */
   idleInTransactionTimeoutMs?: number;
   /** PostgreSQL only; told about a connection's error (a lost server), which is then dropped. */
   onConnectionError?: (error: Error) => void;
 }
-
-/** Sane defaults for a forum: no page needs a statement of seconds, and nobody waits half a minute. */
-export const DATABASE_TIMEOUT_DEFAULTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, idleInTransactionTimeoutMs: 30_000 };
 
 /**
  * How long the driver itself waits for an answer past the server's own statement timeout: a frozen
@@ -106,7 +104,7 @@ class PostgresListener {
 
   constructor(
     private readonly connectionString: string,
-    private readonly connectTimeoutMs: number,
+    private readonly connectTimeoutMs: number | undefined,
   ) {}
 
   async listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
@@ -182,14 +180,14 @@ const MIN_RETRY_MS = 250;
 const MAX_RETRY_MS = 10_000;
 
 function createPostgres(options: DatabaseOptions & { databaseUrl: string }): Database {
-  const timeouts = { ...DATABASE_TIMEOUT_DEFAULTS, ...definedOnly(options) };
+  const { connectTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = options;
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: timeouts.connectTimeoutMs,
-    statement_timeout: timeouts.statementTimeoutMs,
-    idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
-    query_timeout: timeouts.statementTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: statementTimeoutMs,
+    idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
+    query_timeout: statementTimeoutMs === undefined ? undefined : statementTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS,
     // PGlite returns int8 (count(*), sums) as numbers; make pg agree so no caller has to know.
     types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
   });
@@ -201,7 +199,7 @@ function createPostgres(options: DatabaseOptions & { databaseUrl: string }): Dat
   pool.on('error', reportConnectionError);
   pool.on('connect', (client) => client.on('error', reportConnectionError));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLogger(options) });
-  const listener = new PostgresListener(options.databaseUrl, timeouts.connectTimeoutMs);
+  const listener = new PostgresListener(options.databaseUrl, connectTimeoutMs);
   return {
     db,
     kind: 'postgres',
@@ -213,13 +211,32 @@ function createPostgres(options: DatabaseOptions & { databaseUrl: string }): Dat
   };
 }
 
-/** The timeouts the caller set, leaving the defaults for the ones it did not. */
-function definedOnly(options: DatabaseOptions): Partial<typeof DATABASE_TIMEOUT_DEFAULTS> {
-  const { connectTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = options;
-  return Object.fromEntries(Object.entries({ connectTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs }).filter(([, value]) => value !== undefined));
-}
-
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   const { databaseUrl } = options;
   return databaseUrl ? createPostgres({ ...options, databaseUrl }) : createPGlite(options);
+}
+
+/**
+ * The forum's database, migrated: waits for a PostgreSQL server that is not up yet (db/migrate.ts).
+ * Migrations may run long (an index over every post), so on PostgreSQL they run on a connection of
+ * their own, without the timeouts meant for requests.
+ */
+export async function openDatabase(options: DatabaseOptions, log: { warn(object: object, message: string): void }): Promise<Database> {
+  if (options.databaseUrl) {
+    const migrating = createPostgres({ databaseUrl: options.databaseUrl, dataDir: '', poolSize: 1 });
+    try {
+      await migrateWhenReachable(migrating.db, log);
+    } finally {
+      await migrating.close();
+    }
+    return createDatabase(options);
+  }
+  const database = await createDatabase(options);
+  try {
+    await migrateWhenReachable(database.db, log);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
 }

@@ -17,6 +17,9 @@ describe('loadConfig', () => {
       adminEmails: undefined,
       threadDisplayDepth: 5,
       logLevel: 'info',
+      connectTimeoutMs: 5_000,
+      statementTimeoutMs: 10_000,
+      idleInTransactionTimeoutMs: 30_000,
     });
   });
 
@@ -47,6 +50,9 @@ describe('loadConfig', () => {
       ADMIN_EMAILS: ' Chief@Example.se , second@example.se,',
       THREAD_DISPLAY_DEPTH: '8',
       LOG_LEVEL: 'warn',
+      DATABASE_CONNECT_TIMEOUT_MS: '2000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '30000',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '60000',
     });
     expect(config.port).toBe(4000);
     expect(config.host).toBe('0.0.0.0');
@@ -60,6 +66,11 @@ describe('loadConfig', () => {
     expect([...config.adminEmails!]).toEqual(['chief@example.se', 'second@example.se']);
     expect(config.threadDisplayDepth).toBe(8);
     expect(config.logLevel).toBe('warn');
+    expect([config.connectTimeoutMs, config.statementTimeoutMs, config.idleInTransactionTimeoutMs]).toEqual([2_000, 30_000, 60_000]);
+  });
+
+  it.each(['0', '-1', 'soon', '1.5'])('refuses DATABASE_STATEMENT_TIMEOUT_MS=%s with a clear message', (raw) => {
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: raw })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS must be a whole number from 100/);
   });
 
   it.each([
