@@ -9,6 +9,7 @@
 // order — see core/events.ts — so reading "after the cursor" never skips one that commits late.)
 import { sql, type Kysely } from 'kysely';
 import { parsePayload, recordEvent, type DomainEvents, type EventName } from '../core/events.js';
+import { isDatabaseUnavailable } from '../db/availability.js';
 import type { DB, NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
 import * as queries from './following.queries.js';
@@ -266,7 +267,7 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
     return result.handled;
   }
 
-  /** Handles every event committed so far (unless another instance is at it). False: another one is. */
+  /** Handles every event committed so far (unless another instance is at it). False: another one is, or the database is away. */
   async function drain(): Promise<boolean> {
     let limit = options.batchSize;
     for (;;) {
@@ -276,10 +277,12 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
         handled = await step(limit, failing !== null && failing.times >= MAX_FAILURES ? failing.eventId : null);
         failing = null;
       } catch (error) {
-        // Failed before reading any event (the database is away): nothing to blame on an event.
-        if (attempting === null) {
-          log.warn({ err: error }, 'notifications: the worker could not run; will retry');
-          return true;
+        // The database is away (down, restarting, out of disk), or failed before any event was read:
+        // nothing to blame on an event. Left unfinished, so the poll timer tries again; never counted
+        // toward giving an event up.
+        if (attempting === null || isDatabaseUnavailable(error)) {
+          log.warn({ cause: String(error), eventId: attempting }, 'notifications: the database is unavailable; will retry');
+          return false;
         }
         if (limit > 1) {
           // Find the one that fails: go one event at a time.
