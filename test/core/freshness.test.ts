@@ -3,18 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
+import { untilEventsSeen } from '../helpers/events.js';
 import { createNetwork } from '../helpers/forum.js';
 
 describe('freshness and housekeeping', () => {
   let ctx: TestContext;
   let admin: Member;
 
-  /** Waits until the app has seen every committed event; until then guests bypass the cache. */
-  async function settle(): Promise<void> {
-    const latest = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-    const deadline = Date.now() + 5_000;
-    while (ctx.app.events.cursor < Number(latest?.id ?? 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  const settle = () => untilEventsSeen(ctx);
 
   beforeAll(async () => {
     ctx = await createTestContext();

@@ -4,6 +4,7 @@ import { PageStore } from '../../src/core/page-cache.js';
 import { recordEvent } from '../../src/core/events.js';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
+import { untilEventsSeen } from '../helpers/events.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 
 describe('page cache for guests', () => {
@@ -15,12 +16,7 @@ describe('page cache for guests', () => {
 
   const page = (path: string, accept = HTML, language = 'sv') => guest(ctx).get(path).set('accept', accept).set('accept-language', language).expect(200);
 
-  /** Waits until the app has seen every committed event; until then guests bypass the cache. */
-  async function settle(): Promise<void> {
-    const latest = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-    const deadline = Date.now() + 5_000;
-    while (ctx.app.events.cursor < Number(latest?.id ?? 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  const settle = () => untilEventsSeen(ctx);
 
   beforeAll(async () => {
     ctx = await createTestContext();
