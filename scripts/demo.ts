@@ -21,7 +21,7 @@ try {
   } else {
     const viewers = new Map<string, Viewer>();
     for (const account of DEMO_ACCOUNTS) {
-      const created = await register(db, { ...account, password: DEMO_PASSWORD }, { adminEmails: undefined });
+      const { account: created } = await register(db, { ...account, password: DEMO_PASSWORD }, { adminEmails: undefined });
       viewers.set(account.username, { id: created.id, username: created.username, displayName: created.display_name, role: created.role, locale: null, createdAt: created.created_at, convenes: [] });
     }
     const networks = new Map<string, { id: number }>();

@@ -34,8 +34,8 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     '/register',
     { schema: { body: registerBody }, config: { form: { view: 'accounts/register' } } },
     async (request, reply) => {
-      const account = await accounts.register(request.body, request.ip);
-      await reply.signIn(account.id);
+      const { account, session } = await accounts.register(request.body, request.ip, request.sessionId);
+      reply.useSession(session);
       if (account.role === 'admin') reply.flash('accounts.register.firstAdmin');
       return reply.done('/', accountJson(account), 201);
     },

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import type { DB, Role } from '../db/schema.js';
 import * as queries from './accounts.queries.js';
 import { emailKey } from './emails.js';
+import { startSessionIn } from './sessions.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import { normaliseUsername, usernameKey } from './usernames.js';
 
@@ -25,31 +26,23 @@ export interface RegistrationRules {
 
 const TAKEN = { username: 'accounts.usernameTaken', email: 'accounts.emailTaken' } as const;
 
-export async function register(db: Kysely<DB>, input: Registration, rules: RegistrationRules) {
+/**
+ * Registers an account; `alsoInTransaction` runs with it before the commit (registering through the
+ * site starts the account's session there). A name or address that is taken answers 400 on that field.
+ */
+export async function register<T = undefined>(
+  db: Kysely<DB>,
+  input: Registration,
+  rules: RegistrationRules,
+  alsoInTransaction?: (tx: Kysely<DB>, account: RegisteredAccount) => Promise<T>,
+): Promise<{ account: RegisteredAccount; also: T | undefined }> {
   const username = normaliseUsername(input.username);
   const key = usernameKey(username);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction().execute(async (tx) => {
-      const [usernameTaken, emailTaken] = [await queries.usernameKeyTaken(tx, key), await queries.emailTaken(tx, input.email)];
-      if (usernameTaken || emailTaken) {
-        throw new ValidationError({ ...(usernameTaken && { username: TAKEN.username }), ...(emailTaken && { email: TAKEN.email }) });
-      }
-      let role: Role;
-      if (rules.adminEmails) {
-        role = rules.adminEmails.has(emailKey(input.email)) ? 'admin' : 'member';
-      } else {
-        await queries.lockAccountsForRegistration(tx);
-        role = (await queries.hasAnyAccount(tx)) ? 'member' : 'admin';
-      }
-      return queries.insertAccount(tx, {
-        username,
-        username_key: key,
-        display_name: input.displayName,
-        email: input.email,
-        password_hash: passwordHash,
-        role,
-      });
+      const account = await insertRegistration(tx, { ...input, username, key, passwordHash }, rules);
+      return { account, also: alsoInTransaction ? await alsoInTransaction(tx, account) : undefined };
     });
   } catch (error) {
     // Two registrations racing for one name: the index decides, and the loser hears it like any other.
@@ -57,6 +50,35 @@ export async function register(db: Kysely<DB>, input: Registration, rules: Regis
     if (isUniqueViolation(error, 'accounts_email_key')) throw new ValidationError({ email: TAKEN.email });
     throw error;
   }
+}
+
+type RegisteredAccount = Awaited<ReturnType<typeof queries.insertAccount>>;
+
+async function insertRegistration(
+  tx: Kysely<DB>,
+  input: Registration & { key: string; passwordHash: string },
+  rules: RegistrationRules,
+): Promise<RegisteredAccount> {
+  const { username, key, passwordHash } = input;
+  const [usernameTaken, emailTaken] = [await queries.usernameKeyTaken(tx, key), await queries.emailTaken(tx, input.email)];
+  if (usernameTaken || emailTaken) {
+    throw new ValidationError({ ...(usernameTaken && { username: TAKEN.username }), ...(emailTaken && { email: TAKEN.email }) });
+  }
+  let role: Role;
+  if (rules.adminEmails) {
+    role = rules.adminEmails.has(emailKey(input.email)) ? 'admin' : 'member';
+  } else {
+    await queries.lockAccountsForRegistration(tx);
+    role = (await queries.hasAnyAccount(tx)) ? 'member' : 'admin';
+  }
+  return queries.insertAccount(tx, {
+    username,
+    username_key: key,
+    display_name: input.displayName,
+    email: input.email,
+    password_hash: passwordHash,
+    role,
+  });
 }
 
 /** True when the password is the account's. No account costs a hash like a real one, so timing tells nothing. */
@@ -86,9 +108,11 @@ export function accountsService({ db, adminEmails, attemptLimits }: AccountsServ
   const registrations = new AttemptLimiter(db, REGISTRATIONS, attemptLimits);
   return {
     /** Registers from `address`; the attempt counts whether or not the name and address were free. */
-    async register(input: Registration, address: string) {
+    /** The account, and its first session started in the same transaction (ending `previousSessionId`). */
+    async register(input: Registration, address: string, previousSessionId: string | null) {
       await registrations.reserve([addressKey(address)]);
-      return register(db, input, { adminEmails });
+      const { account, also: session } = await register(db, input, { adminEmails }, (tx, created) => startSessionIn(tx, created.id, previousSessionId));
+      return { account, session: session! };
     },
 
     /** The account named by username (any case or NFKC form) or email (any case), when the password is its own. */

@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../core/viewer.js';
-import { createSession, endSession, sessionIdOf, validateSessionToken } from './sessions.js';
+import { endSession, sessionIdOf, startSessionIn, validateSessionToken } from './sessions.js';
 import { deleteExpiredSessions } from './accounts.queries.js';
 
 export const SESSION_COOKIE = 'session';
@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Starts a new session for the account (never reusing one) and sets its cookie. */
     signIn(accountId: number): Promise<void>;
+    /** Sets the cookie of a session started in a transaction of the caller's (startSessionIn). */
+    useSession(session: { token: string; expiresAt: Date }): void;
     signOut(): Promise<void>;
   }
 }
@@ -52,12 +54,14 @@ export const sessionsPlugin = fp(
       if (valid.renewedUntil) setSessionCookie(reply, token, valid.renewedUntil);
     });
 
-    app.decorateReply('signIn', async function (this: FastifyReply, accountId: number) {
-      const previous = this.request.sessionId;
-      if (previous) await endSession(db, previous);
-      const { token, expiresAt } = await createSession(db, accountId);
+    app.decorateReply('useSession', function (this: FastifyReply, { token, expiresAt }: { token: string; expiresAt: Date }) {
       this.request.sessionId = sessionIdOf(token);
       setSessionCookie(this, token, expiresAt);
+    });
+
+    app.decorateReply('signIn', async function (this: FastifyReply, accountId: number) {
+      const previous = this.request.sessionId;
+      this.useSession(await db.transaction().execute((tx) => startSessionIn(tx, accountId, previous)));
     });
 
     app.decorateReply('signOut', async function (this: FastifyReply) {

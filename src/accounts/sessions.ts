@@ -58,13 +58,25 @@ export async function validateSessionToken(db: Kysely<DB>, token: string, now = 
 
 /**
  * Ends a session (sign-out, a new sign-in over it) and announces it, so every instance closes the
- * live connections that were opened with it.
+ * live connections that were opened with it. In the caller's transaction.
  */
+async function endSessionIn(tx: Kysely<DB>, sessionId: string): Promise<void> {
+  const accountId = await deleteSessionReturningAccount(tx, sessionId);
+  if (accountId !== undefined) await recordEvent(tx, 'sessions.ended', { accountId });
+}
+
 export async function endSession(db: Kysely<DB>, sessionId: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const accountId = await deleteSessionReturningAccount(tx, sessionId);
-    if (accountId !== undefined) await recordEvent(tx, 'sessions.ended', { accountId });
-  });
+  await db.transaction().execute((tx) => endSessionIn(tx, sessionId));
+}
+
+/**
+ * Starts a new session for the account (never reusing one), ending the one the request came with, in
+ * the caller's transaction: registering commits the account and its first session together, so a
+ * request whose account was made is never answered as failed.
+ */
+export async function startSessionIn(tx: Kysely<DB>, accountId: number, previousSessionId: string | null): Promise<{ token: string; expiresAt: Date }> {
+  if (previousSessionId) await endSessionIn(tx, previousSessionId);
+  return createSession(tx, accountId);
 }
 
 export function sessionIdOf(token: string): string {
