@@ -54,6 +54,12 @@ export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, 
   await sql`select pg_notify(${EVENTS_CHANNEL}, ${String(row.id)})`.execute(tx);
 }
 
+/** The newest committed event's id (its cursor); 0 when none was ever recorded. */
+export async function latestEventId(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
 type Listener<N extends EventName> = (payload: DomainEvents[N], event: RecordedEvent<N>) => void | Promise<void>;
 
 const BATCH = 500;
@@ -84,8 +90,7 @@ export class EventBus {
   /** Starts receiving events committed from now on, by any instance on this database. */
   async start(database: Database): Promise<void> {
     const { db } = database;
-    const latest = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-    this.#cursor = Number(latest?.id ?? 0);
+    this.#cursor = await latestEventId(db);
     const unlisten = await database.listen(EVENTS_CHANNEL, () => void this.#pump(db));
     // NOTIFY is not stored: after a lost connection, the periodic catch-up finds what was missed.
     const timer = setInterval(() => void this.#pump(db), CATCH_UP_MS);

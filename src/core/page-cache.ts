@@ -18,9 +18,7 @@
 // Memory is bounded: least recently used entries go first once the bodies pass maxBytes.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import type { DomainEvents, EventName } from './events.js';
+import { latestEventId, type DomainEvents, type EventName } from './events.js';
 
 export interface PageCacheOptions {
   /** Bytes of cached bodies and keys, at most. */
@@ -178,11 +176,6 @@ export class PageStore {
   }
 }
 
-/** The newest committed event's id: what the bus must have dispatched before guests see the cache again. */
-async function latestEventId(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-  return Number(row?.id ?? 0);
-}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
