@@ -1,17 +1,23 @@
-// A PostgreSQL server of a test's own, in a temp dir on a free port, that the test may stop, start and
-// freeze: outages are never rehearsed on the shared server the other tests use.
-import { execFileSync, spawnSync } from 'node:child_process';
+// A PostgreSQL server of a test's or a bench's own, in a temp dir on a free port, that it may stop,
+// start and freeze: outages are never rehearsed on the shared server the other tests use.
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 export interface OwnPostgres {
   url: string;
   port: number;
+  /** pg_ctl start, returning once the server accepts connections; blocks this process meanwhile. */
   start(): void;
-  /** pg_ctl stop: `fast` ends sessions at once, as a restart does. */
+  /** pg_ctl stop: `fast` ends sessions at once, as a restart does. Blocks this process meanwhile. */
   stop(mode?: 'fast' | 'immediate'): void;
+  /** start() without blocking: requests this process sends keep going (and being timed) meanwhile. */
+  startInBackground(): Promise<void>;
+  /** stop() without blocking, likewise. */
+  stopInBackground(mode?: 'fast' | 'immediate'): Promise<void>;
   /** Stops every process of the server in place (SIGSTOP): connections stay open, nothing answers. */
   freeze(): void;
   thaw(): void;
@@ -23,11 +29,18 @@ function binDir(): string {
   return `/usr/lib/postgresql/${versions[0]}/bin`;
 }
 
-/** Runs a server tool as the postgres user when we are root (PostgreSQL refuses to run as root). */
-function run(tool: string, args: string[]): void {
+/** The command line of a server tool, run as the postgres user when we are root (PostgreSQL refuses to run as root). */
+function serverTool(tool: string, args: string[]): [string, string[]] {
   const command = join(binDir(), tool);
-  const [file, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-  execFileSync(file, argv, { stdio: 'pipe' });
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+}
+
+function run(tool: string, args: string[]): void {
+  execFileSync(...serverTool(tool, args), { stdio: 'pipe' });
+}
+
+async function runInBackground(tool: string, args: string[]): Promise<void> {
+  await promisify(execFile)(...serverTool(tool, args));
 }
 
 async function freePort(): Promise<number> {
@@ -50,7 +63,9 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-  const start = () => run('pg_ctl', ['-D', data, '-o', options, '-w', '-l', join(dir, 'log'), 'start']);
+  const startArgs = ['-D', data, '-o', options, '-w', '-l', join(dir, 'log'), 'start'];
+  const stopArgs = (mode: 'fast' | 'immediate') => ['-D', data, '-m', mode, '-w', 'stop'];
+  const start = () => run('pg_ctl', startArgs);
   start();
   const pids = (): number[] => {
     const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -70,13 +85,15 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     start,
-    stop: (mode = 'fast') => run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']),
+    stop: (mode = 'fast') => run('pg_ctl', stopArgs(mode)),
+    startInBackground: () => runInBackground('pg_ctl', startArgs),
+    stopInBackground: (mode = 'fast') => runInBackground('pg_ctl', stopArgs(mode)),
     freeze: () => signal('SIGSTOP'),
     thaw: () => signal('SIGCONT'),
     destroy() {
       try {
         signal('SIGCONT');
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        run('pg_ctl', stopArgs('immediate'));
       } catch {
         // Already stopped.
       }
