@@ -134,6 +134,10 @@ export interface ModerationLogTable {
   reason: string | null;
   rule: number | null;
   note: string | null;
+  /** A move's: the network the thread went to. */
+  target_network_id: number | null;
+  /** A suspension's or bar's: when it ends. */
+  ends_at: Date | null;
   created_at: CreatedAt;
 }
 

@@ -2,9 +2,10 @@
 // and the unread count in every page's header. Shared (fastify-plugin) so the header hook sees every page.
 import fp from 'fastify-plugin';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { consumeEvents } from '../core/consumer.js';
 import { emailSender, type EmailSender } from './email.sender.js';
 import { pruneNotifications, pruneSettledEmails, unreadCount } from './following.queries.js';
-import { HANDLED_EVENTS, notificationsWorker } from './notifications.worker.js';
+import { CONSUMER, HANDLED_EVENTS, notificationsWorker } from './notifications.worker.js';
 import { loadTokenSigner, type TokenSigner } from './unsubscribe.js';
 
 export interface FollowingOptions {
@@ -86,11 +87,12 @@ export const followingPlugin = fp<FollowingOptions>(
     if (config.smtpUrl) app.log.info({ smtp: `${config.smtpUrl.protocol}//${config.smtpUrl.host}` }, 'email is on');
     else if (!options.transport) app.log.info('email is off: SMTP_URL is not set');
 
-    const worker = notificationsWorker(db, {
-      batchSize: 100,
-      email: emailEnabled,
-      instantDelayMs: options.instantDelayMs,
+    const worker = consumeEvents(app, {
+      name: CONSUMER,
+      events: HANDLED_EVENTS,
+      ...notificationsWorker({ email: emailEnabled, instantDelayMs: options.instantDelayMs }),
       log: app.log,
+      pollMs: options.workerPollMs,
     });
     let sender: EmailSender | undefined;
     if (transport) {
@@ -109,31 +111,19 @@ export const followingPlugin = fp<FollowingOptions>(
       });
     }
 
-    let closing = false;
-    const wake = (cursor?: number) => {
-      if (!closing) worker.run(cursor).catch((error: unknown) => app.log.error({ err: error }, 'notifications worker failed'));
-    };
-    const off = HANDLED_EVENTS.map((name) => app.events.on(name, (_payload, event) => wake(event.cursor)));
-    const timers: NodeJS.Timeout[] = [];
-    // The event bus itself catches up on missed NOTIFYs and wakes us; the timer only retries a run
-    // that failed or found another instance at work (which may have stopped before finishing).
-    if (options.workerPollMs > 0) timers.push(setInterval(() => worker.unfinished && wake(), options.workerPollMs));
+    let timer: NodeJS.Timeout | undefined;
     if (sender && options.senderPollMs > 0) {
       const runSender = sender.run;
-      timers.push(setInterval(() => void runSender().catch(() => undefined), options.senderPollMs));
+      timer = setInterval(() => void runSender().catch(() => undefined), options.senderPollMs);
+      timer.unref();
     }
-    for (const timer of timers) timer.unref();
     // What a member was told stays a season; a settled email a month (long enough to answer "did it go?").
     app.housekeeping.every({ name: 'old notifications', everyMs: SIX_HOURS, run: (now) => pruneNotifications(db, new Date(now.getTime() - NOTIFICATIONS_KEPT_MS)) });
     app.housekeeping.every({ name: 'settled emails', everyMs: SIX_HOURS, run: (now) => pruneSettledEmails(db, new Date(now.getTime() - SETTLED_EMAILS_KEPT_MS)) });
-    // Catch up on what happened while no instance was running.
-    app.addHook('onReady', async () => wake());
     app.addHook('onClose', async () => {
-      closing = true;
-      for (const timer of timers) clearInterval(timer);
-      for (const stop of off) stop();
+      clearInterval(timer);
       // Let a send under way finish and be marked, so a restart does not send it again.
-      await Promise.all([worker.idle(), sender?.idle()]);
+      await sender?.idle();
     });
 
     app.decorate('following', {

@@ -1,15 +1,9 @@
-// Turns domain events into notifications (and the emails that carry them), exactly once across instances.
-//
-// Every instance runs this worker, woken by the event bus and by a timer. A run is one transaction: it
-// locks the consumer's row in event_consumers (FOR UPDATE SKIP LOCKED: if another instance holds it,
-// this one leaves the work to it), reads the events after the row's cursor in id order, writes the
-// notifications and outbox rows for them, moves the cursor on, records `notifications.changed`, and
-// commits. A crash before the commit leaves the cursor where it was, so the events are read again;
-// nothing after it is done twice, as the cursor moved in the same transaction. (Events commit in id
-// order — see core/events.ts — so reading "after the cursor" never skips one that commits late.)
-import { sql, type Kysely } from 'kysely';
-import { parsePayload, recordEvent, type DomainEvents, type EventName } from '../core/events.js';
-import { isDatabaseUnavailable } from '../db/availability.js';
+// Who is told what: turns domain events into notifications (and the emails that carry them). It runs
+// as the `notifications` consumer of core/consumer.ts, so each event is handled once across instances,
+// in the transaction that moves the consumer's cursor past it.
+import type { Kysely } from 'kysely';
+import type { ConsumedEvent } from '../core/consumer.js';
+import { recordEvent, type EventName } from '../core/events.js';
 import type { DB, NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
 import * as queries from './following.queries.js';
@@ -17,30 +11,18 @@ import { MAX_NOTIFIED_MENTIONS, mentionedAccountIds } from './mentions.js';
 import { groupKey } from './present.js';
 import { nextDigestAt } from './schedule.js';
 
+/** The consumer's row in event_consumers (made by the following migration). */
 export const CONSUMER = 'notifications';
 
 export interface NotificationsWorkerOptions {
-  /** Events handled per transaction. */
-  batchSize: number;
   /** Whether notifications also go into email batches (SMTP_URL is set). */
   email: boolean;
   /** How long an instant email waits for more notifications to join it. */
   instantDelayMs: number;
-  log: { error(object: object, message: string): void; warn(object: object, message: string): void };
 }
 
 /** The events that may change someone's notifications. */
 export const HANDLED_EVENTS = ['thread.created', 'post.created', 'post.hidden', 'post.unhidden', 'post.deleted', 'thread.moved'] as const satisfies readonly EventName[];
-const HANDLED: ReadonlySet<string> = new Set(HANDLED_EVENTS);
-
-/** A failing event is tried this many times (alone) before it is skipped and logged. */
-const MAX_FAILURES = 3;
-
-interface EventRow {
-  id: number;
-  name: string;
-  payload: unknown;
-}
 
 /** What one transaction collects: accounts whose notifications changed. */
 interface Run {
@@ -65,12 +47,7 @@ function facts(post: queries.NotifyingPost): PostVisibilityFacts {
   };
 }
 
-export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorkerOptions) {
-  const { log } = options;
-  /** The event a one-at-a-time step last failed on, and how often in a row. */
-  let failing: { eventId: number; times: number } | null = null;
-  let attempting: number | null = null;
-
+export function notificationsWorker(options: NotificationsWorkerOptions) {
   /** Writes the notifications for those recipients who may read the post, and joins them to email batches. */
   async function notify(
     run: Run,
@@ -201,164 +178,33 @@ export function notificationsWorker(db: Kysely<DB>, options: NotificationsWorker
     await notify(run, eventId, opening, kinds, { actorId: thread.moved_by_id, networkId, note: thread.moved_note });
   }
 
-  async function handle(run: Run, event: EventRow): Promise<void> {
-    const name = event.name as EventName;
-    switch (name) {
-      case 'thread.created': {
-        const payload = parsePayload<DomainEvents['thread.created']>(event.payload);
-        return postWritten(run, event.id, payload.postId, true);
-      }
-      case 'post.created': {
-        const payload = parsePayload<DomainEvents['post.created']>(event.payload);
-        return postWritten(run, event.id, payload.postId, false);
-      }
+  async function handle(run: Run, event: ConsumedEvent): Promise<void> {
+    switch (event.name) {
+      case 'thread.created':
+        return postWritten(run, event.id, event.payload.postId, true);
+      case 'post.created':
+        return postWritten(run, event.id, event.payload.postId, false);
       case 'post.hidden':
-        return postHidden(run, event.id, parsePayload<DomainEvents['post.hidden']>(event.payload).postId);
+        return postHidden(run, event.id, event.payload.postId);
       case 'post.unhidden':
       case 'post.deleted': {
-        const [post] = await queries.findPostsForNotifying(run.tx, [parsePayload<{ postId: number }>(event.payload).postId]);
+        const [post] = await queries.findPostsForNotifying(run.tx, [event.payload.postId]);
         if (post) await recheck(run, [post]);
         return;
       }
-      case 'thread.moved': {
-        const payload = parsePayload<DomainEvents['thread.moved']>(event.payload);
-        return threadMoved(run, event.id, payload.threadId, payload.networkId);
-      }
+      case 'thread.moved':
+        return threadMoved(run, event.id, event.payload.threadId, event.payload.networkId);
       default:
         return;
     }
   }
 
-  /**
-   * One transaction over up to `limit` events. Returns how many events it went past, or null when
-   * another instance holds the consumer (it does the work).
-   */
-  async function step(limit: number, skipId: number | null): Promise<number | null> {
-    const result = await db.transaction().execute(async (tx) => {
-      const consumer = await sql<{ cursor: string | number }>`select cursor from event_consumers where name = ${CONSUMER} for update skip locked`.execute(tx);
-      const row = consumer.rows[0];
-      if (!row) return null;
-      const from = Number(row.cursor);
-      const events = await tx
-        .selectFrom('events')
-        .select(['id', 'name', 'payload'])
-        .where('id', '>', from)
-        .orderBy('id')
-        .limit(limit)
-        .execute();
-      if (events.length === 0) return { handled: 0, cursor: from };
-      attempting = Number(events[0]!.id);
-      const run: Run = { tx, now: new Date(), changed: new Set() };
-      for (const event of events) {
-        const id = Number(event.id);
-        if (id === skipId) {
-          log.error({ eventId: id, event: event.name }, 'notifications: skipping an event that failed repeatedly');
-          continue;
-        }
-        if (HANDLED.has(event.name)) await handle(run, { id, name: event.name, payload: event.payload });
-      }
-      await tx.updateTable('event_consumers').set({ cursor: Number(events.at(-1)!.id) }).where('name', '=', CONSUMER).execute();
-      if (run.changed.size > 0) await recordEvent(tx, 'notifications.changed', { accountIds: [...run.changed].sort((a, b) => a - b) });
-      return { handled: events.length, cursor: Number(events.at(-1)!.id) };
-    });
-    if (result === null) return null;
-    // Committed: this instance knows the events up to here are handled (by whichever instance).
-    known = Math.max(known, result.cursor);
-    return result.handled;
-  }
-
-  /** Handles every event committed so far (unless another instance is at it). False: another one is, or the database is away. */
-  async function drain(): Promise<boolean> {
-    let limit = options.batchSize;
-    for (;;) {
-      let handled: number | null;
-      attempting = null;
-      try {
-        handled = await step(limit, failing !== null && failing.times >= MAX_FAILURES ? failing.eventId : null);
-        failing = null;
-      } catch (error) {
-        // The database is away (down, restarting, out of disk), or failed before any event was read:
-        // nothing to blame on an event. Left unfinished, so the poll timer tries again; never counted
-        // toward giving an event up.
-        if (attempting === null || isDatabaseUnavailable(error)) {
-          log.warn({ cause: String(error), eventId: attempting }, 'notifications: the database is unavailable; will retry');
-          return false;
-        }
-        if (limit > 1) {
-          // Find the one that fails: go one event at a time.
-          limit = 1;
-          continue;
-        }
-        failing = failing?.eventId === attempting ? { eventId: attempting, times: failing.times + 1 } : { eventId: attempting, times: 1 };
-        log.warn({ err: error, eventId: attempting, times: failing.times }, 'notifications: handling an event failed; will retry');
-        return true;
-      }
-      if (handled === null) return false;
-      if (handled < limit) return true;
-    }
-  }
-
-  // Runs one after another on this instance; a call made while a run is under way gets a run after it,
-  // so the events that woke it are seen.
-  let chain: Promise<unknown> = Promise.resolve();
-  let queued: Promise<boolean> | null = null;
-
-  /** Set when a run left work behind (it failed, or another instance held the consumer): the timer retries. */
-  let unfinished = false;
-  /** The newest event known to be handled, and the newest this instance was woken for. */
-  let known = 0;
-  let wanted = 0;
-  let forced = true; // the first run catches up on whatever happened while no instance ran
-
-  /**
-   * Handles the events committed so far. Does nothing (not even a query) when this instance already
-   * knows every event it was woken for is handled: a woken instance often finds its own work done.
-   */
-  function run(cursor?: number): Promise<boolean> {
-    if (cursor !== undefined) wanted = Math.max(wanted, cursor);
-    else forced = true;
-    if (queued) return queued;
-    const next = chain.then(async () => {
-      queued = null;
-      if (!forced && !unfinished && wanted <= known) return true;
-      forced = false;
-      unfinished = true;
-      const finished = await drain();
-      unfinished = !finished || failing !== null;
-      return finished;
-    });
-    queued = next;
-    chain = next.catch(() => undefined);
-    return next;
-  }
-
   return {
-    /** Handles what is there (woken for the event at `cursor`, or unconditionally); false when another instance held the consumer. */
-    run,
-
-    /** Whether the last run left work behind (the poll timer then tries again). */
-    get unfinished() {
-      return unfinished;
-    },
-
-    /** Resolves once the run under way (if any) has finished. */
-    idle: () => chain.then(() => undefined),
-
-    /** Runs until this instance has handled everything committed before the call (tests; waits out other instances). */
-    async runUntilCaughtUp(timeoutMs = 10_000): Promise<void> {
-      const target = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        await run(Number(target?.id ?? 0));
-        if (known >= Number(target?.id ?? 0)) return;
-        const consumer = await db.selectFrom('event_consumers').select('cursor').where('name', '=', CONSUMER).executeTakeFirst();
-        known = Math.max(known, Number(consumer?.cursor ?? 0));
-        if (known >= Number(target?.id ?? 0)) return;
-        if (Date.now() > deadline) throw new Error('notifications worker did not catch up');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+    /** Handles a batch of events in the consumer's transaction; tells who has new or changed notifications. */
+    async handle(tx: Kysely<DB>, events: readonly ConsumedEvent[]): Promise<void> {
+      const run: Run = { tx, now: new Date(), changed: new Set() };
+      for (const event of events) await handle(run, event);
+      if (run.changed.size > 0) await recordEvent(tx, 'notifications.changed', { accountIds: [...run.changed].sort((a, b) => a - b) });
     },
   };
 }
-
-export type NotificationsWorker = ReturnType<typeof notificationsWorker>;

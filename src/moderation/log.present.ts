@@ -7,9 +7,6 @@ import { threadTitleFor } from '../threads/present.js';
 import type { LogEntryRow } from './log.queries.js';
 import { logShowsPostText } from './visibility.js';
 
-/** Suspensions and bars keep their end in the log row's note. */
-const ENDS = new Set(['suspend', 'bar']);
-
 export function logEntryJson(row: LogEntryRow, networkId: number, viewer: Viewer | null, t: Translate) {
   const thread = row.thread_id !== null && row.thread_title !== null
     ? (() => {
@@ -49,8 +46,6 @@ export function logEntryJson(row: LogEntryRow, networkId: number, viewer: Viewer
           : null,
       }
     : null;
-  const isMove = row.action === 'move';
-  const hasEnd = ENDS.has(row.action);
   return {
     id: row.id,
     action: row.action,
@@ -59,11 +54,11 @@ export function logEntryJson(row: LogEntryRow, networkId: number, viewer: Viewer
     actor: row.actor_id !== null && row.actor_username ? { username: row.actor_username, displayName: row.actor_display_name! } : null,
     byCommunity: row.actor_id === null,
     account: row.target_username ? { username: row.target_username, displayName: row.target_display_name! } : null,
-    reason: isMove ? null : row.reason,
+    reason: row.reason,
     rule: row.rule,
-    note: hasEnd ? null : row.note,
-    until: hasEnd ? row.note : null,
-    movedTo: isMove && row.moved_to_slug ? { slug: row.moved_to_slug, name: row.moved_to_name! } : null,
+    note: row.note,
+    until: row.ends_at?.toISOString() ?? null,
+    movedTo: row.moved_to_slug ? { slug: row.moved_to_slug, name: row.moved_to_name! } : null,
     thread,
     post,
   };

@@ -16,8 +16,7 @@ export function listLogEntries(db: Kysely<DB>, networkId: number, limit: number,
     .leftJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'thread.id').on('opening.parent_id', 'is', null))
     .leftJoin('posts as post', 'post.id', 'log.post_id')
     .leftJoin('threads as post_thread', 'post_thread.id', 'post.thread_id')
-    // A move's reason is the slug of the network the thread went to.
-    .leftJoin('networks as moved_to', (join) => join.onRef('moved_to.slug', '=', 'log.reason').on('log.action', '=', 'move'))
+    .leftJoin('networks as moved_to', 'moved_to.id', 'log.target_network_id')
     .select([
       'log.id',
       'log.action',
@@ -25,6 +24,7 @@ export function listLogEntries(db: Kysely<DB>, networkId: number, limit: number,
       'log.reason',
       'log.rule',
       'log.note',
+      'log.ends_at',
       'log.created_at',
       'actor.username as actor_username',
       'actor.display_name as actor_display_name',

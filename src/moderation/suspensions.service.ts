@@ -91,7 +91,7 @@ export async function suspendAccount(db: Kysely<DB>, actor: Viewer, username: st
     const account = await loadAccount(tx, username);
     if (account.role === 'admin') throw new ValidationError({ username: 'moderation.cannotSuspendAdmin' });
     await insertSuspension(tx, { accountId: account.id, networkId: null, until, reason: input.reason, createdById: actor.id });
-    await writeLog(tx, { network_id: null, actor_id: actor.id, action: 'suspend', target_account_id: account.id, reason: input.reason, note: until.toISOString() });
+    await writeLog(tx, { network_id: null, actor_id: actor.id, action: 'suspend', target_account_id: account.id, reason: input.reason, ends_at: until });
   });
   return { until };
 }
@@ -114,7 +114,7 @@ export async function barAccount(
       throw new ValidationError({ username: 'moderation.cannotBarModerator' });
     }
     await insertSuspension(tx, { accountId: account.id, networkId, until, reason: input.reason, createdById: actor.id });
-    await writeLog(tx, { network_id: networkId, actor_id: actor.id, action: 'bar', target_account_id: account.id, reason: input.reason, note: until.toISOString() });
+    await writeLog(tx, { network_id: networkId, actor_id: actor.id, action: 'bar', target_account_id: account.id, reason: input.reason, ends_at: until });
   });
   return { until };
 }

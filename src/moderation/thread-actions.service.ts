@@ -18,7 +18,7 @@ export interface MoveInput {
 
 /**
  * Moves a thread to the network where it belongs: conveners of the network it is in (the source) and
- * admins may. The log row goes to the source network's log, with the target's slug as its reason.
+ * admins may. The log row goes to the source network's log, naming the target network.
  */
 export async function moveThread(db: Kysely<DB>, actor: Viewer, threadId: number, input: MoveInput): Promise<void> {
   await db.transaction().execute(async (tx) => {
@@ -34,7 +34,7 @@ export async function moveThread(db: Kysely<DB>, actor: Viewer, threadId: number
       action: 'move',
       thread_id: thread.id,
       target_account_id: thread.author_id,
-      reason: target.slug,
+      target_network_id: target.id,
       note: input.note,
     });
     await recordEvent(tx, 'thread.moved', { threadId: thread.id, networkId: target.id, fromNetworkId: thread.network_id });

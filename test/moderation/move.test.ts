@@ -60,7 +60,7 @@ describe('moving a thread', () => {
 
     const log = await ctx.db.selectFrom('moderation_log').selectAll().where('thread_id', '=', moving.id).execute();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ action: 'move', network_id: kajakBefore.id, reason: 'fiske', note: 'This is about fishing' });
+    expect(log[0]).toMatchObject({ action: 'move', network_id: kajakBefore.id, target_network_id: fiskeAfter.id, reason: null, note: 'This is about fishing' });
     const event = await ctx.db.selectFrom('events').select(['name', 'payload']).where('name', '=', 'thread.moved').where('thread_id', '=', moving.id).executeTakeFirstOrThrow();
     const payload = typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload;
     expect(payload).toEqual({ threadId: moving.id, networkId: fiskeAfter.id, fromNetworkId: kajakBefore.id });

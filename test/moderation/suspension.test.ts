@@ -70,7 +70,7 @@ describe('suspensions and bars', () => {
 
     const log = await ctx.db.selectFrom('moderation_log').selectAll().where('action', '=', 'suspend').execute();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ network_id: null, reason: 'Advertising everywhere', note: new Date(until).toISOString() });
+    expect(log[0]).toMatchObject({ network_id: null, reason: 'Advertising everywhere', note: null, ends_at: new Date(until) });
   });
 
   it('takes `until` as a date: midnight in the forum\u2019s time zone', async () => {
@@ -97,7 +97,7 @@ describe('suspensions and bars', () => {
     await reply(member.agent, fiskeThreadId, 'Allowed here');
     const log = await ctx.db.selectFrom('moderation_log').selectAll().where('action', '=', 'bar').execute();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ reason: 'Selling fishing gear', note: barred.body.until });
+    expect(log[0]).toMatchObject({ reason: 'Selling fishing gear', note: null, ends_at: new Date(barred.body.until) });
   });
 
   it('lifts a suspension or a bar early, and logs it', async () => {
