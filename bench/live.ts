@@ -14,10 +14,9 @@
 //      The server's RSS and /healthz latency before, during and after, until the server is idle again.
 // Prints a Markdown table and writes bench/results/live-<date>.json. The database is dropped at the
 // end, whatever happens. The clients run in this process, on the same cores as the servers.
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -28,7 +27,12 @@ import WebSocket from 'ws';
 import { createDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { buildServers, type Build } from './build.js';
+import { rssOf, startChild, type Child } from './child.js';
+import { onCleanUp, runBench } from './cleanup.js';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
+import { postJson, register } from './forum-client.js';
+import { numberArg } from './options.js';
+import { distribution, fixed, integer, log, machineInfo, markdownTable, writeResults, type Distribution } from './report.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -78,27 +82,17 @@ DATABASE_URL=postgres://… names the PostgreSQL server to create the benchmark 
   process.exit(0);
 }
 
-function numberArg(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    console.error(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
-
 const options = {
   quick: args.quick,
-  clients: numberArg('clients', args.clients, args.quick ? 200 : 1000, 2, 20_000),
-  replies: numberArg('replies', args.replies, args.quick ? 20 : 100, 1, 10_000),
-  warmup: numberArg('warmup', args.warmup, args.quick ? 3 : 5, 0, 1000),
-  idle: (args.idle ?? (args.quick ? '1000' : '1000,5000')).split(',').map((n) => numberArg('idle', n.trim(), 0, 1, 50_000)).sort((a, b) => a - b),
-  idleSeconds: numberArg('idle-seconds', args['idle-seconds'], args.quick ? 3 : 5, 0, 600),
+  clients: numberArg('clients', args.clients, args.quick ? 200 : 1000, { min: 2, max: 20_000, whole: true }),
+  replies: numberArg('replies', args.replies, args.quick ? 20 : 100, { min: 1, max: 10_000, whole: true }),
+  warmup: numberArg('warmup', args.warmup, args.quick ? 3 : 5, { min: 0, max: 1000, whole: true }),
+  idle: (args.idle ?? (args.quick ? '1000' : '1000,5000')).split(',').map((n) => numberArg('idle', n.trim(), 0, { min: 1, max: 50_000, whole: true })).sort((a, b) => a - b),
+  idleSeconds: numberArg('idle-seconds', args['idle-seconds'], args.quick ? 3 : 5, { min: 0, max: 600, whole: true }),
   only: new Set((args.only ?? '1,floor,2,3').split(',').map((s) => s.trim())),
-  edits: numberArg('edits', args.edits, 400, 0, 100_000),
-  subscribes: numberArg('subscribes', args.subscribes, 30, 1, 10_000),
-  observeSeconds: numberArg('observe', args.observe, 120, 5, 3600),
+  edits: numberArg('edits', args.edits, 400, { min: 0, max: 100_000, whole: true }),
+  subscribes: numberArg('subscribes', args.subscribes, 30, { min: 1, max: 10_000, whole: true }),
+  observeSeconds: numberArg('observe', args.observe, 120, { min: 5, max: 3600, whole: true }),
   profile: args.profile,
   heapSnapshot: args['heap-snapshot'],
   logLevel: args['log-level'],
@@ -108,18 +102,6 @@ const options = {
 const TARGETS = { oneInstanceP99Ms: 50, twoInstancesP99Ms: 100, idleRssMB: 150, idleRssAt: 5000 };
 
 // ---- Child processes --------------------------------------------------------------------------
-
-interface Child {
-  name: string;
-  process: ChildProcess;
-  port: number;
-  url(path: string): string;
-  /** Asks the child to collect garbage (it is started with --expose-gc and a small hook for it). */
-  gc(): Promise<void>;
-  /** Asks the child to write a heap snapshot into `dir`; resolves with the file's path. */
-  heapSnapshot(dir: string): Promise<string>;
-  stop(): Promise<void>;
-}
 
 // Preloaded into every child, without touching the server's own entry point (bench/server.ts):
 // answers {type:'gc'} with a full collection and {type:'heap-snapshot', dir} with a snapshot's path.
@@ -131,58 +113,19 @@ const CHILD_HOOK = `data:text/javascript,${encodeURIComponent(
     '});',
 )}`;
 
-async function startChild(name: string, file: string, env: NodeJS.ProcessEnv, execArgv: string[]): Promise<Child> {
-  // execArgv set explicitly: this process runs under tsx, the servers run plain node.
-  const child = fork(file, [], { env, execArgv: ['--expose-gc', `--import=${CHILD_HOOK}`, ...execArgv], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} (${relative(ROOT, file)}) did not start within 120 s`)), 120_000);
-    child.once('exit', (code) => reject(new Error(`${name} (${relative(ROOT, file)}) exited with ${code} before listening`)));
-    child.on('message', (message: { type?: string; port?: number }) => {
-      if (message.type === 'listening') {
-        clearTimeout(timer);
-        resolve(message.port!);
-      }
-    });
-  });
-  child.removeAllListeners('exit');
-  const ask = <T>(request: object, answer: string, timeoutMs: number) =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${name} did not answer ${JSON.stringify(request)} within ${timeoutMs / 1000} s`)), timeoutMs);
-      const onMessage = (message: { type?: string }) => {
-        if (message.type !== answer) return;
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        resolve(message as T);
-      };
-      child.on('message', onMessage);
-      child.send(request);
-    });
-  return {
-    name,
-    process: child,
-    port,
-    url: (path) => `http://127.0.0.1:${port}${path}`,
-    gc: async () => {
-      await ask({ type: 'gc' }, 'gc-done', 30_000);
-    },
-    heapSnapshot: async (dir) => (await ask<{ file: string }>({ type: 'heap-snapshot', dir }, 'heap-snapshot-done', 120_000)).file,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
+/** A child started with --expose-gc and the hook above. */
+function startHookedChild(name: string, file: string, env: NodeJS.ProcessEnv, execArgv: string[]): Promise<Child> {
+  return startChild(name, file, env, ['--expose-gc', `--import=${CHILD_HOOK}`, ...execArgv]);
 }
 
-/** VmRSS of a process, in MB (Linux /proc). */
-function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
+/** A full garbage collection in the (hooked) child. */
+async function collectGarbage(child: Child): Promise<void> {
+  await child.ask({ type: 'gc' }, 'gc-done', 30_000);
+}
+
+/** A heap snapshot of the (hooked) child, written into `dir`; resolves with the file's path. */
+async function writeHeapSnapshot(child: Child, dir: string): Promise<string> {
+  return (await child.ask<{ file: string }>({ type: 'heap-snapshot', dir }, 'heap-snapshot-done', 120_000)).file;
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -200,29 +143,6 @@ function ownCpuMs(): number {
 }
 
 // ---- The forum: one account, one network, one thread -----------------------------------------
-
-async function signUp(app: Child): Promise<string> {
-  const response = await fetch(app.url('/register'), {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'live_bench', displayName: 'Live Bench', email: 'live-bench@bench.example', password: 'a bench password, long enough' }),
-  });
-  if (response.status !== 201) throw new Error(`registering the bench account failed: ${response.status} ${await response.text()}`);
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('session='));
-  if (!session) throw new Error('registering the bench account set no session cookie');
-  return session.split(';')[0]!;
-}
-
-async function postJson(app: Child, path: string, cookie: string, body: object, status = 201): Promise<Record<string, any>> {
-  const response = await fetch(app.url(path), {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json', cookie },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status !== status) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text) as Record<string, any>;
-}
 
 const REPLY_BODY = 'Tack för tipset! Vi provade **samma upplägg** förra sommaren:\n\n- boka i god tid\n- fråga efter gruppris\n\nSe [kartan](https://example.se/karta) för bryggorna.';
 
@@ -454,7 +374,7 @@ async function abuse(server: Child, cookie: string, networkSlug: string): Promis
   log(`  a ${integer(LONG_BODY.length)}-character post edited ${options.edits} times in ${fixed((performance.now() - editsStarted) / 1000)} s`);
 
   await settle(1000);
-  await server.gc();
+  await collectGarbage(server);
   const healthzBefore: number[] = [];
   for (let i = 0; i < 20; i++) healthzBefore.push(await timeHealthz(server));
   const before = { rssMB: rssOf(server.process.pid!), healthzMs: distribution(healthzBefore) };
@@ -507,33 +427,6 @@ async function abuse(server: Child, cookie: string, networkSlug: string): Promis
   return { ...result, bytesToHostileClient: drained.bytes, closedByServer: drained.closedByServer };
 }
 
-// ---- Statistics -------------------------------------------------------------------------------
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
-interface Distribution {
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
-
-function distribution(values: number[]): Distribution {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 0.5),
-    p90: percentile(sorted, 0.9),
-    p99: percentile(sorted, 0.99),
-    max: sorted.at(-1) ?? NaN,
-    mean: sorted.reduce((sum, v) => sum + v, 0) / sorted.length,
-  };
-}
-
 interface FanOutResult {
   scenario: string;
   instances: number;
@@ -560,32 +453,6 @@ interface FanOutResult {
 
 // ---- Run --------------------------------------------------------------------------------------
 
-const cleanups: Array<() => Promise<void> | void> = [];
-async function cleanUp(): Promise<void> {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()!();
-    } catch (error) {
-      console.error('clean-up step failed:', error);
-    }
-  }
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const fixed = (n: number, digits = 1) => n.toFixed(digits);
-const integer = (n: number) => Math.round(n).toLocaleString('en');
-
-function markdownTable(header: string[], rows: string[][], rightAligned: boolean[]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(rightAligned.map((r) => (r ? '---:' : '---'))), ...rows.map(line)].join('\n');
-}
-
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts one timed message on its way: a reply posted, or the floor's broadcast. */
@@ -593,7 +460,7 @@ type Trigger = () => Promise<{ postId: number; started: number; responseMs: numb
 
 async function fanOut(scenario: string, servers: Child[], path: string, topic: string, trigger: Trigger): Promise<FanOutResult & { sample: string | undefined }> {
   const clients = new Clients(topic);
-  cleanups.push(() => clients.close());
+  onCleanUp(() => clients.close());
   const perServer = servers.map((_, i) => Math.floor(options.clients / servers.length) + (i < options.clients % servers.length ? 1 : 0));
   const connectStarted = performance.now();
   // Interleaved in blocks, so both instances fill up together.
@@ -671,7 +538,7 @@ async function main(): Promise<void> {
   if (!databaseUrl) log('DATABASE_URL is unset (or --pglite): running on PGlite, one instance only (scenario 2 is skipped).');
 
   const target: BenchDatabase = await createBenchDatabase(databaseUrl);
-  cleanups.push(async () => {
+  onCleanUp(async () => {
     await target.drop();
     log(`dropped ${target.label}`);
   });
@@ -687,7 +554,7 @@ async function main(): Promise<void> {
   }
 
   const build: Build = buildServers(ROOT);
-  cleanups.push(() => build.remove());
+  onCleanUp(() => build.remove());
   const profileDir = join(ROOT, 'bench', 'results', 'profiles');
   if (options.profile || options.heapSnapshot) mkdirSync(profileDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
@@ -702,8 +569,8 @@ async function main(): Promise<void> {
   };
   const execArgv = [...options.nodeOptions, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   const start = async (name: string) => {
-    const child = await startChild(name, build.file('bench/server.ts'), env, execArgv);
-    cleanups.push(() => child.stop());
+    const child = await startHookedChild(name, build.file('bench/server.ts'), env, execArgv);
+    onCleanUp(() => child.stop());
     return child;
   };
   const stop = async (child: Child) => {
@@ -711,7 +578,7 @@ async function main(): Promise<void> {
   };
 
   const a = await start('A');
-  const cookie = await signUp(a);
+  const cookie = await register(a, 'live_bench');
   const network = await postJson(a, '/networks', cookie, { slug: 'live-bench', name: 'Live bench', description: 'Where the live benchmark posts.' });
   const thread = await postJson(a, `/n/${network.slug as string}/threads`, cookie, { title: 'Live benchmark thread', body: 'The opening post of the live benchmark.' });
   const threadId = thread.id as number;
@@ -733,8 +600,8 @@ async function main(): Promise<void> {
   }
   if (options.only.has('floor')) {
     // The same message, clients and timing through a server that only relays it: the machine's floor.
-    const floor = await startChild('floor', join(ROOT, 'bench', 'live-floor-server.ts'), { ...process.env, NODE_ENV: 'production' }, ['--import', import.meta.resolve('tsx')]);
-    cleanups.push(() => floor.stop());
+    const floor = await startHookedChild('floor', join(ROOT, 'bench', 'live-floor-server.ts'), { ...process.env, NODE_ENV: 'production' }, ['--import', import.meta.resolve('tsx')]);
+    onCleanUp(() => floor.stop());
     const template = sample ?? JSON.stringify({ type: 'post.created', topic, cursor: 1, post: { id: 0, html: 'x'.repeat(2000) } });
     let nextId = 1_000_000_000;
     const broadcast: Trigger = async () => {
@@ -769,14 +636,14 @@ async function main(): Promise<void> {
     const server = await start('C');
     const memory = async (connections: number): Promise<IdleResult> => {
       const rssMB = rssOf(server.process.pid!);
-      await server.gc();
+      await collectGarbage(server);
       await settle(200);
       const usage = (await (await fetch(server.url('/__bench/memory'))).json()) as NodeJS.MemoryUsage;
       const mb = (bytes: number) => bytes / 1024 / 1024;
       return { connections, rssMB, rssMBAfterGc: rssOf(server.process.pid!), heapUsedMB: mb(usage.heapUsed), heapTotalMB: mb(usage.heapTotal), externalMB: mb(usage.external) };
     };
     const clients = new Clients(`thread:${threadId}`);
-    cleanups.push(() => clients.close());
+    onCleanUp(() => clients.close());
     await settle(1000);
     idleBaseline = await memory(0);
     log(`  0 connections: RSS ${fixed(idleBaseline.rssMB, 0)} MB`);
@@ -789,7 +656,7 @@ async function main(): Promise<void> {
       idle.push(result);
       log(`  ${integer(count)} connections: RSS ${fixed(result.rssMB, 0)} MB, ${fixed(result.rssMBAfterGc, 0)} MB after a full GC`);
     }
-    if (options.heapSnapshot) log(`  heap snapshot: ${relative(ROOT, await server.heapSnapshot(profileDir))}`);
+    if (options.heapSnapshot) log(`  heap snapshot: ${relative(ROOT, await writeHeapSnapshot(server, profileDir))}`);
     await clients.close();
     await stop(server);
   }
@@ -803,8 +670,7 @@ async function main(): Promise<void> {
   }
 
   // ---- Report ----
-  const cpus = os.cpus();
-  const machine = { cores: cpus.length, cpu: cpus[0]?.model.trim() ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), platform: `${os.platform()} ${os.release()}` };
+  const machine = machineInfo();
   const targets: Array<{ target: string; value: string; met: boolean }> = [];
   const one = fanOuts.find((f) => f.scenario === 'one instance');
   const two = fanOuts.find((f) => f.instances === 2);
@@ -875,19 +741,9 @@ async function main(): Promise<void> {
     targets,
     seconds: (Date.now() - started) / 1000,
   };
-  const resultsDir = join(ROOT, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const file = join(resultsDir, `live-${date.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  log(`\nReport: ${relative(ROOT, file)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  const file = writeResults('live-', date, report);
+  log(`\nReport: ${file} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
   if (problems.length > 0) process.exitCode = 1;
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBench(main);

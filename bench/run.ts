@@ -5,10 +5,8 @@
 // every page of the forum against a static string of the same size and type. Prints a Markdown
 // table and writes every figure to bench/results/<date>.json. The database is dropped (PostgreSQL)
 // or deleted (PGlite) at the end, whatever happens.
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -16,9 +14,14 @@ import { createDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { encodeBoardCursor } from '../src/networks/board-cursor.js';
 import { buildServers, type Build } from './build.js';
+import { startChild, type Child } from './child.js';
+import { onCleanUp, runBench } from './cleanup.js';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
+import { register } from './forum-client.js';
 import { generate, type Manifest } from './generate.js';
 import { loadSlice, summarize, type LoadResult, type Slice } from './load.js';
+import { numberArg } from './options.js';
+import { fixed, integer, log, machineInfo, markdownTable, writeResults } from './report.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BOARD_PAGE_SIZE = 30; // src/networks/networks.routes.ts
@@ -64,68 +67,20 @@ DATABASE_URL=postgres://… names the PostgreSQL server to create the benchmark 
   process.exit(0);
 }
 
-function numberArg(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    console.error(`--${name} must be a number from ${min} to ${max}, got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
-
 const options = {
   quick: args.quick,
-  scale: numberArg('scale', args.scale, args.quick ? 0.01 : 1, 0.0001, 10),
-  duration: numberArg('duration', args.duration, args.quick ? 1 : 10, 0.5, 600),
-  warmup: numberArg('warmup', args.warmup, args.quick ? 0.5 : 2, 0, 60),
-  connections: Math.round(numberArg('connections', args.connections, 10, 1, 1000)),
-  rounds: Math.round(numberArg('rounds', args.rounds, args.quick ? 1 : 5, 1, 100)),
+  scale: numberArg('scale', args.scale, args.quick ? 0.01 : 1, { min: 0.0001, max: 10 }),
+  duration: numberArg('duration', args.duration, args.quick ? 1 : 10, { min: 0.5, max: 600 }),
+  warmup: numberArg('warmup', args.warmup, args.quick ? 0.5 : 2, { min: 0, max: 60 }),
+  connections: Math.round(numberArg('connections', args.connections, 10, { min: 1, max: 1000 })),
+  rounds: Math.round(numberArg('rounds', args.rounds, args.quick ? 1 : 5, { min: 1, max: 100 })),
   only: args.only,
   logLevel: args['log-level'],
   nodeOptions: args['node-options'].split(/\s+/).filter(Boolean),
   profile: args.profile,
 };
 
-// ---- Child processes --------------------------------------------------------------------------
-
-interface Child {
-  process: ChildProcess;
-  port: number;
-  url(path: string): string;
-  stop(): Promise<void>;
-}
-
-async function startChild(file: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<Child> {
-  // execArgv set explicitly: the parent runs under tsx, and the children must run plain node.
-  const child = fork(file, [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${relative(ROOT, file)} did not start within 120 s`)), 120_000);
-    child.once('exit', (code) => reject(new Error(`${relative(ROOT, file)} exited with ${code} before listening`)));
-    child.on('message', (message: { type?: string; port?: number }) => {
-      if (message.type === 'listening') {
-        clearTimeout(timer);
-        resolve(message.port!);
-      }
-    });
-  });
-  child.removeAllListeners('exit');
-  return {
-    process: child,
-    port,
-    url: (path) => `http://127.0.0.1:${port}${path}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
-}
+// ---- The forum's memory ----------------------------------------------------------------------
 
 interface Memory {
   rssMB: number;
@@ -199,32 +154,10 @@ function headersFor(scenario: Scenario, cookie: string): Record<string, string> 
   };
 }
 
-async function signIn(app: Child): Promise<string> {
-  const response = await fetch(app.url('/register'), {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench_runner', displayName: 'Bench Runner', email: 'bench-runner@bench.example', password: 'a bench password, long enough' }),
-  });
-  if (response.status !== 201) throw new Error(`registering the bench account failed: ${response.status} ${await response.text()}`);
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('session='));
-  if (!session) throw new Error('registering the bench account set no session cookie');
-  const cookie = session.split(';')[0]!;
-  const me = await fetch(app.url('/me'), { headers: { accept: 'application/json', cookie } });
-  if (me.status !== 200) throw new Error(`the bench account's session does not work: GET /me → ${me.status}`);
-  return cookie;
-}
-
 // ---- Report -----------------------------------------------------------------------------------
 
-const integer = (n: number) => Math.round(n).toLocaleString('en');
-const fixed = (n: number, digits = 1) => n.toFixed(digits);
 const percent = (n: number) => `${(n * 100).toFixed(1)} %`;
 const bytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} B`);
-
-function markdownTable(header: string[], rows: string[][], rightAligned: boolean[]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(rightAligned.map((r) => (r ? '---:' : '---'))), ...rows.map(line)].join('\n');
-}
 
 interface Growth {
   comparison: string;
@@ -290,30 +223,12 @@ function targetsOf(measured: Measured[], growth: Growth[], peakRssMB: number): T
 
 // ---- Run --------------------------------------------------------------------------------------
 
-const cleanups: Array<() => Promise<void> | void> = [];
-async function cleanUp(): Promise<void> {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()!();
-    } catch (error) {
-      console.error('clean-up step failed:', error);
-    }
-  }
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const date = new Date();
-  const log = (line: string) => process.stderr.write(`${line}\n`);
 
   const target: BenchDatabase = await createBenchDatabase(args.pglite ? undefined : process.env.DATABASE_URL);
-  cleanups.push(async () => {
+  onCleanUp(async () => {
     await target.drop();
     log(`dropped ${target.label}`);
   });
@@ -346,7 +261,7 @@ async function main(): Promise<void> {
   log(`  ${manifest.counts.posts.toLocaleString('en')} posts in ${manifest.seconds.toFixed(1)} s`);
 
   const build: Build = buildServers(ROOT);
-  cleanups.push(() => build.remove());
+  onCleanUp(() => build.remove());
   const profileDir = join(ROOT, 'bench', 'results', 'profiles');
   if (options.profile) mkdirSync(profileDir, { recursive: true });
   const appEnv: NodeJS.ProcessEnv = {
@@ -359,11 +274,11 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
     PORT: '0',
   };
-  const app = await startChild(build.file('bench/server.ts'), appEnv, [...options.nodeOptions, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
-  cleanups.push(() => app.stop());
-  const baseline = await startChild(build.file('bench/baseline-server.ts'), { ...process.env, NODE_ENV: 'production' });
-  cleanups.push(() => baseline.stop());
-  const cookie = await signIn(app);
+  const app = await startChild('forum', build.file('bench/server.ts'), appEnv, [...options.nodeOptions, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
+  onCleanUp(() => app.stop());
+  const baseline = await startChild('baseline', build.file('bench/baseline-server.ts'), { ...process.env, NODE_ENV: 'production' });
+  onCleanUp(() => baseline.stop());
+  const cookie = await register(app, 'bench_runner');
 
   const prepareBaseline = (key: string, size: number, contentType: string) =>
     new Promise<void>((resolve) => {
@@ -427,8 +342,7 @@ async function main(): Promise<void> {
 
   const growth = growthOf(measured);
   const targets = targetsOf(measured, growth, peakRssMB);
-  const cpus = os.cpus();
-  const machine = { cores: cpus.length, cpu: cpus[0]?.model.trim() ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), platform: `${os.platform()} ${os.release()}` };
+  const machine = machineInfo();
 
   const title = `Bryggan benchmark, ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${target.kind}, ${machine.cores} cores (${machine.cpu}), Node ${process.version}; ` +
     `scale ${options.scale} (${manifest.counts.posts.toLocaleString('en')} posts, ${manifest.counts.threads.toLocaleString('en')} threads); ${options.connections} connections × ${options.duration} s per scenario in ${options.rounds} rounds${options.nodeOptions.length ? `; server: node ${options.nodeOptions.join(' ')}` : ''}`;
@@ -466,18 +380,8 @@ async function main(): Promise<void> {
     peakRssMB,
     seconds: (Date.now() - started) / 1000,
   };
-  const resultsDir = join(ROOT, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const file = join(resultsDir, `${date.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  log(`\nReport: ${relative(ROOT, file)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  const file = writeResults('', date, report);
+  log(`\nReport: ${file} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBench(main);

@@ -1,0 +1,70 @@
+// A server under test in a child process of the bench: started from its compiled file, announcing its
+// port over IPC ({ type: 'listening', port }), asked things over IPC, stopped with SIGTERM.
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+export interface Child {
+  name: string;
+  process: ChildProcess;
+  port: number;
+  url(path: string): string;
+  /** Sends `message` and resolves with the first message of type `answer` back; rejects after `timeoutMs`. */
+  ask<T>(message: object, answer: string, timeoutMs: number): Promise<T>;
+  /** SIGTERM, then SIGKILL after 15 s; resolves once the process has exited. */
+  stop(): Promise<void>;
+}
+
+export async function startChild(name: string, file: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<Child> {
+  const label = `${name} (${relative(ROOT, file)})`;
+  // execArgv set explicitly: the bench runs under tsx, the servers run plain node.
+  const child = fork(file, [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${label} did not start within 120 s`)), 120_000);
+    child.once('exit', (code) => reject(new Error(`${label} exited with ${code} before listening`)));
+    child.on('message', (message: { type?: string; port?: number }) => {
+      if (message.type === 'listening') {
+        clearTimeout(timer);
+        resolve(message.port!);
+      }
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    name,
+    process: child,
+    port,
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    ask: <T>(message: object, answer: string, timeoutMs: number) =>
+      new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name} did not answer ${JSON.stringify(message)} within ${timeoutMs / 1000} s`)), timeoutMs);
+        const onMessage = (received: { type?: string }) => {
+          if (received.type !== answer) return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve(received as T);
+        };
+        child.on('message', onMessage);
+        child.send(message);
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** VmRSS of a process, in MB (Linux /proc). */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
+}
