@@ -19,7 +19,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { isDatabaseUnavailable } from '../db/availability.js';
 import type { DB } from '../db/schema.js';
-import { parsePayload, type DomainEvents, type EventName } from './events.js';
+import { latestEventId, parsePayload, type DomainEvents, type EventName } from './events.js';
 
 /** An event as a consumer gets it: checking `name` narrows `payload`. */
 export type ConsumedEvent = { [N in EventName]: { id: number; name: N; payload: DomainEvents[N] } }[EventName];
@@ -54,11 +54,6 @@ export interface EventConsumer {
 
 const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_MAX_FAILURES = 3;
-
-async function latestEventId(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-  return Number(row?.id ?? 0);
-}
 
 export function eventConsumer(db: Kysely<DB>, options: ConsumerOptions): EventConsumer {
   const { name, log } = options;

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventConsumer, type ConsumedEvent, type ConsumerOptions } from '../../src/core/consumer.js';
-import { recordEvent } from '../../src/core/events.js';
+import { latestEventId, recordEvent } from '../../src/core/events.js';
 import { createDatabase, type Database } from '../../src/db/connect.js';
 import { createTestDatabase, onPostgres } from '../helpers/context.js';
 
@@ -55,8 +55,7 @@ describe('the event consumer', () => {
     const ids: number[] = [];
     for (let i = 0; i < count; i += 1) {
       await database.db.transaction().execute((tx) => recordEvent(tx, 'sessions.ended', { accountId: i + 1 }));
-      const latest = await database.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
-      ids.push(Number(latest.id));
+      ids.push(await latestEventId(database.db));
     }
     return ids;
   }
