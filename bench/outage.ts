@@ -17,6 +17,7 @@
 // end: whether the server is still the process it was. Prints Markdown tables and writes
 // bench/results/outage-<date>.json; the cluster is removed at the end, whatever happens.
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -449,6 +450,7 @@ async function until(condition: () => boolean, limitMs: number): Promise<boolean
 async function main(): Promise<void> {
   const started = Date.now();
   const date = new Date();
+  const loadBefore = os.loadavg();
 
   log('Starting a PostgreSQL cluster of the bench\'s own');
   const cluster = await startOwnPostgres();
@@ -541,10 +543,12 @@ async function main(): Promise<void> {
 
   // ---- Report ----
   const machine = machineInfo();
+  const loadAfter = os.loadavg();
   const ms = (value: number | null) => (value === null ? '–' : integer(value));
   const title =
     `Bryggan outage benchmark, ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${serverVersion.split(',')[0]}, ${machine.cores} cores (${machine.cpu}), Node ${process.version}` +
-    `${options.quick ? ' (--quick)' : ''}; ${options.writers} writers, ${options.readers} readers; warm-up ${options.warmupSeconds} s, down ${options.downSeconds} s, frozen ${options.freezeSeconds} s, tail ${options.tailSeconds} s`;
+    `${options.quick ? ' (--quick)' : ''}; ${options.writers} writers, ${options.readers} readers; warm-up ${options.warmupSeconds} s, down ${options.downSeconds} s, frozen ${options.freezeSeconds} s, tail ${options.tailSeconds} s` +
+    `; load average (1 min) ${fixed(loadBefore[0]!)} at the start, ${fixed(loadAfter[0]!)} at the end (the load generator shares the cores)`;
   const requestTable = markdownTable(
     ['Phase', 'Client', 'Requests', '2xx', '503', 'Other', '503 polite', 'p50 before the outage, ms', 'First 2xx after the database is back, ms', 'Longest response during the outage, ms'],
     figures.flatMap((f) =>
@@ -594,6 +598,7 @@ async function main(): Promise<void> {
   const report = {
     date: date.toISOString(),
     machine,
+    loadAverage: { start: loadBefore, end: loadAfter },
     node: process.version,
     database: { version: serverVersion, cluster: 'own (bench/own-postgres.ts)' },
     options: { ...options, retryPauseMs: RETRY_PAUSE_MS, doubleTapEvery: DOUBLE_TAP_EVERY, healthzPauseMs: HEALTHZ_PAUSE_MS },
