@@ -27,6 +27,7 @@ import { liveRoutes } from './live/live.routes.js';
 import { moderationRoutes } from './moderation/moderation.routes.js';
 import { followingPlugin, type FollowingOptions } from './following/following.plugin.js';
 import { followingRoutes } from './following/following.routes.js';
+import { feedsRoutes } from './feeds/feeds.routes.js';
 import { threadActionsRoutes } from './moderation/thread-actions.routes.js';
 import { rulesRoutes } from './moderation/rules.routes.js';
 import { suspensionsRoutes } from './moderation/suspensions.routes.js';
@@ -107,5 +108,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(liveRoutes);
   await app.register(accountsRoutes);
   await app.register(followingRoutes);
+  await app.register(feedsRoutes);
   return app;
 }

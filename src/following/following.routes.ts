@@ -1,5 +1,5 @@
-// Following boards, watching threads, notifications, the following page, Atom feeds, email settings
-// and one-click unsubscribe.
+// Following boards, watching threads, notifications, the following page, email settings and one-click
+// unsubscribe.
 import type { FastifyInstance } from 'fastify';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
 import { mePageData } from '../accounts/me-page.js';
@@ -7,10 +7,8 @@ import { usernameKey } from '../accounts/usernames.js';
 import { HttpError, NotFoundError, ValidationError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
-import { bodyIsReadable, postVisibility } from '../moderation/visibility.js';
 import { threadPath, threadTitleFor, withThreadPath } from '../threads/present.js';
 import { findThread } from '../threads/threads.queries.js';
-import { renderAtom, type AtomEntry } from './atom.js';
 import * as queries from './following.queries.js';
 import {
   emailBody,
@@ -37,10 +35,6 @@ import { presentGroup, targetOf, type NotificationGroup } from './present.js';
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 /** Threads per page of /following. */
 export const FOLLOWING_PAGE_SIZE = 30;
-/** Entries per feed. */
-export const FEED_SIZE = 50;
-
-const ATOM = 'application/atom+xml; charset=utf-8';
 
 /** The largest id a thread can have (an int4 column). */
 const MAX_THREAD_ID = 2_147_483_647;
@@ -57,8 +51,6 @@ function decodeFollowingCursor(raw: string): { at: Date; id: number } {
 
 export async function followingRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
-  const absolute = (path: string) => new URL(path, app.config.publicUrl).href;
-  const generator = app.config.forumName;
 
   // RFC 8058 one-click unsubscribe may POST multipart/form-data; its body says nothing we need.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, _body, done) => done(null, {}));
@@ -199,70 +191,6 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // ------------------------------------------------------------------------------------------
-  // Atom feeds: what a guest sees, nothing hidden or deleted; titles and addresses as a guest may see them.
-
-  app.get<{ Params: NetworkParams }>('/n/:network/feed.atom', { schema: { params: networkSlugParam } }, async (request, reply) => {
-    const network = await loadNetwork(request.params.network);
-    const rows = await queries.findFeedThreads(db, network.id, FEED_SIZE);
-    const entries: AtomEntry[] = rows
-      .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: row.network_id, deletedAt: row.opening_deleted_at, deletedById: row.opening_deleted_by_id, hiddenAt: row.opening_hidden_at, hiddenKind: row.opening_hidden_kind, hiddenReason: row.opening_hidden_reason, hiddenRule: row.opening_hidden_rule })))
-      .map((row) => {
-        const heading = threadTitleFor(row, null, request.t);
-        return {
-          id: absolute(`/t/${row.id}`),
-          title: heading.title,
-          published: row.created_at,
-          updated: row.edited_at ?? row.created_at,
-          link: absolute(threadPath(heading)),
-          author: row.author_display_name,
-          html: row.html,
-        };
-      });
-    const xml = renderAtom({
-      id: absolute(`/n/${network.slug}`),
-      title: `${network.name} · ${app.config.forumName}`,
-      subtitle: network.description || undefined,
-      link: absolute(`/n/${network.slug}`),
-      self: absolute(`/n/${network.slug}/feed.atom`),
-      updated: latest(entries, network.created_at),
-      author: app.config.forumName,
-      generator,
-      entries,
-    });
-    return reply.type(ATOM).send(xml);
-  });
-
-  app.get<{ Params: ThreadIdParams }>('/t/:id/feed.atom', { schema: { params: threadIdParams } }, async (request, reply) => {
-    const thread = await queries.findFeedThread(db, request.params.id);
-    if (!thread) throw new NotFoundError();
-    const heading = threadTitleFor(thread, null, request.t);
-    const { title } = heading;
-    const rows = await queries.findFeedPosts(db, thread.id, FEED_SIZE);
-    const entries: AtomEntry[] = rows
-      .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: thread.network_id, deletedAt: row.deleted_at, deletedById: row.deleted_by_id, hiddenAt: row.hidden_at, hiddenKind: row.hidden_kind, hiddenReason: row.hidden_reason, hiddenRule: row.hidden_rule })))
-      .map((row) => ({
-        id: absolute(`/p/${row.id}`),
-        title: row.parent_id === null ? title : request.t('following.feed.replyBy', { name: row.author_display_name }),
-        published: row.created_at,
-        updated: row.edited_at ?? row.created_at,
-        link: absolute(`/p/${row.id}`),
-        author: row.author_display_name,
-        html: row.html,
-      }));
-    const xml = renderAtom({
-      id: absolute(`/t/${thread.id}`),
-      title: `${title} · ${thread.network_name}`,
-      link: absolute(threadPath(heading)),
-      self: absolute(`/t/${thread.id}/feed.atom`),
-      updated: latest(entries, thread.created_at),
-      author: app.config.forumName,
-      generator,
-      entries,
-    });
-    return reply.type(ATOM).send(xml);
-  });
-
-  // ------------------------------------------------------------------------------------------
   // Email: the setting on /me, and one-click unsubscribe (no sign-in: the signed token is the key).
 
   app.post<{ Body: EmailBody }>(
@@ -309,6 +237,3 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
   });
 }
 
-function latest(entries: AtomEntry[], fallback: Date): Date {
-  return entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), entries.length ? entries[0]!.updated : fallback);
-}

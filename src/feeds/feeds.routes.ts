@@ -1,0 +1,89 @@
+// Atom feeds of a board and of a thread: what a guest sees, nothing hidden or deleted; titles and
+// addresses as a guest may see them.
+import type { FastifyInstance } from 'fastify';
+import { NotFoundError } from '../core/errors.js';
+import { bodyIsReadable, postVisibility } from '../moderation/visibility.js';
+import { findNetworkBySlug } from '../networks/networks.queries.js';
+import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { threadPath, threadTitleFor } from '../threads/present.js';
+import { renderAtom, type AtomEntry } from './atom.js';
+import * as queries from './feeds.queries.js';
+import { threadIdParams, type ThreadIdParams } from './feeds.schemas.js';
+import { boardFeedLink, threadFeedLink } from './public.js';
+
+/** Entries per feed. */
+const FEED_SIZE = 50;
+
+const ATOM = 'application/atom+xml; charset=utf-8';
+
+function latest(entries: AtomEntry[], fallback: Date): Date {
+  return entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), entries.length ? entries[0]!.updated : fallback);
+}
+
+export async function feedsRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.database;
+  const absolute = (path: string) => new URL(path, app.config.publicUrl).href;
+  const generator = app.config.forumName;
+
+  app.get<{ Params: NetworkParams }>('/n/:network/feed.atom', { schema: { params: networkSlugParam } }, async (request, reply) => {
+    const network = await findNetworkBySlug(db, request.params.network);
+    if (!network) throw new NotFoundError();
+    const rows = await queries.findFeedThreads(db, network.id, FEED_SIZE);
+    const entries: AtomEntry[] = rows
+      .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: row.network_id, deletedAt: row.opening_deleted_at, deletedById: row.opening_deleted_by_id, hiddenAt: row.opening_hidden_at, hiddenKind: row.opening_hidden_kind, hiddenReason: row.opening_hidden_reason, hiddenRule: row.opening_hidden_rule })))
+      .map((row) => {
+        const heading = threadTitleFor(row, null, request.t);
+        return {
+          id: absolute(`/t/${row.id}`),
+          title: heading.title,
+          published: row.created_at,
+          updated: row.edited_at ?? row.created_at,
+          link: absolute(threadPath(heading)),
+          author: row.author_display_name,
+          html: row.html,
+        };
+      });
+    const xml = renderAtom({
+      id: absolute(`/n/${network.slug}`),
+      title: `${network.name} · ${app.config.forumName}`,
+      subtitle: network.description || undefined,
+      link: absolute(`/n/${network.slug}`),
+      self: absolute(boardFeedLink(network).href),
+      updated: latest(entries, network.created_at),
+      author: app.config.forumName,
+      generator,
+      entries,
+    });
+    return reply.type(ATOM).send(xml);
+  });
+
+  app.get<{ Params: ThreadIdParams }>('/t/:id/feed.atom', { schema: { params: threadIdParams } }, async (request, reply) => {
+    const thread = await queries.findFeedThread(db, request.params.id);
+    if (!thread) throw new NotFoundError();
+    const heading = threadTitleFor(thread, null, request.t);
+    const { title } = heading;
+    const rows = await queries.findFeedPosts(db, thread.id, FEED_SIZE);
+    const entries: AtomEntry[] = rows
+      .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: thread.network_id, deletedAt: row.deleted_at, deletedById: row.deleted_by_id, hiddenAt: row.hidden_at, hiddenKind: row.hidden_kind, hiddenReason: row.hidden_reason, hiddenRule: row.hidden_rule })))
+      .map((row) => ({
+        id: absolute(`/p/${row.id}`),
+        title: row.parent_id === null ? title : request.t('following.feed.replyBy', { name: row.author_display_name }),
+        published: row.created_at,
+        updated: row.edited_at ?? row.created_at,
+        link: absolute(`/p/${row.id}`),
+        author: row.author_display_name,
+        html: row.html,
+      }));
+    const xml = renderAtom({
+      id: absolute(`/t/${thread.id}`),
+      title: `${title} · ${thread.network_name}`,
+      link: absolute(threadPath(heading)),
+      self: absolute(threadFeedLink(thread).href),
+      updated: latest(entries, thread.created_at),
+      author: app.config.forumName,
+      generator,
+      entries,
+    });
+    return reply.type(ATOM).send(xml);
+  });
+}
