@@ -28,6 +28,7 @@ import { moderationRoutes } from './moderation/moderation.routes.js';
 import { followingPlugin, type FollowingOptions } from './following/following.plugin.js';
 import { followingRoutes } from './following/following.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
+import { peopleRoutes } from './people/people.routes.js';
 import { threadActionsRoutes } from './moderation/thread-actions.routes.js';
 import { rulesRoutes } from './moderation/rules.routes.js';
 import { suspensionsRoutes } from './moderation/suspensions.routes.js';
@@ -109,5 +110,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(accountsRoutes);
   await app.register(followingRoutes);
   await app.register(feedsRoutes);
+  await app.register(peopleRoutes);
   return app;
 }

@@ -147,10 +147,6 @@ export function findAccountsByUsernameKeys(db: Kysely<DB>, keys: readonly string
   return db.selectFrom('accounts').select(['id', 'username', 'username_key']).where('username_key', 'in', keys).execute();
 }
 
-export function findAccountByUsernameKey(db: Kysely<DB>, key: string) {
-  return db.selectFrom('accounts').select(['id', 'username', 'display_name', 'created_at']).where('username_key', '=', key).executeTakeFirst();
-}
-
 // ---------------------------------------------------------------------------------------------
 // What notifications are about
 

@@ -3,7 +3,6 @@
 import type { FastifyInstance } from 'fastify';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
 import { mePageData } from '../accounts/me-page.js';
-import { usernameKey } from '../accounts/usernames.js';
 import { HttpError, NotFoundError, ValidationError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
@@ -16,14 +15,12 @@ import {
   followingQuery,
   notificationParams,
   notificationsQuery,
-  personParams,
   readBody,
   threadIdParams,
   tokenParams,
   type EmailBody,
   type FollowBody,
   type NotificationParams,
-  type PersonParams,
   type ReadBody,
   type ThreadIdParams,
   type TokenParams,
@@ -225,15 +222,4 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
     await changeEmailFrequency(db, accountId, 'none');
     return reply.page('following/unsubscribe', { done: true }, { json: { unsubscribed: true }, title: request.t('following.unsubscribe.title') });
   });
-
-  // ------------------------------------------------------------------------------------------
-  // A person, as a mention links to them.
-
-  app.get<{ Params: PersonParams }>('/u/:username', { schema: { params: personParams } }, async (request, reply) => {
-    const account = await queries.findAccountByUsernameKey(db, usernameKey(request.params.username));
-    if (!account) throw new NotFoundError();
-    const json = { username: account.username, displayName: account.display_name, memberSince: account.created_at.toISOString() };
-    return reply.page('following/person', { person: json }, { json, title: account.display_name });
-  });
 }
-

@@ -26,7 +26,6 @@ export const emailBody = {
 } as const;
 
 export const tokenParams = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 100 } } } as const;
-export const personParams = { type: 'object', required: ['username'], properties: { username: { type: 'string', minLength: 1, maxLength: 60 } } } as const;
 
 export interface FollowBody {
   level?: FollowLevel;
@@ -45,7 +44,4 @@ export interface EmailBody {
 }
 export interface TokenParams {
   token: string;
-}
-export interface PersonParams {
-  username: string;
 }
