@@ -68,7 +68,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     onConnectionError: (error) => app.log.warn({ cause: String(error) }, 'a database connection was lost; it is replaced on next use'),
   }, app.log));
   app.decorate('config', config);
-  app.decorate('views', loadViews(join(PROJECT_ROOT, 'views')));
+  app.decorate('views', loadViews(join(PROJECT_ROOT, 'views'), config.timeZone));
 
   // Shared infrastructure first, then the features: this list is the table of contents.
   await app.register(databasePlugin, { database, closeWithApp: !options.database });

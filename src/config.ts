@@ -28,6 +28,8 @@ export interface Config {
   smtpUrl: URL | undefined;
   /** Signs unsubscribe links; undefined → a random key generated once and kept in the database. */
   secretKey: string | undefined;
+  /** The destination's time zone (IANA): times are shown on its clocks, a date alone means its midnight, digests go out in its morning. */
+  timeZone: string;
   /** PostgreSQL: how long a request waits for a database connection. */
   connectTimeoutMs: number;
   /** PostgreSQL: the longest a request's statement may run. */
@@ -137,6 +139,16 @@ function readSecretKey(env: Env): string | undefined {
   return raw;
 }
 
+function readTimeZone(env: Env): string {
+  const raw = env.TIME_ZONE?.trim() || 'Europe/Stockholm';
+  try {
+    // Canonical form ("europe/stockholm" → "Europe/Stockholm"); throws on a zone Node does not know.
+    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Europe/Stockholm or Europe/Copenhagen, got "${raw}"`);
+  }
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = readInteger(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -156,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readLogLevel(env),
     smtpUrl: env.SMTP_URL?.trim() ? readUrl('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:']) : undefined,
     secretKey: readSecretKey(env),
+    timeZone: readTimeZone(env),
     connectTimeoutMs: readInteger(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
     statementTimeoutMs: readInteger(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     idleInTransactionTimeoutMs: readInteger(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 100, 3_600_000),

@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { localPathOfUrl } from './paths.js';
+import { formatIsoLike } from './time.js';
 import { isDatabaseUnavailable } from '../db/availability.js';
 import { catalogs } from './i18n/index.js';
 import { HttpError, ServiceUnavailableError, TooManyRequestsError, ValidationError, type Message } from './errors.js';
@@ -104,8 +105,17 @@ function keptInput(body: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([name]) => !SECRET_FIELD.test(name)));
 }
 
+/** The message with its dates written out ("2026-12-24 07:00"), on the forum's clocks. */
+function withDatesWritten(message: Message, request: FastifyRequest): Message {
+  if (typeof message === 'string') return message;
+  const { timeZone } = request.server.config;
+  const values = Object.fromEntries(Object.entries(message.values).map(([name, value]) => [name, value instanceof Date ? formatIsoLike(value, timeZone) : value]));
+  return { key: message.key, values };
+}
+
 async function sendError(error: HttpError, request: FastifyRequest, reply: FastifyReply) {
-  const t = request.t;
+  const translate = request.t;
+  const t: typeof translate = (message, values) => translate(withDatesWritten(message, request), values);
   let message = error instanceof TooManyRequestsError
     ? t(error.messageKey, { seconds: error.retryAfterSeconds })
     : t(error.messageKey);

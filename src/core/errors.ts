@@ -1,7 +1,7 @@
 // Typed errors that handlers throw; core/error-handler.ts maps each to a status and a page or JSON.
 
-/** A catalog key, optionally with values for its {placeholders}. */
-export type Message = string | { key: string; values: Record<string, string | number> };
+/** A catalog key, optionally with values for its {placeholders}; a Date is written out on the forum's clocks. */
+export type Message = string | { key: string; values: Record<string, string | number | Date> };
 
 export class HttpError extends Error {
   constructor(

@@ -24,3 +24,66 @@ export function relativeTime(at: Date, locale: Locale, now = Date.now()): string
   }
   return formatter.format(0, 'second');
 }
+
+/** Milliseconds the zone is ahead of UTC at that instant. */
+export function zoneOffsetMs(timeZone: string, at: Date): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      .formatToParts(at)
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<string, number>;
+  const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return local - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant the zone's clocks show that day (month 1–12) and hour; the offset of that instant itself, so a summer-time change in between is respected. */
+export function instantOfWallClock(timeZone: string, year: number, month: number, day: number, hour = 0): Date {
+  const wall = Date.UTC(year, month - 1, day, hour);
+  const first = wall - zoneOffsetMs(timeZone, new Date(wall));
+  return new Date(wall - zoneOffsetMs(timeZone, new Date(first)));
+}
+
+/** Midnight at the start of an ISO date ("2026-12-24") in the zone; undefined for a day that does not exist. */
+export function startOfDayIn(timeZone: string, isoDate: string): Date | undefined {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  return instantOfWallClock(timeZone, year, month, day);
+}
+
+/** The next time it is `hour`:00 in the zone, strictly after `now`. */
+export function nextHourIn(timeZone: string, now: Date, hour: number): Date {
+  const local = new Date(now.getTime() + zoneOffsetMs(timeZone, now));
+  for (let days = 0; days <= 2; days += 1) {
+    const candidate = instantOfWallClock(timeZone, local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate() + days, hour);
+    if (candidate.getTime() > now.getTime()) return candidate;
+  }
+  throw new Error('unreachable: a day always has the hour');
+}
+
+// Building an Intl.DateTimeFormat costs ~0.1 ms; toLocaleString builds one per call. One per locale and zone.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "24 dec. 2026 07:00": a date and time as the locale writes it, on the zone's clocks. */
+export function formatDateTime(at: Date, locale: Locale, timeZone: string): string {
+  const key = `${locale}|${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(at);
+}
+
+const isoLikeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-12-24 07:00" on the zone's clocks: how a moment is written in messages, the same in every language. */
+export function formatIsoLike(at: Date, timeZone: string): string {
+  let format = isoLikeFormats.get(timeZone);
+  if (!format) {
+    // Swedish writes dates the ISO way.
+    format = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone });
+    isoLikeFormats.set(timeZone, format);
+  }
+  return format.format(at);
+}

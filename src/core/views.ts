@@ -5,7 +5,7 @@ import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Locale } from '../config.js';
 import type { Translate } from './i18n/index.js';
-import { relativeTime } from './time.js';
+import { formatDateTime, relativeTime } from './time.js';
 
 export interface RenderContext {
   locale: Locale;
@@ -22,19 +22,7 @@ function templateFiles(dir: string): string[] {
   });
 }
 
-// Building an Intl.DateTimeFormat costs ~0.1 ms; toLocaleString builds one per call. One per locale.
-const absoluteFormats = new Map<Locale, Intl.DateTimeFormat>();
-
-function absoluteTime(at: Date, locale: Locale): string {
-  let format = absoluteFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
-    absoluteFormats.set(locale, format);
-  }
-  return format.format(at);
-}
-
-function registerHelpers(hbs: typeof Handlebars): void {
+function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
   hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
     return (options.data.t as Translate)(key, options.hash);
   });
@@ -49,16 +37,17 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('time', (date: Date | string, options: Handlebars.HelperOptions) => {
     const at = new Date(date);
     const locale = options.data.locale as Locale;
-    const absolute = absoluteTime(at, locale);
+    const absolute = formatDateTime(at, locale, timeZone);
     return new hbs.SafeString(
       `<time datetime="${at.toISOString()}" title="${hbs.escapeExpression(absolute)}">${hbs.escapeExpression(relativeTime(at, locale))}</time>`,
     );
   });
 }
 
-export function loadViews(viewsDir: string): { render(name: string, data: object, context: RenderContext): string } {
+/** The views under `viewsDir`; times are shown on the clocks of `timeZone` (the forum's). */
+export function loadViews(viewsDir: string, timeZone: string): { render(name: string, data: object, context: RenderContext): string } {
   const hbs = Handlebars.create();
-  registerHelpers(hbs);
+  registerHelpers(hbs, timeZone);
   const views = new Map<string, Handlebars.TemplateDelegate>();
   for (const file of templateFiles(viewsDir)) {
     const name = relative(viewsDir, file).slice(0, -'.hbs'.length).split(sep).join('/');

@@ -78,7 +78,7 @@ export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
       config: { form: { view: 'moderation/suspend-form', data: suspendFormData } },
     },
     async (request, reply) => {
-      const { until } = await suspendAccount(db, request.viewer!, request.params.username, request.body);
+      const { until } = await suspendAccount(db, request.viewer!, request.params.username, request.body, app.config.timeZone);
       const account = await loadAccount(request.params.username);
       return reply.done(`/u/${encodeURIComponent(account.username)}/suspend`, { username: account.username, scope: 'forum', until: until.toISOString(), reason: request.body.reason }, 200);
     },
@@ -114,7 +114,7 @@ export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const network = await loadNetwork(request.params.network);
       const { username: name, ...input } = request.body;
-      const { until } = await barAccount(db, request.viewer!, network.id, name, input);
+      const { until } = await barAccount(db, request.viewer!, network.id, name, input, app.config.timeZone);
       const account = await loadAccount(name);
       return reply.done(`/n/${network.slug}/bar`, { username: account.username, network: network.slug, until: until.toISOString(), reason: input.reason }, 200);
     },

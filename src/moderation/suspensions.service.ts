@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { usernameKey } from '../accounts/usernames.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
+import { startOfDayIn } from '../core/time.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { requireAdminRole, requireModeratorOf } from './guards.js';
@@ -16,9 +17,6 @@ import { canModerate } from './visibility.js';
 export const MAX_SUSPENSION_DAYS = 3650;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The destination's time zone: a date without a time means its midnight here. */
-export const FORUM_TIME_ZONE = 'Europe/Stockholm';
-
 export interface SuspensionInput {
   /** 1–3650 days from now… */
   days?: number;
@@ -27,32 +25,12 @@ export interface SuspensionInput {
   reason: string;
 }
 
-/** Milliseconds the zone is ahead of UTC at that moment. */
-function zoneOffsetMs(zone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(at));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - at;
-}
-
-/** Midnight at the start of that day in the forum's time zone; undefined for a day that does not exist. */
-function startOfDay(date: string): Date | undefined {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const utc = Date.UTC(y, m - 1, d);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
-  let at = utc - zoneOffsetMs(FORUM_TIME_ZONE, utc);
-  at = utc - zoneOffsetMs(FORUM_TIME_ZONE, at); // the offset at the result, in case a DST change lies between
-  return new Date(at);
-}
-
 /** When the suspension ends; 400 on `days` or `until` when neither, both, or an end outside (now, now + 3650 days]. */
-export function suspensionEnd(input: Pick<SuspensionInput, 'days' | 'until'>, now: Date): Date {
+export function suspensionEnd(input: Pick<SuspensionInput, 'days' | 'until'>, now: Date, timeZone: string): Date {
   if (input.days !== undefined && input.until !== undefined) throw new ValidationError({ until: 'moderation.daysOrUntil' });
   if (input.days !== undefined) return new Date(now.getTime() + input.days * DAY_MS);
   if (input.until === undefined) throw new ValidationError({ days: 'moderation.daysOrUntil' });
-  const until = /^\d{4}-\d{2}-\d{2}$/.test(input.until) ? startOfDay(input.until) : new Date(input.until);
+  const until = /^\d{4}-\d{2}-\d{2}$/.test(input.until) ? startOfDayIn(timeZone, input.until) : new Date(input.until);
   if (!until || Number.isNaN(until.getTime())) throw new ValidationError({ until: 'validation.invalid' });
   if (until.getTime() <= now.getTime() || until.getTime() > now.getTime() + MAX_SUSPENSION_DAYS * DAY_MS) {
     throw new ValidationError({ until: 'moderation.untilRange' });
@@ -60,15 +38,10 @@ export function suspensionEnd(input: Pick<SuspensionInput, 'days' | 'until'>, no
   return until;
 }
 
-/** "2026-12-24 00:00": how an end is written in messages, in the forum's time zone whatever the reader's language. */
-export function formatEnd(until: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: FORUM_TIME_ZONE }).format(until);
-}
-
 /** The 403 a suspended or barred account gets when it tries to post, edit or flag, saying until when and why. */
 export function suspendedError(suspension: ActiveSuspension): ForbiddenError {
   const key = suspension.network_id === null ? 'moderation.suspendedUntil' : 'moderation.barredUntil';
-  return new ForbiddenError({ key, values: { until: formatEnd(suspension.until), reason: suspension.reason } });
+  return new ForbiddenError({ key, values: { until: suspension.until, reason: suspension.reason } });
 }
 
 /** Named guard for posting, editing and flagging: throws the 403 above while the account is suspended or barred from this network. */
@@ -83,10 +56,10 @@ async function loadAccount(db: Kysely<DB>, username: string) {
   return account;
 }
 
-export async function suspendAccount(db: Kysely<DB>, actor: Viewer, username: string, input: SuspensionInput): Promise<{ until: Date }> {
+export async function suspendAccount(db: Kysely<DB>, actor: Viewer, username: string, input: SuspensionInput, timeZone: string): Promise<{ until: Date }> {
   requireAdminRole(actor);
   const now = new Date();
-  const until = suspensionEnd(input, now);
+  const until = suspensionEnd(input, now, timeZone);
   await db.transaction().execute(async (tx) => {
     const account = await loadAccount(tx, username);
     if (account.role === 'admin') throw new ValidationError({ username: 'moderation.cannotSuspendAdmin' });
@@ -102,10 +75,11 @@ export async function barAccount(
   networkId: number,
   username: string,
   input: SuspensionInput,
+  timeZone: string,
 ): Promise<{ until: Date }> {
   requireModeratorOf(actor, networkId);
   const now = new Date();
-  const until = suspensionEnd(input, now);
+  const until = suspensionEnd(input, now, timeZone);
   await db.transaction().execute(async (tx) => {
     const account = await findAccountByUsernameKey(tx, usernameKey(username));
     if (!account) throw new ValidationError({ username: 'moderation.noSuchAccount' });

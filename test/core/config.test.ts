@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       adminEmails: undefined,
       threadDisplayDepth: 5,
       logLevel: 'info',
+      timeZone: 'Europe/Stockholm',
       connectTimeoutMs: 5_000,
       statementTimeoutMs: 10_000,
       idleInTransactionTimeoutMs: 30_000,
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
       ADMIN_EMAILS: ' Chief@Example.se , second@example.se,',
       THREAD_DISPLAY_DEPTH: '8',
       LOG_LEVEL: 'warn',
+      TIME_ZONE: 'europe/copenhagen',
       DATABASE_CONNECT_TIMEOUT_MS: '2000',
       DATABASE_STATEMENT_TIMEOUT_MS: '30000',
       DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '60000',
@@ -66,7 +68,12 @@ describe('loadConfig', () => {
     expect([...config.adminEmails!]).toEqual(['chief@example.se', 'second@example.se']);
     expect(config.threadDisplayDepth).toBe(8);
     expect(config.logLevel).toBe('warn');
+    expect(config.timeZone).toBe('Europe/Copenhagen');
     expect([config.connectTimeoutMs, config.statementTimeoutMs, config.idleInTransactionTimeoutMs]).toEqual([2_000, 30_000, 60_000]);
+  });
+
+  it('refuses a TIME_ZONE Node does not know', () => {
+    expect(() => loadConfig({ TIME_ZONE: 'Europe/Skarvik' })).toThrow(/TIME_ZONE must be an IANA time zone/);
   });
 
   it.each(['0', '-1', 'soon', '1.5'])('refuses DATABASE_STATEMENT_TIMEOUT_MS=%s with a clear message', (raw) => {

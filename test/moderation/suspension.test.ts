@@ -242,3 +242,21 @@ describe('suspensions and bars', () => {
     expect(await bodyOf(inFiske.posts[0]!.id)).toBe('Nets, edited');
   });
 });
+
+describe('suspensions on another clock (TIME_ZONE)', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext({ TIME_ZONE: 'America/New_York' });
+  });
+  afterAll(() => ctx.close());
+
+  it('takes `until` as midnight on the forum\u2019s clocks, and writes the end on them', async () => {
+    const admin = await signUp(ctx);
+    await signUp(ctx, { username: 'far_west' });
+    const year = new Date().getFullYear() + 2;
+    const response = await admin.agent.post('/u/far_west/suspend').set('accept', JSON_ACCEPT).send({ until: `${year}-01-15`, reason: 'Cool off' });
+    expect(response.status).toBe(200);
+    // Midnight in New York in January is 05:00 UTC.
+    expect(response.body.until).toBe(`${year}-01-15T05:00:00.000Z`);
+  });
+});

@@ -6,7 +6,7 @@ import { sv } from './sv.js';
 
 const catalogs: Record<Locale, Record<string, string>> = { sv, en, da };
 
-export type Translate = (message: Message, values?: Record<string, string | number>) => string;
+export type Translate = (message: Message, values?: Record<string, string | number | Date>) => string;
 
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
