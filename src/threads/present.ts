@@ -11,7 +11,7 @@ import {
   type HiddenDetails,
   type PostVisibility,
 } from '../moderation/visibility.js';
-import type { PostRow } from './threads.queries.js';
+import type { PagePostRow, PostRow } from './threads.queries.js';
 import { mayChangePost } from './threads.service.js';
 
 export interface PostJson {
@@ -42,8 +42,8 @@ export interface PostNode extends PostJson {
   canReply: boolean;
   canModerate: boolean;
   canFlag: boolean;
-  /** Set when the post is shown flatter than its real depth: whom it answers. */
-  inReplyTo?: { id: number; username: string };
+  /** Set when the post is not shown below the post it answers: whom it answers, and a link to that post. */
+  inReplyTo?: { username: string; href: string };
   children: PostNode[];
 }
 
@@ -111,6 +111,11 @@ function descendantsInOrder(node: PostNode): PostNode[] {
   return ordered;
 }
 
+/** Whom a post answers, linked by its anchor on this page, or by its permalink when another part of the page shows it. */
+function answering(postId: number, username: string, shownOn: 'this page' | 'another part'): NonNullable<PostNode['inReplyTo']> {
+  return { username, href: shownOn === 'this page' ? `#p-${postId}` : `/p/${postId}` };
+}
+
 /**
  * Nests no deeper than maxDepth: deeper replies line up after their ancestor at that depth, saying whom
  * they answer. Walks the tree level by level with a queue, never by recursion: a chain of replies can
@@ -121,7 +126,7 @@ function capDepth(topLevel: PostNode[], maxDepth: number, byId: Map<number, Post
   const queue: Array<{ children: PostNode[] }> = [root];
   for (let parent = queue.shift(); parent; parent = queue.shift()) {
     parent.children = parent.children.flatMap((child) => {
-      if (child.depth < maxDepth) {
+      if (child.displayDepth < maxDepth) {
         queue.push(child);
         return [child];
       }
@@ -130,7 +135,7 @@ function capDepth(topLevel: PostNode[], maxDepth: number, byId: Map<number, Post
       for (const post of flattened) {
         const answered = byId.get(post.parentId!)!;
         post.displayDepth = maxDepth;
-        post.inReplyTo = { id: answered.id, username: answered.author.username };
+        post.inReplyTo = answering(answered.id, answered.author.username, 'this page');
         post.children = [];
       }
       return [child, ...flattened];
@@ -139,17 +144,34 @@ function capDepth(topLevel: PostNode[], maxDepth: number, byId: Map<number, Post
   return root.children;
 }
 
-/** The opening post and the page's replies as a tree; rows come in the order written. */
-export function buildTree(rows: PostRow[], viewer: Viewer | null, options: { locked: boolean; maxDepth: number; networkSlug: string }) {
+/**
+ * The opening post and the page's replies as a tree; rows come in the order written. A reply whose
+ * parent is not among the rows (an earlier part of the page shows it) heads a tree of its own on this
+ * one, at the top, saying whom it answers: no post is left out. Depths count from where a post is shown.
+ */
+export function buildTree(rows: readonly PagePostRow[], viewer: Viewer | null, options: { locked: boolean; maxDepth: number; networkSlug: string }) {
   const byId = new Map<number, PostNode>();
   let opening: PostNode | undefined;
   const topLevel: PostNode[] = [];
   for (const row of rows) {
     const node = postNode(row, viewer, options);
     byId.set(node.id, node);
-    if (node.parentId === null) opening = node;
-    else if (node.depth === 1) topLevel.push(node);
-    else byId.get(node.parentId)?.children.push(node);
+    if (row.parent_id === null) {
+      opening = node;
+      continue;
+    }
+    const parent = byId.get(row.parent_id);
+    if (parent && !parent.isOpening) {
+      node.displayDepth = parent.displayDepth + 1;
+      parent.children.push(node);
+      continue;
+    }
+    if (!parent) {
+      node.displayDepth = 1;
+      // Every reply has a parent (a foreign key), so the join found its author.
+      node.inReplyTo = answering(row.parent_id, row.parent_username!, 'another part');
+    }
+    topLevel.push(node);
   }
   return { opening, replies: capDepth(topLevel, options.maxDepth, byId) };
 }
@@ -163,7 +185,7 @@ export function standalonePostNode(
   const node = postNode(row, viewer, options);
   if (row.depth > options.maxDepth && row.parent_id !== null && options.parentUsername) {
     node.displayDepth = options.maxDepth;
-    node.inReplyTo = { id: row.parent_id, username: options.parentUsername };
+    node.inReplyTo = answering(row.parent_id, options.parentUsername, 'this page');
   }
   return node;
 }

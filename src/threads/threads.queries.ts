@@ -76,31 +76,73 @@ export function findThread(db: Kysely<DB>, threadId: number) {
 export type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
 
 /**
- * The opening post and the top-level replies numbered first..last with all their descendants, in the
- * order written. One index range whatever the thread's size: the ids come from three index scans
- * (posts_opening, posts_top_level, posts_subtree), then the rows by primary key. (One WHERE with an
- * OR of the three could use none of them, and read the whole posts table.)
+ * Ids of the replies on a page: the top-level replies numbered first..last and every post below them.
+ * Two index ranges (posts_top_level, then posts_subtree for each of them) joined by UNION ALL: one
+ * WHERE with an OR of the two could use neither index, and would read the whole posts table.
  */
-export function findThreadPagePosts(db: Kysely<DB>, threadId: number, first: number, last: number) {
-  const topLevel = (alias: 'top' | 'top_of_subtree') =>
+function pageReplyIds(db: Kysely<DB>, threadId: number, topLevel: { first: number; last: number }) {
+  const topLevelIds = (alias: 'top' | 'top_of_subtree') =>
     db
       .selectFrom(`posts as ${alias}`)
       .select(`${alias}.id`)
       .where(`${alias}.thread_id`, '=', threadId)
-      .where(`${alias}.top_level_number`, '>=', first)
-      .where(`${alias}.top_level_number`, '<=', last);
-  const pageIds = db
-    .selectFrom('posts as opening')
-    .select('opening.id')
-    .where('opening.thread_id', '=', threadId)
-    .where('opening.parent_id', 'is', null)
-    .unionAll(topLevel('top'))
-    .unionAll(db.selectFrom('posts as below').select('below.id').where('below.root_id', 'in', topLevel('top_of_subtree')));
-  return selectPosts(db)
-    .where('posts.thread_id', '=', threadId)
-    .where('posts.id', 'in', pageIds)
+      .where(`${alias}.top_level_number`, '>=', topLevel.first)
+      .where(`${alias}.top_level_number`, '<=', topLevel.last);
+  return topLevelIds('top').unionAll(db.selectFrom('posts as below').select('below.id').where('below.root_id', 'in', topLevelIds('top_of_subtree')));
+}
+
+/** A post as a thread page shows it: with the username of the post it answers (null for the opening post). */
+export type PagePostRow = PostRow & { parent_username: string | null };
+
+/**
+ * One part of a page, in the order written: the opening post (every page shows it) and the page's
+ * replies offset..offset+limit by id, each with the username of the post it answers (which may be on an
+ * earlier part); and how many replies the whole page has, which says how many parts it has. One query
+ * whatever the page's size: the ids come from index ranges (posts_opening, pageReplyIds) and are sliced
+ * in the database, so only the part's rows are read, by primary key. pageReplyCount is 0 when the part
+ * holds no reply (an empty page, or a part past the last).
+ */
+export async function findThreadPagePosts(
+  db: Kysely<DB>,
+  threadId: number,
+  topLevel: { first: number; last: number },
+  part: { offset: number; limit: number },
+): Promise<{ rows: PagePostRow[]; pageReplyCount: number }> {
+  const partReplies = db
+    .selectFrom(pageReplyIds(db, threadId, topLevel).as('page_replies'))
+    .select(['page_replies.id', sql<number | null>`(count(*) over ())::int`.as('page_reply_count')])
+    .orderBy('page_replies.id')
+    .offset(part.offset)
+    .limit(part.limit);
+  const shown = db
+    .selectFrom(partReplies.as('part_replies'))
+    .selectAll()
+    .unionAll(
+      db
+        .selectFrom('posts as opening')
+        .select(['opening.id', sql<number | null>`null::int`.as('page_reply_count')])
+        .where('opening.thread_id', '=', threadId)
+        .where('opening.parent_id', 'is', null),
+    );
+  const rows = await selectPosts(db)
+    .innerJoin(shown.as('shown'), 'shown.id', 'posts.id')
+    .leftJoin('posts as parent', 'parent.id', 'posts.parent_id')
+    .leftJoin('accounts as parent_author', 'parent_author.id', 'parent.author_id')
+    .select(['shown.page_reply_count', 'parent_author.username as parent_username'])
     .orderBy('posts.id')
     .execute();
+  const pageReplyCount = rows.find((row) => row.page_reply_count !== null)?.page_reply_count ?? 0;
+  return { rows, pageReplyCount };
+}
+
+/** How many of a page's replies were written before the post: where on the page, and so on which part, it is. */
+export async function countPageRepliesBefore(db: Kysely<DB>, threadId: number, topLevel: { first: number; last: number }, postId: number): Promise<number> {
+  const { before } = await db
+    .selectFrom(pageReplyIds(db, threadId, topLevel).as('page_replies'))
+    .select(sql<number>`count(*)::int`.as('before'))
+    .where('page_replies.id', '<', postId)
+    .executeTakeFirstOrThrow();
+  return before;
 }
 
 export function findPosts(db: Kysely<DB>, postIds: readonly number[]) {

@@ -23,20 +23,11 @@ import {
   type PostParams,
   type ReplyBody,
   type SubmissionHeaders,
+  type ThreadPageQuery,
   type ThreadParams,
 } from './threads.schemas.js';
 import { mayChangePost, threadsService } from './threads.service.js';
-
-/** Top-level replies per thread page; each comes with all its replies. */
-export const THREAD_PAGE_SIZE = 50;
-
-export function pageOfTopLevelNumber(topLevelNumber: number | null): number {
-  return topLevelNumber ? Math.ceil(topLevelNumber / THREAD_PAGE_SIZE) : 1;
-}
-
-export function threadUrl(threadId: number, page: number, postId?: number): string {
-  return `/t/${threadId}${page > 1 ? `?page=${page}` : ''}${postId ? `#p-${postId}` : ''}`;
-}
+import { pageOfTopLevelNumber, pagesOf, partOfPosition, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf } from './paging.js';
 
 /** The form's one-time key, or the script's Idempotency-Key header; undefined when neither is sent. */
 function submissionKeyOf(request: FastifyRequest<{ Body: { submission?: string }; Headers: SubmissionHeaders }>): string | undefined {
@@ -51,6 +42,18 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
   const service = threadsService({ db, postingLimits: app.config.rateLimits });
   const maxDepth = app.config.threadDisplayDepth;
   app.housekeeping.every({ name: 'old submission keys', everyMs: 60 * 60 * 1000, run: (now) => queries.pruneSubmissions(db, new Date(now.getTime() - SUBMISSION_KEPT_MS)) });
+
+  /**
+   * The address of the page and part that show a post: its page by the top-level reply it hangs under
+   * (top_level_number, null for the opening post, which is on the first), its part by how many of that
+   * page's replies were written before it.
+   */
+  async function postUrl(post: { id: number; thread_id: number; top_level_number: number | null }): Promise<string> {
+    if (post.top_level_number === null) return threadUrl(post.thread_id, { page: 1, part: 1 }, post.id);
+    const page = pageOfTopLevelNumber(post.top_level_number);
+    const position = await queries.countPageRepliesBefore(db, post.thread_id, topLevelNumbersOf(page), post.id);
+    return threadUrl(post.thread_id, { page, part: partOfPosition(position) }, post.id);
+  }
 
   async function loadThread(threadId: number) {
     const thread = await queries.findThread(db, threadId);
@@ -119,18 +122,20 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: ThreadParams; Querystring: { page?: number } }>(
+  app.get<{ Params: ThreadParams; Querystring: ThreadPageQuery }>(
     '/t/:id/:slug?',
     { schema: { params: threadParams, querystring: threadPageQuery } },
     async (request, reply) => {
       // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
       const cursor = app.events.cursor;
       const thread = await loadThread(request.params.id);
-      const pages = Math.max(1, Math.ceil(thread.top_level_count / THREAD_PAGE_SIZE));
+      const pages = pagesOf(thread.top_level_count);
       const page = request.query.page ?? 1;
       if (page > pages) throw new NotFoundError();
-      const first = (page - 1) * THREAD_PAGE_SIZE + 1;
-      const rows = await queries.findThreadPagePosts(db, thread.id, first, first + THREAD_PAGE_SIZE - 1);
+      const part = request.query.part ?? 1;
+      const { rows, pageReplyCount } = await queries.findThreadPagePosts(db, thread.id, topLevelNumbersOf(page), repliesOfPart(part));
+      const parts = partsOf(pageReplyCount);
+      if (part > parts) throw new NotFoundError();
       const tree = buildTree(rows, request.viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug });
       const heading = threadTitleFor(thread, request.viewer, request.t);
       const canReply = !!request.viewer && !thread.locked;
@@ -146,10 +151,15 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
         replyCount: thread.reply_count,
         page,
         pages,
+        part,
+        parts,
         posts: rows.map((row) => postJson(row, request.viewer)),
       };
       const pageLinks = pages > 1
-        ? Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, i + 1), current: i + 1 === page }))
+        ? Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page: i + 1, part: 1 }), current: i + 1 === page }))
+        : [];
+      const partLinks = parts > 1
+        ? Array.from({ length: parts }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page, part: i + 1 }), current: i + 1 === part }))
         : [];
       return reply.page(
         'threads/show',
@@ -158,12 +168,14 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
           opening: tree.opening,
           replies: tree.replies,
           pageLinks,
+          partLinks,
           values: {},
           errors: {},
           canReply,
           rules: thread.rule_titles,
           tools: threadModerationTools(request.viewer, thread),
-          live: { topic: `thread:${thread.id}`, cursor, lastPage: page === pages, maxDepth },
+          // New top-level replies land on the last page, every new reply on the last part of its page.
+          live: { topic: `thread:${thread.id}`, cursor, lastPage: page === pages, lastPart: part === parts, maxDepth },
           scripts: ['/static/js/reply.js', '/static/js/live.js'],
           // Watch/mute (one query, signed-in viewers only) and the thread's Atom feed.
           watch: { thread: thread.id, signedIn: !!request.viewer, state: request.viewer ? await watchState(db, request.viewer.id, thread.id) : null },
@@ -199,7 +211,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
       const { post, topLevelNumber } = await service.reply(request.viewer!, thread.id, { ...request.body, submissionKey: submissionKeyOf(request) });
       const json = postJson(post, request.viewer);
       return reply.done(
-        threadUrl(thread.id, pageOfTopLevelNumber(topLevelNumber), post.id),
+        await postUrl({ id: post.id, thread_id: thread.id, top_level_number: topLevelNumber }),
         { id: json.id, parentId: json.parentId, threadId: json.threadId, html: json.html, author: json.author, createdAt: json.createdAt },
         201,
       );
@@ -209,7 +221,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: PostParams }>('/p/:postId', { schema: { params: postParams } }, async (request, reply) => {
     const post = await queries.findPostPlacement(db, request.params.postId);
     if (!post) throw new NotFoundError();
-    return reply.redirect(threadUrl(post.thread_id, pageOfTopLevelNumber(post.top_level_number), post.id), 302);
+    return reply.redirect(await postUrl(post), 302);
   });
 
   app.get<{ Params: PostParams }>(

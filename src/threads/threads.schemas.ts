@@ -4,7 +4,9 @@ const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 
 export const threadParams = { type: 'object', required: ['id'], properties: { id, slug: { type: 'string', maxLength: 200 } } } as const;
 export const postParams = { type: 'object', required: ['postId'], properties: { postId: id } } as const;
-export const threadPageQuery = { type: 'object', properties: { page: { type: 'integer', minimum: 1, maximum: 1000000 } } } as const;
+const pageNumber = { type: 'integer', minimum: 1, maximum: 1000000 } as const;
+/** The page cache keys on exactly these parameters (core/page-cache.ts): every one that changes the page is listed. */
+export const threadPageQuery = { type: 'object', properties: { page: pageNumber, part: pageNumber } } as const;
 export const replyFormQuery = { type: 'object', properties: { to: id } } as const;
 
 /** A form's one-time key (threads/threads.service.ts `once`): made with the form, or an Idempotency-Key header. */
@@ -18,6 +20,10 @@ export const editPostBody = { type: 'object', required: ['body'], properties: { 
 export interface ThreadParams {
   id: number;
   slug?: string;
+}
+export interface ThreadPageQuery {
+  page?: number;
+  part?: number;
 }
 export interface PostParams {
   postId: number;

@@ -9,6 +9,8 @@
   var topic = root.getAttribute('data-live-topic');
   var cursor = Number(root.getAttribute('data-live-cursor'));
   var onLastPage = root.getAttribute('data-last-page') === 'true';
+  // A page with many replies is cut into parts in the order written; its new replies land on the last.
+  var onLastPart = root.getAttribute('data-last-part') === 'true';
   var announcer = root.querySelector('[data-live-announcer]');
   var delay = 1000;
   // Close codes (README, Live updates).
@@ -47,8 +49,9 @@
   function insertPost(post) {
     if (document.getElementById('p-' + post.id)) return replacePost(post);
     var parent = document.getElementById('p-' + post.parentId);
-    // Top-level replies belong on the last page; replies to posts on other pages are not ours to show.
-    if (!parent || (post.depth === 1 && !onLastPage)) return;
+    // Top-level replies belong on the last page, every reply on the last part of its page; replies to
+    // posts on other pages or parts are not ours to show.
+    if (!parent || !onLastPart || (post.depth === 1 && !onLastPage)) return;
     var article = fromServerHtml(post.html);
     if (!article) return;
     var item = document.createElement('li');

@@ -2,11 +2,12 @@
 // reply goes beside the post it answers; and the tree is walked without recursion however deep it is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTree } from '../../src/threads/present.js';
-import type { PostRow } from '../../src/threads/threads.queries.js';
+import type { PagePostRow } from '../../src/threads/threads.queries.js';
 import { MAX_REPLY_DEPTH } from '../../src/threads/threads.service.js';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { insertReplies } from './bulk-replies.js';
 
 describe('a deep chain of replies', () => {
   let ctx: TestContext;
@@ -22,26 +23,24 @@ describe('a deep chain of replies', () => {
     threadId = thread.id;
     const top = await reply(member.agent, threadId, 'depth 1');
     // The rest of the chain straight into the table (a few seconds instead of 500 requests).
-    let parent = top.id;
-    const author = (await ctx.db.selectFrom('accounts').select('id').where('username', '=', member.username).executeTakeFirstOrThrow()).id;
-    await ctx.db.transaction().execute(async (tx) => {
-      for (let depth = 2; depth <= MAX_REPLY_DEPTH; depth += 1) {
-        const inserted = await tx
-          .insertInto('posts')
-          .values({ thread_id: threadId, parent_id: parent, root_id: top.id, depth, top_level_number: null, author_id: author, body: `depth ${depth}`, html: `<p>depth ${depth}</p>` })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        parent = inserted.id;
-      }
+    const chain = await insertReplies(ctx, {
+      threadId,
+      author: member.username,
+      under: top.id,
+      count: MAX_REPLY_DEPTH - 1,
+      parentOf: (i, ids) => ids[i - 1],
+      html: (i) => `<p>depth ${i + 2}</p>`,
     });
-    deepestId = parent;
+    deepestId = chain.at(-1)!;
   }, 120_000);
   afterAll(() => ctx.close());
 
-  it(`opens with all ${MAX_REPLY_DEPTH} levels, the deep ones shown flat, saying whom they answer`, async () => {
-    const json = await guest(ctx).get(`/t/${threadId}`).set('accept', JSON_ACCEPT).expect(200);
-    expect(json.body.posts).toHaveLength(MAX_REPLY_DEPTH + 1);
-    const page = await guest(ctx).get(`/t/${threadId}`).set('accept', HTML).expect(200);
+  it(`opens with all ${MAX_REPLY_DEPTH} levels in parts, the deep ones shown flat, saying whom they answer`, async () => {
+    const parts = [1, 2, 3].map((part) => guest(ctx).get(`/t/${threadId}?part=${part}`).set('accept', JSON_ACCEPT).expect(200));
+    const shown = (await Promise.all(parts)).flatMap((json) => json.body.posts.slice(1));
+    expect(shown.map((post: { depth: number }) => post.depth)).toEqual(Array.from({ length: MAX_REPLY_DEPTH }, (_, i) => i + 1));
+    const permalink = await guest(ctx).get(`/p/${deepestId}`).expect(302);
+    const page = await guest(ctx).get(permalink.headers.location!).set('accept', HTML).expect(200);
     expect(page.text).toContain(`depth ${MAX_REPLY_DEPTH}`);
     expect(page.text).toContain(`href="#p-${deepestId - 1}"`);
   });
@@ -57,8 +56,8 @@ describe('a deep chain of replies', () => {
   });
 
   it('is walked without recursion however deep (a chain 10,000 long, as older data may hold)', () => {
-    const base = { thread_id: 1, network_id: 1, root_id: 2, top_level_number: null, author_id: 1, html: '', created_at: new Date(), edited_at: null, deleted_at: null, deleted_by_id: null, hidden_at: null, hidden_kind: null, hidden_reason: null, hidden_rule: null, author_username: 'a', author_display_name: 'A' };
-    const rows: PostRow[] = [{ ...base, id: 1, parent_id: null, depth: 0, root_id: null }];
+    const base = { thread_id: 1, network_id: 1, root_id: 2, top_level_number: null, author_id: 1, html: '', created_at: new Date(), edited_at: null, deleted_at: null, deleted_by_id: null, hidden_at: null, hidden_kind: null, hidden_reason: null, hidden_rule: null, author_username: 'a', author_display_name: 'A', parent_username: 'a' };
+    const rows: PagePostRow[] = [{ ...base, id: 1, parent_id: null, depth: 0, root_id: null, parent_username: null }];
     for (let depth = 1; depth <= 10_000; depth += 1) rows.push({ ...base, id: depth + 1, parent_id: depth, depth, top_level_number: depth === 1 ? 1 : null, root_id: depth === 1 ? null : 2 });
     const tree = buildTree(rows, null, { locked: false, maxDepth: 5, networkSlug: 'deep' });
     expect(tree.replies).toHaveLength(1);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { insertReplies } from './bulk-replies.js';
 
 describe('queries per page', () => {
   let ctx: TestContext;
@@ -42,6 +43,22 @@ describe('queries per page', () => {
       // The header's unread count is loaded for a signed-in viewer's HTML pages only.
       expect(await count(() => agent.get(`/t/${big.id}`).set('accept', JSON_ACCEPT).expect(200))).toBe(forBig - (agent === member.agent ? 1 : 0));
     }
+  });
+
+  it('serves a part of a page cut in parts, and a permalink into it, in as many queries as a small page and its permalink', async () => {
+    const small = await startThread(member.agent, 'alla');
+    const smallReply = await reply(member.agent, small.id, 'only reply');
+    const big = await startThread(member.agent, 'alla');
+    const top = await reply(member.agent, big.id, 'the busy one');
+    const below = await insertReplies(ctx, { threadId: big.id, author: member.username, under: top.id, count: 450 });
+
+    for (const agent of [guest(ctx), member.agent]) {
+      const forSmall = await count(() => agent.get(`/t/${small.id}`).set('accept', HTML).expect(200));
+      expect(await count(() => agent.get(`/t/${big.id}?part=3`).set('accept', HTML).expect(200))).toBe(forSmall);
+    }
+    const permalinkOfSmall = await count(() => guest(ctx).get(`/p/${smallReply.id}`).expect(302));
+    expect(await count(() => guest(ctx).get(`/p/${below.at(-1)}`).expect(302).expect('location', `/t/${big.id}?part=3#p-${below.at(-1)}`))).toBe(permalinkOfSmall);
+    expect(permalinkOfSmall).toBeLessThanOrEqual(2);
   });
 
   it('serves a board page in the same number of queries for 2 and for 30 threads', async () => {

@@ -43,6 +43,7 @@ export const da: Record<string, string> = {
   'threads.field.reply': 'Dit svar',
   'threads.deletedByAuthor': 'Slettet af forfatteren.',
   'threads.cancel': 'Annullér',
+  'threads.partsOfPage': 'Dele af side {page}',
 
   'live.newThreads': '{count} nye tråde — vis',
   'live.newThreads.one': '1 ny tråd — vis',

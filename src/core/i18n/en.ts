@@ -116,6 +116,7 @@ export const en: Record<string, string> = {
   'threads.replyToThread': 'Reply to the thread',
   'threads.reply.submit': 'Post reply',
   'threads.pages': 'Pages',
+  'threads.partsOfPage': 'Parts of page {page}',
   'threads.replyTitle': 'Reply: {title}',
   'threads.editTitle': 'Edit post',
   'threads.edit.submit': 'Save changes',

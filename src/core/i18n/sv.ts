@@ -116,6 +116,7 @@ export const sv: Record<string, string> = {
   'threads.replyToThread': 'Svara i tråden',
   'threads.reply.submit': 'Skicka svar',
   'threads.pages': 'Sidor',
+  'threads.partsOfPage': 'Delar av sida {page}',
   'threads.replyTitle': 'Svar: {title}',
   'threads.editTitle': 'Redigera inlägg',
   'threads.edit.submit': 'Spara ändringar',
