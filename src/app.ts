@@ -25,6 +25,8 @@ import { networksRoutes } from './networks/networks.routes.js';
 import { threadsRoutes } from './threads/threads.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { moderationRoutes } from './moderation/moderation.routes.js';
+import { emailPlugin, type EmailOptions } from './email/email.plugin.js';
+import { emailRoutes } from './email/email.routes.js';
 import { followingPlugin, type FollowingOptions } from './following/following.plugin.js';
 import { followingRoutes } from './following/following.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
@@ -40,8 +42,10 @@ export interface BuildOptions {
   /** An open database to use instead of opening one from config (tests); the caller closes it. */
   database?: Database;
   logger?: boolean;
-  /** The notifications worker's and email sender's timing and transport (tests). */
+  /** The notifications worker's timing (tests). */
   following?: FollowingOptions;
+  /** The email sender's timing and transport (tests). */
+  email?: EmailOptions;
 }
 
 const REDACTED_HEADERS = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
@@ -92,6 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     errorResponseBuilder: (_request, context) => new TooManyRequestsError(Math.ceil(context.ttl / 1000)),
   });
   await app.register(sessionsPlugin);
+  await app.register(emailPlugin, options.email ?? {});
   await app.register(followingPlugin, options.following ?? {});
   await app.register(pageCachePlugin);
   await app.register(websocket, { options: { maxPayload: 8 * 1024 } });
@@ -111,5 +116,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(followingRoutes);
   await app.register(feedsRoutes);
   await app.register(peopleRoutes);
+  await app.register(emailRoutes);
   return app;
 }

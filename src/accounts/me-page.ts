@@ -1,17 +1,16 @@
 // The /me page: what the GET shows, and what a refused form on it shows again (the whole page, with
 // every form on it, not only the one that was sent).
 import type { FastifyRequest } from 'fastify';
-import { emailFrequency } from '../following/following.queries.js';
-import { emailSettingsView } from '../following/present.js';
+import { emailSettingsOf } from '../email/public.js';
 import { requireViewer } from './guards.js';
 
 export async function mePageData(request: FastifyRequest) {
   const viewer = requireViewer(request);
-  const { database, following } = request.server;
-  const email = await emailFrequency(database.db, viewer.id);
+  const { database, email } = request.server;
+  const emailSettings = await emailSettingsOf(database.db, viewer.id, email.enabled);
   return {
     account: viewer,
-    emailSettings: emailSettingsView(email, following.emailEnabled),
-    json: { username: viewer.username, displayName: viewer.displayName, role: viewer.role, locale: viewer.locale, emailNotifications: email },
+    emailSettings: emailSettings.view,
+    json: { username: viewer.username, displayName: viewer.displayName, role: viewer.role, locale: viewer.locale, emailNotifications: emailSettings.frequency },
   };
 }

@@ -1,31 +1,25 @@
-// Following boards, watching threads, notifications, the following page, email settings and one-click
-// unsubscribe.
+// Following boards, watching threads, notifications and the following page.
 import type { FastifyInstance } from 'fastify';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
-import { mePageData } from '../accounts/me-page.js';
-import { HttpError, NotFoundError, ValidationError } from '../core/errors.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
 import { threadPath, threadTitleFor, withThreadPath } from '../threads/present.js';
 import { findThread } from '../threads/threads.queries.js';
 import * as queries from './following.queries.js';
 import {
-  emailBody,
   followBody,
   followingQuery,
   notificationParams,
   notificationsQuery,
   readBody,
   threadIdParams,
-  tokenParams,
-  type EmailBody,
   type FollowBody,
   type NotificationParams,
   type ReadBody,
   type ThreadIdParams,
-  type TokenParams,
 } from './following.schemas.js';
-import { changeEmailFrequency, followNetwork, markNotificationsRead, unfollowNetwork } from './following.service.js';
+import { followNetwork, markNotificationsRead, unfollowNetwork } from './following.service.js';
 import { presentGroup, targetOf, type NotificationGroup } from './present.js';
 
 /** Notification groups per page. */
@@ -48,9 +42,6 @@ function decodeFollowingCursor(raw: string): { at: Date; id: number } {
 
 export async function followingRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
-
-  // RFC 8058 one-click unsubscribe may POST multipart/form-data; its body says nothing we need.
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, _body, done) => done(null, {}));
 
   async function loadNetwork(slug: string) {
     const network = await findNetworkBySlug(db, slug);
@@ -186,40 +177,4 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
       return reply.page('following/index', { ...json, threads: threads.map(withThreadPath), firstPage: !before }, { json, title: request.t('following.title') });
     },
   );
-
-  // ------------------------------------------------------------------------------------------
-  // Email: the setting on /me, and one-click unsubscribe (no sign-in: the signed token is the key).
-
-  app.post<{ Body: EmailBody }>(
-    '/me/email',
-    {
-      onRequest: signedInOnly,
-      schema: { body: emailBody },
-      config: { form: { view: 'accounts/me', data: mePageData } },
-    },
-    async (request, reply) => {
-      await changeEmailFrequency(db, request.viewer!.id, request.body.emailNotifications);
-      return reply.done('/me', { emailNotifications: request.body.emailNotifications }, 200);
-    },
-  );
-
-  async function accountOfToken(token: string): Promise<number> {
-    const accountId = (await app.following.signer()).verify(token);
-    if (accountId === null) throw new HttpError(400, 'invalid_token', 'following.unsubscribe.invalid');
-    const exists = await db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
-    if (!exists) throw new HttpError(400, 'invalid_token', 'following.unsubscribe.invalid');
-    return accountId;
-  }
-
-  app.get<{ Params: TokenParams }>('/unsubscribe/:token', { schema: { params: tokenParams } }, async (request, reply) => {
-    await accountOfToken(request.params.token);
-    // A GET only asks: mail scanners open links, and must not unsubscribe anyone by doing so.
-    return reply.page('following/unsubscribe', { token: request.params.token, done: false }, { json: { token: request.params.token }, title: request.t('following.unsubscribe.title') });
-  });
-
-  app.post<{ Params: TokenParams }>('/unsubscribe/:token', { schema: { params: tokenParams } }, async (request, reply) => {
-    const accountId = await accountOfToken(request.params.token);
-    await changeEmailFrequency(db, accountId, 'none');
-    return reply.page('following/unsubscribe', { done: true }, { json: { unsubscribed: true }, title: request.t('following.unsubscribe.title') });
-  });
 }

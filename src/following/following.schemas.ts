@@ -1,4 +1,4 @@
-import type { EmailFrequency, FollowLevel } from '../db/schema.js';
+import type { FollowLevel } from '../db/schema.js';
 
 const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 const bigId = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } as const;
@@ -19,13 +19,6 @@ export const readBody = {
   properties: { ids: { type: 'array', items: bigId, maxItems: 500 } },
 } as const;
 
-export const emailBody = {
-  type: 'object',
-  required: ['emailNotifications'],
-  properties: { emailNotifications: { type: 'string', enum: ['none', 'instant', 'daily'] } },
-} as const;
-
-export const tokenParams = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 100 } } } as const;
 
 export interface FollowBody {
   level?: FollowLevel;
@@ -38,10 +31,4 @@ export interface NotificationParams {
 }
 export interface ReadBody {
   ids?: number[];
-}
-export interface EmailBody {
-  emailNotifications: EmailFrequency;
-}
-export interface TokenParams {
-  token: string;
 }

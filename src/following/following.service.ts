@@ -1,7 +1,7 @@
 // Writes that span several queries or announce themselves: each one transaction, its event inside it.
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
-import type { DB, EmailFrequency, FollowLevel } from '../db/schema.js';
+import type { DB, FollowLevel } from '../db/schema.js';
 import * as queries from './following.queries.js';
 
 /**
@@ -13,14 +13,6 @@ export async function markNotificationsRead(db: Kysely<DB>, accountId: number, w
     const marked = await queries.markRead(tx, accountId, which, new Date());
     if (marked > 0) await recordEvent(tx, 'notifications.changed', { accountIds: [accountId] });
     return queries.unreadCount(tx, accountId);
-  });
-}
-
-/** Sets how often the account gets email; turning it off also cancels what was waiting to be sent. */
-export async function changeEmailFrequency(db: Kysely<DB>, accountId: number, frequency: EmailFrequency): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await queries.setEmailFrequency(tx, accountId, frequency, new Date());
-    if (frequency === 'none') await queries.cancelUnsentEmails(tx, accountId);
   });
 }
 

@@ -1,4 +1,4 @@
-// Who is told what: turns domain events into notifications (and the emails that carry them). It runs
+// Who is told what: turns domain events into notifications, filed into the emails that carry them. It runs
 // as the `notifications` consumer of core/consumer.ts, so each event is handled once across instances,
 // in the transaction that moves the consumer's cursor past it.
 import type { Kysely } from 'kysely';
@@ -9,16 +9,16 @@ import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../mod
 import * as queries from './following.queries.js';
 import { MAX_NOTIFIED_MENTIONS, mentionedAccountIds } from './mentions.js';
 import { groupKey } from './present.js';
-import { nextDigestAt } from './schedule.js';
 
 /** The consumer's row in event_consumers (made by the following migration). */
 export const CONSUMER = 'notifications';
 
 export interface NotificationsWorkerOptions {
-  /** Whether notifications also go into email batches (SMTP_URL is set). */
-  email: boolean;
-  /** How long an instant email waits for more notifications to join it. */
-  instantDelayMs: number;
+  /**
+   * Files the accounts' new notifications about the network into the emails that will carry them, in the
+   * transaction; resolves with each account's email id (none for an account that gets no email).
+   */
+  fileInEmails(tx: Kysely<DB>, accountIds: readonly number[], networkId: number, now: Date): Promise<Map<number, number>>;
 }
 
 /** The events that may change someone's notifications. */
@@ -48,7 +48,7 @@ function facts(post: queries.NotifyingPost): PostVisibilityFacts {
 }
 
 export function notificationsWorker(options: NotificationsWorkerOptions) {
-  /** Writes the notifications for those recipients who may read the post, and joins them to email batches. */
+  /** Writes the notifications for those accounts who may read the post, each filed into the email that will carry it. */
   async function notify(
     run: Run,
     eventId: number,
@@ -57,39 +57,18 @@ export function notificationsWorker(options: NotificationsWorkerOptions) {
     extra: { actorId: number | null; networkId?: number; reason?: string | null; rule?: number | null; note?: string | null } = { actorId: null },
   ): Promise<void> {
     if (kinds.size === 0) return;
-    // Where the notification is filed (its group, its email batch); who may read the post is decided by
-    // the network the thread is in now, which a later move may already have changed.
+    // Where the notification is filed (its group, its email); who may read the post is decided by the
+    // network the thread is in now, which a later move may already have changed.
     const networkId = extra.networkId ?? post.network_id;
-    const recipients = await queries.findRecipients(run.tx, [...kinds.keys()]);
-    const readers = recipients.filter((r) => bodyIsReadable(postVisibility(r.viewer, facts(post))));
+    const readers = (await queries.findReaders(run.tx, [...kinds.keys()])).filter((reader) => bodyIsReadable(postVisibility(reader, facts(post))));
     if (readers.length === 0) return;
-
-    const emailIds = new Map<number, number>();
-    if (options.email) {
-      const wanting = readers.filter((r) => r.frequency !== 'none');
-      const open = await queries.lockOpenBatches(run.tx, wanting.map((r) => r.viewer.id), networkId);
-      const batchKind = (r: queries.Recipient) => (r.frequency === 'instant' ? 'instant' : 'digest');
-      const openByAccount = new Map(open.map((b) => [`${b.account_id}|${b.kind}`, b.id]));
-      const missing = wanting.filter((r) => !openByAccount.has(`${r.viewer.id}|${batchKind(r)}`));
-      const created = await queries.insertBatches(
-        run.tx,
-        missing.map((r) => ({
-          account_id: r.viewer.id,
-          network_id: networkId,
-          kind: batchKind(r),
-          send_after: batchKind(r) === 'instant' ? new Date(run.now.getTime() + options.instantDelayMs) : nextDigestAt(run.now),
-        })),
-      );
-      for (const b of [...open, ...created]) openByAccount.set(`${b.account_id}|${b.kind}`, b.id);
-      for (const r of wanting) emailIds.set(r.viewer.id, openByAccount.get(`${r.viewer.id}|${batchKind(r)}`)!);
-    }
-
+    const emailIds = await options.fileInEmails(run.tx, readers.map((reader) => reader.id), networkId, run.now);
     await queries.insertNotifications(
       run.tx,
-      readers.map((r) => {
-        const kind = kinds.get(r.viewer.id)!;
+      readers.map((reader) => {
+        const kind = kinds.get(reader.id)!;
         return {
-          account_id: r.viewer.id,
+          account_id: reader.id,
           kind,
           group_key: groupKey(kind, { networkId, threadId: post.thread_id, postId: post.id, eventId }),
           network_id: networkId,
@@ -100,11 +79,11 @@ export function notificationsWorker(options: NotificationsWorkerOptions) {
           rule: extra.rule ?? null,
           note: extra.note ?? null,
           event_id: eventId,
-          email_id: emailIds.get(r.viewer.id) ?? null,
+          email_id: emailIds.get(reader.id) ?? null,
         };
       }),
     );
-    for (const r of readers) run.changed.add(r.viewer.id);
+    for (const reader of readers) run.changed.add(reader.id);
   }
 
   /** A new thread or reply: followers, watchers, the parent's author, the mentioned; never its author, never who muted. */
@@ -143,12 +122,12 @@ export function notificationsWorker(options: NotificationsWorkerOptions) {
     const rows = await queries.notificationsAboutPosts(run.tx, posts.map((post) => post.id));
     if (rows.length === 0) return;
     const postsById = new Map(posts.map((post) => [post.id, post]));
-    const recipients = new Map((await queries.findRecipients(run.tx, [...new Set(rows.map((r) => r.account_id))])).map((r) => [r.viewer.id, r]));
+    const readers = new Map((await queries.findReaders(run.tx, [...new Set(rows.map((r) => r.account_id))])).map((reader) => [reader.id, reader]));
     const withdraw: number[] = [];
     const restore: number[] = [];
     for (const row of rows) {
-      const recipient = recipients.get(row.account_id);
-      const readable = !!recipient && bodyIsReadable(postVisibility(recipient.viewer, facts(postsById.get(row.post_id!)!)));
+      const reader = readers.get(row.account_id);
+      const readable = !!reader && bodyIsReadable(postVisibility(reader, facts(postsById.get(row.post_id!)!)));
       if (readable && row.withdrawn_at) restore.push(row.id);
       if (!readable && !row.withdrawn_at) withdraw.push(row.id);
       if (readable === !!row.withdrawn_at) run.changed.add(row.account_id);

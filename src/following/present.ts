@@ -4,7 +4,7 @@
 import type { Translate } from '../core/i18n/index.js';
 import { excerpt } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
-import type { EmailFrequency, NotificationKind } from '../db/schema.js';
+import type { NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
 import { threadTitleFor, type ThreadHeading } from '../threads/present.js';
 import type { NotificationDetailRow } from './following.queries.js';
@@ -183,10 +183,3 @@ export function targetOf(notification: { kind: NotificationKind; post_id: number
   return `/p/${notification.post_id}`;
 }
 
-/** The email choices on /me, the account's own checked. */
-export function emailSettingsView(current: EmailFrequency, enabled: boolean) {
-  return {
-    enabled,
-    choices: (['daily', 'instant', 'none'] as const).map((value) => ({ value, label: `following.email.${value}`, checked: value === current })),
-  };
-}

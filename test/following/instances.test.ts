@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { JSON_ACCEPT, signUp } from '../helpers/agents.js';
 import { onPostgres, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { createFollowingContext, startSmtp, type SmtpListener } from './support.js';
+import { createEmailContext, startSmtp, type SmtpListener } from '../email/support.js';
 
 // Two instances need a database server both can reach; PGlite lives inside one process.
 describe.runIf(onPostgres)('notifications and email with two instances on one PostgreSQL', () => {
@@ -16,9 +16,9 @@ describe.runIf(onPostgres)('notifications and email with two instances on one Po
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    a = await createFollowingContext({ SMTP_URL: smtp.url });
+    a = await createEmailContext({ SMTP_URL: smtp.url });
     secondDatabase = await createDatabase({ databaseUrl: a.databaseUrl, dataDir: '' });
-    b = await buildApp(a.config, { database: secondDatabase, logger: false, following: { senderPollMs: 0 } });
+    b = await buildApp(a.config, { database: secondDatabase, logger: false, email: { senderPollMs: 0 } });
     await b.ready();
   });
   afterAll(async () => {
@@ -53,10 +53,10 @@ describe.runIf(onPostgres)('notifications and email with two instances on one Po
 
     // Both senders at once: every email goes exactly once.
     const due = new Date(Date.now() + 11 * 60_000);
-    const settled = await Promise.all([a.app.following.runSender(due), b.following.runSender(due)]);
+    const settled = await Promise.all([a.app.email.runSender(due), b.email.runSender(due)]);
     expect(settled[0]! + settled[1]!).toBe(5);
     await smtp.waitFor(5);
-    await Promise.all([a.app.following.runSender(due), b.following.runSender(due)]);
+    await Promise.all([a.app.email.runSender(due), b.email.runSender(due)]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(smtp.mails).toHaveLength(5);
     expect(new Set(smtp.mails.flatMap((m) => m.to)).size).toBe(5);

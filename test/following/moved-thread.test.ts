@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import type { TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { createFollowingContext, parseMail, startSmtp, type SmtpListener } from './support.js';
+import { createEmailContext, parseMail, startSmtp, type SmtpListener } from '../email/support.js';
 
 const TITLE_MARKER = 'TitleMarker7v3p';
 const POST_MARKER = 'PostMarker2j6d';
@@ -37,7 +37,7 @@ describe('notifications about a thread that moved', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    ctx = await createFollowingContext({ SMTP_URL: smtp.url });
+    ctx = await createEmailContext({ SMTP_URL: smtp.url });
     const admin = await signUp(ctx);
     oldConvener = await signUp(ctx, { username: 'moved_old', email: 'old@example.test' });
     newConvener = await signUp(ctx, { username: 'moved_new', email: 'new@example.test' });
@@ -115,7 +115,7 @@ describe('notifications about a thread that moved', () => {
   });
 
   it('mails the old network\u2019s convener neither, and the new network\u2019s convener both', async () => {
-    expect(await ctx.app.following.runSender(later(11 * 60_000))).toBeGreaterThanOrEqual(2);
+    expect(await ctx.app.email.runSender(later(11 * 60_000))).toBeGreaterThanOrEqual(2);
     await smtp.waitFor(2);
     const mailTo = (address: string) => parseMail(smtp.mails.find((m) => m.to.includes(address))!.raw);
 

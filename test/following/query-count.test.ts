@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import type { TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { createFollowingContext, startSmtp, type SmtpListener } from './support.js';
+import { createEmailContext, startSmtp, type SmtpListener } from '../email/support.js';
 
 describe('queries per notifications page and per email', () => {
   let smtp: SmtpListener;
@@ -15,7 +15,7 @@ describe('queries per notifications page and per email', () => {
   beforeAll(async () => {
     smtp = await startSmtp();
     // The event bridge reads the events table in the background on its own schedule; not the page's cost.
-    ctx = await createFollowingContext({ SMTP_URL: smtp.url }, {}, (sql) => counting && !/from "events"/.test(sql) && queries.push(sql));
+    ctx = await createEmailContext({ SMTP_URL: smtp.url }, {}, (sql) => counting && !/from "events"/.test(sql) && queries.push(sql));
     admin = await signUp(ctx);
     await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
   });
@@ -66,10 +66,10 @@ describe('queries per notifications page and per email', () => {
     const fewBatch = await ctx.db.selectFrom('email_outbox').select('id').where('status', '=', 'open').execute();
     expect(fewBatch).toHaveLength(1);
     // The signing key is read (and on a new forum stored) once per process; not an email's cost.
-    await ctx.app.following.signer();
-    const forFew = await count(() => ctx.app.following.runSender(new Date(Date.now() + 25 * 3600_000)));
+    await ctx.app.email.signer();
+    const forFew = await count(() => ctx.app.email.runSender(new Date(Date.now() + 25 * 3600_000)));
     const many = await readerWith(4, 9);
-    const forMany = await count(() => ctx.app.following.runSender(new Date(Date.now() + 25 * 3600_000)));
+    const forMany = await count(() => ctx.app.email.runSender(new Date(Date.now() + 25 * 3600_000)));
     console.log(`digest: ${forMany} queries for one email (claim, recipient, notifications, mark sent, and the final empty claim)`);
     expect(forMany).toBe(forFew);
     expect(forMany).toBeLessThanOrEqual(5);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Agent, type Member } from '../helpers/agents.js';
 import type { TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { createFollowingContext, parseMail, startSmtp, type SmtpListener } from '../following/support.js';
+import { createEmailContext, parseMail, startSmtp, type SmtpListener } from '../email/support.js';
 
 // Upper and lower case: the slug is made from the title, lower-cased.
 const MARKER = 'SlugMarker4k8w';
@@ -36,7 +36,7 @@ describe('a hidden opening post hides the thread\u2019s slug too', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    ctx = await createFollowingContext({ SMTP_URL: smtp.url });
+    ctx = await createEmailContext({ SMTP_URL: smtp.url });
     const admin = await signUp(ctx);
     convener = await signUp(ctx, { username: 'slug_convener' });
     author = await signUp(ctx, { username: 'slug_author', email: 'author@example.test' });
@@ -128,7 +128,7 @@ describe('a hidden opening post hides the thread\u2019s slug too', () => {
   });
 
   it('links /t/:id in the notification email of whoever may not read the title, and the slug for the author', async () => {
-    expect(await ctx.app.following.runSender(later(11 * 60_000))).toBeGreaterThanOrEqual(2);
+    expect(await ctx.app.email.runSender(later(11 * 60_000))).toBeGreaterThanOrEqual(2);
     await smtp.waitFor(2);
     const mailTo = (address: string) => parseMail(smtp.mails.find((m) => m.to.includes(address))!.raw);
     const toMember = mailTo('member@example.test');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import type { TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { createFollowingContext, freePort, parseMail, startSmtp, type SmtpListener } from './support.js';
+import { createEmailContext, freePort, parseMail, startSmtp, type SmtpListener } from './support.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -29,7 +29,7 @@ describe('email through the outbox', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    ctx = await createFollowingContext({ SMTP_URL: smtp.url, FORUM_NAME: 'Bryggan' });
+    ctx = await createEmailContext({ SMTP_URL: smtp.url, FORUM_NAME: 'Bryggan' });
     admin = await signUp(ctx, { username: 'mail_admin' });
     anna = await signUp(ctx, { username: 'mail_anna', displayName: 'Anna', email: 'anna@example.test' });
     bo = await signUp(ctx, { username: 'mail_bo', displayName: 'Bo' });
@@ -58,7 +58,7 @@ describe('email through the outbox', () => {
     const thread = await startThread(bo.agent, 'kajak', { title: 'Season opening' });
     await ctx.app.following.runWorker();
     // Within the 10 minutes nothing goes; more joins the batch.
-    expect(await ctx.app.following.runSender(later(MINUTE))).toBe(0);
+    expect(await ctx.app.email.runSender(later(MINUTE))).toBe(0);
     await reply(bo.agent, thread.id, 'First reply');
     await reply(cia.agent, thread.id, 'Second reply');
     await ctx.app.following.runWorker();
@@ -66,7 +66,7 @@ describe('email through the outbox', () => {
     expect(batches).toHaveLength(1);
     expect(batches[0]).toMatchObject({ kind: 'instant', status: 'open' });
 
-    expect(await ctx.app.following.runSender(later(11 * MINUTE))).toBe(1);
+    expect(await ctx.app.email.runSender(later(11 * MINUTE))).toBe(1);
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toEqual(['anna@example.test']);
     const parsed = parseMail(mail!.raw);
@@ -84,7 +84,7 @@ describe('email through the outbox', () => {
     expect(parsed.html).toContain(unsubscribe![1]);
 
     // Sent once: nothing more to send, however often the sender runs.
-    expect(await ctx.app.following.runSender(later(HOUR))).toBe(0);
+    expect(await ctx.app.email.runSender(later(HOUR))).toBe(0);
     expect(smtp.mails).toHaveLength(1);
     expect((await ctx.db.selectFrom('email_outbox').select('status').where('id', '=', batches[0]!.id).execute()).map((r) => r.status)).toEqual(['sent']);
   });
@@ -105,10 +105,10 @@ describe('email through the outbox', () => {
 
     await admin.agent.post(`/p/${gone.posts[0]!.id}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'spam' }).expect(200);
     await ctx.app.following.runWorker();
-    expect(await ctx.app.following.runSender(later(11 * MINUTE))).toBe(1); // anna's instant email, not the digest
+    expect(await ctx.app.email.runSender(later(11 * MINUTE))).toBe(1); // anna's instant email, not the digest
     await smtp.waitFor(1);
     // cia's digest, and bo's (his thread was hidden: he is told why).
-    expect(await ctx.app.following.runSender(later(25 * HOUR))).toBe(2);
+    expect(await ctx.app.email.runSender(later(25 * HOUR))).toBe(2);
     await smtp.waitFor(3);
     const digest = smtp.mails.map((m) => ({ to: m.to, mail: parseMail(m.raw) })).find((m) => m.to.includes('cia@example.test'))!;
     expect(digest.mail.subject).toBe('[Kajak] Dagens sammanfattning: 1 nyhet');
@@ -171,7 +171,7 @@ describe('email while the mail server is down', () => {
 
   beforeAll(async () => {
     port = await freePort();
-    ctx = await createFollowingContext({ SMTP_URL: `smtp://127.0.0.1:${port}` }, { retryBaseMs: MINUTE });
+    ctx = await createEmailContext({ SMTP_URL: `smtp://127.0.0.1:${port}` }, { retryBaseMs: MINUTE });
   });
   afterAll(async () => {
     await ctx.close();
@@ -188,14 +188,14 @@ describe('email while the mail server is down', () => {
     await ctx.app.following.runWorker();
 
     const firstTry = later(11 * MINUTE);
-    expect(await ctx.app.following.runSender(firstTry)).toBe(1);
+    expect(await ctx.app.email.runSender(firstTry)).toBe(1);
     let row = await ctx.db.selectFrom('email_outbox').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'retry', attempts: 1 });
     expect(row.last_error).toBeTruthy();
     expect(row.send_after.getTime()).toBe(firstTry.getTime() + MINUTE);
     // Before the retry is due nothing happens; the second failure waits twice as long.
-    expect(await ctx.app.following.runSender(new Date(firstTry.getTime() + 30_000))).toBe(0);
-    expect(await ctx.app.following.runSender(new Date(firstTry.getTime() + MINUTE))).toBe(1);
+    expect(await ctx.app.email.runSender(new Date(firstTry.getTime() + 30_000))).toBe(0);
+    expect(await ctx.app.email.runSender(new Date(firstTry.getTime() + MINUTE))).toBe(1);
     row = await ctx.db.selectFrom('email_outbox').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'retry', attempts: 2 });
     expect(row.send_after.getTime()).toBe(firstTry.getTime() + MINUTE + 2 * MINUTE);
@@ -203,10 +203,10 @@ describe('email while the mail server is down', () => {
     smtp = await startSmtp(port);
     const whenUp = later(HOUR);
     // Two runs at once on this instance, then again: one email.
-    const settled = await Promise.all([ctx.app.following.runSender(whenUp), ctx.app.following.runSender(whenUp)]);
+    const settled = await Promise.all([ctx.app.email.runSender(whenUp), ctx.app.email.runSender(whenUp)]);
     expect(settled.reduce((a, b) => a + b)).toBe(1);
     await smtp.waitFor(1);
-    expect(await ctx.app.following.runSender(later(2 * HOUR))).toBe(0);
+    expect(await ctx.app.email.runSender(later(2 * HOUR))).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]!.to).toEqual(['reader@example.test']);
@@ -224,10 +224,10 @@ describe('email while the mail server is down', () => {
     // As if another instance had claimed it and died: 'sending', lease running.
     const leaseEnds = later(20 * MINUTE);
     await ctx.db.updateTable('email_outbox').set({ status: 'sending', attempts: 1, locked_until: leaseEnds }).where('account_id', '=', reader.id).where('status', '=', 'open').execute();
-    expect(await ctx.app.following.runSender(later(15 * MINUTE))).toBe(0);
-    expect(await ctx.app.following.runSender(new Date(leaseEnds.getTime() + 1000))).toBe(1);
+    expect(await ctx.app.email.runSender(later(15 * MINUTE))).toBe(0);
+    expect(await ctx.app.email.runSender(new Date(leaseEnds.getTime() + 1000))).toBe(1);
     await smtp.waitFor(1);
-    expect(await ctx.app.following.runSender(later(3 * HOUR))).toBe(0);
+    expect(await ctx.app.email.runSender(later(3 * HOUR))).toBe(0);
     expect(smtp.mails).toHaveLength(1);
   });
 });
@@ -235,7 +235,7 @@ describe('email while the mail server is down', () => {
 describe('email off', () => {
   let ctx: TestContext;
   beforeAll(async () => {
-    ctx = await createFollowingContext({});
+    ctx = await createEmailContext({});
   });
   afterAll(() => ctx.close());
 
@@ -248,7 +248,7 @@ describe('email off', () => {
     await ctx.app.following.runWorker();
     expect(await ctx.db.selectFrom('notifications').select('id').execute()).toHaveLength(1);
     expect(await ctx.db.selectFrom('email_outbox').select('id').execute()).toEqual([]);
-    expect(await ctx.app.following.runSender()).toBe(0);
+    expect(await ctx.app.email.runSender()).toBe(0);
     expect((await reader.agent.get('/me').set('accept', HTML).set('accept-language', 'en')).text).toContain('This forum sends no email at the moment');
   });
 });

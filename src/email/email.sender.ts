@@ -14,8 +14,9 @@ import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import type { RenderContext } from '../core/views.js';
 import { threadPath } from '../threads/present.js';
-import * as queries from './following.queries.js';
-import { groupRows, type NotificationGroup } from './present.js';
+import { findBatchNotifications } from '../following/following.queries.js';
+import { groupRows, type NotificationGroup } from '../following/present.js';
+import * as queries from './email.queries.js';
 import { backoffMs } from './schedule.js';
 import type { TokenSigner } from './unsubscribe.js';
 
@@ -72,7 +73,7 @@ export function emailSender(db: Kysely<DB>, options: EmailSenderOptions) {
     const locale = context.locale ?? options.defaultLocale;
     const t = translator(locale);
     // Only what is still unread: what they have seen on the forum meanwhile needs no email.
-    const rows = (await queries.findBatchNotifications(db, claim.id)).filter((row) => row.read_at === null);
+    const rows = (await findBatchNotifications(db, claim.id)).filter((row) => row.read_at === null);
     const groups = groupRows(rows, reader, t).map(linksOf);
     if (groups.length === 0) return null;
     const digest = claim.kind === 'digest';

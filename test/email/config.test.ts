@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { tokenSigner } from '../../src/following/unsubscribe.js';
-import { backoffMs, nextDigestAt } from '../../src/following/schedule.js';
+import { tokenSigner } from '../../src/email/unsubscribe.js';
+import { backoffMs, nextDigestAt } from '../../src/email/schedule.js';
 
 describe('email configuration', () => {
   it('reads SMTP_URL (smtp:// or smtps://) and leaves email off without it', () => {

@@ -5,7 +5,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { ensureSetting } from './following.queries.js';
+import { ensureSetting } from './email.queries.js';
 
 const SETTING = 'unsubscribe_key';
 

@@ -1,5 +1,5 @@
 // Test support for email: a real SMTP listener (smtp-server) on a local port, a small MIME reader, and
-// a test forum built with the following feature's options (timing, no background sender).
+// a test forum built with email options (timing, no background sender).
 import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { buildApp, type BuildOptions } from '../../src/app.js';
@@ -156,15 +156,15 @@ export function parseMail(raw: string): ParsedMail {
   return { headers: top.headers, subject: decodeWords(top.headers.subject ?? ''), parts, text: find('text/plain'), html: find('text/html') };
 }
 
-/** A test forum like createTestContext's, with the following feature's options and a query counter. */
-export async function createFollowingContext(
+/** A test forum like createTestContext's, with email options (no background sender) and a query counter. */
+export async function createEmailContext(
   env: Record<string, string>,
-  following: BuildOptions['following'] = {},
+  email: BuildOptions['email'] = {},
   onQuery?: (sql: string) => void,
 ): Promise<TestContext> {
   const { database, databaseUrl, drop } = await createTestDatabase(onQuery);
   const config = testConfig(env);
-  const app = await buildApp(config, { database, logger: false, following: { senderPollMs: 0, ...following } });
+  const app = await buildApp(config, { database, logger: false, email: { senderPollMs: 0, ...email } });
   await app.ready();
   return {
     app,
