@@ -590,10 +590,15 @@ async function main(): Promise<void> {
     }
     const r = f.replies;
     if (r.lost || r.duplicated || r.mismatched) problems.push(`${f.phase}: replies lost ${r.lost}, stored twice ${r.duplicated}, answered with another post's id ${r.mismatched}`);
+    // The README promises that a write that committed is answered as committed.
+    if (r.refusedYetStored) problems.push(`${f.phase}: ${r.refusedYetStored} replies answered 503 though the request had stored them (a retry without the key would post them twice)`);
     if (r.storedUnacknowledged) problems.push(`${f.phase}: ${r.storedUnacknowledged} replies stored but never acknowledged (their writers gave up after ${FINISH_LIMIT_MS / 1000} s)`);
   }
   for (const problem of problems) console.log(`\nPROBLEM: ${problem}`);
-  for (const f of figures) for (const o of f.oddities.slice(0, 5)) console.log(`  ${f.phase}, ${o.client}: ${o.status || 'no answer'}: ${o.body.replace(/\s+/g, ' ').slice(0, 200)}`);
+  for (const f of figures) {
+    for (const o of f.oddities.slice(0, 5)) console.log(`  ${f.phase}, ${o.client}: ${o.status || 'no answer'}: ${o.body.replace(/\s+/g, ' ').slice(0, 200)}`);
+    for (const r of f.refusedYetStoredReplies.slice(0, 5)) console.log(`  ${f.phase}, reply ${r.key}: post ${r.postId} created ${r.createdAt}, answered 503 ${r.refusals}× before the request of ${r.acknowledgedAttemptStarted} got it`);
+  }
 
   const report = {
     date: date.toISOString(),
