@@ -27,7 +27,8 @@ import { liveRoutes } from './live/live.routes.js';
 import { moderationRoutes } from './moderation/moderation.routes.js';
 import { emailPlugin, type EmailOptions } from './email/email.plugin.js';
 import { emailRoutes } from './email/email.routes.js';
-import { followingPlugin, type FollowingOptions } from './following/following.plugin.js';
+import { notificationsPlugin, type NotificationsOptions } from './notifications/notifications.plugin.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { followingRoutes } from './following/following.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
@@ -43,7 +44,7 @@ export interface BuildOptions {
   database?: Database;
   logger?: boolean;
   /** The notifications worker's timing (tests). */
-  following?: FollowingOptions;
+  notifications?: NotificationsOptions;
   /** The email sender's timing and transport (tests). */
   email?: EmailOptions;
 }
@@ -97,7 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await app.register(sessionsPlugin);
   await app.register(emailPlugin, options.email ?? {});
-  await app.register(followingPlugin, options.following ?? {});
+  await app.register(notificationsPlugin, options.notifications ?? {});
   await app.register(pageCachePlugin);
   await app.register(websocket, { options: { maxPayload: 8 * 1024 } });
   await app.register(fastifyStatic, { root: join(PROJECT_ROOT, 'static'), prefix: '/static/', maxAge: '1h' });
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(liveRoutes);
   await app.register(accountsRoutes);
   await app.register(followingRoutes);
+  await app.register(notificationsRoutes);
   await app.register(feedsRoutes);
   await app.register(peopleRoutes);
   await app.register(emailRoutes);

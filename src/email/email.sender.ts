@@ -14,8 +14,7 @@ import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import type { RenderContext } from '../core/views.js';
 import { threadPath } from '../threads/present.js';
-import { findBatchNotifications } from '../following/following.queries.js';
-import { groupRows, type NotificationGroup } from '../following/present.js';
+import { unreadGroupsOfEmail, type NotificationGroup } from '../notifications/public.js';
 import * as queries from './email.queries.js';
 import { backoffMs } from './schedule.js';
 import type { TokenSigner } from './unsubscribe.js';
@@ -73,8 +72,7 @@ export function emailSender(db: Kysely<DB>, options: EmailSenderOptions) {
     const locale = context.locale ?? options.defaultLocale;
     const t = translator(locale);
     // Only what is still unread: what they have seen on the forum meanwhile needs no email.
-    const rows = (await findBatchNotifications(db, claim.id)).filter((row) => row.read_at === null);
-    const groups = groupRows(rows, reader, t).map(linksOf);
+    const groups = (await unreadGroupsOfEmail(db, claim.id, reader, t)).map(linksOf);
     if (groups.length === 0) return null;
     const digest = claim.kind === 'digest';
     const network = context.network_name;

@@ -1,20 +1,8 @@
-// Writes that span several queries or announce themselves: each one transaction, its event inside it.
+// Writes that announce themselves: each one transaction, its event inside it.
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
 import type { DB, FollowLevel } from '../db/schema.js';
 import * as queries from './following.queries.js';
-
-/**
- * Marks notifications read (the ids, a group, or all) and, when any changed, tells every instance so
- * the reader's unread count updates live. Returns the unread count after.
- */
-export async function markNotificationsRead(db: Kysely<DB>, accountId: number, which: { ids?: readonly number[]; groupKey?: string }): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    const marked = await queries.markRead(tx, accountId, which, new Date());
-    if (marked > 0) await recordEvent(tx, 'notifications.changed', { accountIds: [accountId] });
-    return queries.unreadCount(tx, accountId);
-  });
-}
 
 /** Follows the network's board at the level (or changes the level); its follower count shows to guests too. */
 export async function followNetwork(db: Kysely<DB>, accountId: number, networkId: number, level: FollowLevel): Promise<void> {

@@ -2,7 +2,7 @@
 // whenever it changes (`notifications.changed`, recorded by whatever changed it, reaches every instance).
 // Only a signed-in viewer may subscribe, and only ever to their own count; a guest gets an error.
 import type { FastifyInstance } from 'fastify';
-import { unreadCounts } from '../following/following.queries.js';
+import { unreadCounts } from '../notifications/public.js';
 import { prepare, type Hub, type LiveConnection, type MessageFor } from './hub.js';
 
 export const ME_TOPIC = 'me';

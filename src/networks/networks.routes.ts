@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import { reviewCount } from '../moderation/flags.queries.js';
 import { canModerate } from '../moderation/visibility.js';
 import { listRuleTitles } from '../moderation/rules.queries.js';
-import { followState } from '../following/following.queries.js';
+import { followState } from '../following/public.js';
 import { boardFeedLink } from '../feeds/public.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import * as queries from './networks.queries.js';

@@ -69,7 +69,7 @@ describe('freshness and housekeeping', () => {
     for (const title of ['Old news', 'Fresh news']) {
       await admin.agent.post('/n/first/threads').set('accept', JSON_ACCEPT).send({ title, body: 'Body' }).expect(201);
     }
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     const longAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000);
     const mine = await ctx.db.selectFrom('notifications').innerJoin('accounts', 'accounts.id', 'notifications.account_id').select('notifications.id').where('accounts.username', '=', 'pruned_follower').orderBy('notifications.id').execute();
     expect(mine).toHaveLength(2);

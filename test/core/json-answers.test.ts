@@ -51,7 +51,7 @@ describe('JSON answers', () => {
     await admin.agent.post(`/p/${replyId}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'spam' }).expect(200);
     const plain = await reply(admin.agent, threadId, 'And a plain answer');
     await member.agent.post(`/p/${plain.id}/flag`).set('accept', JSON_ACCEPT).send({ reason: 'off-topic' }).expect(201);
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
   });
   afterAll(() => ctx.close());
 

@@ -56,12 +56,12 @@ describe('email through the outbox', () => {
   it('batches an instant burst into one email, with text and HTML parts, a thread link and one-click unsubscribe', async () => {
     await anna.agent.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({ level: 'posts' }).expect(200);
     const thread = await startThread(bo.agent, 'kajak', { title: 'Season opening' });
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     // Within the 10 minutes nothing goes; more joins the batch.
     expect(await ctx.app.email.runSender(later(MINUTE))).toBe(0);
     await reply(bo.agent, thread.id, 'First reply');
     await reply(cia.agent, thread.id, 'Second reply');
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     const batches = await ctx.db.selectFrom('email_outbox').innerJoin('accounts', 'accounts.id', 'email_outbox.account_id').selectAll('email_outbox').where('accounts.username', '=', anna.username).execute();
     expect(batches).toHaveLength(1);
     expect(batches[0]).toMatchObject({ kind: 'instant', status: 'open' });
@@ -96,7 +96,7 @@ describe('email through the outbox', () => {
     await cia.agent.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({}).expect(200);
     const kept = await startThread(bo.agent, 'kajak', { title: 'Kept thread' });
     const gone = await startThread(bo.agent, 'kajak', { title: 'Gone thread', body: 'SPAM-MARKER-91' });
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     const batch = await ctx.db.selectFrom('email_outbox').selectAll().where('kind', '=', 'digest').executeTakeFirstOrThrow();
     // The next 07:00 in Stockholm.
     expect(batch.send_after.getTime()).toBeGreaterThan(Date.now());
@@ -104,7 +104,7 @@ describe('email through the outbox', () => {
     expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(batch.send_after)).toBe('07:00');
 
     await admin.agent.post(`/p/${gone.posts[0]!.id}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'spam' }).expect(200);
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     expect(await ctx.app.email.runSender(later(11 * MINUTE))).toBe(1); // anna's instant email, not the digest
     await smtp.waitFor(1);
     // cia's digest, and bo's (his thread was hidden: he is told why).
@@ -148,7 +148,7 @@ describe('email through the outbox', () => {
 
     // A digest waiting to go is cancelled with it.
     await startThread(bo.agent, 'kajak', { title: 'After unsubscribing' });
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     const done = await stranger.post(path).type('form').send('List-Unsubscribe=One-Click').set('accept', HTML).set('accept-language', 'en');
     expect(done.status).toBe(200);
     expect(done.text).toContain('you will get no more notification email');
@@ -159,7 +159,7 @@ describe('email through the outbox', () => {
     const provider = await stranger.post(path).field('List-Unsubscribe', 'One-Click').set('accept', JSON_ACCEPT);
     expect(provider.body).toEqual({ unsubscribed: true });
     await startThread(bo.agent, 'kajak', { title: 'Nothing for cia' });
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     expect(await ctx.db.selectFrom('email_outbox').innerJoin('accounts', 'accounts.id', 'email_outbox.account_id').select('status').where('accounts.username', '=', cia.username).where('status', '=', 'open').execute()).toEqual([]);
   });
 });
@@ -185,7 +185,7 @@ describe('email while the mail server is down', () => {
     await setEmail(reader, 'instant');
     await reader.agent.post('/n/fiske/follow').set('accept', JSON_ACCEPT).send({}).expect(200);
     await startThread(admin.agent, 'fiske', { title: 'While the server is down' });
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
 
     const firstTry = later(11 * MINUTE);
     expect(await ctx.app.email.runSender(firstTry)).toBe(1);
@@ -220,7 +220,7 @@ describe('email while the mail server is down', () => {
     smtp = await startSmtp(port);
     const reader = await ctx.db.selectFrom('accounts').select('id').where('username', '=', 'down_reader').executeTakeFirstOrThrow();
     await startThread((await signUp(ctx)).agent, 'fiske', { title: 'Orphaned send' });
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     // As if another instance had claimed it and died: 'sending', lease running.
     const leaseEnds = later(20 * MINUTE);
     await ctx.db.updateTable('email_outbox').set({ status: 'sending', attempts: 1, locked_until: leaseEnds }).where('account_id', '=', reader.id).where('status', '=', 'open').execute();
@@ -245,7 +245,7 @@ describe('email off', () => {
     await createNetwork(admin.agent, { slug: 'kultur' });
     await reader.agent.post('/n/kultur/follow').set('accept', JSON_ACCEPT).send({}).expect(200);
     await startThread(admin.agent, 'kultur');
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     expect(await ctx.db.selectFrom('notifications').select('id').execute()).toHaveLength(1);
     expect(await ctx.db.selectFrom('email_outbox').select('id').execute()).toEqual([]);
     expect(await ctx.app.email.runSender()).toBe(0);

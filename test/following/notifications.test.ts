@@ -26,14 +26,14 @@ describe('following boards and watching threads', () => {
   let dan: Member;
 
   async function notifications(member: Member, query = ''): Promise<{ unread: number; notifications: Group[]; nextCursor: number | null }> {
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     const response = await member.agent.get(`/notifications${query}`).set('accept', JSON_ACCEPT).set('accept-language', 'en');
     expect(response.status).toBe(200);
     return response.body;
   }
 
   async function rows(member: Member) {
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     return ctx.db
       .selectFrom('notifications')
       .innerJoin('accounts', 'accounts.id', 'notifications.account_id')
@@ -44,7 +44,7 @@ describe('following boards and watching threads', () => {
   }
 
   async function clear() {
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     await ctx.db.deleteFrom('notifications').execute();
   }
 
@@ -273,7 +273,7 @@ describe('following boards and watching threads', () => {
     const older = await startThread(bo.agent, 'kajak', { title: 'Older kayak thread' });
     const newer = await startThread(cia.agent, 'kajak', { title: 'Newer kayak thread' });
     await startThread(cia.agent, 'fiske', { title: 'Not followed' });
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     const page = await fresh.agent.get('/following').set('accept', JSON_ACCEPT);
     expect(page.body.networks).toEqual([{ slug: 'kajak', name: 'Kajak', level: 'threads' }]);
     expect(page.body.threads.slice(0, 2).map((t: { id: number; unread: boolean }) => [t.id, t.unread])).toEqual([[newer.id, true], [older.id, true]]);
@@ -293,7 +293,7 @@ describe('following boards and watching threads', () => {
     await ctx.db.updateTable('accounts').set({ locale: 'sv' }).where('username', '=', anna.username).execute();
     const thread = await startThread(anna.agent, 'kajak', { title: 'Svensk tråd' });
     await reply(bo.agent, thread.id, 'Hej');
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     const response = await anna.agent.get('/notifications').set('accept', JSON_ACCEPT);
     expect(response.body.notifications[0].text).toBe('Bo Fiske svarade på ditt inlägg i “Svensk tråd”');
   });

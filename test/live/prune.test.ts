@@ -16,7 +16,7 @@ describe('pruning the event backlog', () => {
     await createNetwork(member.agent, { slug: 'kajak' });
     const thread = await startThread(member.agent, 'kajak');
     for (let i = 0; i < 4; i += 1) await reply(member.agent, thread.id, `reply ${i}`);
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     const ids = (await ctx.db.selectFrom('events').select('id').orderBy('id').execute()).map((row) => Number(row.id));
     expect(ids.length).toBeGreaterThanOrEqual(5);
     // As if the worker had stopped two events from the end.

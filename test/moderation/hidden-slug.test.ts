@@ -55,7 +55,7 @@ describe('a hidden opening post hides the thread\u2019s slug too', () => {
     await member.agent.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({}).expect(200);
     await member.agent.post(`/t/${threadId}/watch`).set('accept', JSON_ACCEPT).expect(200);
     await reply(replier.agent, threadId, 'An ordinary reply');
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
   });
   afterAll(async () => {
     await ctx.close();

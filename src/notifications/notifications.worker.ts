@@ -6,11 +6,12 @@ import type { ConsumedEvent } from '../core/consumer.js';
 import { recordEvent, type EventName } from '../core/events.js';
 import type { DB, NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
-import * as queries from './following.queries.js';
+import { audienceOf, watchAutomatically } from '../following/public.js';
+import * as queries from './notifications.queries.js';
 import { MAX_NOTIFIED_MENTIONS, mentionedAccountIds } from './mentions.js';
 import { groupKey } from './present.js';
 
-/** The consumer's row in event_consumers (made by the following migration). */
+/** The consumer's row in event_consumers (made by the migration that made the table). */
 export const CONSUMER = 'notifications';
 
 export interface NotificationsWorkerOptions {
@@ -91,8 +92,8 @@ export function notificationsWorker(options: NotificationsWorkerOptions) {
     const [post] = await queries.findPostsForNotifying(run.tx, [postId]);
     if (!post) return;
     // You watch threads you start or reply to.
-    await queries.watchAutomatically(run.tx, post.author_id, post.thread_id);
-    const { followers, watchers, muted } = await queries.audienceOf(run.tx, post.network_id, post.thread_id);
+    await watchAutomatically(run.tx, post.author_id, post.thread_id);
+    const { followers, watchers, muted } = await audienceOf(run.tx, post.network_id, post.thread_id);
     const kinds = new Map<number, NotificationKind>();
     const offer = (accountId: number | null, kind: NotificationKind) => {
       if (accountId === null) return;

@@ -57,14 +57,14 @@ describe('notifications about a thread that moved', () => {
     threadId = thread.id;
     await reply(replier.agent, threadId, '@moved_old @moved_new A plain answer');
     hiddenReplyId = (await reply(replier.agent, threadId, `@moved_old @moved_new Cheap sofas ${POST_MARKER}`)).id;
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
 
     // Kajak's convener hides the opening post (and so the title) and the second reply: they still read
     // both; Fiske's convener no longer may.
     for (const postId of [thread.posts[0]!.id, hiddenReplyId]) {
       await oldConvener.agent.post(`/p/${postId}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'spam' }).expect(200);
     }
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     const before = await notifications(oldConvener);
     expect(JSON.stringify(before)).toContain(POST_MARKER);
     expect(before.unread).toBe(2);
@@ -72,7 +72,7 @@ describe('notifications about a thread that moved', () => {
 
     // Then the thread moves to Fiske.
     await oldConvener.agent.post(`/t/${threadId}/move`).set('accept', JSON_ACCEPT).send({ network: 'fiske', note: 'About fishing sofas' }).expect(200);
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
   });
   afterAll(async () => {
     await ctx.close();

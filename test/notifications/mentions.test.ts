@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { mentionedAccountIds } from '../../src/following/mentions.js';
+import { mentionedAccountIds } from '../../src/notifications/mentions.js';
 
 describe('@mentions', () => {
   let ctx: TestContext;
@@ -12,7 +12,7 @@ describe('@mentions', () => {
   let threadId: number;
 
   async function mentionsOf(member: Member) {
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     return ctx.db
       .selectFrom('notifications')
       .innerJoin('accounts', 'accounts.id', 'notifications.account_id')

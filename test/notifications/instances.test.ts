@@ -40,7 +40,7 @@ describe.runIf(onPostgres)('notifications and email with two instances on one Po
     const thread = await startThread(admin.agent, 'kajak');
     for (let i = 0; i < 10; i += 1) await reply(admin.agent, thread.id, `reply ${i}`);
     // Both drain at once, as they would when woken by the same NOTIFY.
-    await Promise.all([a.app.following.runWorker(), b.following.runWorker(), a.app.following.runWorker(), b.following.runWorker()]);
+    await Promise.all([a.app.notifications.runWorker(), b.notifications.runWorker(), a.app.notifications.runWorker(), b.notifications.runWorker()]);
     const counts = await a.db
       .selectFrom('notifications')
       .select(['account_id', (eb) => eb.fn.countAll<number>().as('count')])

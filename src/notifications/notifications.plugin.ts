@@ -1,11 +1,12 @@
-// The following feature's machinery: the notifications worker on this instance, and the unread count in
-// every page's header. Shared (fastify-plugin) so the header hook sees every page.
+// Notifications on this instance: the worker that turns events into notifications (the `notifications`
+// consumer), pruning old ones, and the unread count in every page's header. Shared (fastify-plugin) so the
+// header hook sees every page and app.notifications every feature.
 import fp from 'fastify-plugin';
 import { consumeEvents } from '../core/consumer.js';
-import { pruneNotifications, unreadCount } from './following.queries.js';
+import { pruneNotifications, unreadCount } from './notifications.queries.js';
 import { CONSUMER, HANDLED_EVENTS, notificationsWorker } from './notifications.worker.js';
 
-export interface FollowingOptions {
+export interface NotificationsOptions {
   /** How often the worker retries a run that failed or was left to another instance (0: never). */
   workerPollMs?: number;
 }
@@ -14,14 +15,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SIX_HOURS = 6 * 60 * 60 * 1000;
 const NOTIFICATIONS_KEPT_MS = 90 * DAY_MS;
 
-export interface Following {
+export interface Notifications {
   /** Handles every event committed before the call (waiting out another instance that is at it). */
   runWorker(): Promise<void>;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    following: Following;
+    notifications: Notifications;
+    /** Until test/threads/query-count.test.ts calls app.notifications.runWorker() (the last commit of the split). */
+    following: Notifications;
   }
 }
 
@@ -37,7 +40,7 @@ function showsHeader(request: { method: string; url: string; viewer: unknown; wa
   );
 }
 
-export const followingPlugin = fp<FollowingOptions>(
+export const notificationsPlugin = fp<NotificationsOptions>(
   async (app, { workerPollMs = 5_000 }) => {
     const { db } = app.database;
 
@@ -51,11 +54,13 @@ export const followingPlugin = fp<FollowingOptions>(
     // What a member was told stays a season.
     app.housekeeping.every({ name: 'old notifications', everyMs: SIX_HOURS, run: (now) => pruneNotifications(db, new Date(now.getTime() - NOTIFICATIONS_KEPT_MS)) });
 
-    app.decorate('following', { runWorker: () => worker.runUntilCaughtUp() } satisfies Following);
+    const notifications: Notifications = { runWorker: () => worker.runUntilCaughtUp() };
+    app.decorate('notifications', notifications);
+    app.decorate('following', notifications);
 
     app.addHook('preHandler', async (request) => {
       if (showsHeader(request)) request.unreadNotifications = await unreadCount(db, request.viewer!.id);
     });
   },
-  { name: 'following', dependencies: ['database', 'http', 'sessions', 'housekeeping', 'email'] },
+  { name: 'notifications', dependencies: ['database', 'http', 'sessions', 'housekeeping', 'email'] },
 );

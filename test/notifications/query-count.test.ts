@@ -25,7 +25,7 @@ describe('queries per notifications page and per email', () => {
   });
 
   async function count(work: () => PromiseLike<unknown>): Promise<number> {
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     queries.length = 0;
     counting = true;
     await work();
@@ -42,7 +42,7 @@ describe('queries per notifications page and per email', () => {
       const thread = await startThread(admin.agent, 'kajak');
       for (let j = 0; j < replies; j += 1) await reply(admin.agent, thread.id, `reply ${j}`);
     }
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     await reader.agent.post('/n/kajak/unfollow').set('accept', JSON_ACCEPT).expect(200);
     return reader;
   }

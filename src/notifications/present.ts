@@ -7,7 +7,7 @@ import type { Viewer } from '../core/viewer.js';
 import type { NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
 import { threadTitleFor, type ThreadHeading } from '../threads/present.js';
-import type { NotificationDetailRow } from './following.queries.js';
+import type { NotificationDetailRow } from './notifications.queries.js';
 
 /** One line on the notifications page or in an email: one notification, or several with one key. */
 export interface NotificationGroup {

@@ -1,0 +1,325 @@
+// Notifications and what they are about: plain queries, the database first. List queries take lists,
+// so a page or a batch costs one query however many rows it shows.
+import { sql, type Kysely } from 'kysely';
+import type { Viewer } from '../core/viewer.js';
+import type { DB, NotificationKind } from '../db/schema.js';
+
+/** The accounts as the visibility rule knows them: who may read what a notification is about. */
+export async function findReaders(db: Kysely<DB>, accountIds: readonly number[]): Promise<Viewer[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('accounts')
+    .select([
+      'accounts.id',
+      'accounts.username',
+      'accounts.display_name',
+      'accounts.role',
+      'accounts.locale',
+      'accounts.created_at',
+      sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes'),
+    ])
+    .where('accounts.id', 'in', accountIds)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    locale: row.locale,
+    createdAt: row.created_at,
+    convenes: row.convenes,
+  }));
+}
+
+/** Accounts by the keys of their usernames (see accounts/usernames.ts). */
+export function findAccountsByUsernameKeys(db: Kysely<DB>, keys: readonly string[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db.selectFrom('accounts').select(['id', 'username', 'username_key']).where('username_key', 'in', keys).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// What notifications are about
+
+/** A post with everything a notification about it needs: its visibility facts, thread, network, parent's author. */
+export function findPostsForNotifying(db: Kysely<DB>, postIds: readonly number[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('posts')
+    .innerJoin('threads', 'threads.id', 'posts.thread_id')
+    .leftJoin('posts as parent', 'parent.id', 'posts.parent_id')
+    .select([
+      'posts.id',
+      'posts.thread_id',
+      'threads.network_id',
+      'threads.author_id as thread_author_id',
+      'posts.parent_id',
+      'parent.author_id as parent_author_id',
+      'posts.author_id',
+      'posts.html',
+      'posts.deleted_at',
+      'posts.deleted_by_id',
+      'posts.hidden_at',
+      'posts.hidden_kind',
+      'posts.hidden_reason',
+      'posts.hidden_rule',
+      'posts.hidden_note',
+      'posts.hidden_by_id',
+    ])
+    .where('posts.id', 'in', postIds)
+    .execute();
+}
+
+export type NotifyingPost = Awaited<ReturnType<typeof findPostsForNotifying>>[number];
+
+/** The thread a move notification is about, with its opening post and who moved it (from the log). */
+export function findMovedThread(db: Kysely<DB>, threadId: number) {
+  return db
+    .selectFrom('threads')
+    .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
+    .select([
+      'threads.id',
+      'threads.author_id',
+      'threads.network_id',
+      'threads.moved_note',
+      'opening.id as opening_id',
+      (eb) =>
+        eb
+          .selectFrom('moderation_log')
+          .select('moderation_log.actor_id')
+          .whereRef('moderation_log.thread_id', '=', 'threads.id')
+          .where('moderation_log.action', '=', 'move')
+          .orderBy('moderation_log.id', 'desc')
+          .limit(1)
+          .as('moved_by_id'),
+    ])
+    .where('threads.id', '=', threadId)
+    .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing notifications
+
+export interface NewNotification {
+  account_id: number;
+  kind: NotificationKind;
+  group_key: string;
+  network_id: number;
+  thread_id: number;
+  post_id: number | null;
+  actor_id: number | null;
+  reason?: string | null;
+  rule?: number | null;
+  note?: string | null;
+  event_id: number;
+  email_id: number | null;
+}
+
+/** Writes the notifications; one per account and event, so running an event twice writes nothing more. */
+export async function insertNotifications(db: Kysely<DB>, rows: readonly NewNotification[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await db
+    .insertInto('notifications')
+    .values(rows.map((row) => ({ ...row })))
+    .onConflict((oc) => oc.columns(['account_id', 'event_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** The notifications about these posts and whose they are, to check each against the visibility rule again. */
+export function notificationsAboutPosts(db: Kysely<DB>, postIds: readonly number[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('notifications').select(['id', 'account_id', 'post_id', 'withdrawn_at']).where('post_id', 'in', postIds).execute();
+}
+
+/**
+ * The thread's hidden posts that someone has a notification about: when the thread moves, who may read
+ * them changes (conveners read hidden posts of their own network only); who may read the others does not.
+ */
+export async function notifiedHiddenPostIds(db: Kysely<DB>, threadId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('posts')
+    .select('posts.id')
+    .where('posts.thread_id', '=', threadId)
+    .where('posts.hidden_at', 'is not', null)
+    .where((eb) => eb.exists(eb.selectFrom('notifications').select('notifications.id').whereRef('notifications.post_id', '=', 'posts.id')))
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Withdraws (or brings back) notifications: a withdrawn one is neither counted nor shown. */
+export async function setWithdrawn(db: Kysely<DB>, ids: readonly number[], withdrawn: boolean, at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('notifications').set({ withdrawn_at: withdrawn ? at : null }).where('id', 'in', ids).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading notifications
+
+export async function unreadCount(db: Kysely<DB>, accountId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+/** Unread counts of several accounts at once; accounts with none are absent. */
+export async function unreadCounts(db: Kysely<DB>, accountIds: readonly number[]): Promise<Map<number, number>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('notifications')
+    .select(['account_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('account_id', 'in', accountIds)
+    .where('read_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .groupBy('account_id')
+    .execute();
+  return new Map(rows.map((row) => [row.account_id, Number(row.count)]));
+}
+
+/** How many of a group's newest notifications are loaded to show it (and to count what the viewer may see). */
+const GROUP_SAMPLE = 20;
+
+/**
+ * One page of an account's notifications as groups, newest first: notifications with one key and one
+ * read state form one group. `before` is the previous page's last group's newest id.
+ */
+export function listNotificationGroups(db: Kysely<DB>, accountId: number, limit: number, before?: number) {
+  let query = db
+    .selectFrom('notifications')
+    .select([
+      'group_key',
+      sql<boolean>`(read_at is null)`.as('unread'),
+      (eb) => eb.fn.max('id').as('latest_id'),
+      (eb) => eb.fn.countAll<number>().as('count'),
+      sql<number[]>`(array_agg(id order by id desc))[1:${sql.lit(GROUP_SAMPLE)}]`.as('ids'),
+    ])
+    .where('account_id', '=', accountId)
+    .where('withdrawn_at', 'is', null)
+    .groupBy(['group_key', sql`(read_at is null)`]);
+  if (before !== undefined) query = query.having((eb) => eb.fn.max('id'), '<', before);
+  return query.orderBy((eb) => eb.fn.max('id'), 'desc').limit(limit).execute();
+}
+
+/**
+ * Notifications with what they are about, as things stand now: the thread's network is where it is
+ * now (a notification keeps the network it was written in, which the thread may since have left), so
+ * the visibility rule and the network shown follow the thread.
+ */
+function selectNotificationDetails(db: Kysely<DB>) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('threads', 'threads.id', 'notifications.thread_id')
+    .innerJoin('networks', 'networks.id', 'threads.network_id')
+    .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
+    .leftJoin('posts', 'posts.id', 'notifications.post_id')
+    .leftJoin('accounts as actor', 'actor.id', 'notifications.actor_id')
+    .select([
+      'notifications.id',
+      'notifications.account_id',
+      'notifications.kind',
+      'notifications.group_key',
+      'threads.network_id',
+      'notifications.thread_id',
+      'notifications.post_id',
+      'notifications.reason',
+      'notifications.rule',
+      'notifications.note',
+      'notifications.created_at',
+      'notifications.read_at',
+      'threads.title as thread_title',
+      'threads.slug as thread_slug',
+      'networks.slug as network_slug',
+      'networks.name as network_name',
+      'opening.author_id as opening_author_id',
+      'opening.hidden_at as opening_hidden_at',
+      'opening.hidden_kind as opening_hidden_kind',
+      'opening.hidden_reason as opening_hidden_reason',
+      'opening.hidden_rule as opening_hidden_rule',
+      'posts.author_id as post_author_id',
+      'posts.html as post_html',
+      'posts.deleted_at as post_deleted_at',
+      'posts.deleted_by_id as post_deleted_by_id',
+      'posts.hidden_at as post_hidden_at',
+      'posts.hidden_kind as post_hidden_kind',
+      'posts.hidden_reason as post_hidden_reason',
+      'posts.hidden_rule as post_hidden_rule',
+      'actor.username as actor_username',
+      'actor.display_name as actor_display_name',
+    ]);
+}
+
+/** The notifications with what they are about; only the account's own. */
+export function findNotificationDetails(db: Kysely<DB>, accountId: number, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectNotificationDetails(db)
+    .where('notifications.account_id', '=', accountId)
+    .where('notifications.id', 'in', ids)
+    .orderBy('notifications.id', 'desc')
+    .execute();
+}
+
+export type NotificationDetailRow = Awaited<ReturnType<typeof findNotificationDetails>>[number];
+
+/** The notifications an email batch carries, newest first; withdrawn ones are left out. */
+export function findBatchNotifications(db: Kysely<DB>, emailId: number) {
+  return selectNotificationDetails(db)
+    .where('notifications.email_id', '=', emailId)
+    .where('notifications.withdrawn_at', 'is', null)
+    .orderBy('notifications.id', 'desc')
+    .execute();
+}
+
+/** A notification of the account's, with the network its thread is in now. */
+export function findNotification(db: Kysely<DB>, accountId: number, id: number) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('threads', 'threads.id', 'notifications.thread_id')
+    .innerJoin('networks', 'networks.id', 'threads.network_id')
+    .select([
+      'notifications.id',
+      'notifications.kind',
+      'notifications.group_key',
+      'notifications.thread_id',
+      'notifications.post_id',
+      'notifications.read_at',
+      'notifications.withdrawn_at',
+      'networks.slug as network_slug',
+    ])
+    .where('notifications.account_id', '=', accountId)
+    .where('notifications.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A group's unread notifications, oldest first (opening the group leads to the first). */
+export function unreadInGroup(db: Kysely<DB>, accountId: number, groupKey: string) {
+  return db
+    .selectFrom('notifications')
+    .select(['id', 'kind', 'post_id', 'thread_id'])
+    .where('account_id', '=', accountId)
+    .where('group_key', '=', groupKey)
+    .where('read_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .orderBy('id')
+    .limit(1000)
+    .execute();
+}
+
+/** Marks the account's notifications read: those with these ids, those in a group, or (neither) all. */
+export async function markRead(db: Kysely<DB>, accountId: number, which: { ids?: readonly number[]; groupKey?: string }, at: Date): Promise<number> {
+  if (which.ids && which.ids.length === 0) return 0;
+  let query = db.updateTable('notifications').set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null);
+  if (which.ids) query = query.where('id', 'in', which.ids);
+  if (which.groupKey !== undefined) query = query.where('group_key', '=', which.groupKey);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Forgets notifications made before the cutoff, read or not; the number forgotten. */
+export async function pruneNotifications(db: Kysely<DB>, olderThan: Date): Promise<number> {
+  const result = await db.deleteFrom('notifications').where('created_at', '<', olderThan).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
