@@ -13,9 +13,10 @@
 // Per phase: answers by status (2xx, 503, other), whether every 503 was polite (Retry-After, the
 // expected body, none of the driver's words), the time from the database being back to the first 2xx,
 // the longest response while it was away, /healthz while it was away, replies acknowledged against
-// replies stored (read from the database: none lost, none stored twice), and the server's RSS. At the
-// end: whether the server is still the process it was. Prints Markdown tables and writes
-// bench/results/outage-<date>.json; the cluster is removed at the end, whatever happens.
+// replies stored (read from the database: none lost, none stored twice, none answered 503 though its
+// request stored it), and the server's RSS. At the end: whether the server is still the process it was.
+// Prints Markdown tables and writes bench/results/outage-<date>.json; a problem fails the run (exit 1).
+// The cluster is removed at the end, whatever happens.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { dirname } from 'node:path';
