@@ -2,7 +2,7 @@
 // the one visibility rule for the reader, in the reader's language. The page, its JSON and the emails
 // all come from here.
 import type { Translate } from '../core/i18n/index.js';
-import { excerpt } from '../core/markdown.js';
+import { escapeHtml, excerpt } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import type { NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
@@ -34,9 +34,6 @@ export interface NotificationGroup {
   /** Why the post was hidden ("Reason: spam") or the thread moved, and the convener's note, as sentences. */
   reason: { text: string | null; note: string | null } | null;
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 function postFacts(row: NotificationDetailRow): PostVisibilityFacts | null {
   if (row.post_id === null || row.post_author_id === null) return null;
