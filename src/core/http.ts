@@ -30,7 +30,7 @@ declare module 'fastify' {
     readonly locale: Locale;
     readonly t: Translate;
     readonly wantsJson: boolean;
-    /** The signed-in viewer's unread notifications, for the header; null when not loaded (see following/). */
+    /** The signed-in viewer's unread notifications, for the header; null when not loaded (see notifications/). */
     unreadNotifications: number | null;
   }
   interface FastifyReply {

@@ -35,7 +35,7 @@ export interface EmailSenderOptions {
   log: { info(object: object, message: string): void; warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
-export interface ComposedEmail {
+interface ComposedEmail {
   to: string;
   subject: string;
   text: string;
@@ -158,8 +158,6 @@ export function emailSender(db: Kysely<DB>, options: EmailSenderOptions) {
   let chain: Promise<unknown> = Promise.resolve();
 
   return {
-    compose,
-
     /** Sends every email due at `now` (one after another on this instance); resolves with how many were settled. */
     run(now?: Date): Promise<number> {
       const next = chain.then(async () => {
