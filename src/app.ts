@@ -25,11 +25,11 @@ import { networksRoutes } from './networks/networks.routes.js';
 import { threadsRoutes } from './threads/threads.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { moderationRoutes } from './moderation/moderation.routes.js';
-import { emailPlugin, type EmailOptions } from './email/email.plugin.js';
-import { emailRoutes } from './email/email.routes.js';
+import { followingRoutes } from './following/following.routes.js';
 import { notificationsPlugin, type NotificationsOptions } from './notifications/notifications.plugin.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
-import { followingRoutes } from './following/following.routes.js';
+import { emailPlugin, type EmailOptions } from './email/email.plugin.js';
+import { emailRoutes } from './email/email.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { threadActionsRoutes } from './moderation/thread-actions.routes.js';
@@ -116,8 +116,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(accountsRoutes);
   await app.register(followingRoutes);
   await app.register(notificationsRoutes);
+  await app.register(emailRoutes);
   await app.register(feedsRoutes);
   await app.register(peopleRoutes);
-  await app.register(emailRoutes);
   return app;
 }

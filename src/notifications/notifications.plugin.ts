@@ -47,7 +47,7 @@ export const notificationsPlugin = fp<NotificationsOptions>(
     const worker = consumeEvents(app, {
       name: CONSUMER,
       events: HANDLED_EVENTS,
-      ...notificationsWorker({ fileInEmails: app.email.fileInBatches }),
+      handle: notificationsWorker({ fileInEmails: app.email.fileInBatches }),
       log: app.log,
       pollMs: workerPollMs,
     });

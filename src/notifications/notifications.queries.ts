@@ -4,6 +4,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Viewer } from '../core/viewer.js';
 import type { DB, NotificationKind } from '../db/schema.js';
 
+// ---------------------------------------------------------------------------------------------
+// Accounts: who may read what a notification is about, whom a mention names
+
 /** The accounts as the visibility rule knows them: who may read what a notification is about. */
 export async function findReaders(db: Kysely<DB>, accountIds: readonly number[]): Promise<Viewer[]> {
   if (accountIds.length === 0) return [];

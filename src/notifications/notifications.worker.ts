@@ -2,7 +2,7 @@
 // as the `notifications` consumer of core/consumer.ts, so each event is handled once across instances,
 // in the transaction that moves the consumer's cursor past it.
 import type { Kysely } from 'kysely';
-import type { ConsumedEvent } from '../core/consumer.js';
+import type { ConsumedEvent, ConsumerOptions } from '../core/consumer.js';
 import { recordEvent, type EventName } from '../core/events.js';
 import type { DB, NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
@@ -11,7 +11,7 @@ import * as queries from './notifications.queries.js';
 import { MAX_NOTIFIED_MENTIONS, mentionedAccountIds } from './mentions.js';
 import { groupKey } from './present.js';
 
-/** The consumer's row in event_consumers (made by the migration that made the table). */
+/** The consumer's row in event_consumers (inserted by migrations/2026-11-22T1600_following.ts). */
 export const CONSUMER = 'notifications';
 
 export interface NotificationsWorkerOptions {
@@ -48,7 +48,8 @@ function facts(post: queries.NotifyingPost): PostVisibilityFacts {
   };
 }
 
-export function notificationsWorker(options: NotificationsWorkerOptions) {
+/** The consumer's handler: what each event means for whom. */
+export function notificationsWorker(options: NotificationsWorkerOptions): ConsumerOptions['handle'] {
   /** Writes the notifications for those accounts who may read the post, each filed into the email that will carry it. */
   async function notify(
     run: Run,
@@ -158,7 +159,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions) {
     await notify(run, eventId, opening, kinds, { actorId: thread.moved_by_id, networkId, note: thread.moved_note });
   }
 
-  async function handle(run: Run, event: ConsumedEvent): Promise<void> {
+  async function handleEvent(run: Run, event: ConsumedEvent): Promise<void> {
     switch (event.name) {
       case 'thread.created':
         return postWritten(run, event.id, event.payload.postId, true);
@@ -179,12 +180,10 @@ export function notificationsWorker(options: NotificationsWorkerOptions) {
     }
   }
 
-  return {
-    /** Handles a batch of events in the consumer's transaction; tells who has new or changed notifications. */
-    async handle(tx: Kysely<DB>, events: readonly ConsumedEvent[]): Promise<void> {
-      const run: Run = { tx, now: new Date(), changed: new Set() };
-      for (const event of events) await handle(run, event);
-      if (run.changed.size > 0) await recordEvent(tx, 'notifications.changed', { accountIds: [...run.changed].sort((a, b) => a - b) });
-    },
+  // A batch of events in the consumer's transaction; then who has new or changed notifications is told.
+  return async (tx: Kysely<DB>, events: readonly ConsumedEvent[]): Promise<void> => {
+    const run: Run = { tx, now: new Date(), changed: new Set() };
+    for (const event of events) await handleEvent(run, event);
+    if (run.changed.size > 0) await recordEvent(tx, 'notifications.changed', { accountIds: [...run.changed].sort((a, b) => a - b) });
   };
 }
