@@ -26,8 +26,8 @@ import {
   type ThreadPageQuery,
   type ThreadParams,
 } from './threads.schemas.js';
-import { mayChangePost, threadsService } from './threads.service.js';
-import { pageOfTopLevelNumber, pagesOf, partOfPosition, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf } from './paging.js';
+import { mayChangePost, placeOfPost, threadsService } from './threads.service.js';
+import { pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf } from './paging.js';
 
 /** The form's one-time key, or the script's Idempotency-Key header; undefined when neither is sent. */
 function submissionKeyOf(request: FastifyRequest<{ Body: { submission?: string }; Headers: SubmissionHeaders }>): string | undefined {
@@ -42,18 +42,6 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
   const service = threadsService({ db, postingLimits: app.config.rateLimits });
   const maxDepth = app.config.threadDisplayDepth;
   app.housekeeping.every({ name: 'old submission keys', everyMs: 60 * 60 * 1000, run: (now) => queries.pruneSubmissions(db, new Date(now.getTime() - SUBMISSION_KEPT_MS)) });
-
-  /**
-   * The address of the page and part that show a post: its page by the top-level reply it hangs under
-   * (top_level_number, null for the opening post, which is on the first), its part by how many of that
-   * page's replies were written before it.
-   */
-  async function postUrl(post: { id: number; thread_id: number; top_level_number: number | null }): Promise<string> {
-    if (post.top_level_number === null) return threadUrl(post.thread_id, { page: 1, part: 1 }, post.id);
-    const page = pageOfTopLevelNumber(post.top_level_number);
-    const position = await queries.countPageRepliesBefore(db, post.thread_id, topLevelNumbersOf(page), post.id);
-    return threadUrl(post.thread_id, { page, part: partOfPosition(position) }, post.id);
-  }
 
   async function loadThread(threadId: number) {
     const thread = await queries.findThread(db, threadId);
@@ -208,10 +196,10 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const thread = await loadThread(request.params.id);
-      const { post, topLevelNumber } = await service.reply(request.viewer!, thread.id, { ...request.body, submissionKey: submissionKeyOf(request) });
+      const { post, place } = await service.reply(request.viewer!, thread.id, { ...request.body, submissionKey: submissionKeyOf(request) });
       const json = postJson(post, request.viewer);
       return reply.done(
-        await postUrl({ id: post.id, thread_id: thread.id, top_level_number: topLevelNumber }),
+        threadUrl(thread.id, place, post.id),
         { id: json.id, parentId: json.parentId, threadId: json.threadId, html: json.html, author: json.author, createdAt: json.createdAt },
         201,
       );
@@ -221,7 +209,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: PostParams }>('/p/:postId', { schema: { params: postParams } }, async (request, reply) => {
     const post = await queries.findPostPlacement(db, request.params.postId);
     if (!post) throw new NotFoundError();
-    return reply.redirect(await postUrl(post), 302);
+    return reply.redirect(threadUrl(post.thread_id, await placeOfPost(db, post), post.id), 302);
   });
 
   app.get<{ Params: PostParams }>(

@@ -10,6 +10,7 @@ import type { DB } from '../db/schema.js';
 import { requireNotSuspended } from '../moderation/suspensions.service.js';
 import { recordNetworkActivity } from '../networks/networks.queries.js';
 import { lastReplyOrEdit, limitsFor, secondsToWait } from './posting-limits.js';
+import { pageOfTopLevelNumber, partOfPosition, topLevelNumbersOf, type ThreadPlace } from './paging.js';
 import { slugify } from './slug.js';
 import * as queries from './threads.queries.js';
 
@@ -80,6 +81,18 @@ async function once<T extends { post: queries.PostRow }>(
   }
 }
 
+/**
+ * Where a post is shown: its page by the top-level reply it hangs under (`top_level_number`, null for
+ * the opening post, which is on the first), its part by how many of that page's replies were written
+ * before it.
+ */
+export async function placeOfPost(db: Kysely<DB>, post: { id: number; thread_id: number; top_level_number: number | null }): Promise<ThreadPlace> {
+  if (post.top_level_number === null) return { page: 1, part: 1 };
+  const page = pageOfTopLevelNumber(post.top_level_number);
+  const position = await queries.countPageRepliesBefore(db, post.thread_id, topLevelNumbersOf(page), post.id);
+  return { page, part: partOfPosition(position) };
+}
+
 /** Authors change their own posts; admins anyone's. */
 export function mayChangePost(viewer: Viewer | null, post: { author_id: number }): boolean {
   return !!viewer && (viewer.role === 'admin' || viewer.id === post.author_id);
@@ -113,7 +126,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
       return once(db, author, input.submissionKey, {
         replay: async (tx, postId) => ({
           post: await loadWritten(tx, postId),
-          topLevelNumber: (await queries.findPostPlacement(tx, postId))!.top_level_number,
+          place: await placeOfPost(tx, (await queries.findPostPlacement(tx, postId))!),
         }),
         create: async (tx, account) => {
           const now = new Date();
@@ -143,9 +156,10 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           await queries.recordReplyOnThread(tx, threadId, { authorId: author.id, at: now, topLevel });
           await recordNetworkActivity(tx, thread.network_id, now, false);
           await recordEvent(tx, 'post.created', { postId: post.id, threadId });
-          // The number of the top-level reply it hangs under: which page of the thread holds it.
+          // The number of the top-level reply it hangs under says which page of the thread holds it;
+          // the part is counted here too, so the answer needs nothing after the commit.
           const topLevelNumber = topLevel ? thread.top_level_count + 1 : attachTo.top_level_number;
-          return { post: await loadWritten(tx, post.id), topLevelNumber };
+          return { post: await loadWritten(tx, post.id), place: await placeOfPost(tx, { id: post.id, thread_id: threadId, top_level_number: topLevelNumber }) };
         },
       });
     },

@@ -79,6 +79,8 @@ describe('JSON answers', () => {
       'network.slug',
       'page',
       'pages',
+      'part',
+      'parts',
       'pinned',
       ...prefixed('posts[].', POST),
       'replyCount',
