@@ -1,8 +1,8 @@
 // Notifications and what they are about: plain queries, the database first. List queries take lists,
 // so a page or a batch costs one query however many rows it shows.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Viewer } from '../core/viewer.js';
-import type { DB, NotificationKind } from '../db/schema.js';
+import type { DB, NotificationsTable } from '../db/schema.js';
 
 // ---------------------------------------------------------------------------------------------
 // Accounts: who may read what a notification is about, whom a mention names
@@ -102,20 +102,8 @@ export function findMovedThread(db: Kysely<DB>, threadId: number) {
 // ---------------------------------------------------------------------------------------------
 // Writing notifications
 
-export interface NewNotification {
-  account_id: number;
-  kind: NotificationKind;
-  group_key: string;
-  network_id: number;
-  thread_id: number;
-  post_id: number | null;
-  actor_id: number | null;
-  reason?: string | null;
-  rule?: number | null;
-  note?: string | null;
-  event_id: number;
-  email_id: number | null;
-}
+/** A notification as the worker writes it: unread, not withdrawn. */
+export type NewNotification = Omit<Insertable<NotificationsTable>, 'id' | 'created_at' | 'read_at' | 'withdrawn_at'>;
 
 /** Writes the notifications; one per account and event, so running an event twice writes nothing more. */
 export async function insertNotifications(db: Kysely<DB>, rows: readonly NewNotification[]): Promise<number> {
