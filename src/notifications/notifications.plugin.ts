@@ -23,8 +23,6 @@ export interface Notifications {
 declare module 'fastify' {
   interface FastifyInstance {
     notifications: Notifications;
-    /** Until test/threads/query-count.test.ts calls app.notifications.runWorker() (the last commit of the split). */
-    following: Notifications;
   }
 }
 
@@ -54,9 +52,7 @@ export const notificationsPlugin = fp<NotificationsOptions>(
     // What a member was told stays a season.
     app.housekeeping.every({ name: 'old notifications', everyMs: SIX_HOURS, run: (now) => pruneNotifications(db, new Date(now.getTime() - NOTIFICATIONS_KEPT_MS)) });
 
-    const notifications: Notifications = { runWorker: () => worker.runUntilCaughtUp() };
-    app.decorate('notifications', notifications);
-    app.decorate('following', notifications);
+    app.decorate('notifications', { runWorker: () => worker.runUntilCaughtUp() } satisfies Notifications);
 
     app.addHook('preHandler', async (request) => {
       if (showsHeader(request)) request.unreadNotifications = await unreadCount(db, request.viewer!.id);

@@ -6,8 +6,8 @@ import { networkSlugParam, type NetworkParams } from '../networks/networks.schem
 import { listRuleTitles } from '../moderation/rules.queries.js';
 import { movedJson, threadModerationTools } from '../moderation/thread-actions.present.js';
 import { buildTree, postJson, threadTitleFor } from './present.js';
-import { watchState } from '../following/following.queries.js';
-import { threadFeedLink } from '../following/atom.js';
+import { watchState } from '../following/public.js';
+import { threadFeedLink } from '../feeds/public.js';
 import * as queries from './threads.queries.js';
 import {
   editPostBody,

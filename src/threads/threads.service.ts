@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../core/errors.js';
 import { renderMarkdown } from '../core/markdown.js';
-import { linkMentions } from '../following/mentions.js';
+import { linkMentions } from '../notifications/public.js';
 import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';

@@ -20,7 +20,7 @@ describe('queries per page', () => {
 
   async function count(request: () => PromiseLike<unknown>): Promise<number> {
     // The notifications worker handles the writes' events in the background; let it finish first.
-    await ctx.app.following.runWorker();
+    await ctx.app.notifications.runWorker();
     queries.length = 0;
     counting = true;
     await request();

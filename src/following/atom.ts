@@ -1,2 +1,0 @@
-// Until src/threads imports it from feeds/public.ts (its own commit, last).
-export { threadFeedLink } from '../feeds/public.js';

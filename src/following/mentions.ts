@@ -1,2 +1,0 @@
-// Until src/threads imports it from notifications/public.ts (its own commit, last).
-export { linkMentions } from '../notifications/public.js';
