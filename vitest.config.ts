@@ -12,6 +12,9 @@ export default defineConfig({
     globalSetup: ['test/helpers/global-setup.ts'],
     projects,
     pool: 'forks',
+    // A worker runs its files one after another in one module graph, so it imports the app once and
+    // reuses its databases (test/helpers/context.ts empties them between files).
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

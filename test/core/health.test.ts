@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { guest } from '../helpers/agents.js';
-import { createTestContext, createTestDatabase, testConfig, type TestContext } from '../helpers/context.js';
+import { createTestContext, createUnpooledTestDatabase, testConfig, type TestContext } from '../helpers/context.js';
 
 const expectedKind = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -30,7 +30,7 @@ describe('GET /healthz when the database is gone', () => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const test = await createTestDatabase();
+    const test = await createUnpooledTestDatabase();
     drop = test.drop;
     app = await buildApp(testConfig(), { database: test.database, logger: false });
     await app.ready();

@@ -13,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteSnapshotPath: string;
     postgresTemplate: string | null;
+    /** Test databases on PostgreSQL are named with it; the run drops them all at its end. */
+    testDatabasePrefix: string;
   }
 }
 
@@ -45,12 +47,17 @@ export default async function setup(project: TestProject) {
     await admin.end();
   }
   project.provide('postgresTemplate', template);
+  const prefix = `bryggan_test_${randomBytes(3).toString('hex')}_`;
+  project.provide('testDatabasePrefix', prefix);
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });
     if (serverUrl && template) {
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
+      // Workers keep their databases to the end of the run (test/helpers/context.ts): they go here.
+      const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix]);
+      for (const { datname } of rows) await admin.query(`drop database if exists ${datname} with (force)`);
       await admin.query(`drop database if exists ${template} with (force)`);
       await admin.end();
     }
