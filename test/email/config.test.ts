@@ -31,6 +31,13 @@ describe('unsubscribe tokens', () => {
     expect(signer.verify('')).toBeNull();
     expect(tokenSigner('o'.repeat(32)).verify(token)).toBeNull();
   });
+
+  it('refuse another spelling of the same signature (the unused bits of its last base64url character)', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const token = tokenSigner('k'.repeat(32)).sign(42);
+    const last = alphabet.indexOf(token.at(-1)!);
+    for (const other of [1, 2, 3]) expect(tokenSigner('k'.repeat(32)).verify(`${token.slice(0, -1)}${alphabet[last + other]}`)).toBeNull();
+  });
 });
 
 describe('the email schedule', () => {
