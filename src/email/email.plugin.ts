@@ -105,7 +105,7 @@ export const emailPlugin = fp<EmailOptions>(
       enabled: !!sender,
       runSender: (now?: Date) => (sender ? sender.run(now) : Promise.resolve(0)),
       signer: getSigner,
-      fileInBatches: (tx, accountIds, networkId, now) => (sender ? fileInBatches(tx, accountIds, networkId, now, options.instantDelayMs) : Promise.resolve(new Map())),
+      fileInBatches: (tx, accountIds, networkId, now) => (sender ? fileInBatches(tx, accountIds, networkId, now, { instantDelayMs: options.instantDelayMs, timeZone: app.config.timeZone }) : Promise.resolve(new Map())),
     } satisfies Email);
   },
   { name: 'email', dependencies: ['database', 'housekeeping'] },

@@ -22,7 +22,7 @@ export async function fileInBatches(
   accountIds: readonly number[],
   networkId: number,
   now: Date,
-  instantDelayMs: number,
+  timing: { instantDelayMs: number; timeZone: string },
 ): Promise<Map<number, number>> {
   const frequencies = await queries.emailFrequencies(tx, accountIds);
   const wanting = accountIds.filter((id) => frequencies.get(id) !== 'none');
@@ -36,7 +36,7 @@ export async function fileInBatches(
       account_id: id,
       network_id: networkId,
       kind: kindOf(id),
-      send_after: kindOf(id) === 'instant' ? new Date(now.getTime() + instantDelayMs) : nextDigestAt(now),
+      send_after: kindOf(id) === 'instant' ? new Date(now.getTime() + timing.instantDelayMs) : nextDigestAt(now, timing.timeZone),
     })),
   );
   for (const batch of created) batchIds.set(`${batch.account_id}|${batch.kind}`, batch.id);

@@ -1,13 +1,11 @@
 // When batched emails go out.
 import { nextHourIn } from '../core/time.js';
 
-/** The destination's clock: digests arrive in the morning there, whatever the server's zone. */
-const DIGEST_TIME_ZONE = 'Europe/Stockholm';
 const DIGEST_HOUR = 7;
 
-/** The next 07:00 in Stockholm, strictly after `now`. */
-export function nextDigestAt(now: Date): Date {
-  return nextHourIn(DIGEST_TIME_ZONE, now, DIGEST_HOUR);
+/** The next 07:00 on the forum's clocks (TIME_ZONE), strictly after `now`: digests arrive in the destination's morning, whatever the server's zone. */
+export function nextDigestAt(now: Date, timeZone: string): Date {
+  return nextHourIn(timeZone, now, DIGEST_HOUR);
 }
 
 /** Delay before the next attempt after `attempts` failed ones: doubling from baseMs, at most maxMs. */

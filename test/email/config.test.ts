@@ -43,12 +43,17 @@ describe('unsubscribe tokens', () => {
 describe('the email schedule', () => {
   it('sends digests at the next 07:00 in Stockholm, summer and winter', () => {
     // 2026-11-23 05:59 UTC is 06:59 in Stockholm (CET): the same morning, at 06:00 UTC.
-    expect(nextDigestAt(new Date('2026-11-23T05:59:00Z')).toISOString()).toBe('2026-11-23T06:00:00.000Z');
-    expect(nextDigestAt(new Date('2026-11-23T06:00:00Z')).toISOString()).toBe('2026-11-24T06:00:00.000Z');
+    expect(nextDigestAt(new Date('2026-11-23T05:59:00Z'), 'Europe/Stockholm').toISOString()).toBe('2026-11-23T06:00:00.000Z');
+    expect(nextDigestAt(new Date('2026-11-23T06:00:00Z'), 'Europe/Stockholm').toISOString()).toBe('2026-11-24T06:00:00.000Z');
     // Summer (CEST): 07:00 is 05:00 UTC.
-    expect(nextDigestAt(new Date('2026-07-01T12:00:00Z')).toISOString()).toBe('2026-07-02T05:00:00.000Z');
+    expect(nextDigestAt(new Date('2026-07-01T12:00:00Z'), 'Europe/Stockholm').toISOString()).toBe('2026-07-02T05:00:00.000Z');
     // The night summer time starts (29 March 2026): 07:00 CEST.
-    expect(nextDigestAt(new Date('2026-03-28T23:30:00Z')).toISOString()).toBe('2026-03-29T05:00:00.000Z');
+    expect(nextDigestAt(new Date('2026-03-28T23:30:00Z'), 'Europe/Stockholm').toISOString()).toBe('2026-03-29T05:00:00.000Z');
+  });
+
+  it('sends digests in the morning of the forum\u2019s own time zone (TIME_ZONE)', () => {
+    // 07:00 in New York in November (EST) is 12:00 UTC.
+    expect(nextDigestAt(new Date('2026-11-23T05:59:00Z'), 'America/New_York').toISOString()).toBe('2026-11-23T12:00:00.000Z');
   });
 
   it('backs off exponentially up to a ceiling', () => {
