@@ -13,7 +13,7 @@ import { translator } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import type { RenderContext } from '../core/views.js';
-import { threadPath } from '../threads/present.js';
+import { threadPath } from '../posts/present.js';
 import { unreadGroupsOfEmail, type NotificationGroup } from '../notifications/public.js';
 import * as queries from './email.queries.js';
 import { backoffMs } from './schedule.js';

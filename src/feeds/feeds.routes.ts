@@ -2,10 +2,10 @@
 // addresses as a guest may see them.
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../core/errors.js';
-import { bodyIsReadable, postVisibility } from '../moderation/visibility.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
-import { threadPath, threadTitleFor } from '../threads/present.js';
+import { threadPath, threadTitleFor } from '../posts/present.js';
+import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import { renderAtom, type AtomEntry } from './atom.js';
 import * as queries from './feeds.queries.js';
 import { threadIdParams, type ThreadIdParams } from './feeds.schemas.js';
@@ -30,7 +30,7 @@ export async function feedsRoutes(app: FastifyInstance): Promise<void> {
     if (!network) throw new NotFoundError();
     const rows = await queries.findFeedThreads(db, network.id, FEED_SIZE);
     const entries: AtomEntry[] = rows
-      .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: row.network_id, deletedAt: row.opening_deleted_at, deletedById: row.opening_deleted_by_id, hiddenAt: row.opening_hidden_at, hiddenKind: row.opening_hidden_kind, hiddenReason: row.opening_hidden_reason, hiddenRule: row.opening_hidden_rule })))
+      .filter((row) => bodyIsReadable(postVisibility(null, visibilityFacts(row, 'opening_'))))
       .map((row) => {
         const heading = threadTitleFor(row, null, request.t);
         return {
@@ -64,7 +64,7 @@ export async function feedsRoutes(app: FastifyInstance): Promise<void> {
     const { title } = heading;
     const rows = await queries.findFeedPosts(db, thread.id, FEED_SIZE);
     const entries: AtomEntry[] = rows
-      .filter((row) => bodyIsReadable(postVisibility(null, { authorId: row.author_id, networkId: thread.network_id, deletedAt: row.deleted_at, deletedById: row.deleted_by_id, hiddenAt: row.hidden_at, hiddenKind: row.hidden_kind, hiddenReason: row.hidden_reason, hiddenRule: row.hidden_rule })))
+      .filter((row) => bodyIsReadable(postVisibility(null, visibilityFacts(row))))
       .map((row) => ({
         id: absolute(`/p/${row.id}`),
         title: row.parent_id === null ? title : request.t('following.feed.replyBy', { name: row.author_display_name }),

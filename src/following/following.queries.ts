@@ -1,6 +1,7 @@
 // Follows and watches: plain queries, the database first.
 import { sql, type Kysely } from 'kysely';
 import type { DB, FollowLevel, WatchState } from '../db/schema.js';
+import { openingPostColumns } from '../posts/posts.queries.js';
 
 export async function follow(db: Kysely<DB>, accountId: number, networkId: number, level: FollowLevel): Promise<void> {
   await db
@@ -106,7 +107,6 @@ export function listFollowedThreads(db: Kysely<DB>, accountId: number, limit: nu
       'threads.id',
       'threads.title',
       'threads.slug',
-      'threads.network_id',
       'threads.reply_count',
       'threads.last_activity_at',
       'threads.created_at',
@@ -114,11 +114,7 @@ export function listFollowedThreads(db: Kysely<DB>, accountId: number, limit: nu
       'networks.name as network_name',
       'author.display_name as author_display_name',
       'last_poster.display_name as last_poster_display_name',
-      'threads.author_id',
-      'opening.hidden_at as opening_hidden_at',
-      'opening.hidden_kind as opening_hidden_kind',
-      'opening.hidden_reason as opening_hidden_reason',
-      'opening.hidden_rule as opening_hidden_rule',
+      ...openingPostColumns('threads'),
       eb
         .exists(
           eb

@@ -4,8 +4,8 @@ import { requireViewer, signedInOnly } from '../accounts/guards.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
-import { threadPath, threadTitleFor, withThreadPath } from '../threads/present.js';
-import { findThread } from '../threads/threads.queries.js';
+import { findThreads } from '../posts/posts.queries.js';
+import { threadPath, threadTitleFor, withThreadPath } from '../posts/present.js';
 import * as queries from './following.queries.js';
 import { followBody, followingQuery, threadIdParams, type FollowBody, type ThreadIdParams } from './following.schemas.js';
 import { followNetwork, unfollowNetwork } from './following.service.js';
@@ -36,7 +36,7 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
   }
 
   async function loadThread(threadId: number) {
-    const thread = await findThread(db, threadId);
+    const [thread] = await findThreads(db, [threadId]);
     if (!thread) throw new NotFoundError();
     return thread;
   }

@@ -5,14 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import type { RecordedEvent } from '../core/events.js';
 import { boardThreadJson } from '../networks/present.js';
 import { findBoardThreads, type BoardThreadRow } from '../networks/networks.queries.js';
-import { postJson, standalonePostNode, viewerClass } from '../threads/present.js';
-import { findPosts, findThread, type PostRow } from '../threads/threads.queries.js';
+import { findPosts, findThreads, type PostRow, type ThreadRow } from '../posts/posts.queries.js';
+import { postJson, standalonePostNode, viewerClass } from '../posts/present.js';
 import { Hub, prepare, type Audience, type LiveConnection, type MessageFor, type PreparedMessage } from './hub.js';
 import { REPLAY_MAX_BYTES, REPLAY_MAX_MESSAGES } from './limits.js';
 import { networkIdBySlug, oldestKeptCursor, POST_EVENTS, postsTouchedAfter, threadExists, threadsCreatedAfter } from './live.queries.js';
 import { boardTopic, threadTopic, type ParsedTopic, type Topic } from './topics.js';
-
-type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
 
 /** A replay: its messages in cursor order, and the cursor of the last event they cover. */
 type Replay = { messages: PreparedMessage[]; through: number } | 'reset';
@@ -24,7 +22,7 @@ export function liveService(app: FastifyInstance) {
 
   /** Posts of one thread with what rendering them needs: the thread, and who wrote the posts deep replies answer. */
   async function loadPosts(threadId: number, postIds: readonly number[]) {
-    const [rows, thread] = await Promise.all([findPosts(db, postIds), findThread(db, threadId)]);
+    const [rows, [thread]] = await Promise.all([findPosts(db, postIds), findThreads(db, [threadId])]);
     const parentIds = rows.filter((row) => row.depth > maxDepth && row.parent_id !== null).map((row) => row.parent_id!);
     const parents = await findPosts(db, [...new Set(parentIds)]);
     return { rows, thread, parentUsernames: new Map(parents.map((parent) => [parent.id, parent.author_username])) };

@@ -1,7 +1,7 @@
-// Flags and the review queue as JSON and page data. The post itself goes through threads' postJson, so
+// Flags and the review queue as JSON and page data. The post itself goes through posts' postJson, so
 // the one visibility rule decides what of its body a viewer gets, here as everywhere.
 import type { Viewer } from '../core/viewer.js';
-import { postJson } from '../threads/present.js';
+import { postJson } from '../posts/present.js';
 import type { FlagRow, OpenFlagRow, ReviewPostRow } from './flags.queries.js';
 import { commonestReason, type Threshold } from './flags.service.js';
 

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, FlagsTable } from '../db/schema.js';
-import { POST_COLUMNS } from '../threads/threads.queries.js';
+import { POST_COLUMNS } from '../posts/posts.queries.js';
 
 /**
  * Locks the flagger's account row for the rest of the transaction, so one member's flags are counted
@@ -116,7 +116,7 @@ export type ReviewScope = readonly number[] | null;
 /**
  * One page of the review queue: posts with open flags, the most recently flagged first
  * (`beforeFlagId` continues after a page's last row), each with the columns a post's view needs (the
- * same as threads' PostRow) and where it lives. A community-hidden post keeps its open flags until a
+ * same as posts' PostRow) and where it lives. A community-hidden post keeps its open flags until a
  * convener agrees (hide) or dismisses, so it is listed too.
  */
 export function listReviewPosts(db: Kysely<DB>, scope: ReviewScope, limit: number, beforeFlagId?: number) {

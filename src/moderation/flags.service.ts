@@ -6,11 +6,10 @@ import { ForbiddenError, TooManyRequestsError, ValidationError } from '../core/e
 import type { Viewer } from '../core/viewer.js';
 import type { DB, ModerationReason } from '../db/schema.js';
 import * as flags from './flags.queries.js';
-import { requireAdminRole, requireFound, requireModeratorOf } from './guards.js';
+import { requireAdminRole, requireFound, requireModeratorOf, requireNotSuspended } from './guards.js';
 import { clearPostHidden, resolveOpenFlags, setPostHidden, writeLog } from './moderation.queries.js';
 import { checkReason, postAfter, type Reason } from './moderation.service.js';
-import type { PostRow } from '../threads/threads.queries.js';
-import { requireNotSuspended } from './suspensions.service.js';
+import type { PostRow } from '../posts/posts.queries.js';
 
 /** A rule of the forum, not a flood guard: kept when RATE_LIMITS=off. */
 export const FLAGS_PER_DAY = 20;

@@ -1,7 +1,11 @@
-// Named guards for moderator actions: each throws before anything is written.
+// Named guards for moderator actions, and for members' posting: each throws before anything is
+// written. Other features ask moderation only these.
+import type { Kysely } from 'kysely';
 import { ForbiddenError, NotFoundError } from '../core/errors.js';
 import type { Viewer } from '../core/viewer.js';
-import { canModerate } from './visibility.js';
+import type { DB } from '../db/schema.js';
+import { canModerate } from '../posts/visibility.js';
+import { activeSuspension, type ActiveSuspension } from './suspensions.queries.js';
 
 export function requireModeratorOf(viewer: Viewer, networkId: number): void {
   if (!canModerate(viewer, networkId)) throw new ForbiddenError('moderation.notConvener');
@@ -14,4 +18,16 @@ export function requireAdminRole(viewer: Viewer): void {
 export function requireFound<T>(value: T | undefined | null): T {
   if (value === undefined || value === null) throw new NotFoundError();
   return value;
+}
+
+/** The 403 a suspended or barred account gets when it tries to post, edit or flag, saying until when and why. */
+function suspendedError(suspension: ActiveSuspension): ForbiddenError {
+  const key = suspension.network_id === null ? 'moderation.suspendedUntil' : 'moderation.barredUntil';
+  return new ForbiddenError({ key, values: { until: suspension.until, reason: suspension.reason } });
+}
+
+/** Named guard for posting, editing and flagging: throws the 403 above while the account is suspended or barred from this network. */
+export async function requireNotSuspended(db: Kysely<DB>, accountId: number, networkId: number, now: Date): Promise<void> {
+  const suspension = await activeSuspension(db, accountId, networkId, now);
+  if (suspension) throw suspendedError(suspension);
 }

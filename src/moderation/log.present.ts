@@ -1,49 +1,21 @@
 // A moderation log entry as a viewer may see it: actions, reasons and notes are public; a post's text
-// only for those who moderate the log's network and may read the post (moderation/visibility.ts);
+// only for those who moderate the log's network and may read the post (posts/visibility.ts);
 // a thread's title follows its opening post's visibility, as everywhere.
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
-import { threadTitleFor } from '../threads/present.js';
+import { threadTitleFor } from '../posts/present.js';
+import { logShowsPostText, visibilityFacts } from '../posts/visibility.js';
 import type { LogEntryRow } from './log.queries.js';
-import { logShowsPostText } from './visibility.js';
 
 export function logEntryJson(row: LogEntryRow, networkId: number, viewer: Viewer | null, t: Translate) {
   const thread = row.thread_id !== null && row.thread_title !== null
-    ? (() => {
-        const { title, slug, titleHidden } = threadTitleFor(
-          {
-            id: row.thread_id,
-            title: row.thread_title,
-            slug: row.thread_slug!,
-            author_id: row.thread_author_id!,
-            network_id: row.thread_network_id!,
-            opening_hidden_at: row.opening_hidden_at,
-            opening_hidden_kind: row.opening_hidden_kind,
-            opening_hidden_reason: row.opening_hidden_reason,
-            opening_hidden_rule: row.opening_hidden_rule,
-          },
-          viewer,
-          t,
-        );
-        return { id: row.thread_id, title, slug, titleHidden };
-      })()
+    ? threadTitleFor({ ...row, id: row.thread_id, title: row.thread_title, slug: row.thread_slug! }, viewer, t)
     : null;
   const post = row.post_id !== null
     ? {
         id: row.post_id,
         /** The post's HTML, for the network's conveners and admins only; null for everyone else. */
-        html: logShowsPostText(viewer, networkId, {
-          authorId: row.post_author_id!,
-          networkId: row.post_network_id!,
-          deletedAt: row.post_deleted_at,
-          deletedById: row.post_deleted_by_id,
-          hiddenAt: row.post_hidden_at,
-          hiddenKind: row.post_hidden_kind,
-          hiddenReason: row.post_hidden_reason,
-          hiddenRule: row.post_hidden_rule,
-        })
-          ? row.post_html
-          : null,
+        html: logShowsPostText(viewer, networkId, visibilityFacts(row, 'post_')) ? row.post_html : null,
       }
     : null;
   return {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { openingPostColumns, visibilityColumns } from '../posts/posts.queries.js';
 
 /**
  * One page of a network's moderation log, newest first; `beforeId` continues after a page's last row.
@@ -33,22 +34,10 @@ export function listLogEntries(db: Kysely<DB>, networkId: number, limit: number,
       'thread.id as thread_id',
       'thread.title as thread_title',
       'thread.slug as thread_slug',
-      'thread.author_id as thread_author_id',
-      'thread.network_id as thread_network_id',
-      'opening.hidden_at as opening_hidden_at',
-      'opening.hidden_kind as opening_hidden_kind',
-      'opening.hidden_reason as opening_hidden_reason',
-      'opening.hidden_rule as opening_hidden_rule',
+      ...openingPostColumns('thread'),
       'post.id as post_id',
       'post.html as post_html',
-      'post.author_id as post_author_id',
-      'post_thread.network_id as post_network_id',
-      'post.deleted_at as post_deleted_at',
-      'post.deleted_by_id as post_deleted_by_id',
-      'post.hidden_at as post_hidden_at',
-      'post.hidden_kind as post_hidden_kind',
-      'post.hidden_reason as post_hidden_reason',
-      'post.hidden_rule as post_hidden_rule',
+      ...visibilityColumns('post', 'post_thread', 'post_'),
       'moved_to.slug as moved_to_slug',
       'moved_to.name as moved_to_name',
     ])

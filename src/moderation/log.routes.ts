@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
-import { withThreadPath } from '../threads/present.js';
+import { withThreadPath } from '../posts/present.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
 import { logEntryJson } from './log.present.js';
 import { listLogEntries } from './log.queries.js';

@@ -8,7 +8,7 @@ import type { DB, ModerationReason } from '../db/schema.js';
 import { usernameKey } from '../accounts/usernames.js';
 import { requireAdminRole, requireFound, requireModeratorOf } from './guards.js';
 import * as queries from './moderation.queries.js';
-import { findPosts, type PostRow } from '../threads/threads.queries.js';
+import { findPosts, type PostRow } from '../posts/posts.queries.js';
 
 export interface Reason {
   reason: ModerationReason;

@@ -7,7 +7,7 @@ import { findNetworkBySlug, type NetworkRow } from '../networks/networks.queries
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
 import { listRules, type RuleRow } from './rules.queries.js';
 import { MAX_RULE_BODY, MAX_RULE_TITLE, MAX_RULES, replaceNetworkRules, type RulesInput } from './rules.service.js';
-import { canModerate } from './visibility.js';
+import { canModerate } from '../posts/visibility.js';
 
 /** Empty slots the edit form offers below the existing rules. */
 const SPARE_SLOTS = 3;

@@ -9,7 +9,7 @@ import { networkSlugParam, type NetworkParams } from '../networks/networks.schem
 import { requireModeratorOf } from './guards.js';
 import { findAccountByUsernameKey } from './moderation.queries.js';
 import { listActiveSuspensions } from './suspensions.queries.js';
-import { canModerate } from './visibility.js';
+import { canModerate } from '../posts/visibility.js';
 import {
   MAX_SUSPENSION_DAYS,
   barAccount,

@@ -2,17 +2,17 @@
 // posting in their network. Either way the account can still sign in and read. Same steps as every
 // moderator action: who acts, load, guard, change, log row — in one transaction. No domain event: no
 // page or live message shows suspensions; posting, editing and flagging check the table in their own
-// transactions.
+// transactions (guards.ts `requireNotSuspended`).
 import type { Kysely } from 'kysely';
 import { usernameKey } from '../accounts/usernames.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
 import { startOfDayIn } from '../core/time.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { requireAdminRole, requireModeratorOf } from './guards.js';
 import { convenedNetworkIds, findAccountByUsernameKey, writeLog } from './moderation.queries.js';
-import { activeSuspension, endSuspensions, insertSuspension, type ActiveSuspension } from './suspensions.queries.js';
-import { canModerate } from './visibility.js';
+import { canModerate } from '../posts/visibility.js';
+import { endSuspensions, insertSuspension } from './suspensions.queries.js';
 
 export const MAX_SUSPENSION_DAYS = 3650;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,18 +36,6 @@ export function suspensionEnd(input: Pick<SuspensionInput, 'days' | 'until'>, no
     throw new ValidationError({ until: 'moderation.untilRange' });
   }
   return until;
-}
-
-/** The 403 a suspended or barred account gets when it tries to post, edit or flag, saying until when and why. */
-export function suspendedError(suspension: ActiveSuspension): ForbiddenError {
-  const key = suspension.network_id === null ? 'moderation.suspendedUntil' : 'moderation.barredUntil';
-  return new ForbiddenError({ key, values: { until: suspension.until, reason: suspension.reason } });
-}
-
-/** Named guard for posting, editing and flagging: throws the 403 above while the account is suspended or barred from this network. */
-export async function requireNotSuspended(db: Kysely<DB>, accountId: number, networkId: number, now: Date): Promise<void> {
-  const suspension = await activeSuspension(db, accountId, networkId, now);
-  if (suspension) throw suspendedError(suspension);
 }
 
 async function loadAccount(db: Kysely<DB>, username: string) {

@@ -2,12 +2,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
-import { threadTitleFor } from '../threads/present.js';
-import { findThread } from '../threads/threads.queries.js';
-import { threadParams, type ThreadParams } from '../threads/threads.schemas.js';
+import { findThreads } from '../posts/posts.queries.js';
+import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
+import { movedJson, threadTitleFor } from '../posts/present.js';
 import { requireModeratorOf } from './guards.js';
 import { changeThread, moveThread, type MoveInput, type ThreadFlagAction } from './thread-actions.service.js';
-import { movedJson, moveTargets } from './thread-actions.present.js';
+import { moveTargets } from './thread-actions.present.js';
 
 const moveBody = {
   type: 'object',
@@ -22,7 +22,7 @@ export async function threadActionsRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
 
   async function loadThread(threadId: number) {
-    const thread = await findThread(db, threadId);
+    const [thread] = await findThreads(db, [threadId]);
     if (!thread) throw new NotFoundError();
     return thread;
   }

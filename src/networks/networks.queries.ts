@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { openingPostColumns } from '../posts/posts.queries.js';
 
 const networkColumns = ['id', 'slug', 'name', 'description', 'description_html', 'thread_count', 'last_activity_at', 'created_at'] as const;
 
@@ -54,7 +55,7 @@ function selectBoardThreads(db: Kysely<DB>) {
     .selectFrom('threads')
     .innerJoin('accounts as author', 'author.id', 'threads.author_id')
     .leftJoin('accounts as last_poster', 'last_poster.id', 'threads.last_poster_id')
-    // The opening post's hidden state decides who may read the title (moderation/visibility.ts).
+    // The opening post's visibility decides who may read the title (posts/present.ts threadTitleFor).
     .leftJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
     .select([
       'threads.id',
@@ -71,10 +72,7 @@ function selectBoardThreads(db: Kysely<DB>) {
       'author.display_name as author_display_name',
       'last_poster.username as last_poster_username',
       'last_poster.display_name as last_poster_display_name',
-      'opening.hidden_at as opening_hidden_at',
-      'opening.hidden_kind as opening_hidden_kind',
-      'opening.hidden_reason as opening_hidden_reason',
-      'opening.hidden_rule as opening_hidden_rule',
+      ...openingPostColumns('threads'),
     ]);
 }
 

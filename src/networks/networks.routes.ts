@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { adminOnly } from '../accounts/guards.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { reviewCount } from '../moderation/flags.queries.js';
-import { canModerate } from '../moderation/visibility.js';
 import { listRuleTitles } from '../moderation/rules.queries.js';
 import { followState } from '../following/public.js';
 import { boardFeedLink } from '../feeds/public.js';
@@ -18,7 +17,8 @@ import {
   type NetworkParams,
 } from './networks.schemas.js';
 import { createNetwork, editNetwork } from './networks.service.js';
-import { withThreadPath } from '../threads/present.js';
+import { withThreadPath } from '../posts/present.js';
+import { canModerate } from '../posts/visibility.js';
 import { boardThreadJson, networkJson } from './present.js';
 
 export const BOARD_PAGE_SIZE = 30;

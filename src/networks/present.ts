@@ -1,6 +1,6 @@
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
-import { threadTitleFor } from '../threads/present.js';
+import { threadTitleFor } from '../posts/present.js';
 import type { BoardThreadRow, NetworkRow } from './networks.queries.js';
 
 /** The first line of a description's Markdown, as plain text for a one-line summary. */

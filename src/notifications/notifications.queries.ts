@@ -3,6 +3,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Viewer } from '../core/viewer.js';
 import type { DB, NotificationsTable } from '../db/schema.js';
+import { openingPostColumns, visibilityColumns } from '../posts/posts.queries.js';
 
 // ---------------------------------------------------------------------------------------------
 // Accounts: who may read what a notification is about, whom a mention names
@@ -53,18 +54,11 @@ export function findPostsForNotifying(db: Kysely<DB>, postIds: readonly number[]
     .select([
       'posts.id',
       'posts.thread_id',
-      'threads.network_id',
       'threads.author_id as thread_author_id',
       'posts.parent_id',
       'parent.author_id as parent_author_id',
-      'posts.author_id',
       'posts.html',
-      'posts.deleted_at',
-      'posts.deleted_by_id',
-      'posts.hidden_at',
-      'posts.hidden_kind',
-      'posts.hidden_reason',
-      'posts.hidden_rule',
+      ...visibilityColumns('posts', 'threads', ''),
       'posts.hidden_note',
       'posts.hidden_by_id',
     ])
@@ -225,19 +219,9 @@ function selectNotificationDetails(db: Kysely<DB>) {
       'threads.slug as thread_slug',
       'networks.slug as network_slug',
       'networks.name as network_name',
-      'opening.author_id as opening_author_id',
-      'opening.hidden_at as opening_hidden_at',
-      'opening.hidden_kind as opening_hidden_kind',
-      'opening.hidden_reason as opening_hidden_reason',
-      'opening.hidden_rule as opening_hidden_rule',
-      'posts.author_id as post_author_id',
+      ...openingPostColumns('threads'),
       'posts.html as post_html',
-      'posts.deleted_at as post_deleted_at',
-      'posts.deleted_by_id as post_deleted_by_id',
-      'posts.hidden_at as post_hidden_at',
-      'posts.hidden_kind as post_hidden_kind',
-      'posts.hidden_reason as post_hidden_reason',
-      'posts.hidden_rule as post_hidden_rule',
+      ...visibilityColumns('posts', 'threads', 'post_'),
       'actor.username as actor_username',
       'actor.display_name as actor_display_name',
     ]);

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { ConsumedEvent, ConsumerOptions } from '../core/consumer.js';
 import { recordEvent, type EventName } from '../core/events.js';
 import type { DB, NotificationKind } from '../db/schema.js';
-import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
+import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import { audienceOf, watchAutomatically } from '../following/public.js';
 import * as queries from './notifications.queries.js';
 import { MAX_NOTIFIED_MENTIONS, mentionedAccountIds } from './mentions.js';
@@ -35,19 +35,6 @@ interface Run {
 /** Notifications outrank each other: one per account and event, the strongest reason wins. */
 const RANK: Record<NotificationKind, number> = { thread: 1, post: 1, watched: 2, reply: 3, mention: 4, hidden: 5, moved: 5 };
 
-function facts(post: queries.NotifyingPost): PostVisibilityFacts {
-  return {
-    authorId: post.author_id,
-    networkId: post.network_id,
-    deletedAt: post.deleted_at,
-    deletedById: post.deleted_by_id,
-    hiddenAt: post.hidden_at,
-    hiddenKind: post.hidden_kind,
-    hiddenReason: post.hidden_reason,
-    hiddenRule: post.hidden_rule,
-  };
-}
-
 /** The consumer's handler: what each event means for whom. */
 export function notificationsWorker(options: NotificationsWorkerOptions): ConsumerOptions['handle'] {
   /** Writes the notifications for those accounts who may read the post, each filed into the email that will carry it. */
@@ -62,7 +49,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     // Where the notification is filed (its group, its email); who may read the post is decided by the
     // network the thread is in now, which a later move may already have changed.
     const networkId = extra.networkId ?? post.network_id;
-    const readers = (await queries.findReaders(run.tx, [...kinds.keys()])).filter((reader) => bodyIsReadable(postVisibility(reader, facts(post))));
+    const readers = (await queries.findReaders(run.tx, [...kinds.keys()])).filter((reader) => bodyIsReadable(postVisibility(reader, visibilityFacts(post))));
     if (readers.length === 0) return;
     const emailIds = await options.fileInEmails(run.tx, readers.map((reader) => reader.id), networkId, run.now);
     await queries.insertNotifications(
@@ -129,7 +116,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     const restore: number[] = [];
     for (const row of rows) {
       const reader = readers.get(row.account_id);
-      const readable = !!reader && bodyIsReadable(postVisibility(reader, facts(postsById.get(row.post_id!)!)));
+      const readable = !!reader && bodyIsReadable(postVisibility(reader, visibilityFacts(postsById.get(row.post_id!)!)));
       if (readable && row.withdrawn_at) restore.push(row.id);
       if (!readable && !row.withdrawn_at) withdraw.push(row.id);
       if (readable === !!row.withdrawn_at) run.changed.add(row.account_id);

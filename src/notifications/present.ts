@@ -5,8 +5,8 @@ import type { Translate } from '../core/i18n/index.js';
 import { escapeHtml, excerpt } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import type { NotificationKind } from '../db/schema.js';
-import { bodyIsReadable, postVisibility, type PostVisibilityFacts } from '../moderation/visibility.js';
-import { threadTitleFor, type ThreadHeading } from '../threads/present.js';
+import { threadTitleFor, type ThreadHeading } from '../posts/present.js';
+import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import type { NotificationDetailRow } from './notifications.queries.js';
 
 /** One line on the notifications page or in an email: one notification, or several with one key. */
@@ -35,43 +35,14 @@ export interface NotificationGroup {
   reason: { text: string | null; note: string | null } | null;
 }
 
-function postFacts(row: NotificationDetailRow): PostVisibilityFacts | null {
-  if (row.post_id === null || row.post_author_id === null) return null;
-  return {
-    authorId: row.post_author_id,
-    networkId: row.network_id,
-    deletedAt: row.post_deleted_at,
-    deletedById: row.post_deleted_by_id,
-    hiddenAt: row.post_hidden_at,
-    hiddenKind: row.post_hidden_kind,
-    hiddenReason: row.post_hidden_reason,
-    hiddenRule: row.post_hidden_rule,
-  };
-}
-
 /** Whether the reader may still see what the notification is about (its post: readable, not deleted). */
 export function notificationVisible(row: NotificationDetailRow, reader: Viewer): boolean {
-  const facts = postFacts(row);
-  return !facts || bodyIsReadable(postVisibility(reader, facts));
+  return row.post_id === null || row.post_author_id === null || bodyIsReadable(postVisibility(reader, visibilityFacts(row, 'post_')));
 }
 
 /** The notification's thread, its title and slug as the reader may see them. */
 function threadOf(row: NotificationDetailRow, reader: Viewer, t: Translate): ThreadHeading {
-  return threadTitleFor(
-    {
-      id: row.thread_id,
-      title: row.thread_title,
-      slug: row.thread_slug,
-      author_id: row.opening_author_id,
-      network_id: row.network_id,
-      opening_hidden_at: row.opening_hidden_at,
-      opening_hidden_kind: row.opening_hidden_kind,
-      opening_hidden_reason: row.opening_hidden_reason,
-      opening_hidden_rule: row.opening_hidden_rule,
-    },
-    reader,
-    t,
-  );
+  return threadTitleFor({ ...row, id: row.thread_id, title: row.thread_title, slug: row.thread_slug }, reader, t);
 }
 
 const GROUP_FAMILY: Record<NotificationKind, string> = {

@@ -1,79 +1,32 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, PostsTable } from '../db/schema.js';
+import { selectPosts, selectThreads, type PostRow } from '../posts/posts.queries.js';
 
-/** Columns every view of a post needs, with its author; the query joins `author` and `post_thread`. */
-export const POST_COLUMNS = [
-  'posts.id',
-  'posts.thread_id',
-  'post_thread.network_id',
-  'posts.parent_id',
-  'posts.root_id',
-  'posts.depth',
-  'posts.top_level_number',
-  'posts.author_id',
-  'posts.html',
-  'posts.created_at',
-  'posts.edited_at',
-  'posts.deleted_at',
-  'posts.deleted_by_id',
-  'posts.hidden_at',
-  'posts.hidden_kind',
-  'posts.hidden_reason',
-  'posts.hidden_rule',
-  'author.username as author_username',
-  'author.display_name as author_display_name',
-] as const;
-
-/** Posts with their author and thread joined, ready for POST_COLUMNS; callers add where and order. */
-export function selectPosts(db: Kysely<DB>) {
-  return db
-    .selectFrom('posts')
-    .innerJoin('accounts as author', 'author.id', 'posts.author_id')
-    .innerJoin('threads as post_thread', 'post_thread.id', 'posts.thread_id')
-    .select(POST_COLUMNS);
+/**
+ * The network's rules, compactly, for the posting forms ("Before you post: 1. …"), as a column of the
+ * query that loads the thread or network: no extra query.
+ */
+function ruleTitlesOf(networkId: 'threads.network_id' | 'networks.id') {
+  return sql<Array<{ number: number; title: string }>>`(
+    select coalesce(json_agg(json_build_object('number', r.number, 'title', r.title) order by r.number), '[]'::json)
+    from network_rules r where r.network_id = ${sql.ref(networkId)}
+  )`.as('rule_titles');
 }
 
-export type PostRow = Awaited<ReturnType<ReturnType<typeof selectPosts>['executeTakeFirstOrThrow']>>;
-
+/** A thread as its pages and posting forms show it: with its counts and its network's rules. */
 export function findThread(db: Kysely<DB>, threadId: number) {
-  return db
-    .selectFrom('threads')
-    .innerJoin('networks', 'networks.id', 'threads.network_id')
-    // The opening post's hidden state decides who may read the title (moderation/visibility.ts).
-    .leftJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
-    .leftJoin('networks as moved_from', 'moved_from.id', 'threads.moved_from_network_id')
-    .select([
-      'threads.id',
-      'threads.title',
-      'threads.slug',
-      'threads.author_id',
-      'threads.pinned',
-      'threads.locked',
-      'threads.reply_count',
-      'threads.top_level_count',
-      'threads.created_at',
-      'threads.network_id',
-      'networks.slug as network_slug',
-      'networks.name as network_name',
-      'opening.hidden_at as opening_hidden_at',
-      'opening.hidden_kind as opening_hidden_kind',
-      'opening.hidden_reason as opening_hidden_reason',
-      'opening.hidden_rule as opening_hidden_rule',
-      'threads.moved_note',
-      'threads.moved_at',
-      'moved_from.slug as moved_from_slug',
-      'moved_from.name as moved_from_name',
-      // The network's rules, compactly, for the posting forms ("Before you post: 1. …"): no extra query.
-      sql<Array<{ number: number; title: string }>>`(
-        select coalesce(json_agg(json_build_object('number', r.number, 'title', r.title) order by r.number), '[]'::json)
-        from network_rules r where r.network_id = threads.network_id
-      )`.as('rule_titles'),
-    ])
+  return selectThreads(db)
+    .select(['threads.reply_count', 'threads.top_level_count', ruleTitlesOf('threads.network_id')])
     .where('threads.id', '=', threadId)
     .executeTakeFirst();
 }
 
-export type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
+export type ThreadPageRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
+
+/** The network a new thread goes to, with its rules for the form. */
+export function findNetworkForPosting(db: Kysely<DB>, slug: string) {
+  return db.selectFrom('networks').select(['networks.slug', 'networks.name', ruleTitlesOf('networks.id')]).where('networks.slug', '=', slug).executeTakeFirst();
+}
 
 /**
  * Ids of the replies on a page: the top-level replies numbered first..last and every post below them.
@@ -143,11 +96,6 @@ export async function countPageRepliesBefore(db: Kysely<DB>, threadId: number, t
     .where('page_replies.id', '<', postId)
     .executeTakeFirstOrThrow();
   return before;
-}
-
-export function findPosts(db: Kysely<DB>, postIds: readonly number[]) {
-  if (postIds.length === 0) return Promise.resolve([]);
-  return selectPosts(db).where('posts.id', 'in', postIds).orderBy('posts.id').execute();
 }
 
 function selectPlacement(db: Kysely<DB>) {

@@ -3,30 +3,27 @@ import { signedInOnly } from '../accounts/guards.js';
 import { ForbiddenError, NotFoundError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
-import { listRuleTitles } from '../moderation/rules.queries.js';
-import { movedJson, threadModerationTools } from '../moderation/thread-actions.present.js';
-import { buildTree, postJson, threadTitleFor } from './present.js';
+import { findPosts } from '../posts/posts.queries.js';
+import { postParams, threadParams, type PostParams, type ThreadParams } from '../posts/posts.schemas.js';
+import { mayChangePost, movedJson, postJson, threadTitleFor } from '../posts/present.js';
+import { buildTree, threadModerationTools } from './present.js';
 import { watchState } from '../following/public.js';
 import { threadFeedLink } from '../feeds/public.js';
 import * as queries from './threads.queries.js';
 import {
   editPostBody,
   newThreadBody,
-  postParams,
   replyBody,
   replyFormQuery,
   submissionHeaders,
   threadPageQuery,
-  threadParams,
   type EditPostBody,
   type NewThreadBody,
-  type PostParams,
   type ReplyBody,
   type SubmissionHeaders,
   type ThreadPageQuery,
-  type ThreadParams,
 } from './threads.schemas.js';
-import { mayChangePost, placeOfPost, threadsService } from './threads.service.js';
+import { placeOfPost, threadsService } from './threads.service.js';
 import { pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf } from './paging.js';
 
 /** The form's one-time key, or the script's Idempotency-Key header; undefined when neither is sent. */
@@ -57,12 +54,13 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
 
   /** The new-thread form's network and its rules (the page's data and its JSON). */
   async function newThreadFormData(slug: string) {
-    const network = await loadNetwork(slug);
-    return { network: { slug: network.slug, name: network.name }, rules: await listRuleTitles(db, network.id) };
+    const network = await queries.findNetworkForPosting(db, slug);
+    if (!network) throw new NotFoundError();
+    return { network: { slug: network.slug, name: network.name }, rules: network.rule_titles };
   }
 
   /** The reply form's thread, its title and slug as this viewer may see them, and the network's rules. */
-  function replyFormData(request: FastifyRequest, thread: queries.ThreadRow) {
+  function replyFormData(request: FastifyRequest, thread: queries.ThreadPageRow) {
     const heading = threadTitleFor(thread, request.viewer, request.t);
     return {
       thread: { ...heading, network: { slug: thread.network_slug, name: thread.network_name }, locked: thread.locked },
@@ -71,7 +69,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
   }
 
   /** The edit form's post and thread (the title as this viewer may see it); the stored text goes in `values`. */
-  function editFormData(request: FastifyRequest, post: queries.PostPlacement, thread: queries.ThreadRow) {
+  function editFormData(request: FastifyRequest, post: queries.PostPlacement, thread: queries.ThreadPageRow) {
     return {
       post: { id: post.id, threadId: post.thread_id },
       thread: threadTitleFor(thread, request.viewer, request.t),
@@ -180,7 +178,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const thread = await loadThread(request.params.id);
       const parentId = request.query.to;
-      const [parent] = parentId ? await queries.findPosts(db, [parentId]) : [];
+      const [parent] = parentId ? await findPosts(db, [parentId]) : [];
       if (parentId && (!parent || parent.thread_id !== thread.id)) throw new NotFoundError();
       const form = { ...replyFormData(request, thread), parent: parent ? postJson(parent, request.viewer) : null };
       return reply.page('threads/reply', { ...form, values: { parentId }, errors: {} }, { json: form, title: form.thread.title });

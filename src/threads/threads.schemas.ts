@@ -2,8 +2,6 @@ const title = { type: 'string', minLength: 3, maxLength: 150 } as const;
 const body = { type: 'string', minLength: 1, maxLength: 20000 } as const;
 const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 
-export const threadParams = { type: 'object', required: ['id'], properties: { id, slug: { type: 'string', maxLength: 200 } } } as const;
-export const postParams = { type: 'object', required: ['postId'], properties: { postId: id } } as const;
 const pageNumber = { type: 'integer', minimum: 1, maximum: 1000000 } as const;
 /** The page cache keys on exactly these parameters (core/page-cache.ts): every one that changes the page is listed. */
 export const threadPageQuery = { type: 'object', properties: { page: pageNumber, part: pageNumber } } as const;
@@ -17,16 +15,9 @@ export const newThreadBody = { type: 'object', required: ['title', 'body'], prop
 export const replyBody = { type: 'object', required: ['body'], properties: { body, parentId: id, submission: submissionKey } } as const;
 export const editPostBody = { type: 'object', required: ['body'], properties: { body, title } } as const;
 
-export interface ThreadParams {
-  id: number;
-  slug?: string;
-}
 export interface ThreadPageQuery {
   page?: number;
   part?: number;
-}
-export interface PostParams {
-  postId: number;
 }
 export interface NewThreadBody {
   title: string;

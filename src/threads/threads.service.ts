@@ -7,8 +7,10 @@ import { linkMentions } from '../notifications/public.js';
 import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
-import { requireNotSuspended } from '../moderation/suspensions.service.js';
+import { requireNotSuspended } from '../moderation/guards.js';
 import { recordNetworkActivity } from '../networks/networks.queries.js';
+import { findPosts, type PostRow } from '../posts/posts.queries.js';
+import { mayChangePost } from '../posts/present.js';
 import { lastReplyOrEdit, limitsFor, secondsToWait } from './posting-limits.js';
 import { pageOfTopLevelNumber, partOfPosition, topLevelNumbersOf, type ThreadPlace } from './paging.js';
 import { slugify } from './slug.js';
@@ -49,8 +51,8 @@ export const MAX_REPLY_DEPTH = 500;
  * The post as written, read inside the writing transaction: the answer to the request is built from
  * it, so nothing after the commit can fail a request whose write has committed.
  */
-async function loadWritten(tx: Tx, postId: number): Promise<queries.PostRow> {
-  const [post] = await queries.findPosts(tx, [postId]);
+async function loadWritten(tx: Tx, postId: number): Promise<PostRow> {
+  const [post] = await findPosts(tx, [postId]);
   return post!;
 }
 
@@ -60,7 +62,7 @@ async function loadWritten(tx: Tx, postId: number): Promise<queries.PostRow> {
  * second request waits for the first and then finds its key; the primary key on submissions is what
  * guarantees it, should two ever get past that together.
  */
-async function once<T extends { post: queries.PostRow }>(
+async function once<T extends { post: PostRow }>(
   db: Kysely<DB>,
   author: Viewer,
   key: string | undefined,
@@ -91,11 +93,6 @@ export async function placeOfPost(db: Kysely<DB>, post: { id: number; thread_id:
   const page = pageOfTopLevelNumber(post.top_level_number);
   const position = await queries.countPageRepliesBefore(db, post.thread_id, topLevelNumbersOf(page), post.id);
   return { page, part: partOfPosition(position) };
-}
-
-/** Authors change their own posts; admins anyone's. */
-export function mayChangePost(viewer: Viewer | null, post: { author_id: number }): boolean {
-  return !!viewer && (viewer.role === 'admin' || viewer.id === post.author_id);
 }
 
 export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {

@@ -14,6 +14,47 @@ export interface PostVisibilityFacts {
   hiddenRule: number | null;
 }
 
+/** The columns the rule reads, as a query selects them (posts.queries.ts `visibilityColumns`). */
+interface VisibilityColumnTypes {
+  author_id: number | null;
+  /** The network the post's thread is in now. */
+  network_id: number | null;
+  deleted_at: Date | null;
+  deleted_by_id: number | null;
+  hidden_at: Date | null;
+  hidden_kind: HiddenKind | null;
+  hidden_reason: ModerationReason | null;
+  hidden_rule: number | null;
+}
+
+/**
+ * A row holding a post's visibility columns, each name behind the prefix: none for a row that is the
+ * post (`hidden_at`), `opening_` or `post_` where the row is something else (a thread, a log entry, a
+ * notification) and names the post it concerns. Author and network are null only where a left join
+ * found no post.
+ */
+export type VisibilityColumns<Prefix extends string = ''> = {
+  [Column in keyof VisibilityColumnTypes as `${Prefix}${Column}`]: VisibilityColumnTypes[Column];
+};
+
+/** What the rule needs to know of the post the row holds (under the prefix); the row must hold one. */
+export function visibilityFacts<Prefix extends string = ''>(row: VisibilityColumns<Prefix>, prefix = '' as Prefix): PostVisibilityFacts {
+  const column = <Column extends keyof VisibilityColumnTypes>(name: Column) => (row as Record<string, unknown>)[prefix + name] as VisibilityColumnTypes[Column];
+  const authorId = column('author_id');
+  const networkId = column('network_id');
+  if (authorId === null || networkId === null) throw new Error(`the row holds no post${prefix ? ` under ${prefix}` : ''}`);
+  return {
+    authorId,
+    networkId,
+    deletedAt: column('deleted_at'),
+    deletedById: column('deleted_by_id'),
+    hiddenAt: column('hidden_at'),
+    hiddenKind: column('hidden_kind'),
+    hiddenReason: column('hidden_reason'),
+    hiddenRule: column('hidden_rule'),
+  };
+}
+
 export interface HiddenDetails {
   kind: HiddenKind;
   reason: ModerationReason;

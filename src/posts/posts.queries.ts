@@ -1,0 +1,95 @@
+// Loading posts as they are shown: plain queries, the database first; list queries take lists.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/**
+ * The columns the visibility rule reads (visibility.ts `VisibilityColumns`), of the post joined as
+ * `post`, in the thread joined as `thread`, each named behind `prefix`.
+ */
+export function visibilityColumns<Post extends string, Thread extends string, Prefix extends string>(post: Post, thread: Thread, prefix: Prefix) {
+  return [
+    `${post}.author_id as ${prefix}author_id`,
+    `${thread}.network_id as ${prefix}network_id`,
+    `${post}.deleted_at as ${prefix}deleted_at`,
+    `${post}.deleted_by_id as ${prefix}deleted_by_id`,
+    `${post}.hidden_at as ${prefix}hidden_at`,
+    `${post}.hidden_kind as ${prefix}hidden_kind`,
+    `${post}.hidden_reason as ${prefix}hidden_reason`,
+    `${post}.hidden_rule as ${prefix}hidden_rule`,
+  ] as const;
+}
+
+/**
+ * A thread's opening post, joined as `opening`, as the rule for the thread's title reads it
+ * (present.ts `threadTitleFor`): its visibility columns as `opening_…`.
+ */
+export function openingPostColumns<Thread extends string>(thread: Thread) {
+  return visibilityColumns('opening', thread, 'opening_');
+}
+
+/** Columns every view of a post needs, with its author; the query joins `author` and `post_thread`. */
+export const POST_COLUMNS = [
+  'posts.id',
+  'posts.thread_id',
+  'posts.parent_id',
+  'posts.root_id',
+  'posts.depth',
+  'posts.top_level_number',
+  'posts.html',
+  'posts.created_at',
+  'posts.edited_at',
+  ...visibilityColumns('posts', 'post_thread', ''),
+  'author.username as author_username',
+  'author.display_name as author_display_name',
+] as const;
+
+/** Posts with their author and thread joined, ready for POST_COLUMNS; callers add where and order. */
+export function selectPosts(db: Kysely<DB>) {
+  return db
+    .selectFrom('posts')
+    .innerJoin('accounts as author', 'author.id', 'posts.author_id')
+    .innerJoin('threads as post_thread', 'post_thread.id', 'posts.thread_id')
+    .select(POST_COLUMNS);
+}
+
+export type PostRow = Awaited<ReturnType<ReturnType<typeof selectPosts>['executeTakeFirstOrThrow']>>;
+
+export function findPosts(db: Kysely<DB>, postIds: readonly number[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return selectPosts(db).where('posts.id', 'in', postIds).orderBy('posts.id').execute();
+}
+
+/**
+ * Threads as their posts are shown in them: the title and slug (which the opening post's visibility
+ * hides), the network the thread is in now, whether it is locked or pinned, and where it was moved
+ * from. Callers add columns, where and order.
+ */
+export function selectThreads(db: Kysely<DB>) {
+  return db
+    .selectFrom('threads')
+    .innerJoin('networks', 'networks.id', 'threads.network_id')
+    .leftJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
+    .leftJoin('networks as moved_from', 'moved_from.id', 'threads.moved_from_network_id')
+    .select([
+      'threads.id',
+      'threads.title',
+      'threads.slug',
+      'threads.pinned',
+      'threads.locked',
+      'threads.network_id',
+      'networks.slug as network_slug',
+      'networks.name as network_name',
+      ...openingPostColumns('threads'),
+      'threads.moved_note',
+      'threads.moved_at',
+      'moved_from.slug as moved_from_slug',
+      'moved_from.name as moved_from_name',
+    ]);
+}
+
+export function findThreads(db: Kysely<DB>, threadIds: readonly number[]) {
+  if (threadIds.length === 0) return Promise.resolve([]);
+  return selectThreads(db).where('threads.id', 'in', threadIds).execute();
+}
+
+export type ThreadRow = Awaited<ReturnType<typeof findThreads>>[number];
