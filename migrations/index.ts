@@ -11,6 +11,7 @@ import * as slugsClearOfRoutes from './2026-11-30T1100_slugs_clear_of_routes.js'
 import * as replyDepthCap from './2026-11-30T1200_reply_depth_cap.js';
 import * as submissions from './2026-11-30T1300_submissions.js';
 import * as moderationLogColumns from './2026-11-30T1400_moderation_log_columns.js';
+import * as postMentions from './2026-11-30T1500_post_mentions.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1200_reply_depth_cap': replyDepthCap,
   '2026-11-30T1300_submissions': submissions,
   '2026-11-30T1400_moderation_log_columns': moderationLogColumns,
+  '2026-11-30T1500_post_mentions': postMentions,
 };

@@ -1,5 +1,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
+import type { MentionedAccount } from '../core/markdown.js';
 import type { AccountsTable, DB, Role, SessionsTable } from '../db/schema.js';
+import { usernameKey } from './usernames.js';
 
 export type SessionWithAccount = Awaited<ReturnType<typeof findSessionWithAccount>> & {};
 
@@ -65,6 +67,24 @@ export function findAccountByLogin(db: Kysely<DB>, usernameKey: string, email: s
 
 export function findAccountById(db: Kysely<DB>, id: number) {
   return db.selectFrom('accounts').select(accountColumns).where('id', '=', id).executeTakeFirst();
+}
+
+/** Distinct names looked up per post; further ones stay plain text. */
+const MAX_MENTION_LOOKUPS = 50;
+
+/**
+ * The accounts a post's @names name (core/markdown.ts MentionLookup), by the names as typed: a name
+ * matches a username in any case or NFKC form. One query, for at most the first 50 distinct names.
+ */
+export async function findMentionedAccounts(db: Kysely<DB>, names: readonly string[]): Promise<Map<string, MentionedAccount>> {
+  const keys = [...new Set(names.map(usernameKey))].slice(0, MAX_MENTION_LOOKUPS);
+  if (keys.length === 0) return new Map();
+  const accounts = await db.selectFrom('accounts').select(['id', 'username', 'username_key']).where('username_key', 'in', keys).execute();
+  const byKey = new Map(accounts.map((account) => [account.username_key, { id: account.id, username: account.username }]));
+  return new Map(names.flatMap((name) => {
+    const account = byKey.get(usernameKey(name));
+    return account ? [[name, account] as const] : [];
+  }));
 }
 
 export async function usernameKeyTaken(db: Kysely<DB>, key: string): Promise<boolean> {

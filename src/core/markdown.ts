@@ -3,9 +3,28 @@
 //   1. marked with a renderer that escapes raw HTML and emits only links and images we allow;
 //   2. sanitize-html with an allowlist, in case the first wall has a hole.
 // And one guard against bodies that make marked slow or recurse without end (see "Guard" below).
+// A post's @mentions are part of its Markdown (see "Mentions" below).
 
 import { Lexer, Parser, Renderer, Tokenizer, getDefaults, type MarkedOptions, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+
+/** An account an @mention names. */
+export interface MentionedAccount {
+  id: number;
+  username: string;
+}
+
+/**
+ * Finds the accounts that @names name: given the names of one body as typed, each once, resolves
+ * with those that name an account. Called once per body, before it is rendered.
+ */
+export type MentionLookup = (names: readonly string[]) => Promise<ReadonlyMap<string, MentionedAccount>>;
+
+/** A post's HTML, and the accounts it mentions (linked), in order of first mention, each once. */
+export interface RenderedPost {
+  html: string;
+  mentionedAccountIds: number[];
+}
 
 export interface RenderedMarkdown {
   html: string;
@@ -309,6 +328,93 @@ class SafeRenderer extends Renderer {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Mentions
+//
+// `@name` in a post's text names an account: the renderer links it to the person's page, and the
+// post remembers whom it mentions (the notifications worker tells them). Only in text: never in code,
+// a code block, raw HTML, a link's text or an image's description, and never right after a letter, a
+// digit or one of `@ / . _ -` (so e-mail addresses and paths are not mentions). Mentions are found in
+// the text tokens once marked has lexed the body, not by a tokenizer of their own: a token in the
+// middle of lexing would change how marked reads what follows it (emphasis after a name, a URL or an
+// e-mail address that begins with one). Which names are accounts is asked once per body, between
+// lexing and rendering: this module knows no accounts.
+
+interface MentionToken extends Tokens.Generic {
+  type: 'mention';
+  raw: string;
+  text: string;
+  /** The name as typed. */
+  name: string;
+  /** The account it names; unset when it names none (it is then shown as the text it is). */
+  account?: MentionedAccount;
+}
+
+/** A username (accounts.schemas.ts) after an @ that does not follow a letter, digit or one of `@ / . _ -`. */
+const MENTION = /(?<![\p{L}\p{N}@/._-])@([\p{L}\p{N}_-]{3,30})/gu;
+
+/** Tokens shown as text, with no markup between them and the text that follows. */
+const TEXT_TOKENS: ReadonlySet<string> = new Set(['text', 'escape', 'html']);
+
+/** Tokens whose text is never searched for mentions: code, raw HTML, links and images. */
+const NO_MENTIONS_INSIDE: ReadonlySet<string> = new Set(['code', 'codespan', 'html', 'link', 'image']);
+
+/** Makes every @mention in the body's text a mention token; the mentions in the order written. */
+function markMentions(tokens: Token[], found: MentionToken[] = []): MentionToken[] {
+  let previous: Token | undefined;
+  for (const token of tokens) {
+    if (token.type === 'text' && !token.tokens) splitMentions(token as Tokens.Text, previous, found);
+    else if (!NO_MENTIONS_INSIDE.has(token.type)) for (const children of childTokens(token)) markMentions(children, found);
+    previous = token;
+  }
+  return found;
+}
+
+function childTokens(token: Token): Token[][] {
+  if (token.type === 'list') return (token as Tokens.List).items.map((item) => item.tokens);
+  if (token.type === 'table') {
+    const { header, rows } = token as Tokens.Table;
+    return [...header.map((cell) => cell.tokens), ...rows.flatMap((row) => row.map((cell) => cell.tokens))];
+  }
+  return 'tokens' in token && token.tokens ? [token.tokens] : [];
+}
+
+/** Gives an inline text token with mentions in it children: its text around them, and the mentions. */
+function splitMentions(token: Tokens.Text, previous: Token | undefined, found: MentionToken[]): void {
+  // The text right before (its last character) decides whether an @ first in this one may begin a mention.
+  const before = previous && TEXT_TOKENS.has(previous.type) ? lastCharacter((previous as Tokens.Text | Tokens.Escape | Tokens.HTML).text) : '';
+  const text = before + token.text;
+  const parts: Token[] = [];
+  let end = before.length;
+  for (const match of text.matchAll(MENTION)) {
+    if (match.index < before.length) continue;
+    if (match.index > end) parts.push(textToken(text.slice(end, match.index)));
+    const mention: MentionToken = { type: 'mention', raw: match[0], text: match[0], name: match[1]! };
+    parts.push(mention);
+    found.push(mention);
+    end = match.index + match[0].length;
+  }
+  if (parts.length === 0) return;
+  if (end < text.length) parts.push(textToken(text.slice(end)));
+  token.tokens = parts;
+}
+
+function textToken(text: string): Tokens.Text {
+  return { type: 'text', raw: text, text };
+}
+
+/** The last character, whole when it is a surrogate pair. */
+function lastCharacter(text: string): string {
+  return [...text.slice(-2)].at(-1) ?? '';
+}
+
+/** A mention that names an account, linked to the person's page; one that names none, as the text it is. */
+function renderMention(token: Tokens.Generic): string {
+  const { name, account } = token as MentionToken;
+  if (!account) return escapeHtml(`@${name}`);
+  return `<a class="mention" href="/u/${escapeHtml(encodeURIComponent(account.username))}" data-mention="${account.id}">@${escapeHtml(name)}</a>`;
+}
+
 const markedOptions: MarkedOptions = {
   ...getDefaults(),
   gfm: true,
@@ -317,9 +423,26 @@ const markedOptions: MarkedOptions = {
   renderer: new SafeRenderer(),
 };
 
+/** A post's tokens, with their mention tokens (markMentions), are rendered with marked's extension for them. */
+const postMarkedOptions: MarkedOptions = {
+  ...markedOptions,
+  renderer: new SafeRenderer(),
+  extensions: { renderers: { mention: renderMention }, childTokens: {} },
+};
+
 // ---------------------------------------------------------------------------------------------
 // Sanitizer: the second wall. It sees only what the renderer emits, so anything it removes is a
 // bug in the renderer, not a post.
+
+/** A mention as the renderer links it (a person's page, the account's id), which keeps its markup and gets no rel. */
+function isMentionLink(attribs: sanitizeHtml.Attributes): boolean {
+  return attribs.class === 'mention' && /^\/u\/[^/?#]+$/.test(attribs.href ?? '') && /^\d+$/.test(attribs['data-mention'] ?? '');
+}
+
+/** Any other link: no mention's markup, and LINK_REL. */
+function linkAttributes({ class: _mentionClass, 'data-mention': _mentionedId, ...attribs }: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  return { ...attribs, rel: LINK_REL };
+}
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -327,21 +450,21 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr',
   ],
   allowedAttributes: {
-    a: ['href', 'rel'],
+    a: ['href', 'rel', 'class', 'data-mention'],
     img: ['src', 'alt', 'title', 'loading'],
     ol: ['start'],
     code: ['class'],
     th: [{ name: 'align', multiple: false, values: ['left', 'center', 'right'] }],
     td: [{ name: 'align', multiple: false, values: ['left', 'center', 'right'] }],
   },
-  allowedClasses: { code: [/^language-[\w#+.-]{1,40}$/] },
+  allowedClasses: { code: [/^language-[\w#+.-]{1,40}$/], a: ['mention'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: LINK_REL } }),
+    a: (tagName, attribs) => ({ tagName, attribs: isMentionLink(attribs) ? attribs : linkAttributes(attribs) }),
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, alt: attribs.alt ?? '', loading: 'lazy' } }),
   },
 };
@@ -356,30 +479,65 @@ export function renderMarkdown(source: string): string {
 
 /** renderMarkdown, also telling whether the body fell back to plain text. */
 export function renderMarkdownDetailed(source: string): RenderedMarkdown {
-  // Control characters have no place in a post, and browsers skip some of them inside URLs.
-  const text = source.replace(CONTROL_CHARACTERS, '');
-  const markup = text.length > MAX_MARKDOWN_CHARS ? null : markdownToHtml(text);
+  const text = withoutControls(source);
+  return rendered(text, lexed(text), markedOptions);
+}
+
+/**
+ * A post's HTML with its @mentions linked, and the accounts they name. The names are looked up in one
+ * call, between lexing and rendering. A body shown as plain text (see RenderedMarkdown) mentions no one.
+ */
+export async function renderPostMarkdown(source: string, findAccounts: MentionLookup): Promise<RenderedPost> {
+  const text = withoutControls(source);
+  const tokens = lexed(text);
+  const mentions = tokens ? markMentions(tokens) : [];
+  const accounts = mentions.length === 0 ? new Map<string, MentionedAccount>() : await findAccounts([...new Set(mentions.map((mention) => mention.name))]);
+  for (const mention of mentions) mention.account = accounts.get(mention.name);
+  const { html, degraded } = rendered(text, tokens, postMarkedOptions);
+  const mentionedAccountIds = degraded ? [] : [...new Set(mentions.flatMap((mention) => (mention.account ? [mention.account.id] : [])))];
+  return { html, mentionedAccountIds };
+}
+
+/** Control characters have no place in a post, and browsers skip some of them inside URLs. */
+function withoutControls(source: string): string {
+  return source.replace(CONTROL_CHARACTERS, '');
+}
+
+/** The tokens as safe HTML; the text as plain paragraphs when there are none (see `lexed`) or marked failed on them. */
+function rendered(text: string, tokens: Token[] | null, options: MarkedOptions): RenderedMarkdown {
+  const markup = tokens === null ? null : markdownToHtml(tokens, options);
   if (markup !== null) return { html: sanitizeHtml(markup, sanitizeOptions), degraded: false };
   // Only <p>, <br> and escaped text: nothing for the sanitizer to remove, and for a huge body it
   // would be the slowest step (about 1 s per megabyte).
   return { html: plainParagraphs(text), degraded: true };
 }
 
-/** marked's HTML, or null when it ran over budget or failed (a stack overflow, a marked bug). */
-function markdownToHtml(source: string): string | null {
+/**
+ * marked's tokens; null when the source is longer than MAX_MARKDOWN_CHARS, or lexing ran over budget
+ * or failed (a stack overflow, a marked bug).
+ */
+function lexed(source: string): Token[] | null {
+  if (source.length > MAX_MARKDOWN_CHARS) return null;
   const prepared = source.replace(LONG_SPACE_RUN, ' '.repeat(MAX_SPACE_RUN));
   // Short bodies get no deadline, so a busy moment never turns a short post into plain text.
   deadline = source.length > NO_BUDGET_CHARS ? performance.now() + LEX_BUDGET_MS : Number.POSITIVE_INFINITY;
   try {
-    const tokens = new GuardedLexer(markedOptions).lex(prepared);
-    deadline = Number.POSITIVE_INFINITY;
-    return new Parser(markedOptions).parse(tokens);
+    return new GuardedLexer(markedOptions).lex(prepared);
   } catch {
     return null;
   } finally {
     deadline = Number.POSITIVE_INFINITY;
     blockDepth = 0;
     inlineDepth = 0;
+  }
+}
+
+/** marked's HTML, or null when it failed (a marked bug). */
+function markdownToHtml(tokens: Token[], options: MarkedOptions): string | null {
+  try {
+    return new Parser(options).parse(tokens);
+  } catch {
+    return null;
   }
 }
 

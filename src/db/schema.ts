@@ -167,6 +167,13 @@ export interface EventsTable {
   created_at: CreatedAt;
 }
 
+/** Whom a post mentions (written with the post), in order of first mention. */
+export interface PostMentionsTable {
+  post_id: number;
+  account_id: number;
+  position: number;
+}
+
 export interface SubmissionsTable {
   account_id: number;
   key: string;
@@ -196,6 +203,7 @@ export interface DB {
   notifications: NotificationsTable;
   settings: SettingsTable;
   submissions: SubmissionsTable;
+  post_mentions: PostMentionsTable;
 }
 
 export type FollowLevel = 'threads' | 'posts';

@@ -6,7 +6,7 @@ import type { DB, NotificationsTable } from '../db/schema.js';
 import { openingPostColumns, visibilityColumns } from '../posts/posts.queries.js';
 
 // ---------------------------------------------------------------------------------------------
-// Accounts: who may read what a notification is about, whom a mention names
+// Accounts: who may read what a notification is about
 
 /** The accounts as the visibility rule knows them: who may read what a notification is about. */
 export async function findReaders(db: Kysely<DB>, accountIds: readonly number[]): Promise<Viewer[]> {
@@ -35,12 +35,6 @@ export async function findReaders(db: Kysely<DB>, accountIds: readonly number[])
   }));
 }
 
-/** Accounts by the keys of their usernames (see accounts/usernames.ts). */
-export function findAccountsByUsernameKeys(db: Kysely<DB>, keys: readonly string[]) {
-  if (keys.length === 0) return Promise.resolve([]);
-  return db.selectFrom('accounts').select(['id', 'username', 'username_key']).where('username_key', 'in', keys).execute();
-}
-
 // ---------------------------------------------------------------------------------------------
 // What notifications are about
 
@@ -57,7 +51,6 @@ export function findPostsForNotifying(db: Kysely<DB>, postIds: readonly number[]
       'threads.author_id as thread_author_id',
       'posts.parent_id',
       'parent.author_id as parent_author_id',
-      'posts.html',
       ...visibilityColumns('posts', 'threads', ''),
       'posts.hidden_note',
       'posts.hidden_by_id',
@@ -67,6 +60,12 @@ export function findPostsForNotifying(db: Kysely<DB>, postIds: readonly number[]
 }
 
 export type NotifyingPost = Awaited<ReturnType<typeof findPostsForNotifying>>[number];
+
+/** Whom the posts mention (stored with each post), each post's in order of first mention. */
+export function findPostMentions(db: Kysely<DB>, postIds: readonly number[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('post_mentions').select(['post_id', 'account_id']).where('post_id', 'in', postIds).orderBy('post_id').orderBy('position').execute();
+}
 
 /** The thread a move notification is about, with its opening post and who moved it (from the log). */
 export function findMovedThread(db: Kysely<DB>, threadId: number) {

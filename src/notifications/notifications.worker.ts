@@ -8,11 +8,13 @@ import type { DB, NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import { audienceOf, watchAutomatically } from '../following/public.js';
 import * as queries from './notifications.queries.js';
-import { MAX_NOTIFIED_MENTIONS, mentionedAccountIds } from './mentions.js';
 import { groupKey } from './present.js';
 
 /** The consumer's row in event_consumers (inserted by migrations/2026-11-22T1600_following.ts). */
 export const CONSUMER = 'notifications';
+
+/** At most this many accounts are told about being mentioned in one post: the first mentioned. */
+const MAX_NOTIFIED_MENTIONS = 10;
 
 export interface NotificationsWorkerOptions {
   /**
@@ -96,7 +98,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
       for (const accountId of watchers) offer(accountId, 'watched');
       offer(post.parent_author_id, 'reply');
     }
-    for (const accountId of mentionedAccountIds(post.html).slice(0, MAX_NOTIFIED_MENTIONS)) offer(accountId, 'mention');
+    for (const { account_id } of (await queries.findPostMentions(run.tx, [post.id])).slice(0, MAX_NOTIFIED_MENTIONS)) offer(account_id, 'mention');
     kinds.delete(post.author_id);
     for (const accountId of muted) kinds.delete(accountId);
     await notify(run, eventId, post, kinds, { actorId: post.author_id });

@@ -1,6 +1,5 @@
-// What other features use of notifications: linking @mentions when a post is written (threads), the
-// unread counts the live `me` topic pushes (live), and what an email batch says to its reader (email).
-// The rest of notifications/ is its own.
+// What other features use of notifications: the unread counts the live `me` topic pushes (live), and
+// what an email batch says to its reader (email). The rest of notifications/ is its own.
 import type { Kysely } from 'kysely';
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
@@ -8,7 +7,6 @@ import type { DB } from '../db/schema.js';
 import { findBatchNotifications } from './notifications.queries.js';
 import { groupRows } from './present.js';
 
-export { linkMentions } from './mentions.js';
 export { unreadCounts } from './notifications.queries.js';
 export type { NotificationGroup } from './present.js';
 

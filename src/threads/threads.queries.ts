@@ -186,6 +186,21 @@ export async function updatePostBody(db: Kysely<DB>, postId: number, body: strin
   await db.updateTable('posts').set({ body, html, edited_at: at }).where('id', '=', postId).execute();
 }
 
+/** Records whom the post mentions, in order of first mention. */
+export async function insertPostMentions(db: Kysely<DB>, postId: number, accountIds: readonly number[]): Promise<void> {
+  if (accountIds.length === 0) return;
+  await db
+    .insertInto('post_mentions')
+    .values(accountIds.map((accountId, index) => ({ post_id: postId, account_id: accountId, position: index + 1 })))
+    .execute();
+}
+
+/** Whom an edited post mentions: its new mentions replace the old. */
+export async function replacePostMentions(db: Kysely<DB>, postId: number, accountIds: readonly number[]): Promise<void> {
+  await db.deleteFrom('post_mentions').where('post_id', '=', postId).execute();
+  await insertPostMentions(db, postId, accountIds);
+}
+
 export async function insertRevision(
   db: Kysely<DB>,
   revision: { postId: number; editorId: number; body: string; title: string | null },

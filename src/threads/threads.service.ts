@@ -2,8 +2,8 @@
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../core/errors.js';
-import { renderMarkdown } from '../core/markdown.js';
-import { linkMentions } from '../notifications/public.js';
+import { findMentionedAccounts } from '../accounts/accounts.queries.js';
+import { renderPostMarkdown, type RenderedPost } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
@@ -46,6 +46,11 @@ async function enforcePostingLimit(tx: Tx, author: Viewer, account: { created_at
  * each new one is placed beside the one it answers. Far past what a page shows (THREAD_DISPLAY_DEPTH).
  */
 export const MAX_REPLY_DEPTH = 500;
+
+/** A post's HTML and whom it mentions: all of the body's @names are looked up in one query, before the transaction. */
+function renderPost(db: Kysely<DB>, body: string): Promise<RenderedPost> {
+  return renderPostMarkdown(body, (names) => findMentionedAccounts(db, names));
+}
 
 /**
  * The post as written, read inside the writing transaction: the answer to the request is built from
@@ -98,7 +103,7 @@ export async function placeOfPost(db: Kysely<DB>, post: { id: number; thread_id:
 export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
   return {
     async createThread(author: Viewer, network: { id: number }, input: { title: string; body: string; submissionKey?: string }) {
-      const html = await linkMentions(db, renderMarkdown(input.body));
+      const { html, mentionedAccountIds } = await renderPost(db, input.body);
       return once(db, author, input.submissionKey, {
         replay: async (tx, postId) => {
           const post = await loadWritten(tx, postId);
@@ -111,6 +116,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           if (postingLimits) await enforcePostingLimit(tx, author, account, 'thread', now);
           const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title) });
           const post = await queries.insertPost(tx, { thread_id: thread.id, parent_id: null, root_id: null, depth: 0, top_level_number: null, author_id: author.id, body: input.body, html });
+          await queries.insertPostMentions(tx, post.id, mentionedAccountIds);
           await recordNetworkActivity(tx, network.id, now, true);
           await recordEvent(tx, 'thread.created', { threadId: thread.id, networkId: network.id, postId: post.id });
           return { threadId: thread.id, post: await loadWritten(tx, post.id) };
@@ -119,7 +125,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
     },
 
     async reply(author: Viewer, threadId: number, input: { body: string; parentId?: number; submissionKey?: string }) {
-      const html = await linkMentions(db, renderMarkdown(input.body));
+      const { html, mentionedAccountIds } = await renderPost(db, input.body);
       return once(db, author, input.submissionKey, {
         replay: async (tx, postId) => ({
           post: await loadWritten(tx, postId),
@@ -150,6 +156,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
             body: input.body,
             html,
           });
+          await queries.insertPostMentions(tx, post.id, mentionedAccountIds);
           await queries.recordReplyOnThread(tx, threadId, { authorId: author.id, at: now, topLevel });
           await recordNetworkActivity(tx, thread.network_id, now, false);
           await recordEvent(tx, 'post.created', { postId: post.id, threadId });
@@ -162,7 +169,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
     },
 
     async editPost(editor: Viewer, postId: number, input: { body: string; title?: string }) {
-      const html = await linkMentions(db, renderMarkdown(input.body));
+      const { html, mentionedAccountIds } = await renderPost(db, input.body);
       return db.transaction().execute(async (tx) => {
         const now = new Date();
         const post = await queries.findPostPlacement(tx, postId);
@@ -179,6 +186,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
         const newTitle = isOpening && input.title !== undefined && input.title !== thread.title ? input.title : undefined;
         await queries.insertRevision(tx, { postId, editorId: editor.id, body: post.body, title: newTitle ? thread.title : null });
         await queries.updatePostBody(tx, postId, input.body, html, now);
+        await queries.replacePostMentions(tx, postId, mentionedAccountIds);
         if (newTitle) await queries.updateThreadTitle(tx, post.thread_id, newTitle, slugify(newTitle));
         await recordEvent(tx, 'post.edited', { postId, threadId: post.thread_id });
         return { threadId: post.thread_id, post: await loadWritten(tx, postId) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINK_REL, MAX_MARKDOWN_CHARS, excerpt, renderMarkdown, renderMarkdownDetailed } from '../../src/core/markdown.js';
+import { LINK_REL, MAX_MARKDOWN_CHARS, excerpt, renderMarkdown, renderMarkdownDetailed, renderPostMarkdown, type MentionedAccount } from '../../src/core/markdown.js';
 
 // What the rendered HTML may contain. Raw HTML in a post is shown as text, so `onerror=` or
 // `javascript:` may appear in the *text* of a post (escaped, as `&lt;img … onerror=…&gt;`); the
@@ -282,6 +282,76 @@ describe('renderMarkdown: Markdown', () => {
 
   it('says when it did not fall back', () => {
     expect(renderMarkdownDetailed('**hej**')).toEqual({ html: '<p><strong>hej</strong></p>\n', degraded: false });
+  });
+});
+
+describe('renderPostMarkdown: @mentions', () => {
+  const ACCOUNTS: Record<string, MentionedAccount> = { anna: { id: 7, username: 'Anna' }, bo_k: { id: 8, username: 'bo_k' }, åsa: { id: 9, username: 'Åsa' } };
+  const asked: string[][] = [];
+  /** Looks names up as the forum does: in any case. */
+  async function lookup(names: readonly string[]) {
+    asked.push([...names]);
+    return new Map(names.flatMap((name) => (ACCOUNTS[name.toLowerCase()] ? [[name, ACCOUNTS[name.toLowerCase()]!] as const] : [])));
+  }
+  const link = (account: MentionedAccount, typed: string) => `<a class="mention" href="/u/${encodeURIComponent(account.username)}" data-mention="${account.id}">@${typed}</a>`;
+
+  it('links the names of accounts, leaves other names as text, and says whom the post mentions, in order, each once', async () => {
+    asked.length = 0;
+    const post = await renderPostMarkdown('Hej @bo_k, @nobody och @ANNA! Tack @Anna och @bo_k.', lookup);
+    expect(post.html).toBe(`<p>Hej ${link(ACCOUNTS.bo_k!, 'bo_k')}, @nobody och ${link(ACCOUNTS.anna!, 'ANNA')}! Tack ${link(ACCOUNTS.anna!, 'Anna')} och ${link(ACCOUNTS.bo_k!, 'bo_k')}.</p>\n`);
+    expect(post.mentionedAccountIds).toEqual([8, 7]);
+    // One lookup for the whole body, each name as typed once.
+    expect(asked).toEqual([['bo_k', 'nobody', 'ANNA', 'Anna']]);
+    expect((await renderPostMarkdown('@åsa', lookup)).html).toBe(`<p>${link(ACCOUNTS.åsa!, 'åsa')}</p>\n`);
+  });
+
+  it('finds mentions in text only: not in code, code blocks, links, images, raw HTML, addresses or paths', async () => {
+    asked.length = 0;
+    const body = [
+      '`@anna` and [@anna](https://example.se) and ![@anna](https://example.se/a.png) <b title="@anna">',
+      '',
+      '```',
+      '@anna',
+      '```',
+      '',
+      '    @anna indented',
+      '',
+      'anna@example.se, https://example.se/@anna, /u/x/@anna, x@anna, x_@anna, @@anna',
+    ].join('\n');
+    const post = await renderPostMarkdown(body, lookup);
+    expect(post.html).not.toContain('class="mention"');
+    expect(post.mentionedAccountIds).toEqual([]);
+    expect(asked).toEqual([]);
+    expect(post.html).toBe(renderMarkdown(body));
+  });
+
+  it('finds them after markup and in every kind of text: emphasis, headings, lists, quotes, tables', async () => {
+    const post = await renderPostMarkdown('**Hej**@anna *@bo_k*\n\n# @anna\n\n- @bo_k\n\n> @anna\n\n| a |\n|---|\n| @bo_k |', lookup);
+    expect(post.html.match(/class="mention"/g)).toHaveLength(6);
+    expect(post.html).toContain(`<strong>Hej</strong>${link(ACCOUNTS.anna!, 'anna')} <em>${link(ACCOUNTS.bo_k!, 'bo_k')}</em>`);
+    expect(post.mentionedAccountIds).toEqual([7, 8]);
+  });
+
+  it('renders the rest of the body as renderMarkdown does', async () => {
+    for (const body of ['@anna_x_ _y_', '*@anna*x', '@annahttps://example.se', '~@anna~ ~~@bo_k~~', '@anna@example.se', 'a+@bo_k']) {
+      const post = await renderPostMarkdown(body, lookup);
+      expect(post.html.replace(/<a class="mention" href="[^"]*" data-mention="\d+">(@[^<]*)<\/a>/g, '$1')).toBe(renderMarkdown(body));
+    }
+  });
+
+  it('asks nothing and mentions no one in a body shown as plain text', async () => {
+    asked.length = 0;
+    const post = await renderPostMarkdown('@anna '.repeat(MAX_MARKDOWN_CHARS / 5), lookup);
+    expect(post.html.startsWith('<p>@anna @anna')).toBe(true);
+    expect(post.mentionedAccountIds).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+
+  it('keeps mention markup only on the links it makes itself', async () => {
+    const post = await renderPostMarkdown('[x](/u/anna "data-mention=7") <a class="mention" href="/u/anna" data-mention="7">hej</a>', lookup);
+    expect(post.html).toBe(`<p><a href="/u/anna" rel="${LINK_REL}">x</a> &lt;a class="mention" href="/u/anna" data-mention="7"&gt;hej&lt;/a&gt;</p>\n`);
+    expect(post.mentionedAccountIds).toEqual([]);
+    expectSafe(post.html);
   });
 });
 

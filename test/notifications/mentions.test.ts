@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { mentionedAccountIds } from '../../src/notifications/mentions.js';
+import * as postMentionsMigration from '../../migrations/2026-11-30T1500_post_mentions.js';
+
+/** The accounts a post's HTML links as mentions, in order of first mention, each once. */
+function mentionedAccountIds(html: string): number[] {
+  const ids = new Set<number>();
+  for (const match of html.matchAll(/<a class="mention" href="[^"]*" data-mention="(\d+)">/g)) ids.add(Number(match[1]));
+  return [...ids];
+}
 
 describe('@mentions', () => {
   let ctx: TestContext;
@@ -10,6 +17,12 @@ describe('@mentions', () => {
   let writer: Member;
   const named: Member[] = [];
   let threadId: number;
+
+  /** Whom the post mentions as stored with it (what the notifications worker reads), in order. */
+  async function storedMentions(postId: number): Promise<number[]> {
+    const rows = await ctx.db.selectFrom('post_mentions').select('account_id').where('post_id', '=', postId).orderBy('position').execute();
+    return rows.map((row) => row.account_id);
+  }
 
   async function mentionsOf(member: Member) {
     await ctx.app.notifications.runWorker();
@@ -39,6 +52,7 @@ describe('@mentions', () => {
     expect(post.html).toContain(`<a class="mention" href="/u/named0" data-mention="${named0.id}">@named0</a>`);
     expect(post.html).toContain('@nobody_here');
     expect(post.html).not.toContain('href="/u/nobody_here"');
+    expect(await storedMentions(post.id)).toEqual([named0.id]);
     expect(await mentionsOf(named[0]!)).toEqual([{ kind: 'mention', post_id: post.id }]);
 
     const page = await guest(ctx).get(`/t/${threadId}`).set('accept', HTML);
@@ -55,6 +69,7 @@ describe('@mentions', () => {
     const body = [...named.map((m) => `@${m.username}`), '@writer'].join(' ');
     const post = await reply(writer.agent, threadId, body);
     expect(mentionedAccountIds(post.html)).toHaveLength(12);
+    expect(await storedMentions(post.id)).toEqual(mentionedAccountIds(post.html));
     const told = [];
     for (const member of named) told.push((await mentionsOf(member)).filter((n) => n.post_id === post.id).length);
     expect(told).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0]);
@@ -69,11 +84,13 @@ describe('@mentions', () => {
     expect(post.html).toContain('href="/u/named4" data-mention=');
     expect(post.html).toContain('>@NAMED4</a>!');
     expect(mentionedAccountIds(post.html)).toHaveLength(1);
+    expect(await storedMentions(post.id)).toEqual(mentionedAccountIds(post.html));
   });
 
   it('cannot be forged: markup a post writes itself is escaped or stripped', async () => {
     const post = await reply(writer.agent, threadId, '<a class="mention" href="/u/x" data-mention="1">@x</a> [x](/u/x "data-mention=1")');
     expect(mentionedAccountIds(post.html)).toEqual([]);
+    expect(await storedMentions(post.id)).toEqual([]);
   });
 
   it('links mentions added by an edit', async () => {
@@ -81,6 +98,12 @@ describe('@mentions', () => {
     const edited = await writer.agent.post(`/p/${post.id}/edit`).set('accept', JSON_ACCEPT).send({ body: 'Now @named5' });
     expect(edited.status).toBe(200);
     expect(edited.body.html).toContain('href="/u/named5"');
+    const named5 = await ctx.db.selectFrom('accounts').select('id').where('username', '=', 'named5').executeTakeFirstOrThrow();
+    expect(await storedMentions(post.id)).toEqual([named5.id]);
+    // An edit replaces the post's mentions.
+    await writer.agent.post(`/p/${post.id}/edit`).set('accept', JSON_ACCEPT).send({ body: 'Now @named6 and @named7 instead' }).expect(200);
+    const replaced = await ctx.db.selectFrom('accounts').select('id').where('username', 'in', ['named6', 'named7']).orderBy('username').execute();
+    expect(await storedMentions(post.id)).toEqual(replaced.map((account) => account.id));
   });
 
   it('does not tell a mentioned account that may not read the post', async () => {
@@ -88,5 +111,19 @@ describe('@mentions', () => {
     // Hidden before the worker gets to it (never told) or after (withdrawn): either way, nothing to see.
     await admin.agent.post(`/p/${hidden.id}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'spam' }).expect(200);
     expect((await mentionsOf(named[6]!)).filter((n) => n.post_id === hidden.id)).toEqual([]);
+  });
+
+  it('fills in the mentions of the posts written before they were stored, from the links in their HTML', async () => {
+    const stored = async () => ctx.db.selectFrom('post_mentions').select(['post_id', 'account_id', 'position']).orderBy('post_id').orderBy('position').execute();
+    const twice = await reply(writer.agent, threadId, 'Hi @named1, @named0 and @named1 again');
+    // A link to an account that is gone is left out.
+    const gone = '<p><a class="mention" href="/u/gone" data-mention="999999">@gone</a></p>';
+    await ctx.db.updateTable('posts').set({ html: twice.html + gone }).where('id', '=', twice.id).execute();
+    const before = await stored();
+    expect(before.filter((row) => row.post_id === twice.id).map((row) => row.position)).toEqual([1, 2]);
+    expect(before.length).toBeGreaterThan(12);
+    await postMentionsMigration.down(ctx.db);
+    await postMentionsMigration.up(ctx.db);
+    expect(await stored()).toEqual(before);
   });
 });
