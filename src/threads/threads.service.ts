@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../core/errors.js';
-import { findMentionedAccounts } from '../accounts/accounts.queries.js';
+import { findMentionedAccounts } from '../accounts/public.js';
 import { renderPostMarkdown, type RenderedPost } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
