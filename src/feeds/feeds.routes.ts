@@ -4,11 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { threadPath, threadTitleFor } from '../posts/present.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import { renderAtom, type AtomEntry } from './atom.js';
 import * as queries from './feeds.queries.js';
-import { threadIdParams, type ThreadIdParams } from './feeds.schemas.js';
 import { boardFeedLink, threadFeedLink } from './public.js';
 
 /** Entries per feed. */
@@ -57,7 +57,7 @@ export async function feedsRoutes(app: FastifyInstance): Promise<void> {
     return reply.type(ATOM).send(xml);
   });
 
-  app.get<{ Params: ThreadIdParams }>('/t/:id/feed.atom', { schema: { params: threadIdParams } }, async (request, reply) => {
+  app.get<{ Params: ThreadParams }>('/t/:id/feed.atom', { schema: { params: threadParams } }, async (request, reply) => {
     const thread = await queries.findFeedThread(db, request.params.id);
     if (!thread) throw new NotFoundError();
     const heading = threadTitleFor(thread, null, request.t);

@@ -5,9 +5,10 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import { findNetworkBySlug } from '../networks/networks.queries.js';
 import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
 import { findThreads } from '../posts/posts.queries.js';
+import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { threadPath, threadTitleFor, withThreadPath } from '../posts/present.js';
 import * as queries from './following.queries.js';
-import { followBody, followingQuery, threadIdParams, type FollowBody, type ThreadIdParams } from './following.schemas.js';
+import { followBody, followingQuery, type FollowBody } from './following.schemas.js';
 import { followNetwork, unfollowNetwork } from './following.service.js';
 
 /** Threads per page of /following. */
@@ -71,9 +72,9 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
   // Watching a thread
 
   for (const [action, state] of [['watch', 'watching'], ['unwatch', null], ['mute', 'muted']] as const) {
-    app.post<{ Params: ThreadIdParams }>(
+    app.post<{ Params: ThreadParams }>(
       `/t/:id/${action}`,
-      { onRequest: signedInOnly, schema: { params: threadIdParams } },
+      { onRequest: signedInOnly, schema: { params: threadParams } },
       async (request, reply) => {
         const thread = await loadThread(request.params.id);
         await queries.setWatch(db, request.viewer!.id, thread.id, state);
