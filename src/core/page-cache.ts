@@ -15,8 +15,9 @@
 //      request, while others are still served the old one (for another maxAgeMs at most).
 // A page missing from the cache (a reply just dropped it) is rendered once: requests for it that
 // arrive meanwhile wait for that rendering instead of each rendering it again.
-// Memory is bounded: least recently used entries go first once the bodies pass maxBytes.
+// Memory is bounded: least recently used entries go first once the bodies pass maxBytes (lru-cache).
 import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { latestEventId, type DomainEvents, type EventName } from './events.js';
 
@@ -100,16 +101,25 @@ interface Flight {
 /** How long a waiting request waits before rendering the page itself; how long a refresh may take. */
 const FLIGHT_WAIT_MS = 2_000;
 
-/** A least-recently-used map of responses with a byte budget and an index by tag. */
+/**
+ * Responses by key in a least-recently-used cache with a byte budget (lru-cache), and an index by tag
+ * so an event drops exactly the pages it changes. However an entry leaves (evicted, replaced, dropped,
+ * too old), it leaves the index too.
+ */
 export class PageStore {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: LRUCache<string, Entry>;
   readonly #byTag = new Map<string, Set<string>>();
-  #bytes = 0;
 
-  constructor(private readonly options: Required<PageCacheOptions>) {}
+  constructor(private readonly options: Required<PageCacheOptions>) {
+    this.#entries = new LRUCache<string, Entry>({
+      maxSize: options.maxBytes,
+      sizeCalculation: (entry) => entry.bytes,
+      dispose: (entry) => this.#untag(entry),
+    });
+  }
 
   get bytes(): number {
-    return this.#bytes;
+    return this.#entries.calculatedSize;
   }
 
   get size(): number {
@@ -122,52 +132,35 @@ export class PageStore {
     if (!entry) return undefined;
     const age = now - entry.storedAt;
     if (age > 2 * this.options.maxAgeMs) {
-      this.#delete(entry);
+      this.#entries.delete(key);
       return undefined;
     }
-    // Most recently used last.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
     return { entry, fresh: age <= this.options.maxAgeMs };
   }
 
   set(key: string, body: Buffer, contentType: string, tags: Tag[], now: number): void {
     const bytes = body.length + key.length * 2 + 200;
     if (body.length > this.options.maxEntryBytes || bytes > this.options.maxBytes) return;
-    const existing = this.#entries.get(key);
-    if (existing) this.#delete(existing);
-    const entry: Entry = { key, body, contentType, tags, bytes, storedAt: now };
-    this.#entries.set(key, entry);
-    this.#bytes += bytes;
+    this.#entries.set(key, { key, body, contentType, tags, bytes, storedAt: now });
+    // After set: replacing an entry disposes of the old one, which takes its key out of the index.
     for (const tag of tags) {
       let keys = this.#byTag.get(tag);
       if (!keys) this.#byTag.set(tag, (keys = new Set()));
       keys.add(key);
-    }
-    for (const oldest of this.#entries.values()) {
-      if (this.#bytes <= this.options.maxBytes) break;
-      this.#delete(oldest);
     }
   }
 
   drop(tags: readonly string[] | typeof EVERYTHING): void {
     if (tags === EVERYTHING) {
       this.#entries.clear();
-      this.#byTag.clear();
-      this.#bytes = 0;
       return;
     }
     for (const tag of tags) {
-      for (const key of this.#byTag.get(tag) ?? []) {
-        const entry = this.#entries.get(key);
-        if (entry) this.#delete(entry);
-      }
+      for (const key of [...(this.#byTag.get(tag) ?? [])]) this.#entries.delete(key);
     }
   }
 
-  #delete(entry: Entry): void {
-    this.#entries.delete(entry.key);
-    this.#bytes -= entry.bytes;
+  #untag(entry: Entry): void {
     for (const tag of entry.tags) {
       const keys = this.#byTag.get(tag);
       keys?.delete(entry.key);

@@ -69,7 +69,7 @@ describe('email through the outbox', () => {
     expect(await ctx.app.email.runSender(later(11 * MINUTE))).toBe(1);
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toEqual(['anna@example.test']);
-    const parsed = parseMail(mail!.raw);
+    const parsed = await parseMail(mail!.raw);
     expect(parsed.subject).toBe('[Kajak] 3 new notifications');
     expect(parsed.headers['content-type']).toMatch(/^multipart\/alternative/);
     expect(parsed.text).toContain(`http://forum.test/t/${thread.id}/season-opening`);
@@ -110,24 +110,24 @@ describe('email through the outbox', () => {
     // cia's digest, and bo's (his thread was hidden: he is told why).
     expect(await ctx.app.email.runSender(later(25 * HOUR))).toBe(2);
     await smtp.waitFor(3);
-    const digest = smtp.mails.map((m) => ({ to: m.to, mail: parseMail(m.raw) })).find((m) => m.to.includes('cia@example.test'))!;
+    const digest = (await Promise.all(smtp.mails.map(async (m) => ({ to: m.to, mail: await parseMail(m.raw) })))).find((m) => m.to.includes('cia@example.test'))!;
     expect(digest.mail.subject).toBe('[Kajak] Dagens sammanfattning: 1 nyhet');
     expect(digest.mail.text).toContain('Bo startade “Kept thread” i Kajak');
     expect(digest.mail.text).toContain(`http://forum.test/t/${kept.id}/kept-thread`);
     expect(digest.mail.text).toContain('Avsluta prenumeration');
     for (const m of smtp.mails.filter((m) => !m.to.includes(`${bo.username}@example.test`))) {
-      const { text, html } = parseMail(m.raw);
+      const { text, html } = await parseMail(m.raw);
       expect(`${text}${html}`).not.toContain('SPAM-MARKER-91');
       expect(`${text}${html}`).not.toContain('Gone thread');
     }
-    const toBo = parseMail(smtp.mails.find((m) => m.to.includes(`${bo.username}@example.test`))!.raw);
+    const toBo = await parseMail(smtp.mails.find((m) => m.to.includes(`${bo.username}@example.test`))!.raw);
     expect(toBo.text).toContain('Your post in “Gone thread” was hidden');
     expect(toBo.text).toContain('spam');
     expect(digest.mail.text).not.toContain('Gone thread');
   });
 
   it('unsubscribes with one click, signed out, and refuses a tampered link', async () => {
-    const mail = parseMail(smtp.mails.find((m) => m.to.includes('cia@example.test'))!.raw);
+    const mail = await parseMail(smtp.mails.find((m) => m.to.includes('cia@example.test'))!.raw);
     const path = unsubscribePath(/^<([^>]+)>$/.exec(mail.headers['list-unsubscribe']!)![1]!);
     const tampered = path.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
     const otherAccount = path.replace(/\/unsubscribe\/\d+/, '/unsubscribe/1');
@@ -210,7 +210,7 @@ describe('email while the mail server is down', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]!.to).toEqual(['reader@example.test']);
-    expect(parseMail(smtp.mails[0]!.raw).subject).toContain('[Fiske]');
+    expect((await parseMail(smtp.mails[0]!.raw)).subject).toContain('[Fiske]');
     row = await ctx.db.selectFrom('email_outbox').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'sent', attempts: 3 });
   });

@@ -1,6 +1,7 @@
-// Test support for email: a real SMTP listener (smtp-server) on a local port, a small MIME reader, and
+// Test support for email: a real SMTP listener (smtp-server) on a local port, a MIME reader (mailparser), and
 // a test forum built with email options (timing, no background sender).
 import { createServer } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { buildApp, type BuildOptions } from '../../src/app.js';
 import { createTestDatabase, testConfig, type TestContext } from '../helpers/context.js';
@@ -83,77 +84,19 @@ export async function startSmtp(port = 0, mails: ReceivedMail[] = []): Promise<S
   };
 }
 
-export interface MailPart {
-  headers: Record<string, string>;
-  body: string;
-}
-
 export interface ParsedMail {
+  /** Header lines by lower-cased name, unfolded, values as written. */
   headers: Record<string, string>;
   subject: string;
-  parts: MailPart[];
   text: string | undefined;
   html: string | undefined;
 }
 
-function splitHeaders(raw: string): { headers: Record<string, string>; body: string } {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = split === -1 ? raw : raw.slice(0, split);
-  const body = split === -1 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '');
-  const headers: Record<string, string> = {};
-  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return { headers, body };
-}
-
-function decodeBody(body: string, encoding: string | undefined): string {
-  switch ((encoding ?? '7bit').toLowerCase()) {
-    case 'base64':
-      return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-    case 'quoted-printable': {
-      const bytes = body.replace(/=\r?\n/g, '').replace(/=([\dA-F]{2})/gi, (_, hex: string) => `%${hex}`);
-      // Percent-escape everything else that is not ASCII-safe for decodeURIComponent.
-      return decodeURIComponent(bytes.replace(/%(?![\dA-F]{2})/gi, '%25'));
-    }
-    default:
-      return body;
-  }
-}
-
-/** RFC 2047 encoded words (=?UTF-8?Q?…?= and =?UTF-8?B?…?=). */
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_, _charset: string, kind: string, text: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decodeURIComponent(text.replace(/_/g, ' ').replace(/=([\dA-F]{2})/gi, '%$1').replace(/%(?![\dA-F]{2})/gi, '%25')),
-    );
-}
-
-/** Reads a message as nodemailer writes it: one part, or multipart (nested) with text and HTML parts. */
-export function parseMail(raw: string): ParsedMail {
-  const top = splitHeaders(raw);
-  const parts: MailPart[] = [];
-  const walk = (headers: Record<string, string>, body: string) => {
-    const type = headers['content-type'] ?? 'text/plain';
-    const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-    if (type.toLowerCase().startsWith('multipart/') && boundary) {
-      const sections = body.split(`--${boundary}`).slice(1);
-      for (const section of sections) {
-        if (section.startsWith('--')) break;
-        const inner = splitHeaders(section.replace(/^\r?\n/, ''));
-        walk(inner.headers, inner.body);
-      }
-      return;
-    }
-    parts.push({ headers, body: decodeBody(body, headers['content-transfer-encoding']) });
-  };
-  walk(top.headers, top.body);
-  const find = (kind: string) => parts.find((p) => (p.headers['content-type'] ?? '').toLowerCase().startsWith(kind))?.body;
-  return { headers: top.headers, subject: decodeWords(top.headers.subject ?? ''), parts, text: find('text/plain'), html: find('text/html') };
+/** Reads a message with mailparser; headers are kept as written, so a test sees what a mail client does. */
+export async function parseMail(raw: string): Promise<ParsedMail> {
+  const mail = await simpleParser(raw);
+  const headers = Object.fromEntries(mail.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()]));
+  return { headers, subject: mail.subject ?? '', text: mail.text, html: mail.html || undefined };
 }
 
 /** A test forum like createTestContext's, with email options (no background sender) and a query counter. */

@@ -131,11 +131,11 @@ describe('a hidden opening post hides the thread\u2019s slug too', () => {
     expect(await ctx.app.email.runSender(later(11 * 60_000))).toBeGreaterThanOrEqual(2);
     await smtp.waitFor(2);
     const mailTo = (address: string) => parseMail(smtp.mails.find((m) => m.to.includes(address))!.raw);
-    const toMember = mailTo('member@example.test');
+    const toMember = await mailTo('member@example.test');
     for (const part of [toMember.subject, toMember.text!, toMember.html!]) expect(part.toLowerCase()).not.toContain(marker);
     expect(toMember.text).toMatch(new RegExp(`http://forum\\.test/t/${threadId}\\s`));
     expect(toMember.html).toContain(`href="http://forum.test/t/${threadId}"`);
-    const toAuthor = mailTo('author@example.test');
+    const toAuthor = await mailTo('author@example.test');
     expect(toAuthor.text).toContain(`http://forum.test/t/${threadId}/${SLUG}`);
     expect(toAuthor.html).toContain(`href="http://forum.test/t/${threadId}/${SLUG}"`);
   });

@@ -119,7 +119,7 @@ describe('notifications about a thread that moved', () => {
     await smtp.waitFor(2);
     const mailTo = (address: string) => parseMail(smtp.mails.find((m) => m.to.includes(address))!.raw);
 
-    const toOld = mailTo('old@example.test');
+    const toOld = await mailTo('old@example.test');
     for (const part of [toOld.subject, toOld.text!, toOld.html!]) {
       expect(part).not.toContain(POST_MARKER);
       expect(part.toLowerCase()).not.toContain(TITLE_MARKER.toLowerCase());
@@ -127,7 +127,7 @@ describe('notifications about a thread that moved', () => {
     expect(toOld.text).toContain('Rita mentioned you in \u201c(hidden thread)\u201d');
     expect(toOld.text).toMatch(new RegExp(`http://forum\\.test/t/${threadId}\\s`));
 
-    const toNew = mailTo('new@example.test');
+    const toNew = await mailTo('new@example.test');
     expect(toNew.text).toContain(POST_MARKER);
     expect(toNew.text).toContain(`Rita mentioned you in \u201cSofas ${TITLE_MARKER}\u201d`);
     expect(toNew.text).toContain(`http://forum.test/t/${threadId}/${SLUG}`);
