@@ -23,7 +23,6 @@ app.get<{ Params: { key: string } }>('/b/:key', async (request, reply) => send(r
 app.post<{ Params: { key: string } }>('/b/:key', async (request, reply) => send(request.params.key, reply.code(201)));
 
 process.on('message', (message: Prepare) => {
-  if (message.type !== 'prepare') return;
   // ASCII, so the byte size is the length; varied, so it is not one repeated character.
   const unit = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>\n';
   bodies.set(message.key, { body: unit.repeat(Math.ceil(message.bytes / unit.length)).slice(0, message.bytes), contentType: message.contentType });
@@ -34,5 +33,5 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 process.send?.({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0 });
 process.on('SIGTERM', () => {
-  app.close().then(() => process.exit(0));
+  void app.close().then(() => process.exit(0));
 });

@@ -18,7 +18,7 @@ export async function register(app: Child, username: string): Promise<string> {
 }
 
 /** POSTs `body` as JSON and returns the JSON answer; any status but `status` throws. */
-export async function postJson(app: Child, path: string, cookie: string, body: object, status = 201): Promise<Record<string, any>> {
+export async function postJson(app: Child, path: string, cookie: string, body: object, status = 201): Promise<Record<string, unknown>> {
   const response = await fetch(app.url(path), {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json', cookie },
@@ -26,5 +26,5 @@ export async function postJson(app: Child, path: string, cookie: string, body: o
   });
   const text = await response.text();
   if (response.status !== status) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text) as Record<string, any>;
+  return JSON.parse(text) as Record<string, unknown>;
 }

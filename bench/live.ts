@@ -250,7 +250,10 @@ class Clients {
       this.sockets.map(
         (socket) =>
           new Promise<void>((resolve) => {
-            if (socket.readyState === WebSocket.CLOSED) return resolve();
+            if (socket.readyState === WebSocket.CLOSED) {
+              resolve();
+              return;
+            }
             socket.once('close', () => resolve());
             socket.close();
             setTimeout(() => {
@@ -390,9 +393,10 @@ async function abuse(server: Child, cookie: string, networkSlug: string): Promis
   let peakRssMB = rssOf(server.process.pid!);
   const sampler = setInterval(() => (peakRssMB = Math.max(peakRssMB, rssOf(server.process.pid!))), 100);
   const healthz: number[] = [];
-  let watching = true;
+  // An object, not a boolean: the loop's test would be taken as always true (the compiler does not see the change in another function).
+  const watch = { on: true };
   const prober = (async () => {
-    while (watching) {
+    while (watch.on) {
       healthz.push(await timeHealthz(server));
       await settle(100);
     }
@@ -408,7 +412,7 @@ async function abuse(server: Child, cookie: string, networkSlug: string): Promis
     busySeconds = (performance.now() - attacked) / 1000;
     if (Math.round(busySeconds) % 10 === 0) log(`  ${fixed(busySeconds, 0)} s: RSS ${fixed(rssOf(server.process.pid!), 0)} MB (peak ${fixed(peakRssMB, 0)}), ${healthz.length} /healthz answered, slowest ${fixed(Math.max(0, ...healthz), 0)} ms`);
   }
-  watching = false;
+  watch.on = false;
   await prober;
   clearInterval(sampler);
   const stillBusy = idleSeconds < 2;
@@ -458,7 +462,8 @@ const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** Starts one timed message on its way: a reply posted, or the floor's broadcast. */
 type Trigger = () => Promise<{ postId: number; started: number; responseMs: number | null }>;
 
-async function fanOut(scenario: string, servers: Child[], path: string, topic: string, trigger: Trigger): Promise<FanOutResult & { sample: string | undefined }> {
+/** The scenario's figures, and one message as a client received it (to show its shape). */
+async function fanOut(scenario: string, servers: Child[], path: string, topic: string, trigger: Trigger): Promise<{ result: FanOutResult; sample: string | undefined }> {
   const clients = new Clients(topic);
   onCleanUp(() => clients.close());
   const perServer = servers.map((_, i) => Math.floor(options.clients / servers.length) + (i < options.clients % servers.length ? 1 : 0));
@@ -515,7 +520,7 @@ async function fanOut(scenario: string, servers: Child[], path: string, topic: s
     unexpectedMessages: clients.unexpected,
   };
   await clients.close();
-  return { ...result, sample: clients.sample };
+  return { result, sample: clients.sample };
 }
 
 interface IdleResult {
@@ -594,9 +599,9 @@ async function main(): Promise<void> {
   let sample: string | undefined;
   if (options.only.has('1')) {
     log(`Scenario 1: one instance, ${options.clients} clients, ${options.replies} replies (+${options.warmup} warm-up)`);
-    const { sample: received, ...result } = await fanOut('one instance', [a], '/live', topic, postReply);
-    fanOuts.push(result);
-    sample = received;
+    const run = await fanOut('one instance', [a], '/live', topic, postReply);
+    fanOuts.push(run.result);
+    sample = run.sample;
   }
   if (options.only.has('floor')) {
     // The same message, clients and timing through a server that only relays it: the machine's floor.
@@ -612,8 +617,7 @@ async function main(): Promise<void> {
       return { postId, started, responseMs: null };
     };
     log(`Floor: a bare ws server relaying the same ${integer(Buffer.byteLength(template))}-byte message to ${options.clients} clients, ${options.replies} times`);
-    const { sample: _, ...result } = await fanOut('floor: bare ws server', [floor], '/', topic, broadcast);
-    fanOuts.push(result);
+    fanOuts.push((await fanOut('floor: bare ws server', [floor], '/', topic, broadcast)).result);
     await stop(floor);
   }
   if (options.only.has('2')) {
@@ -622,8 +626,7 @@ async function main(): Promise<void> {
     } else {
       const b = await start('B');
       log(`Scenario 2: two instances, ${options.clients} clients split across them, ${options.replies} replies posted to A (+${options.warmup} warm-up)`);
-      const { sample: _, ...result } = await fanOut('two instances', [a, b], '/live', topic, postReply);
-      fanOuts.push(result);
+      fanOuts.push((await fanOut('two instances', [a, b], '/live', topic, postReply)).result);
       await stop(b);
     }
   }

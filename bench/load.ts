@@ -55,7 +55,7 @@ export async function loadSlice(request: LoadRequest, options: LoadOptions): Pro
         duration: options.duration,
         timeout: 30,
       },
-      (error: unknown, result: autocannon.Result) => (error ? reject(error) : resolve(result)),
+      (error: Error | null, result: autocannon.Result) => (error ? reject(error) : resolve(result)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });

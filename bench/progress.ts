@@ -2,7 +2,7 @@
 
 export class Progress {
   readonly #started = performance.now();
-  readonly #tty = process.stderr.isTTY === true;
+  readonly #tty = process.stderr.isTTY;
   #done = 0;
   #lastDrawn = -1;
 

@@ -34,7 +34,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     // app.close() stops accepting, waits for requests in flight, then runs onClose (the database).
     app.close().then(
       () => process.exit(0),
-      (error) => {
+      (error: unknown) => {
         app.log.error({ err: error }, 'close failed');
         process.exit(1);
       },

@@ -55,6 +55,16 @@ export interface EventConsumer {
 const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_MAX_FAILURES = 3;
 
+/** A step failed after reading its events: blamed on the first of them (the one tried alone, in the end). */
+class HandlingFailed extends Error {
+  constructor(
+    readonly eventId: number,
+    cause: unknown,
+  ) {
+    super(`handling event ${eventId} failed`, { cause });
+  }
+}
+
 export function eventConsumer(db: Kysely<DB>, options: ConsumerOptions): EventConsumer {
   const { name, log } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -62,8 +72,6 @@ export function eventConsumer(db: Kysely<DB>, options: ConsumerOptions): EventCo
   const handled: ReadonlySet<string> = new Set(options.events);
   /** The event a one-at-a-time step last failed on, and how often in a row. */
   let failing: { eventId: number; times: number } | null = null;
-  /** The first event of the step under way, once read: what a failure is blamed on. */
-  let attempting: number | null = null;
   /** The newest event known to be handled, and the newest this instance was woken for. */
   let known = 0;
   let wanted = 0;
@@ -76,20 +84,23 @@ export function eventConsumer(db: Kysely<DB>, options: ConsumerOptions): EventCo
     const result = await db.transaction().execute(async (tx) => {
       const consumer = await tx.selectFrom('event_consumers').select('cursor').where('name', '=', name).forUpdate().skipLocked().executeTakeFirst();
       if (!consumer) return null;
-      const from = Number(consumer.cursor);
+      const from = consumer.cursor;
       const rows = await tx.selectFrom('events').select(['id', 'name', 'payload']).where('id', '>', from).orderBy('id').limit(limit).execute();
       if (rows.length === 0) return { read: 0, cursor: from };
-      attempting = Number(rows[0]!.id);
-      const events: ConsumedEvent[] = [];
-      for (const row of rows) {
-        const id = Number(row.id);
-        if (id === skipId) log.error({ eventId: id, event: row.name }, `${name}: skipping an event that failed repeatedly`);
-        else if (handled.has(row.name)) events.push({ id, name: row.name, payload: parsePayload(row.payload) } as ConsumedEvent);
+      try {
+        const events: ConsumedEvent[] = [];
+        for (const row of rows) {
+          const { id } = row;
+          if (id === skipId) log.error({ eventId: id, event: row.name }, `${name}: skipping an event that failed repeatedly`);
+          else if (handled.has(row.name)) events.push({ id, name: row.name, payload: parsePayload(row.payload) } as ConsumedEvent);
+        }
+        if (events.length > 0) await options.handle(tx, events);
+        const cursor = rows.at(-1)!.id;
+        await tx.updateTable('event_consumers').set({ cursor }).where('name', '=', name).execute();
+        return { read: rows.length, cursor };
+      } catch (error) {
+        throw new HandlingFailed(rows[0]!.id, error);
       }
-      if (events.length > 0) await options.handle(tx, events);
-      const cursor = Number(rows.at(-1)!.id);
-      await tx.updateTable('event_consumers').set({ cursor }).where('name', '=', name).execute();
-      return { read: rows.length, cursor };
     });
     if (result === null) return null;
     // Committed: this instance knows the events up to here are handled (by whichever instance).
@@ -102,23 +113,24 @@ export function eventConsumer(db: Kysely<DB>, options: ConsumerOptions): EventCo
     let limit = batchSize;
     for (;;) {
       let read: number | null;
-      attempting = null;
       try {
         read = await step(limit, failing !== null && failing.times >= maxFailures ? failing.eventId : null);
         failing = null;
       } catch (error) {
         // The database is away, or failed before any event was read: nothing to blame on an event.
-        if (attempting === null || isDatabaseUnavailable(error)) {
-          log.warn({ cause: String(error), eventId: attempting }, `${name}: the database is unavailable; will retry`);
+        if (!(error instanceof HandlingFailed) || isDatabaseUnavailable(error.cause)) {
+          const failed = error instanceof HandlingFailed ? { cause: String(error.cause), eventId: error.eventId } : { cause: String(error), eventId: null };
+          log.warn(failed, `${name}: the database is unavailable; will retry`);
           return false;
         }
+        const attempting = error.eventId;
         if (limit > 1) {
           // Find the one that fails: go one event at a time.
           limit = 1;
           continue;
         }
         failing = failing?.eventId === attempting ? { eventId: attempting, times: failing.times + 1 } : { eventId: attempting, times: 1 };
-        log.warn({ err: error, eventId: attempting, times: failing.times }, `${name}: handling an event failed; will retry`);
+        log.warn({ err: error.cause, eventId: attempting, times: failing.times }, `${name}: handling an event failed; will retry`);
         return true;
       }
       if (read === null) return false;
@@ -165,7 +177,7 @@ export function eventConsumer(db: Kysely<DB>, options: ConsumerOptions): EventCo
         if (known >= target) return;
         // Another instance may hold the consumer: its progress shows in the row.
         const consumer = await db.selectFrom('event_consumers').select('cursor').where('name', '=', name).executeTakeFirst();
-        known = Math.max(known, Number(consumer?.cursor ?? 0));
+        known = Math.max(known, consumer?.cursor ?? 0);
         if (known >= target) return;
         if (Date.now() > deadline) throw new Error(`${name}: the consumer did not catch up`);
         await new Promise((resolve) => setTimeout(resolve, 20));

@@ -57,7 +57,7 @@ export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, 
 /** The newest committed event's id (its cursor); 0 when none was ever recorded. */
 export async function latestEventId(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-  return Number(row?.id ?? 0);
+  return row?.id ?? 0;
 }
 
 type Listener<N extends EventName> = (payload: DomainEvents[N], event: RecordedEvent<N>) => void | Promise<void>;
@@ -124,8 +124,8 @@ export class EventBus {
           .limit(BATCH)
           .execute();
         for (const row of rows) {
-          this.#cursor = Number(row.id);
-          this.#dispatch({ cursor: Number(row.id), name: row.name as EventName, payload: parsePayload(row.payload) });
+          this.#cursor = row.id;
+          this.#dispatch({ cursor: row.id, name: row.name as EventName, payload: parsePayload(row.payload) as DomainEvents[EventName] });
         }
         if (rows.length === BATCH) this.#again = true;
       } while (this.#again && this.#stop);
@@ -147,7 +147,7 @@ export class EventBus {
   }
 }
 
-/** pg hands jsonb over parsed; PGlite too, but be tolerant of a string. */
-export function parsePayload<T>(payload: unknown): T {
-  return (typeof payload === 'string' ? JSON.parse(payload) : payload) as T;
+/** pg hands jsonb over parsed; PGlite too, but be tolerant of a string. What it holds is the caller's to say. */
+export function parsePayload(payload: unknown): unknown {
+  return typeof payload === 'string' ? JSON.parse(payload) : payload;
 }

@@ -320,7 +320,8 @@ class SafeRenderer extends Renderer {
   }
 
   override image({ href, title, text, tokens }: Tokens.Image): string {
-    const alt = decodeReferences(tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : text);
+    // marked's types promise tokens; a renderer called by hand (tests, other extensions) may leave them out.
+    const alt = decodeReferences((tokens as Tokens.Image['tokens'] | undefined) ? this.parser.parseInline(tokens, this.parser.textRenderer) : text);
     const url = safeUrl(href, IMAGE_SCHEMES, false);
     if (url === null) return escapeHtml(alt);
     const titleAttribute = title ? ` title="${escapeHtml(decodeReferences(title))}"` : '';
@@ -405,7 +406,7 @@ function textToken(text: string): Tokens.Text {
 
 /** The last character, whole when it is a surrogate pair. */
 function lastCharacter(text: string): string {
-  return [...text.slice(-2)].at(-1) ?? '';
+  return Array.from(text.slice(-2)).at(-1) ?? '';
 }
 
 /** A mention that names an account, linked to the person's page; one that names none, as the text it is. */
@@ -440,8 +441,9 @@ function isMentionLink(attribs: sanitizeHtml.Attributes): boolean {
 }
 
 /** Any other link: no mention's markup, and LINK_REL. */
-function linkAttributes({ class: _mentionClass, 'data-mention': _mentionedId, ...attribs }: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
-  return { ...attribs, rel: LINK_REL };
+function linkAttributes(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  const kept = Object.entries(attribs).filter(([name]) => name !== 'class' && name !== 'data-mention');
+  return { ...Object.fromEntries(kept), rel: LINK_REL };
 }
 
 const sanitizeOptions: sanitizeHtml.IOptions = {

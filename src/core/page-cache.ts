@@ -300,7 +300,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         reply.getHeader('set-cookie') === undefined &&
         (typeof payload === 'string' || Buffer.isBuffer(payload));
       if (storable) {
-        const body = typeof payload === 'string' ? Buffer.from(payload) : (payload as Buffer);
+        const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
         store.set(entry.key, body, String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'), entry.tags, Date.now());
         return body;
       }

@@ -54,7 +54,7 @@ export async function reserveAttempt(db: Kysely<DB>, limit: AttemptLimit, keys: 
       .values(sorted.map((key) => ({ bucket: limit.bucket, key, expires_at: expiresAt })))
       .returning('id')
       .execute();
-    return { ids: rows.map((row) => Number(row.id)) };
+    return { ids: rows.map((row) => row.id) };
   });
 }
 

@@ -22,9 +22,12 @@ function templateFiles(dir: string): string[] {
   });
 }
 
+/** What every template's @data holds (render() below puts it there). */
+type RenderData = RenderContext;
+
 function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
   hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
-    return (options.data.t as Translate)(key, options.hash);
+    return (options.data as RenderData).t(key, options.hash as Record<string, string | number>);
   });
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
@@ -36,7 +39,7 @@ function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
   hbs.registerHelper('lookupField', (map: Record<string, unknown> | undefined, key: string) => map?.[key]);
   hbs.registerHelper('time', (date: Date | string, options: Handlebars.HelperOptions) => {
     const at = new Date(date);
-    const locale = options.data.locale as Locale;
+    const { locale } = options.data as RenderData;
     const absolute = formatDateTime(at, locale, timeZone);
     return new hbs.SafeString(
       `<time datetime="${at.toISOString()}" title="${hbs.escapeExpression(absolute)}">${hbs.escapeExpression(relativeTime(at, locale))}</time>`,

@@ -50,7 +50,12 @@ export interface Database {
   snapshot?(): Promise<Blob>;
 }
 
-const INT8_OID = 20;
+/** PGlite returns int8 (ids, count(*), sums) as numbers; pg is made to agree, so no caller has to know. */
+function int8AsNumber(): pg.TypeOverrides {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, Number);
+  return types;
+}
 
 function queryLogger({ onQuery }: DatabaseOptions): LogConfig | undefined {
   return onQuery ? (event) => onQuery(event.query.sql) : undefined;
@@ -188,8 +193,7 @@ function createPostgres(options: DatabaseOptions & { databaseUrl: string }): Dat
     statement_timeout: statementTimeoutMs,
     idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
     query_timeout: statementTimeoutMs === undefined ? undefined : statementTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS,
-    // PGlite returns int8 (count(*), sums) as numbers; make pg agree so no caller has to know.
-    types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
+    types: int8AsNumber(),
   });
   // A connection can die under the pool (a server restart, pg_terminate_backend), idle or in the middle
   // of a query. An 'error' event nobody listens to ends the process, and the pool listens only while a

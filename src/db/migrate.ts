@@ -1,3 +1,5 @@
+// Migrations run on Kysely<any> (Kysely's own advice): they are frozen in time, the app's schema types move on.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { setTimeout as delay } from 'node:timers/promises';
 import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
 import { isDatabaseUnavailable } from './availability.js';
@@ -12,7 +14,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
   const result = await migrator(db).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+    throw new Error(`migration ${failed} failed: ${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`, { cause: result.error });
   }
   return result;
 }

@@ -80,7 +80,8 @@ class PGliteDriver implements Driver {
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    (connection as PGliteConnection).release();
+    // Kysely hands back the connection acquireConnection made.
+    if (connection instanceof PGliteConnection) connection.release();
   }
 
   async destroy(): Promise<void> {}

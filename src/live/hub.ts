@@ -188,7 +188,10 @@ export class Hub {
     const subscription = connection.subscriptions.get(topic);
     if (!subscription || cursor <= subscription.lastCursor) return;
     if (subscription.queued) {
-      if (subscription.queued.length >= REPLAY_MAX_QUEUED) return this.reset(connection, topic);
+      if (subscription.queued.length >= REPLAY_MAX_QUEUED) {
+        this.reset(connection, topic);
+        return;
+      }
       subscription.queued.push({ cursor, message });
       return;
     }

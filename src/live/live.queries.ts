@@ -46,7 +46,7 @@ export function threadsCreatedAfter(db: Kysely<DB>, networkId: number, since: nu
 /** The oldest cursor still kept; null when no event was ever recorded. */
 export async function oldestKeptCursor(db: Kysely<DB>): Promise<number | null> {
   const row = await db.selectFrom('events').select((eb) => eb.fn.min('id').as('id')).executeTakeFirst();
-  return row?.id == null ? null : Number(row.id);
+  return row?.id ?? null;
 }
 
 /**

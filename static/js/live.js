@@ -105,7 +105,7 @@
     socket.addEventListener('message', function (event) {
       try {
         handle(JSON.parse(event.data));
-      } catch (error) {
+      } catch {
         // A message we cannot read is skipped; the next one may be fine.
       }
     });

@@ -22,7 +22,7 @@
     };
     socket.onmessage = function (message) {
       var data;
-      try { data = JSON.parse(message.data); } catch (e) { return; }
+      try { data = JSON.parse(message.data); } catch { return; }
       if (data.type === 'notifications' && data.topic === 'me' && typeof data.unread === 'number') show(data.unread);
     };
     socket.onclose = function () {
