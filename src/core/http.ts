@@ -17,6 +17,12 @@ export interface PageOptions {
   title?: string;
 }
 
+/**
+ * What a feature adds to every page's layout (the header's unread count, …): fields the layout reads,
+ * asked for once per request that shows the layout, before its handler runs.
+ */
+export type LayoutData = (request: FastifyRequest) => Promise<Record<string, unknown>>;
+
 /** Catalog keys a flash cookie may carry; anything else is ignored. */
 export const FLASH_MESSAGES = new Set(['accounts.register.firstAdmin', 'accounts.me.passwordChanged', 'moderation.flag.thanks', 'moderation.flag.already']);
 
@@ -24,14 +30,14 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     views: ReturnType<typeof loadViews>;
+    /** Adds a feature's fields to every page's layout (see LayoutData). */
+    addLayoutData(contribute: LayoutData): void;
   }
   interface FastifyRequest {
     viewer: Viewer | null;
     readonly locale: Locale;
     readonly t: Translate;
     readonly wantsJson: boolean;
-    /** The signed-in viewer's unread notifications, for the header; null when not loaded (see notifications/). */
-    unreadNotifications: number | null;
   }
   interface FastifyReply {
     page(view: string, data: object, options?: PageOptions): FastifyReply;
@@ -47,11 +53,24 @@ function containsNul(value: unknown): boolean {
   return false;
 }
 
-function layoutData(request: FastifyRequest, reply: FastifyReply, title: string | undefined) {
+/** Requests answered with a page that shows the layout: GET, HTML; not assets, feeds or the websocket. */
+function showsLayout(request: FastifyRequest): boolean {
+  return (
+    request.method === 'GET' &&
+    !request.url.startsWith('/static/') &&
+    !request.url.split('?')[0]!.endsWith('.atom') &&
+    request.headers.upgrade === undefined &&
+    !request.wantsJson
+  );
+}
+
+function layoutData(request: FastifyRequest, reply: FastifyReply, title: string | undefined, added: Record<string, unknown> | undefined) {
   const { config } = request.server;
   const flashKey = request.cookies.flash;
   if (flashKey) reply.clearCookie('flash', { path: '/' });
   return {
+    // First, so a feature cannot take the place of the layout's own fields.
+    ...added,
     forumName: config.forumName,
     pageTitle: title ? `${title} · ${config.forumName}` : config.forumName,
     locale: request.locale,
@@ -60,14 +79,12 @@ function layoutData(request: FastifyRequest, reply: FastifyReply, title: string 
     // Where "Sign in" should bring the visitor back to (never back to the sign-in pages themselves).
     signInNext: encodeURIComponent(/^\/(login|register)\b/.test(request.url) ? '/' : request.url),
     flash: flashKey && FLASH_MESSAGES.has(flashKey) ? request.t(flashKey) : undefined,
-    unreadNotifications: request.unreadNotifications,
   };
 }
 
 export const httpPlugin = fp(
   async (app) => {
     app.decorateRequest('viewer', null);
-    app.decorateRequest('unreadNotifications', null);
     app.decorateRequest('locale', {
       getter(this: FastifyRequest): Locale {
         return (
@@ -113,13 +130,26 @@ export const httpPlugin = fp(
       }
     });
 
+    const layoutContributions: LayoutData[] = [];
+    /** What the features added to each page request's layout; a request that shows none has no entry. */
+    const addedToLayout = new WeakMap<FastifyRequest, Record<string, unknown>>();
+    app.decorate('addLayoutData', (contribute: LayoutData) => {
+      layoutContributions.push(contribute);
+    });
+    // Before the handler: reply.page stays synchronous, and the error page of a handler that threw has them too.
+    app.addHook('preHandler', async (request) => {
+      if (layoutContributions.length === 0 || !showsLayout(request)) return;
+      const added = await Promise.all(layoutContributions.map((contribute) => contribute(request)));
+      addedToLayout.set(request, Object.fromEntries(added.flatMap((fields) => Object.entries(fields))));
+    });
+
     app.decorateReply('page', function (this: FastifyReply, view: string, data: object, options: PageOptions = {}) {
       const { request } = this;
       this.code(options.status ?? 200);
       if (request.wantsJson) return this.send(options.json ?? data);
       const html = app.views.render(
         view,
-        { ...layoutData(request, this, options.title), ...data },
+        { ...layoutData(request, this, options.title, addedToLayout.get(request)), ...data },
         { locale: request.locale, t: request.t },
       );
       return this.type('text/html; charset=utf-8').send(html);

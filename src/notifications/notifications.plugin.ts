@@ -1,6 +1,6 @@
 // Notifications on this instance: the worker that turns events into notifications (the `notifications`
-// consumer), pruning old ones, and the unread count in every page's header. Shared (fastify-plugin) so the
-// header hook sees every page and app.notifications every feature.
+// consumer), pruning old ones, and the unread count in every page's header (a layout field). Shared
+// (fastify-plugin) so app.notifications reaches every feature.
 import fp from 'fastify-plugin';
 import { consumeEvents } from '../core/consumer.js';
 import { pruneNotifications, unreadCount } from './notifications.queries.js';
@@ -24,18 +24,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     notifications: Notifications;
   }
-}
-
-/** Page requests that show the header: GET, HTML, signed in; not assets, feeds or the websocket. */
-function showsHeader(request: { method: string; url: string; viewer: unknown; wantsJson: boolean; headers: Record<string, unknown> }): boolean {
-  return (
-    request.method === 'GET' &&
-    !!request.viewer &&
-    !request.url.startsWith('/static/') &&
-    !request.url.split('?')[0]!.endsWith('.atom') &&
-    request.headers.upgrade === undefined &&
-    !request.wantsJson
-  );
+  interface FastifyRequest {
+    /** The signed-in viewer's unread notifications, as the header shows them; null when not loaded. */
+    unreadNotifications: number | null;
+  }
 }
 
 export const notificationsPlugin = fp<NotificationsOptions>(
@@ -54,8 +46,12 @@ export const notificationsPlugin = fp<NotificationsOptions>(
 
     app.decorate('notifications', { runWorker: () => worker.runUntilCaughtUp() } satisfies Notifications);
 
-    app.addHook('preHandler', async (request) => {
-      if (showsHeader(request)) request.unreadNotifications = await unreadCount(db, request.viewer!.id);
+    // The header's count, on every page a signed-in viewer is shown (one query).
+    app.decorateRequest('unreadNotifications', null);
+    app.addLayoutData(async (request) => {
+      if (!request.viewer) return {};
+      request.unreadNotifications = await unreadCount(db, request.viewer.id);
+      return { unreadNotifications: request.unreadNotifications };
     });
   },
   { name: 'notifications', dependencies: ['database', 'http', 'sessions', 'housekeeping', 'email'] },
