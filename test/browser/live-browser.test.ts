@@ -26,18 +26,21 @@ describe.runIf(existsSync(CHROMIUM))('live updates in real browsers', () => {
   let ctx: TestContext;
   let browser: Browser;
   let base: string;
+  /** What beforeAll made, undone in reverse by afterAll: as far as a failing start got. */
+  const cleanups: Array<() => unknown> = [];
 
   beforeAll(async () => {
     // The app checks Origin against PUBLIC_URL, so it must know its real address before it is built.
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     ctx = await createTestContext({ PUBLIC_URL: base });
+    cleanups.push(() => ctx.close());
     await ctx.app.listen({ port, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    cleanups.push(() => browser.close());
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
+    for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
   async function signedInPage(username: string, password: string) {

@@ -86,7 +86,7 @@ describe('page cache for guests', () => {
     const home = await page('/', JSON_ACCEPT);
     const started = await startThread(member.agent, 'cache', { title: 'A second thread' });
     expect((await page('/n/cache', JSON_ACCEPT)).body.threads.map((t: { id: number }) => t.id)).toContain(started.id);
-    expect((await page('/', JSON_ACCEPT)).body.networks[0].threadCount).toBe(home.body.networks[0].threadCount + 1);
+    expect((await page('/', JSON_ACCEPT)).body.networks[0].threadCount).toBe((home.body.networks[0].threadCount as number) + 1);
     expect(board.body.threads.map((t: { id: number }) => t.id)).not.toContain(started.id);
   });
 
@@ -165,7 +165,7 @@ describe('page cache under concurrent requests', () => {
 
   it('renders a missing page once for many guests asking at the same time', async () => {
     const latest = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-    while (ctx.app.events.cursor < Number(latest?.id ?? 0)) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (ctx.app.events.cursor < (latest?.id ?? 0)) await new Promise((resolve) => setTimeout(resolve, 10));
     ctx.app.pageCache.drop('everything');
     pageQueries.length = 0;
     const responses = await Promise.all(

@@ -52,7 +52,7 @@ describe('every write route', () => {
 
   async function latestEvent(): Promise<number> {
     const row = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-    return Number(row?.id ?? 0);
+    return row?.id ?? 0;
   }
 
   /**

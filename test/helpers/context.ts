@@ -36,6 +36,13 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
+/** A test's database: `drop` hands it back (or removes it), whatever `this` it is called with. */
+export interface TestDatabase {
+  database: Database;
+  databaseUrl: string | undefined;
+  drop: () => Promise<void>;
+}
+
 interface PooledDatabase {
   database: Database;
   databaseUrl: string | undefined;
@@ -47,7 +54,7 @@ interface PooledDatabase {
   tables: string[];
   seeds: Array<{ table: string; rows: unknown[] }>;
   /** Removes the database (PostgreSQL) once it is closed; nothing to do for PGlite in memory. */
-  dropClosed(): Promise<void>;
+  dropClosed: () => Promise<void>;
 }
 
 async function destroy(pooled: PooledDatabase): Promise<void> {
@@ -112,7 +119,7 @@ async function emptied(pooled: PooledDatabase): Promise<boolean> {
  * to this worker's pool. `databaseUrl` is its PostgreSQL URL (for a second app or a raw client);
  * undefined on PGlite.
  */
-export async function createTestDatabase(onQuery?: (sql: string) => void): Promise<{ database: Database; databaseUrl: string | undefined; drop(): Promise<void> }> {
+export async function createTestDatabase(onQuery?: (sql: string) => void): Promise<TestDatabase> {
   let pooled: PooledDatabase | undefined;
   for (let candidate = idle.pop(); candidate && !pooled; candidate = idle.pop()) {
     if (await emptied(candidate)) pooled = candidate;
@@ -135,7 +142,7 @@ export async function createTestDatabase(onQuery?: (sql: string) => void): Promi
  * A migrated, empty database that is nobody else's, before or after: `close` really closes it (a test
  * that takes the database away from a running app), and `drop`, once it is closed, removes it.
  */
-export async function createUnpooledTestDatabase(): Promise<{ database: Database; databaseUrl: string | undefined; drop(): Promise<void> }> {
+export async function createUnpooledTestDatabase(): Promise<TestDatabase> {
   const own = await openDatabase();
   return { database: own.database, databaseUrl: own.databaseUrl, drop: own.dropClosed };
 }

@@ -1,4 +1,5 @@
 // A websocket client for /live that collects messages and waits for the ones a test expects.
+import { CookieAccessInfo } from 'cookiejar';
 import WebSocket from 'ws';
 import type { Agent } from './agents.js';
 import type { TestContext } from './context.js';
@@ -27,7 +28,7 @@ export interface LiveClient {
 
 /** The Cookie header carrying the agent's session. */
 export function sessionCookie(agent: Agent): string {
-  const cookie = agent.jar.getCookie('session', { domain: '127.0.0.1', path: '/', secure: false, script: false });
+  const cookie = agent.jar.getCookie('session', new CookieAccessInfo('127.0.0.1', '/', false, false));
   if (!cookie) throw new Error('the agent has no session cookie');
   return `session=${cookie.value}`;
 }
@@ -46,7 +47,7 @@ export async function connectLive(ctx: TestContext, headers: Record<string, stri
   let read = 0;
   const waiters = new Set<() => void>();
   socket.on('message', (data) => {
-    messages.push(JSON.parse(data.toString()));
+    messages.push(JSON.parse((data as Buffer).toString()));
     for (const wake of waiters) wake();
   });
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));

@@ -92,7 +92,7 @@ describe('live updates over /live', () => {
   it('answers reset for a cursor older than the backlog keeps', async () => {
     await reply(bo.agent, threadId, 'keeps the backlog non-empty');
     const newest = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
-    await ctx.db.deleteFrom('events').where('id', '<', Number(newest.id)).execute();
+    await ctx.db.deleteFrom('events').where('id', '<', newest.id).execute();
     const client = await connectLive(ctx);
     client.send({ type: 'subscribe', topic: `thread:${threadId}`, since: 1 });
     expect(await client.next((m) => m.type === 'reset')).toEqual({ type: 'reset', topic: `thread:${threadId}` });

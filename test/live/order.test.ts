@@ -39,7 +39,7 @@ describe('the order of live events', () => {
   /** The thread's post events after `cursor`, as the events table has them. */
   async function recordedAfter(cursor: number) {
     const rows = await ctx.db.selectFrom('events').select(['id', 'name']).where('thread_id', '=', threadId).where('id', '>', cursor).where('name', 'in', POST_EVENTS).orderBy('id').execute();
-    return rows.map((row) => ({ cursor: Number(row.id), type: row.name }));
+    return rows.map((row) => ({ cursor: row.id, type: row.name }));
   }
 
   async function subscribed(since?: number): Promise<{ client: LiveClient; cursor: number }> {

@@ -17,19 +17,19 @@ describe('pruning the event backlog', () => {
     const thread = await startThread(member.agent, 'kajak');
     for (let i = 0; i < 4; i += 1) await reply(member.agent, thread.id, `reply ${i}`);
     await ctx.app.notifications.runWorker();
-    const ids = (await ctx.db.selectFrom('events').select('id').orderBy('id').execute()).map((row) => Number(row.id));
+    const ids = (await ctx.db.selectFrom('events').select('id').orderBy('id').execute()).map((row) => row.id);
     expect(ids.length).toBeGreaterThanOrEqual(5);
     // As if the worker had stopped two events from the end.
     const consumerCursor = ids.at(-3)!;
     await ctx.db.updateTable('event_consumers').set({ cursor: consumerCursor }).execute();
 
     await pruneEvents(ctx.db, new Date(Date.now() + 60_000));
-    const left = (await ctx.db.selectFrom('events').select('id').orderBy('id').execute()).map((row) => Number(row.id));
+    const left = (await ctx.db.selectFrom('events').select('id').orderBy('id').execute()).map((row) => row.id);
     expect(left).toEqual(ids.filter((id) => id > consumerCursor));
 
     await ctx.db.updateTable('event_consumers').set({ cursor: ids.at(-1)! }).execute();
     await pruneEvents(ctx.db, new Date(Date.now() + 60_000));
-    const last = (await ctx.db.selectFrom('events').select('id').execute()).map((row) => Number(row.id));
+    const last = (await ctx.db.selectFrom('events').select('id').execute()).map((row) => row.id);
     expect(last).toEqual([ids.at(-1)]);
   });
 });

@@ -3,14 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, setCookie, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { connectLive } from '../helpers/live.js';
+import { connectLive, sessionCookie } from '../helpers/live.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function sessionCookie(member: Member): string {
-  const cookie = member.agent.jar.getCookie('session', { domain: '127.0.0.1', path: '/', secure: false, script: false });
-  return `session=${cookie?.value}`;
-}
 
 describe('flags and community hiding', () => {
   let ctx: TestContext;
@@ -73,7 +69,7 @@ describe('flags and community hiding', () => {
       const review = await admin.agent.get('/n/kajak/review').set('accept', JSON_ACCEPT);
       expect(review.body.threshold).toEqual({ value: 2, set: false });
       const guestSocket = await connectLive(ctx, { 'accept-language': 'en' });
-      const memberSocket = await connectLive(ctx, { cookie: sessionCookie(bystander) });
+      const memberSocket = await connectLive(ctx, { cookie: sessionCookie(bystander.agent) });
       for (const socket of [guestSocket, memberSocket]) {
         socket.send({ type: 'subscribe', topic: `thread:${threadId}` });
         await socket.next((m) => m.type === 'subscribed');

@@ -34,7 +34,7 @@ describe('a hidden opening post hides the thread\u2019s title', () => {
     await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'title_convener' }).expect(200);
     await admin.agent.post('/n/fiske/conveners').set('accept', JSON_ACCEPT).send({ username: 'title_other' }).expect(200);
     await startThread(member.agent, 'kajak', { title: 'An ordinary thread' });
-    cursorBefore = Number((await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id);
+    cursorBefore = (await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id;
     const thread = await startThread(author.agent, 'kajak', { title: `Cheap sofas ${MARKER}`, body: 'Buy my sofa' });
     threadId = thread.id;
     openingId = thread.posts[0]!.id;

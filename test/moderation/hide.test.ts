@@ -2,14 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { connectLive } from '../helpers/live.js';
+import { connectLive, sessionCookie } from '../helpers/live.js';
 
 const MARKER = 'UNIQUE-MARKER-4f9a';
 
-function sessionCookie(member: Member): string {
-  const cookie = member.agent.jar.getCookie('session', { domain: '127.0.0.1', path: '/', secure: false, script: false });
-  return `session=${cookie?.value}`;
-}
 
 describe('hiding posts', () => {
   let ctx: TestContext;
@@ -50,7 +46,7 @@ describe('hiding posts', () => {
   it('hides: guests and members see a placeholder, the author sees why, the convener can unhide', async () => {
     const post = await reply(author.agent, threadId, `Cheap sofa for sale ${MARKER}`);
     const guestSocket = await connectLive(ctx, { 'accept-language': 'en' });
-    const convenerSocket = await connectLive(ctx, { cookie: sessionCookie(convener) });
+    const convenerSocket = await connectLive(ctx, { cookie: sessionCookie(convener.agent) });
     for (const socket of [guestSocket, convenerSocket]) {
       socket.send({ type: 'subscribe', topic: `thread:${threadId}` });
       await socket.next((m) => m.type === 'subscribed');

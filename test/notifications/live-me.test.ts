@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { connectLive } from '../helpers/live.js';
+import { connectLive, sessionCookie } from '../helpers/live.js';
 
-function sessionCookie(member: Member): string {
-  const cookie = member.agent.jar.getCookie('session', { domain: '127.0.0.1', path: '/', secure: false, script: false });
-  return `session=${cookie?.value}`;
-}
 
 describe('the live topic `me`', () => {
   let ctx: TestContext;
@@ -29,7 +25,7 @@ describe('the live topic `me`', () => {
     expect(await client.next()).toMatchObject({ type: 'error' });
     client.close();
 
-    const asBo = await connectLive(ctx, { cookie: sessionCookie(bo) });
+    const asBo = await connectLive(ctx, { cookie: sessionCookie(bo.agent) });
     asBo.send({ type: 'subscribe', topic: 'me:anna_live' });
     expect(await asBo.next()).toMatchObject({ type: 'error' });
     asBo.close();
@@ -37,8 +33,8 @@ describe('the live topic `me`', () => {
 
   it('sends the count on subscribing and again as it rises and falls, to that account only', async () => {
     await anna.agent.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({}).expect(200);
-    const forAnna = await connectLive(ctx, { cookie: sessionCookie(anna) });
-    const forBo = await connectLive(ctx, { cookie: sessionCookie(bo) });
+    const forAnna = await connectLive(ctx, { cookie: sessionCookie(anna.agent) });
+    const forBo = await connectLive(ctx, { cookie: sessionCookie(bo.agent) });
     for (const client of [forAnna, forBo]) {
       client.send({ type: 'subscribe', topic: 'me' });
       expect(await client.next()).toMatchObject({ type: 'subscribed', topic: 'me' });

@@ -152,7 +152,7 @@ describe('threads and replies', () => {
     const form = await bo.agent.get(`/t/${thread.id}/reply?to=${thread.posts[0]!.id}`).set('accept', HTML);
     expect(form.status).toBe(200);
     expect(form.text).toContain(`name="parentId" value="${thread.posts[0]!.id}"`);
-    expect(withSlug.text).not.toContain('href="/t/' + thread.id + '/reply?to=');
+    expect(withSlug.text).not.toContain(`href="/t/${thread.id}/reply?to=`);
     const signedIn = await bo.agent.get(`/t/${thread.id}`).set('accept', HTML);
     expect(signedIn.text).toContain(`href="/t/${thread.id}/reply?to=${thread.posts[0]!.id}"`);
   });
