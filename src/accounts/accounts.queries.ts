@@ -69,6 +69,15 @@ export function findAccountById(db: Kysely<DB>, id: number) {
   return db.selectFrom('accounts').select(accountColumns).where('id', '=', id).executeTakeFirst();
 }
 
+/** The account a username names, in any case or NFKC form; what anyone may know of it. */
+export function findAccountByUsername(db: Kysely<DB>, username: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'display_name', 'role', 'created_at'])
+    .where('username_key', '=', usernameKey(username))
+    .executeTakeFirst();
+}
+
 /** Distinct names looked up per post; further ones stay plain text. */
 const MAX_MENTION_LOOKUPS = 50;
 

@@ -8,10 +8,9 @@ export function requireViewer(request: FastifyRequest): Viewer {
   return request.viewer;
 }
 
-export function requireAdmin(request: FastifyRequest): Viewer {
-  const viewer = requireViewer(request);
+/** The one admin guard, for routes (adminOnly) and services alike: 403 for anyone but an admin. */
+export function requireAdmin(viewer: Viewer): void {
   if (viewer.role !== 'admin') throw new ForbiddenError();
-  return viewer;
 }
 
 /** Route hooks: refuse before the body is even validated, so a guest never learns what a form expects. */
@@ -20,5 +19,5 @@ export const signedInOnly = async (request: FastifyRequest): Promise<void> => {
 };
 
 export const adminOnly = async (request: FastifyRequest): Promise<void> => {
-  requireAdmin(request);
+  requireAdmin(requireViewer(request));
 };

@@ -2,8 +2,7 @@
 // addresses as a guest may see them.
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../core/errors.js';
-import { findNetworkBySlug } from '../networks/networks.queries.js';
-import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { threadPath, threadTitleFor } from '../posts/present.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
@@ -26,8 +25,7 @@ export async function feedsRoutes(app: FastifyInstance): Promise<void> {
   const generator = app.config.forumName;
 
   app.get<{ Params: NetworkParams }>('/n/:network/feed.atom', { schema: { params: networkSlugParam } }, async (request, reply) => {
-    const network = await findNetworkBySlug(db, request.params.network);
-    if (!network) throw new NotFoundError();
+    const network = await loadNetwork(db, request.params.network);
     const rows = await queries.findFeedThreads(db, network.id, FEED_SIZE);
     const entries: AtomEntry[] = rows
       .filter((row) => bodyIsReadable(postVisibility(null, visibilityFacts(row, 'opening_'))))

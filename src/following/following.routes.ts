@@ -2,8 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import { findNetworkBySlug } from '../networks/networks.queries.js';
-import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
 import { findThreads } from '../posts/posts.queries.js';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { threadPath, threadTitleFor, withThreadPath } from '../posts/present.js';
@@ -30,12 +29,6 @@ function decodeFollowingCursor(raw: string): { at: Date; id: number } {
 export async function followingRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
 
-  async function loadNetwork(slug: string) {
-    const network = await findNetworkBySlug(db, slug);
-    if (!network) throw new NotFoundError();
-    return network;
-  }
-
   async function loadThread(threadId: number) {
     const [thread] = await findThreads(db, [threadId]);
     if (!thread) throw new NotFoundError();
@@ -49,7 +42,7 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
     '/n/:network/follow',
     { onRequest: signedInOnly, schema: { params: networkSlugParam, body: followBody } },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
+      const network = await loadNetwork(db, request.params.network);
       const level = request.body?.level ?? 'threads';
       await followNetwork(db, request.viewer!.id, network.id, level);
       const state = await queries.followState(db, network.id, request.viewer!.id);
@@ -61,7 +54,7 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
     '/n/:network/unfollow',
     { onRequest: signedInOnly, schema: { params: networkSlugParam } },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
+      const network = await loadNetwork(db, request.params.network);
       await unfollowNetwork(db, request.viewer!.id, network.id);
       const state = await queries.followState(db, network.id, request.viewer!.id);
       return reply.done(`/n/${network.slug}`, { network: network.slug, following: null, followers: state.followers }, 200);

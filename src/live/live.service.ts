@@ -3,8 +3,7 @@
 // what a client missed, each post once in its latest state, within the bounds of limits.ts.
 import type { FastifyInstance } from 'fastify';
 import type { RecordedEvent } from '../core/events.js';
-import { boardThreadJson } from '../networks/present.js';
-import { findBoardThreads, type BoardThreadRow } from '../networks/networks.queries.js';
+import { boardThreadJson, findBoardThreads, type BoardThreadRow } from '../networks/public.js';
 import { findPosts, findThreads, type PostRow, type ThreadRow } from '../posts/posts.queries.js';
 import { postJson, standalonePostNode, viewerClass } from '../posts/present.js';
 import { Hub, prepare, type Audience, type LiveConnection, type MessageFor, type PreparedMessage } from './hub.js';

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { adminOnly, signedInOnly } from '../accounts/guards.js';
+import { adminOnly, requireAdmin, signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
-import { findNetworkBySlug, type NetworkRow } from '../networks/networks.queries.js';
-import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { loadNetwork, networkSlugParam, type NetworkParams, type NetworkRow } from '../networks/public.js';
 import { findPosts } from '../posts/posts.queries.js';
 import { postParams, type PostParams } from '../posts/posts.schemas.js';
 import { postJson, withThreadPath } from '../posts/present.js';
@@ -10,7 +9,7 @@ import { flagJson, reviewItemJson, thresholdJson } from './flags.present.js';
 import { listReviewPosts, openFlagsOf } from './flags.queries.js';
 import { reviewQuery, thresholdBody, type ReviewQuery, type ThresholdBody } from './flags.schemas.js';
 import { dismissFlags, effectiveThreshold, flagPost, setFlagThreshold } from './flags.service.js';
-import { requireAdminRole, requireModeratorOf } from './guards.js';
+import { requireModeratorOf } from './guards.js';
 import { reasonBody } from './moderation.schemas.js';
 import type { Reason } from './moderation.service.js';
 
@@ -23,12 +22,6 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
     const [post] = await findPosts(db, [(request.params as PostParams).postId]);
     if (!post) throw new NotFoundError();
     return post;
-  }
-
-  async function loadNetwork(slug: string) {
-    const network = await findNetworkBySlug(db, slug);
-    if (!network) throw new NotFoundError();
-    return network;
   }
 
   /** The flag form's data: the post as this viewer may see it (a placeholder if it is hidden from them). */
@@ -67,7 +60,7 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
     '/n/:network/flag-threshold',
     { onRequest: adminOnly, schema: { params: networkSlugParam, body: thresholdBody } },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
+      const network = await loadNetwork(db, request.params.network);
       const threshold = await setFlagThreshold(db, request.viewer!, network.id, request.body?.threshold ?? null);
       return reply.done(`/n/${network.slug}/review`, { network: network.slug, threshold: thresholdJson(threshold) }, 200);
     },
@@ -98,7 +91,7 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
     '/n/:network/review',
     { onRequest: signedInOnly, schema: { params: networkSlugParam, querystring: reviewQuery } },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
+      const network = await loadNetwork(db, request.params.network);
       requireModeratorOf(request.viewer!, network.id);
       const json = await reviewPage(request, network, request.query.before);
       const title = request.t('moderation.review.title', { network: network.name });
@@ -108,7 +101,7 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Querystring: ReviewQuery }>('/review', { onRequest: signedInOnly, schema: { querystring: reviewQuery } }, async (request, reply) => {
-    requireAdminRole(request.viewer!);
+    requireAdmin(request.viewer!);
     const json = await reviewPage(request, null, request.query.before);
     const title = request.t('moderation.review.allTitle');
     return reply.page('moderation/review', { ...reviewPageData(json), heading: title, allNetworks: true }, { json, title });

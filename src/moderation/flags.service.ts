@@ -1,12 +1,13 @@
 // Flags — the members' share of moderation — and the conveners' answers to them. Same steps as every
 // moderator action: who acts, load (and lock) the item, guard, change, log row, event, in one transaction.
 import type { Kysely } from 'kysely';
+import { requireAdmin } from '../accounts/guards.js';
 import { recordEvent } from '../core/events.js';
 import { ForbiddenError, TooManyRequestsError, ValidationError } from '../core/errors.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB, ModerationReason } from '../db/schema.js';
 import * as flags from './flags.queries.js';
-import { requireAdminRole, requireFound, requireModeratorOf, requireNotSuspended } from './guards.js';
+import { requireFound, requireModeratorOf, requireNotSuspended } from './guards.js';
 import { clearPostHidden, resolveOpenFlags, setPostHidden, writeLog } from './moderation.queries.js';
 import { checkReason, postAfter, type Reason } from './moderation.service.js';
 import type { PostRow } from '../posts/posts.queries.js';
@@ -135,7 +136,7 @@ export async function dismissFlags(db: Kysely<DB>, actor: Viewer, postId: number
 
 /** An admin sets the network's flag threshold (1–50), or clears it (null) to follow the network's size. */
 export async function setFlagThreshold(db: Kysely<DB>, actor: Viewer, networkId: number, threshold: number | null): Promise<Threshold> {
-  requireAdminRole(actor);
+  requireAdmin(actor);
   return db.transaction().execute(async (tx) => {
     await flags.setThresholdSetting(tx, networkId, threshold);
     await writeLog(tx, { network_id: networkId, actor_id: actor.id, action: 'threshold', note: threshold === null ? null : String(threshold) });

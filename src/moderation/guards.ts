@@ -11,10 +11,6 @@ export function requireModeratorOf(viewer: Viewer, networkId: number): void {
   if (!canModerate(viewer, networkId)) throw new ForbiddenError('moderation.notConvener');
 }
 
-export function requireAdminRole(viewer: Viewer): void {
-  if (viewer.role !== 'admin') throw new ForbiddenError();
-}
-
 export function requireFound<T>(value: T | undefined | null): T {
   if (value === undefined || value === null) throw new NotFoundError();
   return value;

@@ -1,11 +1,9 @@
 // The public moderation log of a network: every action, who took it, when and why — never a hidden
 // post's text, which only the network's conveners and admins see here.
 import type { FastifyInstance } from 'fastify';
-import { NotFoundError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
-import { findNetworkBySlug } from '../networks/networks.queries.js';
+import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
 import { withThreadPath } from '../posts/present.js';
-import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
 import { logEntryJson } from './log.present.js';
 import { listLogEntries } from './log.queries.js';
 
@@ -23,8 +21,7 @@ export async function logRoutes(app: FastifyInstance): Promise<void> {
     '/n/:network/log',
     { schema: { params: networkSlugParam, querystring: logQuery } },
     async (request, reply) => {
-      const network = await findNetworkBySlug(db, request.params.network);
-      if (!network) throw new NotFoundError();
+      const network = await loadNetwork(db, request.params.network);
       const rows = await listLogEntries(db, network.id, LOG_PAGE_SIZE + 1, request.query.before);
       const page = rows.slice(0, LOG_PAGE_SIZE);
       const nextCursor = rows.length > LOG_PAGE_SIZE ? page.at(-1)!.id : null;

@@ -70,10 +70,6 @@ export async function writeLog(db: Kysely<DB>, entry: Insertable<ModerationLogTa
   await db.insertInto('moderation_log').values(entry).execute();
 }
 
-export function findAccountByUsernameKey(db: Kysely<DB>, usernameKey: string) {
-  return db.selectFrom('accounts').select(['id', 'username', 'display_name', 'role']).where('username_key', '=', usernameKey).executeTakeFirst();
-}
-
 export async function addConvener(db: Kysely<DB>, networkId: number, accountId: number, appointedById: number): Promise<boolean> {
   const result = await db
     .insertInto('conveners')

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
-import { findNetworkBySlug } from '../networks/networks.queries.js';
-import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
 import { findPosts } from '../posts/posts.queries.js';
 import { postParams, type PostParams } from '../posts/posts.schemas.js';
 import { postJson } from '../posts/present.js';
@@ -17,12 +16,6 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     const [post] = await findPosts(db, [(request.params as PostParams).postId]);
     if (!post) throw new NotFoundError();
     return { post: postJson(post, request.viewer), action: request.url };
-  }
-
-  async function loadNetwork(slug: string) {
-    const network = await findNetworkBySlug(db, slug);
-    if (!network) throw new NotFoundError();
-    return network;
   }
 
   app.get<{ Params: PostParams }>('/p/:postId/hide', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) =>
@@ -55,7 +48,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     '/n/:network/conveners',
     { onRequest: signedInOnly, schema: { params: networkSlugParam, body: usernameBody } },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
+      const network = await loadNetwork(db, request.params.network);
       await appointConvener(db, request.viewer!, network.id, request.body.username);
       return reply.done(`/n/${network.slug}/edit`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
     },
@@ -65,7 +58,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     '/n/:network/conveners/:username/remove',
     { onRequest: signedInOnly, schema: { params: convenerParams } },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
+      const network = await loadNetwork(db, request.params.network);
       await removeConvener(db, request.viewer!, network.id, request.params.username);
       return reply.done(`/n/${network.slug}/edit`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
     },

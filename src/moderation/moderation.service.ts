@@ -5,8 +5,9 @@ import { recordEvent } from '../core/events.js';
 import { ValidationError } from '../core/errors.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB, ModerationReason } from '../db/schema.js';
-import { usernameKey } from '../accounts/usernames.js';
-import { requireAdminRole, requireFound, requireModeratorOf } from './guards.js';
+import { requireAdmin } from '../accounts/guards.js';
+import { findAccountByUsername } from '../accounts/public.js';
+import { requireFound, requireModeratorOf } from './guards.js';
 import * as queries from './moderation.queries.js';
 import { findPosts, type PostRow } from '../posts/posts.queries.js';
 
@@ -61,9 +62,9 @@ export async function unhidePost(db: Kysely<DB>, actor: Viewer, postId: number):
 }
 
 export async function appointConvener(db: Kysely<DB>, actor: Viewer, networkId: number, username: string): Promise<void> {
-  requireAdminRole(actor);
+  requireAdmin(actor);
   await db.transaction().execute(async (tx) => {
-    const account = await queries.findAccountByUsernameKey(tx, usernameKey(username));
+    const account = await findAccountByUsername(tx, username);
     if (!account) throw new ValidationError({ username: 'moderation.noSuchAccount' });
     if (!(await queries.addConvener(tx, networkId, account.id, actor.id))) return;
     await queries.writeLog(tx, { network_id: networkId, actor_id: actor.id, action: 'appoint', target_account_id: account.id });
@@ -72,9 +73,9 @@ export async function appointConvener(db: Kysely<DB>, actor: Viewer, networkId: 
 }
 
 export async function removeConvener(db: Kysely<DB>, actor: Viewer, networkId: number, username: string): Promise<void> {
-  requireAdminRole(actor);
+  requireAdmin(actor);
   await db.transaction().execute(async (tx) => {
-    const account = requireFound(await queries.findAccountByUsernameKey(tx, usernameKey(username)));
+    const account = requireFound(await findAccountByUsername(tx, username));
     if (!(await queries.removeConvener(tx, networkId, account.id))) return;
     await queries.writeLog(tx, { network_id: networkId, actor_id: actor.id, action: 'remove-convener', target_account_id: account.id });
     await recordEvent(tx, 'conveners.changed', { networkId, accountId: account.id });

@@ -1,10 +1,8 @@
 // A network's rules: public as a numbered list; conveners and admins edit them on the same page.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { signedInOnly } from '../accounts/guards.js';
-import { NotFoundError } from '../core/errors.js';
 import type { Viewer } from '../core/viewer.js';
-import { findNetworkBySlug, type NetworkRow } from '../networks/networks.queries.js';
-import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { loadNetwork, networkSlugParam, type NetworkParams, type NetworkRow } from '../networks/public.js';
 import { listRules, type RuleRow } from './rules.queries.js';
 import { MAX_RULE_BODY, MAX_RULE_TITLE, MAX_RULES, replaceNetworkRules, type RulesInput } from './rules.service.js';
 import { canModerate } from '../posts/visibility.js';
@@ -36,12 +34,6 @@ function slotsFor(rules: ReadonlyArray<{ title: string; body: string }>) {
 export async function rulesRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
 
-  async function loadNetwork(slug: string): Promise<NetworkRow> {
-    const network = await findNetworkBySlug(db, slug);
-    if (!network) throw new NotFoundError();
-    return network;
-  }
-
   async function pageData(network: NetworkRow, viewer: Viewer | null, sent?: RulesInput) {
     const rules = await listRules(db, network.id);
     const canEdit = canModerate(viewer, network.id);
@@ -57,7 +49,7 @@ export async function rulesRoutes(app: FastifyInstance): Promise<void> {
   }
 
   app.get<{ Params: NetworkParams }>('/n/:network/rules', { schema: { params: networkSlugParam } }, async (request, reply) => {
-    const network = await loadNetwork(request.params.network);
+    const network = await loadNetwork(db, request.params.network);
     const data = await pageData(network, request.viewer);
     return reply.page('moderation/rules', { ...data, values: {}, errors: {} }, {
       json: { network: data.network, rules: data.rules },
@@ -74,7 +66,7 @@ export async function rulesRoutes(app: FastifyInstance): Promise<void> {
         form: {
           view: 'moderation/rules',
           data: async (request: FastifyRequest) => {
-            const network = await loadNetwork((request.params as NetworkParams).network);
+            const network = await loadNetwork(db, (request.params as NetworkParams).network);
             const sent = request.body && typeof request.body === 'object' ? (request.body as RulesInput) : {};
             return pageData(network, request.viewer, { title: arrayOf(sent.title), body: arrayOf(sent.body) });
           },
@@ -82,7 +74,7 @@ export async function rulesRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
+      const network = await loadNetwork(db, request.params.network);
       await replaceNetworkRules(db, request.viewer!, network.id, request.body);
       const rules = (await listRules(db, network.id)).map(ruleJson);
       return reply.done(`/n/${network.slug}/rules`, { network: { slug: network.slug, name: network.name }, rules }, 200);

@@ -2,12 +2,8 @@
 // network (/n/:network/bar). Each with a small form and a way to lift it early.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { adminOnly, signedInOnly } from '../accounts/guards.js';
-import { usernameKey } from '../accounts/usernames.js';
-import { NotFoundError } from '../core/errors.js';
-import { findNetworkBySlug } from '../networks/networks.queries.js';
-import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
 import { requireModeratorOf } from './guards.js';
-import { findAccountByUsernameKey } from './moderation.queries.js';
 import { listActiveSuspensions } from './suspensions.queries.js';
 import { canModerate } from '../posts/visibility.js';
 import {
@@ -15,6 +11,7 @@ import {
   barAccount,
   liftBar,
   liftSuspension,
+  loadAccount,
   suspendAccount,
   type SuspensionInput,
 } from './suspensions.service.js';
@@ -39,18 +36,6 @@ interface AccountParams {
 export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
 
-  async function loadAccount(name: string) {
-    const account = await findAccountByUsernameKey(db, usernameKey(name));
-    if (!account) throw new NotFoundError();
-    return account;
-  }
-
-  async function loadNetwork(slug: string) {
-    const network = await findNetworkBySlug(db, slug);
-    if (!network) throw new NotFoundError();
-    return network;
-  }
-
   function activeJson(rows: Awaited<ReturnType<typeof listActiveSuspensions>>) {
     return rows.map((row) => ({ username: row.username, displayName: row.display_name, until: row.until.toISOString(), reason: row.reason }));
   }
@@ -58,7 +43,7 @@ export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
   // --- An admin's suspension: from posting anywhere.
 
   async function suspendFormData(request: FastifyRequest) {
-    const account = await loadAccount((request.params as AccountParams).username);
+    const account = await loadAccount(db, (request.params as AccountParams).username);
     // Also re-renders a refused form, for whoever sent it: the running suspensions only for admins.
     const active = request.viewer?.role === 'admin'
       ? activeJson(await listActiveSuspensions(db, null, new Date())).filter((s) => s.username === account.username)
@@ -79,28 +64,28 @@ export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { until } = await suspendAccount(db, request.viewer!, request.params.username, request.body, app.config.timeZone);
-      const account = await loadAccount(request.params.username);
+      const account = await loadAccount(db, request.params.username);
       return reply.done(`/u/${encodeURIComponent(account.username)}/suspend`, { username: account.username, scope: 'forum', until: until.toISOString(), reason: request.body.reason }, 200);
     },
   );
 
   app.post<{ Params: AccountParams }>('/u/:username/unsuspend', { onRequest: signedInOnly, schema: { params: accountParams } }, async (request, reply) => {
     const lifted = await liftSuspension(db, request.viewer!, request.params.username);
-    const account = await loadAccount(request.params.username);
+    const account = await loadAccount(db, request.params.username);
     return reply.done(`/u/${encodeURIComponent(account.username)}/suspend`, { username: account.username, scope: 'forum', lifted }, 200);
   });
 
   // --- A convener's bar: from posting in their network.
 
   async function barFormData(request: FastifyRequest) {
-    const network = await loadNetwork((request.params as NetworkParams).network);
+    const network = await loadNetwork(db, (request.params as NetworkParams).network);
     // Also re-renders a refused form, for whoever sent it: the running bars only for its moderators.
     const active = canModerate(request.viewer, network.id) ? activeJson(await listActiveSuspensions(db, network.id, new Date())) : [];
     return { scope: 'network', network: { slug: network.slug, name: network.name }, active };
   }
 
   app.get<{ Params: NetworkParams }>('/n/:network/bar', { onRequest: signedInOnly, schema: { params: networkSlugParam } }, async (request, reply) => {
-    requireModeratorOf(request.viewer!, (await loadNetwork(request.params.network)).id);
+    requireModeratorOf(request.viewer!, (await loadNetwork(db, request.params.network)).id);
     return reply.page('moderation/suspend-form', { ...(await barFormData(request)), values: {}, errors: {} }, { title: request.t('moderation.bar.title') });
   });
 
@@ -112,10 +97,10 @@ export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
       config: { form: { view: 'moderation/suspend-form', data: barFormData } },
     },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
+      const network = await loadNetwork(db, request.params.network);
       const { username: name, ...input } = request.body;
       const { until } = await barAccount(db, request.viewer!, network.id, name, input, app.config.timeZone);
-      const account = await loadAccount(name);
+      const account = await loadAccount(db, name);
       return reply.done(`/n/${network.slug}/bar`, { username: account.username, network: network.slug, until: until.toISOString(), reason: input.reason }, 200);
     },
   );
@@ -124,7 +109,7 @@ export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
     '/n/:network/unbar',
     { onRequest: signedInOnly, schema: { params: networkSlugParam, body: usernameBody } },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
+      const network = await loadNetwork(db, request.params.network);
       const lifted = await liftBar(db, request.viewer!, network.id, request.body.username);
       return reply.done(`/n/${network.slug}/bar`, { username: request.body.username, network: network.slug, lifted }, 200);
     },

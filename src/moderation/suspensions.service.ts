@@ -4,13 +4,14 @@
 // page or live message shows suspensions; posting, editing and flagging check the table in their own
 // transactions (guards.ts `requireNotSuspended`).
 import type { Kysely } from 'kysely';
-import { usernameKey } from '../accounts/usernames.js';
+import { requireAdmin } from '../accounts/guards.js';
+import { findAccountByUsername } from '../accounts/public.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { startOfDayIn } from '../core/time.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
-import { requireAdminRole, requireModeratorOf } from './guards.js';
-import { convenedNetworkIds, findAccountByUsernameKey, writeLog } from './moderation.queries.js';
+import { requireModeratorOf } from './guards.js';
+import { convenedNetworkIds, writeLog } from './moderation.queries.js';
 import { canModerate } from '../posts/visibility.js';
 import { endSuspensions, insertSuspension } from './suspensions.queries.js';
 
@@ -38,14 +39,15 @@ export function suspensionEnd(input: Pick<SuspensionInput, 'days' | 'until'>, no
   return until;
 }
 
-async function loadAccount(db: Kysely<DB>, username: string) {
-  const account = await findAccountByUsernameKey(db, usernameKey(username));
+/** The account a username names; 404 when there is none. */
+export async function loadAccount(db: Kysely<DB>, username: string) {
+  const account = await findAccountByUsername(db, username);
   if (!account) throw new NotFoundError();
   return account;
 }
 
 export async function suspendAccount(db: Kysely<DB>, actor: Viewer, username: string, input: SuspensionInput, timeZone: string): Promise<{ until: Date }> {
-  requireAdminRole(actor);
+  requireAdmin(actor);
   const now = new Date();
   const until = suspensionEnd(input, now, timeZone);
   await db.transaction().execute(async (tx) => {
@@ -69,7 +71,7 @@ export async function barAccount(
   const now = new Date();
   const until = suspensionEnd(input, now, timeZone);
   await db.transaction().execute(async (tx) => {
-    const account = await findAccountByUsernameKey(tx, usernameKey(username));
+    const account = await findAccountByUsername(tx, username);
     if (!account) throw new ValidationError({ username: 'moderation.noSuchAccount' });
     // Whoever moderates the network is not barred from it: that is the admins' business (remove the convener).
     if (canModerate({ role: account.role, convenes: await convenedNetworkIds(tx, account.id) }, networkId)) {
@@ -83,7 +85,7 @@ export async function barAccount(
 
 /** Ends an account's running suspension now (admins). false when there was none. */
 export async function liftSuspension(db: Kysely<DB>, actor: Viewer, username: string): Promise<boolean> {
-  requireAdminRole(actor);
+  requireAdmin(actor);
   return db.transaction().execute(async (tx) => {
     const account = await loadAccount(tx, username);
     if ((await endSuspensions(tx, account.id, null, new Date())) === 0) return false;
@@ -96,7 +98,7 @@ export async function liftSuspension(db: Kysely<DB>, actor: Viewer, username: st
 export async function liftBar(db: Kysely<DB>, actor: Viewer, networkId: number, username: string): Promise<boolean> {
   requireModeratorOf(actor, networkId);
   return db.transaction().execute(async (tx) => {
-    const account = await findAccountByUsernameKey(tx, usernameKey(username));
+    const account = await findAccountByUsername(tx, username);
     if (!account) throw new ValidationError({ username: 'moderation.noSuchAccount' });
     if ((await endSuspensions(tx, account.id, networkId, new Date())) === 0) return false;
     await writeLog(tx, { network_id: networkId, actor_id: actor.id, action: 'unbar', target_account_id: account.id });

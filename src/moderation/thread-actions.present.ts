@@ -1,7 +1,7 @@
 // What the move form shows: the networks a thread can go to.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { listNetworks } from '../networks/networks.queries.js';
+import { listNetworks } from '../networks/public.js';
 import type { ThreadRow } from '../posts/posts.queries.js';
 
 /** The networks a thread can be moved to, by name: for the move form's list. */

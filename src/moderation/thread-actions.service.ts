@@ -5,7 +5,7 @@ import { ValidationError } from '../core/errors.js';
 import { recordEvent } from '../core/events.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
-import { findNetworkBySlug } from '../networks/networks.queries.js';
+import { findNetworkBySlug } from '../networks/public.js';
 import { requireFound, requireModeratorOf } from './guards.js';
 import { writeLog } from './moderation.queries.js';
 import * as queries from './thread-actions.queries.js';

@@ -8,7 +8,7 @@ import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import { requireNotSuspended } from '../moderation/guards.js';
-import { recordNetworkActivity } from '../networks/networks.queries.js';
+import { recordNetworkActivity } from '../networks/public.js';
 import { findPosts, type PostRow } from '../posts/posts.queries.js';
 import { mayChangePost } from '../posts/present.js';
 import { lastReplyOrEdit, limitsFor, secondsToWait } from './posting-limits.js';

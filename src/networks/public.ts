@@ -1,0 +1,43 @@
+// What other features and the pages use of networks: a network by its slug (and the `/n/:network`
+// parameter that names it), the list of networks, a board's threads as the board and the live feed show
+// them, and the activity a post adds to its network (written by threads in the posting transaction).
+// The rest of networks/ is its own.
+import type { Kysely } from 'kysely';
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import type { Translate } from '../core/i18n/index.js';
+import type { Viewer } from '../core/viewer.js';
+import type { DB } from '../db/schema.js';
+import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
+import { findNetworkBySlug, listBoardThreads, type NetworkRow } from './networks.queries.js';
+import { boardThreadJson } from './present.js';
+
+export { findBoardThreads, findNetworkBySlug, listNetworks, recordNetworkActivity, type BoardThreadRow, type NetworkRow } from './networks.queries.js';
+export { boardQuery, networkSlugParam, type NetworkParams } from './networks.schemas.js';
+export { boardThreadJson, networkJson } from './present.js';
+
+/** Threads per page of a board. */
+const BOARD_PAGE_SIZE = 30;
+
+/** The network a `/n/:network` address names; 404 when there is none. */
+export async function loadNetwork(db: Kysely<DB>, slug: string): Promise<NetworkRow> {
+  const network = await findNetworkBySlug(db, slug);
+  if (!network) throw new NotFoundError();
+  return network;
+}
+
+/**
+ * One page of a board as this viewer may see it, pinned threads first, then by latest activity; `before`
+ * is the cursor a page gave for the next (400 naming `before` for anything else), and `nextCursor` is
+ * null on the last page. One query.
+ */
+export async function readBoard(db: Kysely<DB>, networkId: number, before: string | undefined, viewer: Viewer | null, t: Translate) {
+  const cursor = before === undefined ? undefined : decodeBoardCursor(before);
+  if (before !== undefined && !cursor) throw new ValidationError({ before: 'validation.invalid' });
+  const rows = await listBoardThreads(db, networkId, BOARD_PAGE_SIZE + 1, cursor);
+  const page = rows.slice(0, BOARD_PAGE_SIZE);
+  const last = page.at(-1);
+  const nextCursor = rows.length > BOARD_PAGE_SIZE && last
+    ? encodeBoardCursor({ pinned: last.pinned, lastActivityAt: last.last_activity_at, id: last.id })
+    : null;
+  return { threads: page.map((row) => boardThreadJson(row, viewer, t)), nextCursor };
+}
