@@ -37,6 +37,10 @@ import { rulesRoutes } from './moderation/rules.routes.js';
 import { suspensionsRoutes } from './moderation/suspensions.routes.js';
 import { logRoutes } from './moderation/log.routes.js';
 import { flagsRoutes } from './moderation/flags.routes.js';
+import { homePage } from './pages/home.page.js';
+import { boardPage } from './pages/board.page.js';
+import { threadPage } from './pages/thread.page.js';
+import { mePage } from './pages/me.page.js';
 
 
 export interface BuildOptions {
@@ -119,5 +123,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(emailRoutes);
   await app.register(feedsRoutes);
   await app.register(peopleRoutes);
+
+  // The pages that gather what they show from several features.
+  await app.register(homePage);
+  await app.register(boardPage);
+  await app.register(threadPage);
+  await app.register(mePage);
   return app;
 }

@@ -3,7 +3,6 @@ import { localPath } from '../core/paths.js';
 import { pruneAttempts } from '../core/rate-limit.js';
 import { requireViewer, signedInOnly } from './guards.js';
 import { findAccountById } from './accounts.queries.js';
-import { mePageData } from './me-page.js';
 import {
   changePasswordBody,
   loginBody,
@@ -61,17 +60,12 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     return reply.done('/', { signedOut: true }, 200);
   });
 
-  app.get('/me', { onRequest: signedInOnly }, async (request, reply) => {
-    const { json, ...data } = await mePageData(request);
-    return reply.page('accounts/me', { ...data, values: {}, errors: {} }, { json, title: request.t('accounts.me.title') });
-  });
-
   app.post<{ Body: ChangePasswordBody }>(
     '/me/password',
     {
       onRequest: signedInOnly,
       schema: { body: changePasswordBody },
-      config: { form: { view: 'accounts/me', data: mePageData } },
+      config: { form: { page: 'me' } },
     },
     async (request, reply) => {
       const viewer = requireViewer(request);

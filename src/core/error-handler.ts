@@ -7,16 +7,26 @@ import { isDatabaseUnavailable } from '../db/availability.js';
 import { catalogs } from './i18n/index.js';
 import { HttpError, ServiceUnavailableError, TooManyRequestsError, ValidationError, type Message } from './errors.js';
 
-/** How a form route re-renders itself when its input is refused. */
-export interface FormConfig {
+/** A view, and the rest of what it needs (the network, the thread…) to show a form again. */
+export interface FormView {
   view: string;
-  /** The rest of what the form's view needs (the network, the thread…). */
   data?: (request: FastifyRequest) => Promise<object> | object;
 }
+
+/**
+ * How a form route re-renders itself when its input is refused: a view of its own, or the page the
+ * form is on (`page`, a name the pages layer registers with app.pages), drawn whole as its GET draws it,
+ * with every other form on it.
+ */
+export type FormConfig = FormView | { page: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     form?: FormConfig;
+  }
+  interface FastifyInstance {
+    /** The pages forms name in `config.form.page`; every name a route uses must be registered before the app is ready. */
+    pages: { register(name: string, page: Required<FormView>): void };
   }
 }
 
@@ -113,7 +123,7 @@ function withDatesWritten(message: Message, request: FastifyRequest): Message {
   return { key: message.key, values };
 }
 
-async function sendError(error: HttpError, request: FastifyRequest, reply: FastifyReply) {
+async function sendError(error: HttpError, request: FastifyRequest, reply: FastifyReply, pages: ReadonlyMap<string, FormView>) {
   const translate = request.t;
   const t: typeof translate = (message, values) => translate(withDatesWritten(message, request), values);
   let message = error instanceof TooManyRequestsError
@@ -133,7 +143,8 @@ async function sendError(error: HttpError, request: FastifyRequest, reply: Fasti
   if (error.statusCode === 401 && request.method === 'GET') {
     return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
   }
-  const form = request.routeOptions.config?.form;
+  const config = request.routeOptions.config.form;
+  const form = config && 'page' in config ? pages.get(config.page)! : config;
   if (form && (fields || error.statusCode === 429 || error.statusCode === 403)) {
     const extra = form.data ? await form.data(request) : {};
     return reply.page(form.view, { ...extra, values: keptInput(request.body), errors: fields ?? {}, formError: fields ? t('validation.summary') : message }, { status: error.statusCode });
@@ -149,6 +160,23 @@ async function sendError(error: HttpError, request: FastifyRequest, reply: Fasti
 
 export const errorHandlerPlugin = fp(
   async (app) => {
+    const pages = new Map<string, FormView>();
+    const pagesNamed = new Set<string>();
+    app.decorate('pages', {
+      register(name: string, page: Required<FormView>) {
+        pages.set(name, page);
+      },
+    });
+    app.addHook('onRoute', (route) => {
+      const form = route.config?.form;
+      if (form && 'page' in form) pagesNamed.add(form.page);
+    });
+    // A misspelt name fails the start, not the first refused form.
+    app.addHook('onReady', async () => {
+      const missing = [...pagesNamed].filter((name) => !pages.has(name));
+      if (missing.length > 0) throw new Error(`Forms name pages that are not registered: ${missing.join(', ')}`);
+    });
+
     app.setErrorHandler(async (raw: FastifyError, request, reply) => {
       const error = normalise(raw);
       // An outage is one cause behind many failed requests: one line each, without the stack.
@@ -157,13 +185,13 @@ export const errorHandlerPlugin = fp(
       // An input check is missing somewhere: answer 400, but say so where someone will read it.
       else if (isDataException(raw)) request.log.warn({ err: raw }, 'the database refused a value no check caught');
       try {
-        return await sendError(error, request, reply);
+        return await sendError(error, request, reply, pages);
       } catch (renderError) {
         request.log.error({ err: renderError }, 'error page failed');
         return reply.code(error.statusCode >= 500 ? 500 : error.statusCode).type('text/plain').send(request.t('errors.server'));
       }
     });
-    app.setNotFoundHandler(async (request, reply) => sendError(new HttpError(404, 'not_found', 'errors.notFound'), request, reply));
+    app.setNotFoundHandler(async (request, reply) => sendError(new HttpError(404, 'not_found', 'errors.notFound'), request, reply, pages));
   },
   { name: 'error-handler', dependencies: ['http'] },
 );

@@ -1,7 +1,6 @@
 // The email setting on /me, and one-click unsubscribe (no sign-in: the signed token is the key).
 import type { FastifyInstance } from 'fastify';
 import { signedInOnly } from '../accounts/guards.js';
-import { mePageData } from '../accounts/me-page.js';
 import { HttpError } from '../core/errors.js';
 import { accountExists } from './email.queries.js';
 import { emailBody, tokenParams, type EmailBody, type TokenParams } from './email.schemas.js';
@@ -18,7 +17,7 @@ export async function emailRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: signedInOnly,
       schema: { body: emailBody },
-      config: { form: { view: 'accounts/me', data: mePageData } },
+      config: { form: { page: 'me' } },
     },
     async (request, reply) => {
       await changeEmailFrequency(db, request.viewer!.id, request.body.emailNotifications);

@@ -1,14 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { signedInOnly } from '../accounts/guards.js';
 import { ForbiddenError, NotFoundError } from '../core/errors.js';
-import { findNetworkBySlug } from '../networks/networks.queries.js';
-import { networkSlugParam, type NetworkParams } from '../networks/networks.schemas.js';
+import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
 import { findPosts } from '../posts/posts.queries.js';
 import { postParams, threadParams, type PostParams, type ThreadParams } from '../posts/posts.schemas.js';
-import { mayChangePost, movedJson, postJson, threadTitleFor } from '../posts/present.js';
-import { buildTree, threadModerationTools } from './present.js';
-import { watchState } from '../following/public.js';
-import { threadFeedLink } from '../feeds/public.js';
+import { mayChangePost, postJson, threadTitleFor } from '../posts/present.js';
 import * as queries from './threads.queries.js';
 import {
   editPostBody,
@@ -16,15 +12,14 @@ import {
   replyBody,
   replyFormQuery,
   submissionHeaders,
-  threadPageQuery,
   type EditPostBody,
   type NewThreadBody,
   type ReplyBody,
   type SubmissionHeaders,
-  type ThreadPageQuery,
 } from './threads.schemas.js';
 import { placeOfPost, threadsService } from './threads.service.js';
-import { pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf } from './paging.js';
+import { threadUrl } from './paging.js';
+import { loadThread } from './public.js';
 
 /** The form's one-time key, or the script's Idempotency-Key header; undefined when neither is sent. */
 function submissionKeyOf(request: FastifyRequest<{ Body: { submission?: string }; Headers: SubmissionHeaders }>): string | undefined {
@@ -37,20 +32,7 @@ const SUBMISSION_KEPT_MS = 24 * 60 * 60 * 1000;
 export async function threadsRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.database;
   const service = threadsService({ db, postingLimits: app.config.rateLimits });
-  const maxDepth = app.config.threadDisplayDepth;
   app.housekeeping.every({ name: 'old submission keys', everyMs: 60 * 60 * 1000, run: (now) => queries.pruneSubmissions(db, new Date(now.getTime() - SUBMISSION_KEPT_MS)) });
-
-  async function loadThread(threadId: number) {
-    const thread = await queries.findThread(db, threadId);
-    if (!thread) throw new NotFoundError();
-    return thread;
-  }
-
-  async function loadNetwork(slug: string) {
-    const network = await findNetworkBySlug(db, slug);
-    if (!network) throw new NotFoundError();
-    return network;
-  }
 
   /** The new-thread form's network and its rules (the page's data and its JSON). */
   async function newThreadFormData(slug: string) {
@@ -81,7 +63,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     const post = await queries.findPostPlacement(db, request.params.postId);
     if (!post) throw new NotFoundError();
     if (!mayChangePost(request.viewer, post) || post.deleted_at) throw new ForbiddenError();
-    return { post, thread: await loadThread(post.thread_id) };
+    return { post, thread: await loadThread(db, post.thread_id) };
   }
 
   app.get<{ Params: NetworkParams }>(
@@ -101,74 +83,10 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
       config: { form: { view: 'threads/new', data: (request) => newThreadFormData((request.params as NetworkParams).network) } },
     },
     async (request, reply) => {
-      const network = await loadNetwork(request.params.network);
+      const network = await loadNetwork(db, request.params.network);
       const { threadId, post } = await service.createThread(request.viewer!, network, { ...request.body, submissionKey: submissionKeyOf(request) });
       const json = { id: threadId, title: request.body.title, network: network.slug, posts: [postJson(post, request.viewer)] };
       return reply.done(`/t/${threadId}`, json, 201);
-    },
-  );
-
-  app.get<{ Params: ThreadParams; Querystring: ThreadPageQuery }>(
-    '/t/:id/:slug?',
-    { schema: { params: threadParams, querystring: threadPageQuery } },
-    async (request, reply) => {
-      // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
-      const cursor = app.events.cursor;
-      const thread = await loadThread(request.params.id);
-      const pages = pagesOf(thread.top_level_count);
-      const page = request.query.page ?? 1;
-      if (page > pages) throw new NotFoundError();
-      const part = request.query.part ?? 1;
-      const { rows, pageReplyCount } = await queries.findThreadPagePosts(db, thread.id, topLevelNumbersOf(page), repliesOfPart(part));
-      const parts = partsOf(pageReplyCount);
-      if (part > parts) throw new NotFoundError();
-      const tree = buildTree(rows, request.viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug });
-      const heading = threadTitleFor(thread, request.viewer, request.t);
-      const canReply = !!request.viewer && !thread.locked;
-      const json = {
-        id: thread.id,
-        title: heading.title,
-        slug: heading.slug,
-        titleHidden: heading.titleHidden,
-        network: { slug: thread.network_slug, name: thread.network_name },
-        pinned: thread.pinned,
-        locked: thread.locked,
-        moved: movedJson(thread),
-        replyCount: thread.reply_count,
-        page,
-        pages,
-        part,
-        parts,
-        posts: rows.map((row) => postJson(row, request.viewer)),
-      };
-      const pageLinks = pages > 1
-        ? Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page: i + 1, part: 1 }), current: i + 1 === page }))
-        : [];
-      const partLinks = parts > 1
-        ? Array.from({ length: parts }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page, part: i + 1 }), current: i + 1 === part }))
-        : [];
-      return reply.page(
-        'threads/show',
-        {
-          thread: json,
-          opening: tree.opening,
-          replies: tree.replies,
-          pageLinks,
-          partLinks,
-          values: {},
-          errors: {},
-          canReply,
-          rules: thread.rule_titles,
-          tools: threadModerationTools(request.viewer, thread),
-          // New top-level replies land on the last page, every new reply on the last part of its page.
-          live: { topic: `thread:${thread.id}`, cursor, lastPage: page === pages, lastPart: part === parts, maxDepth },
-          scripts: ['/static/js/reply.js', '/static/js/live.js'],
-          // Watch/mute (one query, signed-in viewers only) and the thread's Atom feed.
-          watch: { thread: thread.id, signedIn: !!request.viewer, state: request.viewer ? await watchState(db, request.viewer.id, thread.id) : null },
-          alternateLinks: [threadFeedLink({ id: thread.id, title: heading.title })],
-        },
-        { json, title: heading.title },
-      );
     },
   );
 
@@ -176,7 +94,7 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     '/t/:id/reply',
     { onRequest: signedInOnly, schema: { params: threadParams, querystring: replyFormQuery } },
     async (request, reply) => {
-      const thread = await loadThread(request.params.id);
+      const thread = await loadThread(db, request.params.id);
       const parentId = request.query.to;
       const [parent] = parentId ? await findPosts(db, [parentId]) : [];
       if (parentId && (!parent || parent.thread_id !== thread.id)) throw new NotFoundError();
@@ -190,10 +108,10 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: signedInOnly,
       schema: { params: threadParams, body: replyBody, headers: submissionHeaders },
-      config: { form: { view: 'threads/reply', data: async (request) => replyFormData(request, await loadThread((request.params as ThreadParams).id)) } },
+      config: { form: { view: 'threads/reply', data: async (request) => replyFormData(request, await loadThread(db, (request.params as ThreadParams).id)) } },
     },
     async (request, reply) => {
-      const thread = await loadThread(request.params.id);
+      const thread = await loadThread(db, request.params.id);
       const { post, place } = await service.reply(request.viewer!, thread.id, { ...request.body, submissionKey: submissionKeyOf(request) });
       const json = postJson(post, request.viewer);
       return reply.done(

@@ -1,0 +1,40 @@
+// A thread page `/t/:id/:slug?`: a page (or part) of the thread's posts (threads), with the watch box
+// (following) and the thread's Atom feed (feeds).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { threadFeedLink } from '../feeds/public.js';
+import { watchState } from '../following/public.js';
+import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
+import { readThreadPage, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
+
+type ThreadRequest = FastifyRequest<{ Params: ThreadParams; Querystring: ThreadPageQuery }>;
+
+export async function threadPageData(request: ThreadRequest) {
+  const { database: { db }, events, config } = request.server;
+  const { viewer } = request;
+  const maxDepth = config.threadDisplayDepth;
+  // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
+  const cursor = events.cursor;
+  const { json, isLastPage, isLastPart, ...shown } = await readThreadPage(db, request.params.id, request.query, viewer, request.t, maxDepth);
+  return {
+    ...shown,
+    thread: json,
+    // New top-level replies land on the last page, every new reply on the last part of its page.
+    live: { topic: `thread:${json.id}`, cursor, lastPage: isLastPage, lastPart: isLastPart, maxDepth },
+    scripts: ['/static/js/reply.js', '/static/js/live.js'],
+    // Watch/mute (one query, signed-in viewers only) and the thread's Atom feed.
+    watch: { thread: json.id, signedIn: !!viewer, state: viewer ? await watchState(db, viewer.id, json.id) : null },
+    alternateLinks: [threadFeedLink({ id: json.id, title: json.title })],
+    json,
+  };
+}
+
+export async function threadPage(app: FastifyInstance): Promise<void> {
+  app.get<{ Params: ThreadParams; Querystring: ThreadPageQuery }>(
+    '/t/:id/:slug?',
+    { schema: { params: threadParams, querystring: threadPageQuery } },
+    async (request, reply) => {
+      const { json, ...data } = await threadPageData(request);
+      return reply.page('threads/show', { ...data, values: {}, errors: {} }, { json, title: json.title });
+    },
+  );
+}

@@ -1,0 +1,73 @@
+// What the pages use of threads: a page of a thread as a viewer may read it, and the query parameters
+// that choose the page. The rest of threads/ is its own.
+import type { Kysely } from 'kysely';
+import { NotFoundError } from '../core/errors.js';
+import type { Translate } from '../core/i18n/index.js';
+import type { Viewer } from '../core/viewer.js';
+import type { DB } from '../db/schema.js';
+import { movedJson, postJson, threadTitleFor } from '../posts/present.js';
+import { pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf, type ThreadPlace } from './paging.js';
+import { buildTree, threadModerationTools } from './present.js';
+import { findThread, findThreadPagePosts } from './threads.queries.js';
+
+export { threadPageQuery, type ThreadPageQuery } from './threads.schemas.js';
+
+/** The thread with what its pages and forms show of it; 404 when there is none. */
+export async function loadThread(db: Kysely<DB>, threadId: number) {
+  const thread = await findThread(db, threadId);
+  if (!thread) throw new NotFoundError();
+  return thread;
+}
+
+/**
+ * A page of a thread, or a part of one (README, Thread pages), as this viewer may read it: `json` is the
+ * thread with the part's posts (titles as the viewer may see them), `opening` and `replies` the posts as
+ * a tree no deeper than `maxDepth`, then the links to the other pages and parts and what the viewer may
+ * do. 404 for a thread, page or part that does not exist. Two queries, whatever the page holds.
+ */
+export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Partial<ThreadPlace>, viewer: Viewer | null, t: Translate, maxDepth: number) {
+  const thread = await loadThread(db, threadId);
+  const pages = pagesOf(thread.top_level_count);
+  const page = place.page ?? 1;
+  if (page > pages) throw new NotFoundError();
+  const part = place.part ?? 1;
+  const { rows, pageReplyCount } = await findThreadPagePosts(db, thread.id, topLevelNumbersOf(page), repliesOfPart(part));
+  const parts = partsOf(pageReplyCount);
+  if (part > parts) throw new NotFoundError();
+  const tree = buildTree(rows, viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug });
+  const heading = threadTitleFor(thread, viewer, t);
+  const json = {
+    id: thread.id,
+    title: heading.title,
+    slug: heading.slug,
+    titleHidden: heading.titleHidden,
+    network: { slug: thread.network_slug, name: thread.network_name },
+    pinned: thread.pinned,
+    locked: thread.locked,
+    moved: movedJson(thread),
+    replyCount: thread.reply_count,
+    page,
+    pages,
+    part,
+    parts,
+    posts: rows.map((row) => postJson(row, viewer)),
+  };
+  const pageLinks = pages > 1
+    ? Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page: i + 1, part: 1 }), current: i + 1 === page }))
+    : [];
+  const partLinks = parts > 1
+    ? Array.from({ length: parts }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page, part: i + 1 }), current: i + 1 === part }))
+    : [];
+  return {
+    json,
+    opening: tree.opening,
+    replies: tree.replies,
+    pageLinks,
+    partLinks,
+    isLastPage: page === pages,
+    isLastPart: part === parts,
+    canReply: !!viewer && !thread.locked,
+    rules: thread.rule_titles,
+    tools: threadModerationTools(viewer, thread),
+  };
+}
