@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { untilEventsSeen } from '../helpers/events.js';
 import { connectLive, sessionCookie } from '../helpers/live.js';
 import { recordEvent } from '../../src/core/events.js';
 
@@ -169,6 +170,8 @@ describe('live updates over /live', () => {
 
   it('pushes edits and deletions the same way', async () => {
     const posted = await reply(bo.agent, threadId, 'to be edited');
+    // Subscribed from now on: the reply's own post.created must not arrive as the first message.
+    await untilEventsSeen(ctx);
     const client = await connectLive(ctx);
     client.send({ type: 'subscribe', topic: `thread:${threadId}` });
     await client.next((m) => m.type === 'subscribed');
