@@ -1,9 +1,37 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { MentionedAccount } from '../core/markdown.js';
+import type { Viewer } from '../core/viewer.js';
 import type { AccountsTable, DB, Role, SessionsTable } from '../db/schema.js';
 import { usernameKey } from './usernames.js';
 
 export type SessionWithAccount = Awaited<ReturnType<typeof findSessionWithAccount>> & {};
+
+/**
+ * The ids of the networks an account convenes, as a column of a query over `accounts`: read with the
+ * account every time, so appointing or removing a convener applies to the very next request or check.
+ */
+export function convenesColumn() {
+  return sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes');
+}
+
+/** Accounts as the visibility rule knows them (a Viewer), by id; one query for any number. */
+export async function findViewers(db: Kysely<DB>, accountIds: readonly number[]): Promise<Viewer[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'display_name', 'role', 'locale', 'created_at', convenesColumn()])
+    .where('id', 'in', accountIds)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    locale: row.locale,
+    createdAt: row.created_at,
+    convenes: row.convenes,
+  }));
+}
 
 export function findSessionWithAccount(db: Kysely<DB>, sessionId: string) {
   return db
@@ -19,8 +47,7 @@ export function findSessionWithAccount(db: Kysely<DB>, sessionId: string) {
       'accounts.role',
       'accounts.locale',
       'accounts.created_at as account_created_at',
-      // Read on every request, so appointing or removing a convener applies to the very next one.
-      sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes'),
+      convenesColumn(),
     ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();

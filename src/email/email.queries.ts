@@ -1,6 +1,7 @@
 // Email settings, the outbox and the stored signing key: plain queries, the database first.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB, EmailFrequency } from '../db/schema.js';
+import { convenesColumn } from '../accounts/public.js';
 
 /** What an account that never chose gets. */
 export const DEFAULT_EMAIL_FREQUENCY: EmailFrequency = 'daily';
@@ -99,7 +100,7 @@ export function findEmailContext(db: Kysely<DB>, accountId: number, networkId: n
       'email_settings.frequency',
       'networks.slug as network_slug',
       'networks.name as network_name',
-      sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes'),
+      convenesColumn(),
     ])
     .where('accounts.id', '=', accountId)
     .where('networks.id', '=', networkId)

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, Role } from '../db/schema.js';
+import { convenesColumn } from '../accounts/public.js';
 
 export const POST_EVENTS = ['post.created', 'post.edited', 'post.deleted', 'post.hidden', 'post.unhidden'] as const;
 
@@ -81,7 +82,7 @@ export async function currentSessions(db: Kysely<DB>, sessionIds: readonly strin
     .select([
       'sessions.id',
       'accounts.role',
-      sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes'),
+      convenesColumn(),
     ])
     .where(sql<boolean>`sessions.id = any(${[...sessionIds]}::text[])`)
     .where('sessions.expires_at', '>', now)

@@ -1,39 +1,8 @@
 // Notifications and what they are about: plain queries, the database first. List queries take lists,
 // so a page or a batch costs one query however many rows it shows.
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { Viewer } from '../core/viewer.js';
 import type { DB, NotificationsTable } from '../db/schema.js';
 import { openingPostColumns, visibilityColumns } from '../posts/posts.queries.js';
-
-// ---------------------------------------------------------------------------------------------
-// Accounts: who may read what a notification is about
-
-/** The accounts as the visibility rule knows them: who may read what a notification is about. */
-export async function findReaders(db: Kysely<DB>, accountIds: readonly number[]): Promise<Viewer[]> {
-  if (accountIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('accounts')
-    .select([
-      'accounts.id',
-      'accounts.username',
-      'accounts.display_name',
-      'accounts.role',
-      'accounts.locale',
-      'accounts.created_at',
-      sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes'),
-    ])
-    .where('accounts.id', 'in', accountIds)
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    locale: row.locale,
-    createdAt: row.created_at,
-    convenes: row.convenes,
-  }));
-}
 
 // ---------------------------------------------------------------------------------------------
 // What notifications are about
@@ -147,7 +116,7 @@ export async function unreadCount(db: Kysely<DB>, accountId: number): Promise<nu
     .where('read_at', 'is', null)
     .where('withdrawn_at', 'is', null)
     .executeTakeFirst();
-  return Number(row?.count ?? 0);
+  return row?.count ?? 0;
 }
 
 /** Unread counts of several accounts at once; accounts with none are absent. */
@@ -161,7 +130,7 @@ export async function unreadCounts(db: Kysely<DB>, accountIds: readonly number[]
     .where('withdrawn_at', 'is', null)
     .groupBy('account_id')
     .execute();
-  return new Map(rows.map((row) => [row.account_id, Number(row.count)]));
+  return new Map(rows.map((row) => [row.account_id, row.count]));
 }
 
 /** How many of a group's newest notifications are loaded to show it (and to count what the viewer may see). */

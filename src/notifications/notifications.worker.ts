@@ -9,6 +9,7 @@ import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibi
 import { audienceOf, watchAutomatically } from '../following/public.js';
 import * as queries from './notifications.queries.js';
 import { groupKey } from './present.js';
+import { findViewers } from '../accounts/public.js';
 
 /** The consumer's row in event_consumers (inserted by migrations/2026-11-22T1600_following.ts). */
 export const CONSUMER = 'notifications';
@@ -51,7 +52,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     // Where the notification is filed (its group, its email); who may read the post is decided by the
     // network the thread is in now, which a later move may already have changed.
     const networkId = extra.networkId ?? post.network_id;
-    const readers = (await queries.findReaders(run.tx, [...kinds.keys()])).filter((reader) => bodyIsReadable(postVisibility(reader, visibilityFacts(post))));
+    const readers = (await findViewers(run.tx, [...kinds.keys()])).filter((reader) => bodyIsReadable(postVisibility(reader, visibilityFacts(post))));
     if (readers.length === 0) return;
     const emailIds = await options.fileInEmails(run.tx, readers.map((reader) => reader.id), networkId, run.now);
     await queries.insertNotifications(
@@ -113,7 +114,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     const rows = await queries.notificationsAboutPosts(run.tx, posts.map((post) => post.id));
     if (rows.length === 0) return;
     const postsById = new Map(posts.map((post) => [post.id, post]));
-    const readers = new Map((await queries.findReaders(run.tx, [...new Set(rows.map((r) => r.account_id))])).map((reader) => [reader.id, reader]));
+    const readers = new Map((await findViewers(run.tx, [...new Set(rows.map((r) => r.account_id))])).map((reader) => [reader.id, reader]));
     const withdraw: number[] = [];
     const restore: number[] = [];
     for (const row of rows) {
