@@ -1,5 +1,4 @@
 // Handlebars, compiled once at start: every page is a view inside the one layout, built from partials.
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
@@ -35,7 +34,7 @@ function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
   hbs.registerHelper('not', (a: unknown) => !a);
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   // A fresh one-time key for a form that creates something (views/partials/submission-key.hbs).
-  hbs.registerHelper('newSubmissionKey', () => randomUUID());
+  hbs.registerHelper('newSubmissionKey', () => crypto.randomUUID());
   hbs.registerHelper('lookupField', (map: Record<string, unknown> | undefined, key: string) => map?.[key]);
   hbs.registerHelper('time', (date: Date | string, options: Handlebars.HelperOptions) => {
     const at = new Date(date);
