@@ -15,8 +15,6 @@ export interface LiveClient {
    * the server sent before handling the ping has then arrived: proof that nothing else did.
    */
   settle(timeoutMs?: number): Promise<Array<Record<string, any>>>;
-  /** Resolves when no message arrives for `ms` — to check that nothing more came. */
-  quiet(ms?: number): Promise<Array<Record<string, any>>>;
   /** Resolves at the server's next websocket ping (its heartbeat). */
   pinged(): Promise<void>;
   /** Stops reading from the connection (the server's output piles up), and starts again. */
@@ -91,11 +89,6 @@ export async function connectLive(ctx: TestContext, headers: Record<string, stri
       client.send({ type: 'ping' });
       await client.next((m) => m.type === 'pong', timeoutMs);
       return messages.slice(from, read - 1);
-    },
-    async quiet(ms = 400) {
-      const start = messages.length;
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      return messages.slice(start);
     },
     pinged: () => new Promise((resolve) => socket.once('ping', () => resolve())),
     pause: () => tcp.pause(),
