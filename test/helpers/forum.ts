@@ -30,3 +30,14 @@ export async function reply(member: Agent, threadId: number, body: string, paren
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body as { id: number; parentId: number; threadId: number; html: string };
 }
+
+/**
+ * The stage most moderation tests play on: networks (slug → name, and the username of its convener,
+ * if it has one) created and their conveners appointed, by the admin.
+ */
+export async function networksWithConveners(admin: Agent, networks: Record<string, { name: string; convener?: string }>): Promise<void> {
+  for (const [slug, { name, convener }] of Object.entries(networks)) {
+    await createNetwork(admin, { slug, name });
+    if (convener) await admin.post(`/n/${slug}/conveners`).set('accept', JSON_ACCEPT).send({ username: convener }).expect(200);
+  }
+}

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, setCookie, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { createNetwork, networksWithConveners, reply, startThread } from '../helpers/forum.js';
 import { connectLive, sessionCookie } from '../helpers/live.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,11 +42,7 @@ describe('flags and community hiding', () => {
     convener = await signUp(ctx, { username: 'flagconvener', displayName: 'Kajak Convener' });
     otherConvener = await signUp(ctx, { username: 'otherconvener' });
     author = await signUp(ctx, { username: 'flaggedauthor', displayName: 'Flagged Author' });
-    await createNetwork(admin.agent, { slug: 'lobby', name: 'Lobby' });
-    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
-    await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
-    await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'flagconvener' }).expect(200);
-    await admin.agent.post('/n/fiske/conveners').set('accept', JSON_ACCEPT).send({ username: 'otherconvener' }).expect(200);
+    await networksWithConveners(admin.agent, { lobby: { name: 'Lobby' }, kajak: { name: 'Kajak', convener: 'flagconvener' }, fiske: { name: 'Fiske', convener: 'otherconvener' } });
     lobbyThread = (await startThread(admin.agent, 'lobby', { title: 'Say hello' })).id;
   });
   afterAll(() => ctx.close());

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Agent, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createNetwork, startThread } from '../helpers/forum.js';
+import { networksWithConveners, startThread } from '../helpers/forum.js';
 import { connectLive } from '../helpers/live.js';
 
 // Upper and lower case: the slug is made from the title, lower-cased.
@@ -29,10 +29,7 @@ describe('a hidden opening post hides the thread\u2019s title', () => {
     otherConvener = await signUp(ctx, { username: 'title_other' });
     author = await signUp(ctx, { username: 'title_author' });
     member = await signUp(ctx);
-    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
-    await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
-    await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'title_convener' }).expect(200);
-    await admin.agent.post('/n/fiske/conveners').set('accept', JSON_ACCEPT).send({ username: 'title_other' }).expect(200);
+    await networksWithConveners(admin.agent, { kajak: { name: 'Kajak', convener: 'title_convener' }, fiske: { name: 'Fiske', convener: 'title_other' } });
     await startThread(member.agent, 'kajak', { title: 'An ordinary thread' });
     cursorBefore = (await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id;
     const thread = await startThread(author.agent, 'kajak', { title: `Cheap sofas ${MARKER}`, body: 'Buy my sofa' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
 import { connectLive, sessionCookie } from '../helpers/live.js';
 
 const MARKER = 'UNIQUE-MARKER-4f9a';
@@ -23,10 +23,7 @@ describe('hiding posts', () => {
     otherConvener = await signUp(ctx, { username: 'fiskeconvener' });
     author = await signUp(ctx, { username: 'offtopicauthor', displayName: 'Off Topic AB' });
     member = await signUp(ctx);
-    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
-    await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
-    await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'kajakconvener' }).expect(200);
-    await admin.agent.post('/n/fiske/conveners').set('accept', JSON_ACCEPT).send({ username: 'fiskeconvener' }).expect(200);
+    await networksWithConveners(admin.agent, { kajak: { name: 'Kajak', convener: 'kajakconvener' }, fiske: { name: 'Fiske', convener: 'fiskeconvener' } });
     threadId = (await startThread(member.agent, 'kajak', { title: 'Paddling in May' })).id;
   });
   afterAll(() => ctx.close());

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
 
 describe('locking and pinning threads', () => {
   let ctx: TestContext;
@@ -15,8 +15,7 @@ describe('locking and pinning threads', () => {
     admin = await signUp(ctx);
     convener = await signUp(ctx, { username: 'lock_convener' });
     member = await signUp(ctx);
-    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
-    await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'lock_convener' }).expect(200);
+    await networksWithConveners(admin.agent, { kajak: { name: 'Kajak', convener: 'lock_convener' } });
   });
   afterAll(() => ctx.close());
 

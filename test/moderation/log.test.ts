@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Agent, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
 
 const MARKER = 'LOG-MARKER-7c1e';
 
@@ -24,10 +24,7 @@ describe('the moderation log', () => {
     otherConvener = await signUp(ctx, { username: 'log_other' });
     author = await signUp(ctx, { username: 'log_author', displayName: 'Sofa Seller' });
     member = await signUp(ctx);
-    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
-    await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
-    await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'log_convener' }).expect(200);
-    await admin.agent.post('/n/fiske/conveners').set('accept', JSON_ACCEPT).send({ username: 'log_other' }).expect(200);
+    await networksWithConveners(admin.agent, { kajak: { name: 'Kajak', convener: 'log_convener' }, fiske: { name: 'Fiske', convener: 'log_other' } });
     await convener.agent.post('/n/kajak/rules').set('accept', JSON_ACCEPT).send({ title: ['Stay on topic'] }).expect(200);
 
     threadId = (await startThread(member.agent, 'kajak', { title: 'Paddling in May' })).id;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { createNetwork, networksWithConveners, reply, startThread } from '../helpers/forum.js';
 
 describe('moving a thread', () => {
   let ctx: TestContext;
@@ -16,9 +16,7 @@ describe('moving a thread', () => {
     admin = await signUp(ctx);
     convener = await signUp(ctx, { username: 'move_convener' });
     author = await signUp(ctx, { username: 'move_author' });
-    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
-    await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
-    await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'move_convener' }).expect(200);
+    await networksWithConveners(admin.agent, { kajak: { name: 'Kajak', convener: 'move_convener' }, fiske: { name: 'Fiske' } });
   });
   afterAll(() => ctx.close());
 

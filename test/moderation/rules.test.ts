@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createNetwork, startThread } from '../helpers/forum.js';
+import { networksWithConveners, startThread } from '../helpers/forum.js';
 
 describe('network rules', () => {
   let ctx: TestContext;
@@ -16,8 +16,7 @@ describe('network rules', () => {
     admin = await signUp(ctx);
     convener = await signUp(ctx, { username: 'rules_convener' });
     member = await signUp(ctx);
-    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
-    await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'rules_convener' }).expect(200);
+    await networksWithConveners(admin.agent, { kajak: { name: 'Kajak', convener: 'rules_convener' } });
   });
   afterAll(() => ctx.close());
 

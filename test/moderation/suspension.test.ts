@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
 
 /** An end as the messages write it: in the forum's time zone, whatever the reader's language. */
 function written(iso: string): string {
@@ -23,9 +23,7 @@ describe('suspensions and bars', () => {
     ctx = await createTestContext();
     admin = await signUp(ctx);
     convener = await signUp(ctx, { username: 'bar_convener' });
-    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
-    await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
-    await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'bar_convener' }).expect(200);
+    await networksWithConveners(admin.agent, { kajak: { name: 'Kajak', convener: 'bar_convener' }, fiske: { name: 'Fiske' } });
     const kayakThread = await startThread(convener.agent, 'kajak', { title: 'Kayak talk' });
     const fiskeThread = await startThread(admin.agent, 'fiske', { title: 'Fish talk' });
     [threadId, kayakOpeningId] = [kayakThread.id, kayakThread.posts[0]!.id];
