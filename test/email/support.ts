@@ -3,8 +3,8 @@
 import { createServer } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { buildApp, type BuildOptions } from '../../src/app.js';
-import { createTestDatabase, testConfig, type TestContext } from '../helpers/context.js';
+import type { BuildOptions } from '../../src/app.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
 
 export interface ReceivedMail {
   from: string;
@@ -100,25 +100,6 @@ export async function parseMail(raw: string): Promise<ParsedMail> {
 }
 
 /** A test forum like createTestContext's, with email options (no background sender) and a query counter. */
-export async function createEmailContext(
-  env: Record<string, string>,
-  email: BuildOptions['email'] = {},
-  onQuery?: (sql: string) => void,
-): Promise<TestContext> {
-  const { database, databaseUrl, drop } = await createTestDatabase(onQuery);
-  const config = testConfig(env);
-  const app = await buildApp(config, { database, logger: false, email: { senderPollMs: 0, ...email } });
-  await app.ready();
-  return {
-    app,
-    database,
-    db: database.db,
-    databaseUrl,
-    config,
-    async close() {
-      await app.close();
-      await database.close();
-      await drop();
-    },
-  };
+export function createEmailContext(env: Record<string, string>, email: BuildOptions['email'] = {}, onQuery?: (sql: string) => void): Promise<TestContext> {
+  return createTestContext(env, onQuery, { email: { senderPollMs: 0, ...email } });
 }

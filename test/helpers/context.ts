@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type BuildOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createDatabase, type Database } from '../../src/db/connect.js';
 
@@ -152,11 +152,18 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ PUBLIC_URL: 'http://forum.test', LOG_LEVEL: 'silent', RATE_LIMITS: 'off', ...env });
 }
 
-/** Builds the app on a fresh database. `env` sets configuration as the environment would. */
-export async function createTestContext(env: Record<string, string> = {}, onQuery?: (sql: string) => void): Promise<TestContext> {
+/**
+ * Builds the app on a fresh database. `env` sets configuration as the environment would; `onQuery`
+ * hears every query; `options` are buildApp's (timings and transports of workers, as tests need them).
+ */
+export async function createTestContext(
+  env: Record<string, string> = {},
+  onQuery?: (sql: string) => void,
+  options: Omit<BuildOptions, 'database' | 'logger'> = {},
+): Promise<TestContext> {
   const { database, databaseUrl, drop } = await createTestDatabase(onQuery);
   const config = testConfig(env);
-  const app = await buildApp(config, { database, logger: false });
+  const app = await buildApp(config, { ...options, database, logger: false });
   await app.ready();
   return {
     app,
