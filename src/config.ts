@@ -1,5 +1,9 @@
-// The only module that reads process.env. Everything else receives a Config.
+// The only module that reads process.env. Everything else receives a Config. The environment is checked
+// against one schema (Environment, below): each variable's type, range or values and its default there,
+// and what JSON Schema cannot say (a URL's protocol, proxy addresses, a time zone) as refinements of it.
 import { isIP } from 'node:net';
+import { Type, type StaticDecode, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 import { emailKey } from './accounts/emails.js';
 
 export const LOCALES = ['sv', 'en', 'da'] as const;
@@ -51,22 +55,26 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ON = ['1', 'true', 'on', 'yes'];
+const OFF = ['0', 'false', 'off', 'no'];
+
+/** The number of proxy hops TRUST_PROXY may name. */
+const PROXY_HOPS = Type.Integer({ minimum: 1, maximum: 100 });
+
+/** The words after a whole-number variable's name when its value is refused (each integer here has both bounds). */
+function wholeNumberProblem(schema: TSchema, text: string): string {
+  const { minimum, maximum } = schema as { minimum: number; maximum: number };
+  return `must be a whole number from ${minimum} to ${maximum}, got "${text}"`;
 }
 
-function readBoolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
-  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be on or off (true/false), got "${env[name]}"`);
+/** Text that is a URL with one of these protocols; refused with what is wrong with it. */
+function urlWith(protocols: readonly string[]) {
+  return Type.Refine(
+    Type.Refine(Type.String(), (text) => URL.canParse(text), (text) => `must be an absolute URL, got "${text}"`),
+    (text) => !URL.canParse(text) || protocols.includes(new URL(text).protocol),
+    (text) => `must start with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}, got "${text}"`,
+  );
 }
 
 function isAddressOrRange(entry: string): boolean {
@@ -76,101 +84,139 @@ function isAddressOrRange(entry: string): boolean {
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
 }
 
-function readTrustProxy(env: Env): TrustProxy {
-  const raw = env.TRUST_PROXY?.trim().toLowerCase();
-  if (!raw || ['0', 'false', 'off', 'no'].includes(raw)) return false;
+const proxyEntries = (text: string) => text.toLowerCase().split(',').map((entry) => entry.trim()).filter(Boolean);
+
+/** Why a TRUST_PROXY value is refused (the words after its name); null for each of the forms it takes. */
+function trustProxyProblem(text: string): string | null {
+  const word = text.toLowerCase();
+  if (OFF.includes(word)) return null;
   // Trusting every hop takes the first address of X-Forwarded-For, which the client writes itself.
-  if (['true', 'on', 'yes'].includes(raw)) {
-    throw new ConfigError(`TRUST_PROXY=${env.TRUST_PROXY} would trust every hop, so any client could pick its own address; give the number of proxies in front of the forum (TRUST_PROXY=1 behind one load balancer) or their addresses`);
+  // (1 is a number of hops here.)
+  if (ON.includes(word) && word !== '1') {
+    return `must not be ${text}: TRUST_PROXY=${text} would trust every hop, so any client could pick its own address; give the number of proxies in front of the forum (TRUST_PROXY=1 behind one load balancer) or their addresses`;
   }
-  if (/^\d+$/.test(raw)) return readInteger(env, 'TRUST_PROXY', 0, 1, 100);
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
-  const bad = entries.find((entry) => !isAddressOrRange(entry));
-  if (bad !== undefined) {
-    throw new ConfigError(`TRUST_PROXY must be off, a number of proxy hops or comma-separated proxy addresses (IP or CIDR), "${bad}" is none of these`);
-  }
-  return entries;
+  if (/^\d+$/.test(word)) return Value.Check(PROXY_HOPS, Number(word)) ? null : wholeNumberProblem(PROXY_HOPS, text);
+  const bad = proxyEntries(text).find((entry) => !isAddressOrRange(entry));
+  return bad === undefined ? null : `must be off, a number of proxy hops or comma-separated proxy addresses (IP or CIDR), "${bad}" is none of these`;
 }
 
-function readUrl(name: string, raw: string, protocols: string[]): URL {
-  let url: URL;
+function trustedProxies(text: string): TrustProxy {
+  const word = text.toLowerCase();
+  if (OFF.includes(word)) return false;
+  return /^\d+$/.test(word) ? Number(word) : proxyEntries(text);
+}
+
+const adminAddresses = (text: string) => text.split(',').map(emailKey).filter(Boolean);
+const notAnAddress = (text: string) => adminAddresses(text).find((address) => !/^[^@\s]+@[^@\s]+$/.test(address));
+
+/** The zone's canonical name ("europe/stockholm" → "Europe/Stockholm"); undefined for a zone Node does not know. */
+function canonicalTimeZone(text: string): string | undefined {
   try {
-    url = new URL(raw);
+    return new Intl.DateTimeFormat('en', { timeZone: text }).resolvedOptions().timeZone;
   } catch {
-    throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
+    return undefined;
   }
-  if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`);
-  }
-  return url;
 }
 
-function readLocale(env: Env): Locale {
-  const raw = env.DEFAULT_LOCALE?.trim() || 'sv';
-  if (!(LOCALES as readonly string[]).includes(raw)) {
-    throw new ConfigError(`DEFAULT_LOCALE must be one of ${LOCALES.join(', ')}, got "${raw}"`);
+/**
+ * Every variable the forum reads (README, Configuration), as the value it takes once read from its text:
+ * integers and on/off switches are read as such, and an enum marked `anyCase` in lower case.
+ */
+const Environment = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  /** Unset: http://localhost:$PORT. */
+  PUBLIC_URL: Type.Optional(Type.Decode(urlWith(['http:', 'https:']), (text) => new URL(text))),
+  DATABASE_URL: Type.Optional(urlWith(['postgres:', 'postgresql:'])),
+  DATA_DIR: Type.String({ default: './data' }),
+  FORUM_NAME: Type.String({ default: 'Bryggan' }),
+  DEFAULT_LOCALE: Type.Enum(LOCALES, { type: 'string', default: 'sv' }),
+  TRUST_PROXY: Type.Decode(
+    Type.Refine(Type.String({ default: 'off' }), (text) => trustProxyProblem(text) === null, (text) => trustProxyProblem(text)!),
+    trustedProxies,
+  ),
+  RATE_LIMITS: Type.Boolean({ default: true }),
+  ADMIN_EMAILS: Type.Optional(
+    Type.Decode(
+      Type.Refine(Type.String(), (text) => notAnAddress(text) === undefined, (text) => `must be comma-separated email addresses, "${notAnAddress(text)!}" is not one`),
+      (text): ReadonlySet<string> => new Set(adminAddresses(text)),
+    ),
+  ),
+  THREAD_DISPLAY_DEPTH: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
+  LOG_LEVEL: Type.Enum(LOG_LEVELS, { type: 'string', default: 'info', anyCase: true }),
+  SMTP_URL: Type.Optional(Type.Decode(urlWith(['smtp:', 'smtps:']), (text) => new URL(text))),
+  SECRET_KEY: Type.Optional(Type.String({ minLength: 32 })),
+  TIME_ZONE: Type.Decode(
+    Type.Refine(
+      Type.String({ default: 'Europe/Stockholm' }),
+      (text) => canonicalTimeZone(text) !== undefined,
+      (text) => `must be an IANA time zone such as Europe/Stockholm or Europe/Copenhagen, got "${text}"`,
+    ),
+    (text) => canonicalTimeZone(text)!,
+  ),
+  DATABASE_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 10_000 }),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
+});
+
+/** A variable's text as the value its schema takes: a number, a switch, a word in lower case; else the text. */
+function fromText(schema: TSchema, text: string): unknown {
+  if (Type.IsInteger(schema)) return Number(text);
+  const word = text.toLowerCase();
+  if (Type.IsBoolean(schema)) return ON.includes(word) ? true : OFF.includes(word) ? false : text;
+  return Type.IsEnum(schema) && 'anyCase' in schema && schema.anyCase === true ? word : text;
+}
+
+/** The words after the variable's name that say why its text was refused. */
+function problemWith(schema: TSchema, issue: { keyword: string; message: string; params: object }, text: string): string {
+  if (issue.keyword === '~refine') return issue.message;
+  if (Type.IsInteger(schema)) return wholeNumberProblem(schema, text);
+  if (Type.IsBoolean(schema)) return `must be on or off (true/false), got "${text}"`;
+  if (Type.IsEnum(schema)) return `must be one of ${schema.enum.join(', ')}, got "${text}"`;
+  if (issue.keyword === 'minLength' && 'limit' in issue.params) return `must be at least ${String(issue.params.limit)} characters long, got ${text.length}`;
+  return `is not valid (${issue.message}), got "${text}"`;
+}
+
+/** The environment checked against its schema and decoded; an empty value counts as unset. */
+function readEnvironment(env: Env): StaticDecode<typeof Environment> {
+  const texts = new Map<string, string>();
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(Environment.properties)) {
+    const text = env[name]?.trim();
+    if (!text) continue;
+    texts.set(name, text);
+    values[name] = fromText(schema, text);
   }
-  return raw as Locale;
-}
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-function readLogLevel(env: Env): string {
-  const raw = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
-  if (!LOG_LEVELS.includes(raw)) {
-    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const withDefaults = Value.Default(Environment, values);
+  const [issue] = Value.Errors(Environment, withDefaults);
+  if (issue) {
+    const name = issue.instancePath.slice(1);
+    const schema = Environment.properties[name as keyof typeof Environment.properties];
+    throw new ConfigError(`${name} ${problemWith(schema, issue, texts.get(name) ?? '')}`);
   }
-  return raw;
-}
-
-function readAdminEmails(env: Env): ReadonlySet<string> | undefined {
-  const raw = env.ADMIN_EMAILS?.trim();
-  if (!raw) return undefined;
-  const emails = raw.split(',').map(emailKey).filter(Boolean);
-  const bad = emails.find((e) => !/^[^@\s]+@[^@\s]+$/.test(e));
-  if (bad) throw new ConfigError(`ADMIN_EMAILS must be comma-separated email addresses, "${bad}" is not one`);
-  return new Set(emails);
-}
-
-function readSecretKey(env: Env): string | undefined {
-  const raw = env.SECRET_KEY?.trim();
-  if (!raw) return undefined;
-  if (raw.length < 32) throw new ConfigError(`SECRET_KEY must be at least 32 characters long, got ${raw.length}`);
-  return raw;
-}
-
-function readTimeZone(env: Env): string {
-  const raw = env.TIME_ZONE?.trim() || 'Europe/Stockholm';
-  try {
-    // Canonical form ("europe/stockholm" → "Europe/Stockholm"); throws on a zone Node does not know.
-    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
-  } catch {
-    throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Europe/Stockholm or Europe/Copenhagen, got "${raw}"`);
-  }
+  return Value.Decode(Environment, withDefaults);
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const port = readInteger(env, 'PORT', 3000, 0, 65535);
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl) readUrl('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  const read = readEnvironment(env);
   return {
-    port,
-    host: env.HOST?.trim() || '127.0.0.1',
-    publicUrl: readUrl('PUBLIC_URL', env.PUBLIC_URL?.trim() || `http://localhost:${port}`, ['http:', 'https:']),
-    databaseUrl,
-    dataDir: env.DATA_DIR?.trim() || './data',
-    forumName: env.FORUM_NAME?.trim() || 'Bryggan',
-    defaultLocale: readLocale(env),
-    trustProxy: readTrustProxy(env),
-    rateLimits: readBoolean(env, 'RATE_LIMITS', true),
-    adminEmails: readAdminEmails(env),
-    threadDisplayDepth: readInteger(env, 'THREAD_DISPLAY_DEPTH', 5, 1, 20),
-    logLevel: readLogLevel(env),
-    smtpUrl: env.SMTP_URL?.trim() ? readUrl('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:']) : undefined,
-    secretKey: readSecretKey(env),
-    timeZone: readTimeZone(env),
-    connectTimeoutMs: readInteger(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
-    statementTimeoutMs: readInteger(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
-    idleInTransactionTimeoutMs: readInteger(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    port: read.PORT,
+    host: read.HOST,
+    publicUrl: read.PUBLIC_URL ?? new URL(`http://localhost:${read.PORT}`),
+    databaseUrl: read.DATABASE_URL,
+    dataDir: read.DATA_DIR,
+    forumName: read.FORUM_NAME,
+    defaultLocale: read.DEFAULT_LOCALE,
+    trustProxy: read.TRUST_PROXY,
+    rateLimits: read.RATE_LIMITS,
+    adminEmails: read.ADMIN_EMAILS,
+    threadDisplayDepth: read.THREAD_DISPLAY_DEPTH,
+    logLevel: read.LOG_LEVEL,
+    smtpUrl: read.SMTP_URL,
+    secretKey: read.SECRET_KEY,
+    timeZone: read.TIME_ZONE,
+    connectTimeoutMs: read.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: read.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: read.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   };
 }
