@@ -9,10 +9,10 @@ import { hasNul, withoutInvisible } from './text.js';
 import type { Viewer } from './viewer.js';
 import type { loadViews } from './views.js';
 
-export interface PageOptions {
+export interface PageOptions<Json = unknown> {
   status?: number;
   /** What a JSON client receives instead of the view's data; defaults to the data itself. */
-  json?: unknown;
+  json?: Json;
   /** The <title>, already translated or user text (escaped by the layout). */
   title?: string;
 }
@@ -39,10 +39,16 @@ declare module 'fastify' {
     readonly t: Translate;
     readonly wantsJson: boolean;
   }
-  interface FastifyReply {
-    page(view: string, data: object, options?: PageOptions): FastifyReply;
+  // ReplyType is what the route's response schema describes (unknown without one): the JSON a page or
+  // a form post answers is checked against it here, and the serializer sends only its fields. Merging
+  // repeats every type parameter of Fastify's declaration, used or not.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface FastifyReply<RouteGeneric, RawServer, RawRequest, RawReply, ContextConfig, SchemaCompiler, TypeProvider, ReplyType> {
+    /** The view for browsers; for scripts `options.json`, or the data itself when the page is its own JSON. */
+    page(view: string, data: object, options: PageOptions<ReplyType> & { json: ReplyType }): FastifyReply;
+    page(view: string, data: ReplyType & object, options?: PageOptions<ReplyType>): FastifyReply;
     /** After a successful form post: 303 to `location` for browsers, `json` with `status` for scripts. */
-    done(location: string, json: unknown, status?: number): FastifyReply;
+    done(location: string, json: ReplyType, status?: number): FastifyReply;
     flash(messageKey: string): FastifyReply;
   }
 }
@@ -125,7 +131,7 @@ export const httpPlugin = fp(
         if (containsNul(value)) throw new ValidationError({ [name]: 'validation.nul' });
         if (typeof value !== 'string' || /password/i.test(name)) continue;
         const cleaned = name === 'username' ? value.normalize('NFKC').trim() : withoutInvisible(value).trim();
-        if (cleaned === '') delete body[name];
+        if (cleaned === '') Reflect.deleteProperty(body, name);
         else body[name] = cleaned;
       }
     });

@@ -1,9 +1,10 @@
 // Atom feeds of a board and of a thread: what a guest sees, nothing hidden or deleted; titles and
 // addresses as a guest may see them.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { NotFoundError } from '../core/errors.js';
-import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
-import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
+import { loadNetwork, networkSlugParam } from '../networks/public.js';
+import { threadParams } from '../posts/posts.schemas.js';
 import { threadPath, threadTitleFor } from '../posts/present.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import { renderAtom, type AtomEntry } from './atom.js';
@@ -19,12 +20,14 @@ function latest(entries: AtomEntry[], fallback: Date): Date {
   return entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), entries.length ? entries[0]!.updated : fallback);
 }
 
-export async function feedsRoutes(app: FastifyInstance): Promise<void> {
+/** Feeds are XML, which the serializer leaves as it is: no response schema. */
+export async function feedsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
   const absolute = (path: string) => new URL(path, app.config.publicUrl).href;
   const generator = app.config.forumName;
 
-  app.get<{ Params: NetworkParams }>('/n/:network/feed.atom', { schema: { params: networkSlugParam } }, async (request, reply) => {
+  app.get('/n/:network/feed.atom', { schema: { params: networkSlugParam } }, async (request, reply) => {
     const network = await loadNetwork(db, request.params.network);
     const rows = await queries.findFeedThreads(db, network.id, FEED_SIZE);
     const entries: AtomEntry[] = rows
@@ -55,7 +58,7 @@ export async function feedsRoutes(app: FastifyInstance): Promise<void> {
     return reply.type(ATOM).send(xml);
   });
 
-  app.get<{ Params: ThreadParams }>('/t/:id/feed.atom', { schema: { params: threadParams } }, async (request, reply) => {
+  app.get('/t/:id/feed.atom', { schema: { params: threadParams } }, async (request, reply) => {
     const thread = await queries.findFeedThread(db, request.params.id);
     if (!thread) throw new NotFoundError();
     const heading = threadTitleFor(thread, null, request.t);

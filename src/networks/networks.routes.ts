@@ -1,29 +1,27 @@
 // Creating and editing networks; the home page and the boards are pages (src/pages/).
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { adminOnly } from '../accounts/guards.js';
+import { blankForm } from '../core/schemas.js';
 import * as queries from './networks.queries.js';
-import {
-  createNetworkBody,
-  editNetworkBody,
-  networkSlugParam,
-  type CreateNetworkBody,
-  type EditNetworkBody,
-  type NetworkParams,
-} from './networks.schemas.js';
+import { createNetworkBody, editNetworkBody, NetworkJson, networkSlugParam, type NetworkParams } from './networks.schemas.js';
 import { createNetwork, editNetwork } from './networks.service.js';
 import { networkJson } from './present.js';
 import { loadNetwork } from './public.js';
 
-export async function networksRoutes(app: FastifyInstance): Promise<void> {
+export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
 
-  app.get('/networks/new', { onRequest: adminOnly }, async (request, reply) => {
+  const newNetworkForm = Type.Object({ creating: Type.Boolean(), ...blankForm });
+  app.get('/networks/new', { onRequest: adminOnly, schema: { response: { 200: newNetworkForm } } }, async (request, reply) => {
     return reply.page('networks/form', { creating: true, values: {}, errors: {} }, { title: request.t('networks.new.title') });
   });
 
-  app.post<{ Body: CreateNetworkBody }>(
+  app.post(
     '/networks',
-    { onRequest: adminOnly, schema: { body: createNetworkBody }, config: { form: { view: 'networks/form', data: () => ({ creating: true }) } } },
+    { onRequest: adminOnly, schema: { body: createNetworkBody, response: { 201: NetworkJson } }, config: { form: { view: 'networks/form', data: () => ({ creating: true }) } } },
     async (request, reply) => {
       const { slug, name, description = '' } = request.body;
       const network = await createNetwork(db, { slug, name, description });
@@ -31,16 +29,17 @@ export async function networksRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: NetworkParams }>('/n/:network/edit', { onRequest: adminOnly, schema: { params: networkSlugParam } }, async (request, reply) => {
+  const editForm = Type.Object({ network: NetworkJson });
+  app.get('/n/:network/edit', { onRequest: adminOnly, schema: { params: networkSlugParam, response: { 200: editForm } } }, async (request, reply) => {
     const network = networkJson(await loadNetwork(db, request.params.network));
     return reply.page('networks/form', { network, values: { name: network.name, description: network.description }, errors: {} }, { json: { network }, title: network.name });
   });
 
-  app.post<{ Params: NetworkParams; Body: EditNetworkBody }>(
+  app.post(
     '/n/:network/edit',
     {
       onRequest: adminOnly,
-      schema: { params: networkSlugParam, body: editNetworkBody },
+      schema: { params: networkSlugParam, body: editNetworkBody, response: { 200: NetworkJson } },
       config: { form: { view: 'networks/form', data: async (request) => ({ network: networkJson(await loadNetwork(db, (request.params as NetworkParams).network)) }) } },
     },
     async (request, reply) => {

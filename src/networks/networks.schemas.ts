@@ -1,38 +1,54 @@
-export const networkSlugParam = {
-  type: 'object',
-  required: ['network'],
-  properties: { network: { type: 'string', maxLength: 40 } },
-} as const;
+// What the networks routes take, and a network and a board as JSON answers give them. Bodies drop
+// fields they do not name (the validator's removeAdditional).
+import { Type, type Static } from 'typebox';
+import { Nullable } from '../core/schemas.js';
 
-const name = { type: 'string', minLength: 2, maxLength: 80 } as const;
-const description = { type: 'string', maxLength: 2000 } as const;
+export const networkSlugParam = Type.Object({ network: Type.String({ maxLength: 40 }) });
+export type NetworkParams = Static<typeof networkSlugParam>;
 
-export const createNetworkBody = {
-  type: 'object',
-  required: ['slug', 'name'],
-  properties: { slug: { type: 'string', minLength: 2, maxLength: 40, pattern: '^[a-z0-9-]+$' }, name, description },
-} as const;
+const name = Type.String({ minLength: 2, maxLength: 80 });
+const description = Type.String({ maxLength: 2000 });
 
-export const editNetworkBody = {
-  type: 'object',
-  required: ['name'],
-  properties: { name, description },
-} as const;
+export const createNetworkBody = Type.Object(
+  { slug: Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9-]+$' }), name, description: Type.Optional(description) },
+  { additionalProperties: false },
+);
+export const editNetworkBody = Type.Object({ name, description: Type.Optional(description) }, { additionalProperties: false });
 
-export const boardQuery = {
-  type: 'object',
-  properties: { before: { type: 'string', maxLength: 100 } },
-} as const;
+export const boardQuery = Type.Object({ before: Type.Optional(Type.String({ maxLength: 100 })) });
 
-export interface NetworkParams {
-  network: string;
-}
-export interface CreateNetworkBody {
-  slug: string;
-  name: string;
-  description?: string;
-}
-export interface EditNetworkBody {
-  name: string;
-  description?: string;
-}
+/** A network (networks/present.ts networkJson). */
+export const NetworkJson = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  descriptionHtml: Type.String(),
+  summary: Type.String(),
+  threadCount: Type.Integer(),
+  lastActivityAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+export type NetworkJson = Static<typeof NetworkJson>;
+
+const poster = Type.Object({ username: Type.String(), displayName: Type.String() });
+
+/** A board's row as one viewer may see it (networks/present.ts boardThreadJson). */
+export const BoardThreadJson = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  slug: Type.String(),
+  titleHidden: Type.Boolean(),
+  /** Whether the opening post is hidden (public, like a post's hidden reason). */
+  openingHidden: Type.Boolean(),
+  pinned: Type.Boolean(),
+  locked: Type.Boolean(),
+  replyCount: Type.Integer(),
+  author: poster,
+  lastActivityAt: Type.String(),
+  lastPoster: Nullable(poster),
+  createdAt: Type.String(),
+});
+export type BoardThreadJson = Static<typeof BoardThreadJson>;
+
+/** A page of a board; `nextCursor` is null on the last page. */
+export const BoardJson = Type.Object({ network: NetworkJson, threads: Type.Array(BoardThreadJson), nextCursor: Nullable(Type.String()) });

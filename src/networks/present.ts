@@ -2,6 +2,7 @@ import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import { threadTitleFor } from '../posts/present.js';
 import type { BoardThreadRow, NetworkRow } from './networks.queries.js';
+import type { BoardThreadJson, NetworkJson } from './networks.schemas.js';
 
 /** The first line of a description's Markdown, as plain text for a one-line summary. */
 function firstLine(markdown: string): string {
@@ -9,7 +10,7 @@ function firstLine(markdown: string): string {
   return line.replace(/[#>*_`[\]]/g, '').replace(/\(https?:[^)]*\)/g, '').trim();
 }
 
-export function networkJson(network: NetworkRow) {
+export function networkJson(network: NetworkRow): NetworkJson {
   return {
     slug: network.slug,
     name: network.name,
@@ -23,14 +24,13 @@ export function networkJson(network: NetworkRow) {
 }
 
 /** A board's row as this viewer may see it: the title is a placeholder when its opening post is hidden from them. */
-export function boardThreadJson(row: BoardThreadRow, viewer: Viewer | null, t: Translate) {
+export function boardThreadJson(row: BoardThreadRow, viewer: Viewer | null, t: Translate): BoardThreadJson {
   const { title, slug, titleHidden } = threadTitleFor(row, viewer, t);
   return {
     id: row.id,
     title,
     slug,
     titleHidden,
-    /** Whether the opening post is hidden (public, like a post's hidden reason). */
     openingHidden: row.opening_hidden_at !== null,
     pinned: row.pinned,
     locked: row.locked,

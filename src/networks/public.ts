@@ -12,7 +12,7 @@ import { findNetworkBySlug, listBoardThreads, type NetworkRow } from './networks
 import { boardThreadJson } from './present.js';
 
 export { findBoardThreads, findNetworkBySlug, listNetworks, recordNetworkActivity, type BoardThreadRow, type NetworkRow } from './networks.queries.js';
-export { boardQuery, networkSlugParam, type NetworkParams } from './networks.schemas.js';
+export { BoardJson, boardQuery, networkSlugParam, NetworkJson, type NetworkParams } from './networks.schemas.js';
 export { boardThreadJson, networkJson } from './present.js';
 
 /** Threads per page of a board. */

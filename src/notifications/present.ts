@@ -5,7 +5,8 @@ import type { Translate } from '../core/i18n/index.js';
 import { escapeHtml, excerpt } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import type { NotificationKind } from '../db/schema.js';
-import { threadTitleFor, type ThreadHeading } from '../posts/present.js';
+import { threadTitleFor } from '../posts/present.js';
+import type { ThreadHeading } from '../posts/posts.schemas.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import type { NotificationDetailRow } from './notifications.queries.js';
 

@@ -2,16 +2,16 @@
 // new-thread form and the review count for its moderators (moderation), the follow button (following)
 // and the board's Atom feed (feeds).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { boardFeedLink } from '../feeds/public.js';
 import { followState } from '../following/public.js';
 import { listRuleTitles, reviewCount } from '../moderation/public.js';
-import { boardQuery, loadNetwork, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
+import { BoardJson, boardQuery, loadNetwork, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
 import { withThreadPath } from '../posts/present.js';
 import { canModerate } from '../posts/visibility.js';
 
-type BoardRequest = FastifyRequest<{ Params: NetworkParams; Querystring: { before?: string } }>;
-
-export async function boardPageData(request: BoardRequest) {
+export async function boardPageData(request: FastifyRequest & { params: NetworkParams; query: Static<typeof boardQuery> }) {
   const { database: { db }, events } = request.server;
   const { viewer } = request;
   // Read before the threads: a live client resumes from here, so nothing written meanwhile is missed.
@@ -19,7 +19,7 @@ export async function boardPageData(request: BoardRequest) {
   const network = await loadNetwork(db, request.params.network);
   const firstPage = request.query.before === undefined;
   const { threads, nextCursor } = await readBoard(db, network.id, request.query.before, viewer, request.t);
-  const json = { network: networkJson(network), threads, nextCursor };
+  const json: Static<typeof BoardJson> = { network: networkJson(network), threads, nextCursor };
   return {
     ...json,
     threads: threads.map(withThreadPath),
@@ -39,10 +39,11 @@ export async function boardPageData(request: BoardRequest) {
   };
 }
 
-export async function boardPage(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: NetworkParams; Querystring: { before?: string } }>(
+export async function boardPage(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/n/:network',
-    { schema: { params: networkSlugParam, querystring: boardQuery } },
+    { schema: { params: networkSlugParam, querystring: boardQuery, response: { 200: BoardJson } } },
     async (request, reply) => {
       const { json, ...data } = await boardPageData(request);
       return reply.page('networks/board', { ...data, values: {}, errors: {} }, { json, title: data.network.name });

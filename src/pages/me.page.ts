@@ -2,10 +2,23 @@
 // with its form. A refused form on it (POST /me/password, POST /me/email) names this page, `me`, and shows
 // it whole again, every form on it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
+import { Nullable } from '../core/schemas.js';
+import type { Locale } from '../config.js';
+import type { EmailFrequency, Role } from '../db/schema.js';
 import { emailSettingsOf } from '../email/public.js';
 
 const VIEW = 'accounts/me';
+
+const MeJson = Type.Object({
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.Unsafe<Role>(Type.String()),
+  locale: Nullable(Type.Unsafe<Locale>(Type.String())),
+  emailNotifications: Type.Unsafe<EmailFrequency>(Type.String()),
+});
 
 export async function mePageData(request: FastifyRequest) {
   const viewer = requireViewer(request);
@@ -18,10 +31,11 @@ export async function mePageData(request: FastifyRequest) {
   };
 }
 
-export async function mePage(app: FastifyInstance): Promise<void> {
+export async function mePage(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.pages.register('me', { view: VIEW, data: mePageData });
 
-  app.get('/me', { onRequest: signedInOnly }, async (request, reply) => {
+  app.get('/me', { onRequest: signedInOnly, schema: { response: { 200: MeJson } } }, async (request, reply) => {
     const { json, ...data } = await mePageData(request);
     return reply.page(VIEW, { ...data, values: {}, errors: {} }, { json, title: request.t('accounts.me.title') });
   });

@@ -1,14 +1,13 @@
 // A thread page `/t/:id/:slug?`: a page (or part) of the thread's posts (threads), with the watch box
 // (following) and the thread's Atom feed (feeds).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { threadFeedLink } from '../feeds/public.js';
 import { watchState } from '../following/public.js';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
-import { readThreadPage, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
+import { readThreadPage, ThreadPageJson, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
 
-type ThreadRequest = FastifyRequest<{ Params: ThreadParams; Querystring: ThreadPageQuery }>;
-
-export async function threadPageData(request: ThreadRequest) {
+export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }) {
   const { database: { db }, events, config } = request.server;
   const { viewer } = request;
   const maxDepth = config.threadDisplayDepth;
@@ -28,10 +27,11 @@ export async function threadPageData(request: ThreadRequest) {
   };
 }
 
-export async function threadPage(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: ThreadParams; Querystring: ThreadPageQuery }>(
+export async function threadPage(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/t/:id/:slug?',
-    { schema: { params: threadParams, querystring: threadPageQuery } },
+    { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageJson } } },
     async (request, reply) => {
       const { json, ...data } = await threadPageData(request);
       return reply.page('threads/show', { ...data, values: {}, errors: {} }, { json, title: json.title });

@@ -1,5 +1,6 @@
-export const personParams = { type: 'object', required: ['username'], properties: { username: { type: 'string', minLength: 1, maxLength: 60 } } } as const;
+import { Type } from 'typebox';
 
-export interface PersonParams {
-  username: string;
-}
+export const personParams = Type.Object({ username: Type.String({ minLength: 1, maxLength: 60 }) });
+
+/** A person's page as scripts get it. */
+export const personJson = Type.Object({ username: Type.String(), displayName: Type.String(), memberSince: Type.String() });

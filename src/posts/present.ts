@@ -3,6 +3,7 @@
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { PostRow, ThreadRow } from './posts.queries.js';
+import type { MovedJson, PostJson, ThreadHeading } from './posts.schemas.js';
 import {
   canModerate,
   postVisibility,
@@ -10,24 +11,9 @@ import {
   visibilityClass,
   visibilityFacts,
   visibleHtml,
-  type HiddenDetails,
   type PostVisibility,
   type VisibilityColumns,
 } from './visibility.js';
-
-export interface PostJson {
-  id: number;
-  parentId: number | null;
-  threadId: number;
-  depth: number;
-  author: { username: string; displayName: string };
-  html: string;
-  createdAt: string;
-  editedAt: string | null;
-  deleted: boolean;
-  /** Why the post is hidden (public, like the moderation log); null when it is not. */
-  hidden: { by: HiddenDetails['kind']; reason: HiddenDetails['reason']; rule: number | null } | null;
-}
 
 export interface PostNode extends PostJson {
   displayDepth: number;
@@ -136,15 +122,6 @@ export interface ThreadTitleFacts extends VisibilityColumns<'opening_'> {
   slug: string;
 }
 
-/** A thread's title and slug as one viewer may see them. */
-export interface ThreadHeading {
-  id: number;
-  title: string;
-  /** Empty when the title is hidden from the viewer: the slug is made from the title. */
-  slug: string;
-  titleHidden: boolean;
-}
-
 /**
  * The thread's title and slug as this viewer may see them: a placeholder (and no slug, which is made
  * from the title) when the opening post is hidden from them. Every path that names a thread — pages,
@@ -170,7 +147,7 @@ export function withThreadPath<T extends { id: number; slug: string }>(thread: T
 }
 
 /** Where a moved thread came from, and the convener's note (public); null for a thread never moved. */
-export function movedJson(thread: ThreadRow) {
+export function movedJson(thread: ThreadRow): MovedJson {
   return thread.moved_at && thread.moved_from_slug
     ? { from: { slug: thread.moved_from_slug, name: thread.moved_from_name! }, note: thread.moved_note, at: thread.moved_at.toISOString() }
     : null;

@@ -1,6 +1,7 @@
 // What the pages use of threads: a page of a thread as a viewer may read it, and the query parameters
 // that choose the page. The rest of threads/ is its own.
 import type { Kysely } from 'kysely';
+import type { Static } from 'typebox';
 import { NotFoundError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
@@ -9,8 +10,9 @@ import { movedJson, postJson, threadTitleFor } from '../posts/present.js';
 import { pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf, type ThreadPlace } from './paging.js';
 import { buildTree, threadModerationTools } from './present.js';
 import { findThread, findThreadPagePosts } from './threads.queries.js';
+import type { ThreadPageJson } from './threads.schemas.js';
 
-export { threadPageQuery, type ThreadPageQuery } from './threads.schemas.js';
+export { threadPageQuery, ThreadPageJson, type ThreadPageQuery } from './threads.schemas.js';
 
 /** The thread with what its pages and forms show of it; 404 when there is none. */
 export async function loadThread(db: Kysely<DB>, threadId: number) {
@@ -36,7 +38,7 @@ export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Pa
   if (part > parts) throw new NotFoundError();
   const tree = buildTree(rows, viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug });
   const heading = threadTitleFor(thread, viewer, t);
-  const json = {
+  const json: Static<typeof ThreadPageJson> = {
     id: thread.id,
     title: heading.title,
     slug: heading.slug,

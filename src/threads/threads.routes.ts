@@ -1,35 +1,40 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { signedInOnly } from '../accounts/guards.js';
 import { ForbiddenError, NotFoundError } from '../core/errors.js';
+import type { Viewer } from '../core/viewer.js';
 import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
 import { findPosts } from '../posts/posts.queries.js';
-import { postParams, threadParams, type PostParams, type ThreadParams } from '../posts/posts.schemas.js';
+import { PostJson, postParams, threadParams, type PostParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { mayChangePost, postJson, threadTitleFor } from '../posts/present.js';
 import * as queries from './threads.queries.js';
 import {
+  EditForm,
   editPostBody,
+  NewThreadForm,
   newThreadBody,
+  PostedReply,
+  ReplyForm,
   replyBody,
   replyFormQuery,
+  StartedThread,
   submissionHeaders,
-  type EditPostBody,
-  type NewThreadBody,
-  type ReplyBody,
-  type SubmissionHeaders,
 } from './threads.schemas.js';
 import { placeOfPost, threadsService } from './threads.service.js';
 import { threadUrl } from './paging.js';
 import { loadThread } from './public.js';
 
 /** The form's one-time key, or the script's Idempotency-Key header; undefined when neither is sent. */
-function submissionKeyOf(request: FastifyRequest<{ Body: { submission?: string }; Headers: SubmissionHeaders }>): string | undefined {
+function submissionKeyOf(request: { body: { submission?: string }; headers: Static<typeof submissionHeaders> }): string | undefined {
   return request.body.submission ?? request.headers['idempotency-key'];
 }
 
 /** A submission key is good for a day; then sending the same key makes something new. */
 const SUBMISSION_KEPT_MS = 24 * 60 * 60 * 1000;
 
-export async function threadsRoutes(app: FastifyInstance): Promise<void> {
+export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
   const service = threadsService({ db, postingLimits: app.config.rateLimits });
   app.housekeeping.every({ name: 'old submission keys', everyMs: 60 * 60 * 1000, run: (now) => queries.pruneSubmissions(db, new Date(now.getTime() - SUBMISSION_KEPT_MS)) });
@@ -59,27 +64,27 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  async function loadEditablePost(request: FastifyRequest<{ Params: PostParams }>) {
-    const post = await queries.findPostPlacement(db, request.params.postId);
+  async function loadEditablePost(viewer: Viewer | null, postId: number) {
+    const post = await queries.findPostPlacement(db, postId);
     if (!post) throw new NotFoundError();
-    if (!mayChangePost(request.viewer, post) || post.deleted_at) throw new ForbiddenError();
+    if (!mayChangePost(viewer, post) || post.deleted_at) throw new ForbiddenError();
     return { post, thread: await loadThread(db, post.thread_id) };
   }
 
-  app.get<{ Params: NetworkParams }>(
+  app.get(
     '/n/:network/new',
-    { onRequest: signedInOnly, schema: { params: networkSlugParam } },
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, response: { 200: NewThreadForm } } },
     async (request, reply) => {
       const form = await newThreadFormData(request.params.network);
       return reply.page('threads/new', { ...form, values: {}, errors: {} }, { json: form, title: request.t('threads.new.title') });
     },
   );
 
-  app.post<{ Params: NetworkParams; Body: NewThreadBody; Headers: SubmissionHeaders }>(
+  app.post(
     '/n/:network/threads',
     {
       onRequest: signedInOnly,
-      schema: { params: networkSlugParam, body: newThreadBody, headers: submissionHeaders },
+      schema: { params: networkSlugParam, body: newThreadBody, headers: submissionHeaders, response: { 201: StartedThread } },
       config: { form: { view: 'threads/new', data: (request) => newThreadFormData((request.params as NetworkParams).network) } },
     },
     async (request, reply) => {
@@ -90,9 +95,9 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: ThreadParams; Querystring: { to?: number } }>(
+  app.get(
     '/t/:id/reply',
-    { onRequest: signedInOnly, schema: { params: threadParams, querystring: replyFormQuery } },
+    { onRequest: signedInOnly, schema: { params: threadParams, querystring: replyFormQuery, response: { 200: ReplyForm } } },
     async (request, reply) => {
       const thread = await loadThread(db, request.params.id);
       const parentId = request.query.to;
@@ -103,49 +108,45 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: ThreadParams; Body: ReplyBody; Headers: SubmissionHeaders }>(
+  app.post(
     '/t/:id/replies',
     {
       onRequest: signedInOnly,
-      schema: { params: threadParams, body: replyBody, headers: submissionHeaders },
+      schema: { params: threadParams, body: replyBody, headers: submissionHeaders, response: { 201: PostedReply } },
       config: { form: { view: 'threads/reply', data: async (request) => replyFormData(request, await loadThread(db, (request.params as ThreadParams).id)) } },
     },
     async (request, reply) => {
       const thread = await loadThread(db, request.params.id);
       const { post, place } = await service.reply(request.viewer!, thread.id, { ...request.body, submissionKey: submissionKeyOf(request) });
-      const json = postJson(post, request.viewer);
-      return reply.done(
-        threadUrl(thread.id, place, post.id),
-        { id: json.id, parentId: json.parentId, threadId: json.threadId, html: json.html, author: json.author, createdAt: json.createdAt },
-        201,
-      );
+      // The serializer sends the fields PostedReply names.
+      return reply.done(threadUrl(thread.id, place, post.id), postJson(post, request.viewer), 201);
     },
   );
 
-  app.get<{ Params: PostParams }>('/p/:postId', { schema: { params: postParams } }, async (request, reply) => {
+  app.get('/p/:postId', { schema: { params: postParams } }, async (request, reply) => {
     const post = await queries.findPostPlacement(db, request.params.postId);
     if (!post) throw new NotFoundError();
     return reply.redirect(threadUrl(post.thread_id, await placeOfPost(db, post), post.id), 302);
   });
 
-  app.get<{ Params: PostParams }>(
+  app.get(
     '/p/:postId/edit',
-    { onRequest: signedInOnly, schema: { params: postParams } },
+    { onRequest: signedInOnly, schema: { params: postParams, response: { 200: EditForm } } },
     async (request, reply) => {
-      const { post, thread } = await loadEditablePost(request);
+      const { post, thread } = await loadEditablePost(request.viewer, request.params.postId);
       const form = editFormData(request, post, thread);
       const values = { body: post.body, title: form.isOpening ? thread.title : undefined };
       return reply.page('threads/edit', { ...form, values, errors: {} }, { json: { ...form, values }, title: form.thread.title });
     },
   );
 
-  app.post<{ Params: PostParams; Body: EditPostBody }>(
+  app.post(
     '/p/:postId/edit',
     {
       onRequest: signedInOnly,
-      schema: { params: postParams, body: editPostBody },
+      schema: { params: postParams, body: editPostBody, response: { 200: PostJson } },
       config: { form: { view: 'threads/edit', data: async (request) => {
-        const { post, thread } = await loadEditablePost(request as FastifyRequest<{ Params: PostParams }>);
+        const { post, thread } = await loadEditablePost(request.viewer, (request.params as PostParams).postId);
         return editFormData(request, post, thread);
       } } },
     },
@@ -155,9 +156,9 @@ export async function threadsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: PostParams }>(
+  app.post(
     '/p/:postId/delete',
-    { onRequest: signedInOnly, schema: { params: postParams } },
+    { onRequest: signedInOnly, schema: { params: postParams, response: { 200: PostJson } } },
     async (request, reply) => {
       const { post } = await service.deletePost(request.viewer!, request.params.postId);
       return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);

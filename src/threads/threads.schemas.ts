@@ -1,38 +1,62 @@
-const title = { type: 'string', minLength: 3, maxLength: 150 } as const;
-const body = { type: 'string', minLength: 1, maxLength: 20000 } as const;
-const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
+// What the threads routes take and answer. Bodies drop fields they do not name (the validator's
+// removeAdditional), so nothing unasked-for reaches a service.
+import { Type, type Static } from 'typebox';
+import { databaseId, Nullable } from '../core/schemas.js';
+import { MovedJson, NetworkName, PostJson, RuleTitle, ThreadHeading } from '../posts/posts.schemas.js';
 
-const pageNumber = { type: 'integer', minimum: 1, maximum: 1000000 } as const;
+const title = Type.String({ minLength: 3, maxLength: 150 });
+const body = Type.String({ minLength: 1, maxLength: 20000 });
+
+const pageNumber = Type.Integer({ minimum: 1, maximum: 1000000 });
 /** The page cache keys on exactly these parameters (core/page-cache.ts): every one that changes the page is listed. */
-export const threadPageQuery = { type: 'object', properties: { page: pageNumber, part: pageNumber } } as const;
-export const replyFormQuery = { type: 'object', properties: { to: id } } as const;
+export const threadPageQuery = Type.Object({ page: Type.Optional(pageNumber), part: Type.Optional(pageNumber) });
+export type ThreadPageQuery = Static<typeof threadPageQuery>;
+export const replyFormQuery = Type.Object({ to: Type.Optional(databaseId) });
 
 /** A form's one-time key (threads/threads.service.ts `once`): made with the form, or an Idempotency-Key header. */
-const submissionKey = { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' } as const;
-export const submissionHeaders = { type: 'object', properties: { 'idempotency-key': submissionKey } } as const;
+const submissionKey = Type.String({ pattern: '^[A-Za-z0-9_-]{8,100}$' });
+export const submissionHeaders = Type.Object({ 'idempotency-key': Type.Optional(submissionKey) });
 
-export const newThreadBody = { type: 'object', required: ['title', 'body'], properties: { title, body, submission: submissionKey } } as const;
-export const replyBody = { type: 'object', required: ['body'], properties: { body, parentId: id, submission: submissionKey } } as const;
-export const editPostBody = { type: 'object', required: ['body'], properties: { body, title } } as const;
+const closed = { additionalProperties: false } as const;
+export const newThreadBody = Type.Object({ title, body, submission: Type.Optional(submissionKey) }, closed);
+export const replyBody = Type.Object({ body, parentId: Type.Optional(databaseId), submission: Type.Optional(submissionKey) }, closed);
+export const editPostBody = Type.Object({ body, title: Type.Optional(title) }, closed);
 
-export interface ThreadPageQuery {
-  page?: number;
-  part?: number;
-}
-export interface NewThreadBody {
-  title: string;
-  body: string;
-  submission?: string;
-}
-export interface ReplyBody {
-  body: string;
-  parentId?: number;
-  submission?: string;
-}
-export interface SubmissionHeaders {
-  'idempotency-key'?: string;
-}
-export interface EditPostBody {
-  body: string;
-  title?: string;
-}
+/** The new-thread form: its network and the network's rules. */
+export const NewThreadForm = Type.Object({ network: NetworkName, rules: Type.Array(RuleTitle) });
+
+/** A thread just started, with its opening post. */
+export const StartedThread = Type.Object({ id: Type.Integer(), title: Type.String(), network: Type.String(), posts: Type.Array(PostJson) });
+
+/** The reply form: the thread (its title as the viewer may see it), the network's rules, and the post answered. */
+export const ReplyForm = Type.Object({
+  thread: Type.Object({ ...ThreadHeading.properties, network: NetworkName, locked: Type.Boolean() }),
+  rules: Type.Array(RuleTitle),
+  parent: Nullable(PostJson),
+});
+
+/** A reply just posted: enough to place it on the page. */
+export const PostedReply = Type.Pick(PostJson, ['id', 'parentId', 'threadId', 'html', 'author', 'createdAt']);
+
+/** The edit form: the post, its thread, and the stored text (the title too for an opening post). */
+export const EditForm = Type.Object({
+  post: Type.Object({ id: Type.Integer(), threadId: Type.Integer() }),
+  thread: ThreadHeading,
+  isOpening: Type.Boolean(),
+  values: Type.Object({ body: Type.String(), title: Type.Optional(Type.String()) }),
+});
+
+/** A page (or part of one) of a thread: the thread, where the page is among its pages and parts, and its posts in the order written. */
+export const ThreadPageJson = Type.Object({
+  ...ThreadHeading.properties,
+  network: NetworkName,
+  pinned: Type.Boolean(),
+  locked: Type.Boolean(),
+  moved: MovedJson,
+  replyCount: Type.Integer(),
+  page: Type.Integer(),
+  pages: Type.Integer(),
+  part: Type.Integer(),
+  parts: Type.Integer(),
+  posts: Type.Array(PostJson),
+});
