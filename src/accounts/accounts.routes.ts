@@ -1,37 +1,35 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { localPath } from '../core/paths.js';
 import { pruneAttempts } from '../core/rate-limit.js';
+import { blankForm } from '../core/schemas.js';
 import { requireViewer, signedInOnly } from './guards.js';
 import { findAccountById } from './accounts.queries.js';
-import {
-  changePasswordBody,
-  loginBody,
-  loginQuery,
-  registerBody,
-  type ChangePasswordBody,
-  type LoginBody,
-  type RegisterBody,
-} from './accounts.schemas.js';
+import { AccountJson, changePasswordBody, loginBody, loginQuery, registerBody } from './accounts.schemas.js';
 import { accountsService } from './accounts.service.js';
 
-function accountJson(account: { username: string; display_name: string; role: string; locale?: string | null }) {
+const loginForm = Type.Object({ values: Type.Object({ next: Type.String() }), errors: blankForm.errors });
+
+function accountJson(account: { username: string; display_name: string; role: string; locale?: string | null }): Static<typeof AccountJson> {
   return { username: account.username, displayName: account.display_name, role: account.role, locale: account.locale ?? null };
 }
 
-export async function accountsRoutes(app: FastifyInstance): Promise<void> {
+export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
   const { rateLimits, adminEmails } = app.config;
   const accounts = accountsService({ db, adminEmails, attemptLimits: rateLimits });
   // An attempt row stops counting when its window ends; each knows when that is.
   app.housekeeping.every({ name: 'expired attempts', everyMs: 15 * 60 * 1000, run: (now) => pruneAttempts(db, now) });
 
-  app.get('/register', async (request, reply) =>
+  app.get('/register', { schema: { response: { 200: Type.Object(blankForm) } } }, async (request, reply) =>
     reply.page('accounts/register', { values: {}, errors: {} }, { title: request.t('accounts.register.title') }),
   );
 
-  app.post<{ Body: RegisterBody }>(
+  app.post(
     '/register',
-    { schema: { body: registerBody }, config: { form: { view: 'accounts/register' } } },
+    { schema: { body: registerBody, response: { 201: AccountJson } }, config: { form: { view: 'accounts/register' } } },
     async (request, reply) => {
       const { account, session } = await accounts.register(request.body, request.ip, request.sessionId);
       reply.useSession(session);
@@ -40,13 +38,13 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Querystring: { next?: string } }>('/login', { schema: { querystring: loginQuery } }, async (request, reply) =>
+  app.get('/login', { schema: { querystring: loginQuery, response: { 200: loginForm } } }, async (request, reply) =>
     reply.page('accounts/login', { values: { next: localPath(request.query.next) }, errors: {} }, { title: request.t('accounts.login.title') }),
   );
 
-  app.post<{ Body: LoginBody }>(
+  app.post(
     '/login',
-    { schema: { body: loginBody }, config: { form: { view: 'accounts/login' } } },
+    { schema: { body: loginBody, response: { 200: AccountJson } }, config: { form: { view: 'accounts/login' } } },
     async (request, reply) => {
       const { login, password, next } = request.body;
       const account = await accounts.signIn(login, password, request.ip);
@@ -55,16 +53,16 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post('/logout', async (_request, reply) => {
+  app.post('/logout', { schema: { response: { 200: Type.Object({ signedOut: Type.Boolean() }) } } }, async (_request, reply) => {
     await reply.signOut();
     return reply.done('/', { signedOut: true }, 200);
   });
 
-  app.post<{ Body: ChangePasswordBody }>(
+  app.post(
     '/me/password',
     {
       onRequest: signedInOnly,
-      schema: { body: changePasswordBody },
+      schema: { body: changePasswordBody, response: { 200: AccountJson } },
       config: { form: { page: 'me' } },
     },
     async (request, reply) => {

@@ -1,16 +1,7 @@
-import type { EmailFrequency } from '../db/schema.js';
+import { Type } from 'typebox';
+import { OneOf } from '../core/schemas.js';
 
-export const emailBody = {
-  type: 'object',
-  required: ['emailNotifications'],
-  properties: { emailNotifications: { type: 'string', enum: ['none', 'instant', 'daily'] } },
-} as const;
+/** The choice on /me; other fields are dropped by the validator. */
+export const emailBody = Type.Object({ emailNotifications: OneOf(['none', 'instant', 'daily']) }, { additionalProperties: false });
 
-export const tokenParams = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 100 } } } as const;
-
-export interface EmailBody {
-  emailNotifications: EmailFrequency;
-}
-export interface TokenParams {
-  token: string;
-}
+export const tokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
