@@ -7,6 +7,7 @@
 
 import { Lexer, Parser, Renderer, Tokenizer, getDefaults, type MarkedOptions, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { decodeHTML } from 'entities';
 
 /** An account an @mention names. */
 export interface MentionedAccount {
@@ -203,25 +204,14 @@ function cutPoint(text: string, start: number, end: number): number {
 const LINK_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto']);
 const IMAGE_SCHEMES: ReadonlySet<string> = new Set(['http', 'https']);
 
-const NAMED_REFERENCES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
-  colon: ':', Tab: '\t', NewLine: '\n', sol: '/', bsol: '\\', num: '#', quest: '?',
-  period: '.', comma: ',', lpar: '(', rpar: ')', excl: '!', percnt: '%', equals: '=',
-  commat: '@', lowbar: '_', plus: '+', semi: ';',
-};
-
 /**
- * Decodes numeric character references (with or without `;`, as browsers do) and the named ones
- * that matter in URLs. Unknown names stay as written; since we escape every `&` on output, the
- * browser then sees them literally too.
+ * Decodes character references as a browser reads them in text (every named reference of HTML, numeric
+ * ones with or without `;`, invalid code points as U+FFFD): what a link's target or an image's alt text
+ * means is judged on what the reader's browser will make of it. The `entities` package follows the
+ * HTML standard's table.
  */
 function decodeReferences(text: string): string {
-  return text.replace(/&(?:#(\d{1,8})|#[xX]([\da-fA-F]{1,7})|([A-Za-z]{2,8}));?/g, (whole, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return whole.endsWith(';') ? (NAMED_REFERENCES[name] ?? whole) : whole;
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-    return String.fromCodePoint(code);
-  });
+  return decodeHTML(text);
 }
 
 /**
@@ -567,7 +557,8 @@ export function excerpt(html: string, maxChars: number): string {
   const blocks = sanitizeHtml(html, { allowedTags: EXCERPT_BLOCKS, allowedAttributes: {} });
   const text = blocks
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&(lt|gt|quot|amp);/g, (_, name: string) => NAMED_REFERENCES[name]!)
+    // The sanitizer writes only &lt; &gt; &quot; and &amp;: decoded in one pass, so "&amp;lt;" stays "&lt;".
+    .replace(/&(lt|gt|quot|amp);/g, (reference) => decodeHTML(reference))
     .replace(/\s+/g, ' ')
     .trim();
   if (text.length <= maxChars) return text;
