@@ -1,21 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { adminOnly, requireAdmin, signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
-import { loadNetwork, networkSlugParam, type NetworkParams, type NetworkRow } from '../networks/public.js';
+import { loadNetwork, networkSlugParam, type NetworkRow } from '../networks/public.js';
 import { findPosts } from '../posts/posts.queries.js';
 import { postParams, type PostParams } from '../posts/posts.schemas.js';
 import { postJson, withThreadPath } from '../posts/present.js';
 import { flagJson, reviewItemJson, thresholdJson } from './flags.present.js';
 import { listReviewPosts, openFlagsOf } from './flags.queries.js';
-import { reviewQuery, thresholdBody, type ReviewQuery, type ThresholdBody } from './flags.schemas.js';
+import { Dismissed, Flagged, NetworkThreshold, ReviewPage, reviewQuery, thresholdBody } from './flags.schemas.js';
 import { dismissFlags, effectiveThreshold, flagPost, setFlagThreshold } from './flags.service.js';
 import { requireModeratorOf } from './guards.js';
-import { reasonBody } from './moderation.schemas.js';
-import type { Reason } from './moderation.service.js';
+import { ReasonForm, reasonBody } from './moderation.schemas.js';
 
 export const REVIEW_PAGE_SIZE = 30;
 
-export async function flagsRoutes(app: FastifyInstance): Promise<void> {
+export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
 
   async function loadPost(request: FastifyRequest) {
@@ -30,15 +31,15 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
     return { post: postJson(post, request.viewer), action: `/p/${post.id}/flag`, purpose: 'flag' };
   }
 
-  app.get<{ Params: PostParams }>('/p/:postId/flag', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) =>
+  app.get('/p/:postId/flag', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: ReasonForm } } }, async (request, reply) =>
     reply.page('moderation/reason-form', { ...(await flagFormData(request)), values: {}, errors: {} }, { title: request.t('moderation.flag.submit') }),
   );
 
-  app.post<{ Params: PostParams; Body: Reason }>(
+  app.post(
     '/p/:postId/flag',
     {
       onRequest: signedInOnly,
-      schema: { params: postParams, body: reasonBody },
+      schema: { params: postParams, body: reasonBody, response: { 200: Flagged, 201: Flagged } },
       config: { form: { view: 'moderation/reason-form', data: flagFormData } },
     },
     async (request, reply) => {
@@ -50,29 +51,29 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: PostParams }>('/p/:postId/dismiss', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) => {
+  app.post('/p/:postId/dismiss', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: Dismissed } } }, async (request, reply) => {
     const { postId } = request.params;
     const { networkSlug, restored, post } = await dismissFlags(db, request.viewer!, postId);
     return reply.done(`/n/${networkSlug}/review`, { restored, post: postJson(post, request.viewer) }, 200);
   });
 
-  app.post<{ Params: NetworkParams; Body: ThresholdBody }>(
+  app.post(
     '/n/:network/flag-threshold',
-    { onRequest: adminOnly, schema: { params: networkSlugParam, body: thresholdBody } },
+    { onRequest: adminOnly, schema: { params: networkSlugParam, body: thresholdBody, response: { 200: NetworkThreshold } } },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
-      const threshold = await setFlagThreshold(db, request.viewer!, network.id, request.body?.threshold ?? null);
+      const threshold = await setFlagThreshold(db, request.viewer!, network.id, request.body.threshold ?? null);
       return reply.done(`/n/${network.slug}/review`, { network: network.slug, threshold: thresholdJson(threshold) }, 200);
     },
   );
 
   /** One page of the queue: one query for the posts, one for all their flags. */
-  async function reviewPage(request: FastifyRequest, network: NetworkRow | null, before: number | undefined) {
+  async function reviewPage(request: FastifyRequest, network: NetworkRow | null, before: number | undefined): Promise<ReviewPage> {
     const rows = await listReviewPosts(db, network ? [network.id] : null, REVIEW_PAGE_SIZE + 1, before);
     const page = rows.slice(0, REVIEW_PAGE_SIZE);
     const flags = await openFlagsOf(db, page.map((row) => row.id));
     const posts = page.map((row) => reviewItemJson(row, flags, request.viewer));
-    const nextCursor = rows.length > REVIEW_PAGE_SIZE ? Number(page.at(-1)!.latest_flag_id) : null;
+    const nextCursor = rows.length > REVIEW_PAGE_SIZE ? page.at(-1)!.latest_flag_id : null;
     const threshold = network ? thresholdJson(await effectiveThreshold(db, network.id)) : null;
     return {
       network: network ? { slug: network.slug, name: network.name } : null,
@@ -83,13 +84,13 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
   }
 
   /** The page links each post's thread (the JSON names it). */
-  function reviewPageData(json: Awaited<ReturnType<typeof reviewPage>>) {
+  function reviewPageData(json: ReviewPage) {
     return { ...json, posts: json.posts.map((item) => ({ ...item, thread: withThreadPath(item.thread) })) };
   }
 
-  app.get<{ Params: NetworkParams; Querystring: ReviewQuery }>(
+  app.get(
     '/n/:network/review',
-    { onRequest: signedInOnly, schema: { params: networkSlugParam, querystring: reviewQuery } },
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, querystring: reviewQuery, response: { 200: ReviewPage } } },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       requireModeratorOf(request.viewer!, network.id);
@@ -100,7 +101,7 @@ export async function flagsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Querystring: ReviewQuery }>('/review', { onRequest: signedInOnly, schema: { querystring: reviewQuery } }, async (request, reply) => {
+  app.get('/review', { onRequest: signedInOnly, schema: { querystring: reviewQuery, response: { 200: ReviewPage } } }, async (request, reply) => {
     requireAdmin(request.viewer!);
     const json = await reviewPage(request, null, request.query.before);
     const title = request.t('moderation.review.allTitle');

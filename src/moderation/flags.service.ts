@@ -9,7 +9,8 @@ import type { DB, ModerationReason } from '../db/schema.js';
 import * as flags from './flags.queries.js';
 import { requireFound, requireModeratorOf, requireNotSuspended } from './guards.js';
 import { clearPostHidden, resolveOpenFlags, setPostHidden, writeLog } from './moderation.queries.js';
-import { checkReason, postAfter, type Reason } from './moderation.service.js';
+import type { Reason } from './moderation.schemas.js';
+import { checkReason, postAfter } from './moderation.service.js';
 import type { PostRow } from '../posts/posts.queries.js';
 
 /** A rule of the forum, not a flood guard: kept when RATE_LIMITS=off. */

@@ -1,25 +1,23 @@
 // The public moderation log of a network: every action, who took it, when and why — never a hidden
 // post's text, which only the network's conveners and admins see here.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Translate } from '../core/i18n/index.js';
-import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
+import { loadNetwork, networkSlugParam } from '../networks/public.js';
 import { withThreadPath } from '../posts/present.js';
 import { logEntryJson } from './log.present.js';
 import { listLogEntries } from './log.queries.js';
+import { LogPage, logQuery } from './moderation.schemas.js';
 
 export const LOG_PAGE_SIZE = 50;
 
-const logQuery = {
-  type: 'object',
-  properties: { before: { type: 'integer', minimum: 1, maximum: 2147483647 } },
-} as const;
-
-export async function logRoutes(app: FastifyInstance): Promise<void> {
+export async function logRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
 
-  app.get<{ Params: NetworkParams; Querystring: { before?: number } }>(
+  app.get(
     '/n/:network/log',
-    { schema: { params: networkSlugParam, querystring: logQuery } },
+    { schema: { params: networkSlugParam, querystring: logQuery, response: { 200: LogPage } } },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       const rows = await listLogEntries(db, network.id, LOG_PAGE_SIZE + 1, request.query.before);

@@ -1,15 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
-import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
+import { loadNetwork, networkSlugParam } from '../networks/public.js';
 import { findPosts } from '../posts/posts.queries.js';
-import { postParams, type PostParams } from '../posts/posts.schemas.js';
+import { PostJson, postParams, type PostParams } from '../posts/posts.schemas.js';
 import { postJson } from '../posts/present.js';
 import { listConveners } from './moderation.queries.js';
-import { convenerParams, reasonBody, usernameBody } from './moderation.schemas.js';
-import { appointConvener, hidePost, removeConvener, unhidePost, type Reason } from './moderation.service.js';
+import { ConvenersJson, convenerParams, ReasonForm, reasonBody, usernameBody } from './moderation.schemas.js';
+import { appointConvener, hidePost, removeConvener, unhidePost } from './moderation.service.js';
 
-export async function moderationRoutes(app: FastifyInstance): Promise<void> {
+export async function moderationRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
 
   async function postFormData(request: FastifyRequest) {
@@ -18,15 +20,15 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     return { post: postJson(post, request.viewer), action: request.url };
   }
 
-  app.get<{ Params: PostParams }>('/p/:postId/hide', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) =>
+  app.get('/p/:postId/hide', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: ReasonForm } } }, async (request, reply) =>
     reply.page('moderation/reason-form', { ...(await postFormData(request)), purpose: 'hide', values: {}, errors: {} }),
   );
 
-  app.post<{ Params: PostParams; Body: Reason }>(
+  app.post(
     '/p/:postId/hide',
     {
       onRequest: signedInOnly,
-      schema: { params: postParams, body: reasonBody },
+      schema: { params: postParams, body: reasonBody, response: { 200: PostJson } },
       config: { form: { view: 'moderation/reason-form', data: async (request) => ({ ...(await postFormData(request)), purpose: 'hide' }) } },
     },
     async (request, reply) => {
@@ -35,7 +37,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: PostParams }>('/p/:postId/unhide', { onRequest: signedInOnly, schema: { params: postParams } }, async (request, reply) => {
+  app.post('/p/:postId/unhide', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: PostJson } } }, async (request, reply) => {
     const post = await unhidePost(db, request.viewer!, request.params.postId);
     return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
   });
@@ -44,9 +46,9 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     return (await listConveners(db, [networkId])).map((c) => ({ username: c.username, displayName: c.display_name }));
   }
 
-  app.post<{ Params: NetworkParams; Body: { username: string } }>(
+  app.post(
     '/n/:network/conveners',
-    { onRequest: signedInOnly, schema: { params: networkSlugParam, body: usernameBody } },
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, body: usernameBody, response: { 200: ConvenersJson } } },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       await appointConvener(db, request.viewer!, network.id, request.body.username);
@@ -54,9 +56,9 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: NetworkParams & { username: string } }>(
+  app.post(
     '/n/:network/conveners/:username/remove',
-    { onRequest: signedInOnly, schema: { params: convenerParams } },
+    { onRequest: signedInOnly, schema: { params: convenerParams, response: { 200: ConvenersJson } } },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       await removeConvener(db, request.viewer!, network.id, request.params.username);

@@ -4,18 +4,13 @@ import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
 import { ValidationError } from '../core/errors.js';
 import type { Viewer } from '../core/viewer.js';
-import type { DB, ModerationReason } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { requireAdmin } from '../accounts/guards.js';
 import { findAccountByUsername } from '../accounts/public.js';
 import { requireFound, requireModeratorOf } from './guards.js';
 import * as queries from './moderation.queries.js';
+import type { Reason } from './moderation.schemas.js';
 import { findPosts, type PostRow } from '../posts/posts.queries.js';
-
-export interface Reason {
-  reason: ModerationReason;
-  rule?: number;
-  note?: string;
-}
 
 /** A reason that cites a rule must cite one the network has. */
 export async function checkReason(db: Kysely<DB>, networkId: number, input: Reason): Promise<void> {

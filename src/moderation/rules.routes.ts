@@ -1,24 +1,16 @@
 // A network's rules: public as a numbered list; conveners and admins edit them on the same page.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { signedInOnly } from '../accounts/guards.js';
 import type { Viewer } from '../core/viewer.js';
 import { loadNetwork, networkSlugParam, type NetworkParams, type NetworkRow } from '../networks/public.js';
 import { listRules, type RuleRow } from './rules.queries.js';
-import { MAX_RULE_BODY, MAX_RULE_TITLE, MAX_RULES, replaceNetworkRules, type RulesInput } from './rules.service.js';
+import { RulesJson, rulesBody, type RulesInput } from './moderation.schemas.js';
+import { MAX_RULES, replaceNetworkRules } from './rules.service.js';
 import { canModerate } from '../posts/visibility.js';
 
 /** Empty slots the edit form offers below the existing rules. */
 const SPARE_SLOTS = 3;
-
-/** Lengths are checked here; how many rules are filled in (at most 20), in the service. */
-const rulesBody = {
-  type: 'object',
-  properties: {
-    title: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: MAX_RULE_TITLE } },
-    body: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: MAX_RULE_BODY } },
-  },
-  additionalProperties: false,
-} as const;
 
 export function ruleJson(rule: RuleRow) {
   return { number: rule.number, title: rule.title, body: rule.body, bodyHtml: rule.body_html };
@@ -31,7 +23,8 @@ function slotsFor(rules: ReadonlyArray<{ title: string; body: string }>) {
   return slots;
 }
 
-export async function rulesRoutes(app: FastifyInstance): Promise<void> {
+export async function rulesRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
 
   async function pageData(network: NetworkRow, viewer: Viewer | null, sent?: RulesInput) {
@@ -48,7 +41,7 @@ export async function rulesRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  app.get<{ Params: NetworkParams }>('/n/:network/rules', { schema: { params: networkSlugParam } }, async (request, reply) => {
+  app.get('/n/:network/rules', { schema: { params: networkSlugParam, response: { 200: RulesJson } } }, async (request, reply) => {
     const network = await loadNetwork(db, request.params.network);
     const data = await pageData(network, request.viewer);
     return reply.page('moderation/rules', { ...data, values: {}, errors: {} }, {
@@ -57,11 +50,11 @@ export async function rulesRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post<{ Params: NetworkParams; Body: RulesInput }>(
+  app.post(
     '/n/:network/rules',
     {
       onRequest: signedInOnly,
-      schema: { params: networkSlugParam, body: rulesBody },
+      schema: { params: networkSlugParam, body: rulesBody, response: { 200: RulesJson } },
       config: {
         form: {
           view: 'moderation/rules',

@@ -7,16 +7,12 @@ import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { requireModeratorOf } from './guards.js';
 import { writeLog } from './moderation.queries.js';
+import type { RulesInput } from './moderation.schemas.js';
 import { replaceRules } from './rules.queries.js';
 
 export const MAX_RULES = 20;
 export const MAX_RULE_TITLE = 120;
 export const MAX_RULE_BODY = 2000;
-
-export interface RulesInput {
-  title?: string[];
-  body?: string[];
-}
 
 export interface RuleDraft {
   title: string;

@@ -1,39 +1,29 @@
 // Suspending accounts from posting: admins anywhere (/u/:username/suspend), conveners in their
 // network (/n/:network/bar). Each with a small form and a way to lift it early.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { adminOnly, signedInOnly } from '../accounts/guards.js';
 import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
 import { requireModeratorOf } from './guards.js';
 import { listActiveSuspensions } from './suspensions.queries.js';
 import { canModerate } from '../posts/visibility.js';
 import {
-  MAX_SUSPENSION_DAYS,
-  barAccount,
-  liftBar,
-  liftSuspension,
-  loadAccount,
-  suspendAccount,
-  type SuspensionInput,
-} from './suspensions.service.js';
+  accountParams,
+  BarForm,
+  barBody,
+  BarLifted,
+  Barred,
+  SuspendForm,
+  suspendBody,
+  Suspended,
+  SuspensionLifted,
+  usernameBody,
+  type AccountParams,
+} from './moderation.schemas.js';
+import { barAccount, liftBar, liftSuspension, loadAccount, suspendAccount } from './suspensions.service.js';
 
-const username = { type: 'string', minLength: 1, maxLength: 60 } as const;
-const suspensionFields = {
-  days: { type: 'integer', minimum: 1, maximum: MAX_SUSPENSION_DAYS },
-  // An ISO date (midnight in the forum's time zone) or date and time; checked in the service.
-  until: { type: 'string', maxLength: 40 },
-  reason: { type: 'string', minLength: 1, maxLength: 500 },
-} as const;
-
-const suspendBody = { type: 'object', required: ['reason'], properties: suspensionFields } as const;
-const barBody = { type: 'object', required: ['username', 'reason'], properties: { username, ...suspensionFields } } as const;
-const usernameBody = { type: 'object', required: ['username'], properties: { username } } as const;
-const accountParams = { type: 'object', required: ['username'], properties: { username } } as const;
-
-interface AccountParams {
-  username: string;
-}
-
-export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
+export async function suspensionsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
 
   function activeJson(rows: Awaited<ReturnType<typeof listActiveSuspensions>>) {
@@ -51,15 +41,15 @@ export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
     return { scope: 'forum', account: { username: account.username, displayName: account.display_name }, active };
   }
 
-  app.get<{ Params: AccountParams }>('/u/:username/suspend', { onRequest: adminOnly, schema: { params: accountParams } }, async (request, reply) =>
+  app.get('/u/:username/suspend', { onRequest: adminOnly, schema: { params: accountParams, response: { 200: SuspendForm } } }, async (request, reply) =>
     reply.page('moderation/suspend-form', { ...(await suspendFormData(request)), values: {}, errors: {} }, { title: request.t('moderation.suspend.title') }),
   );
 
-  app.post<{ Params: AccountParams; Body: SuspensionInput }>(
+  app.post(
     '/u/:username/suspend',
     {
       onRequest: signedInOnly,
-      schema: { params: accountParams, body: suspendBody },
+      schema: { params: accountParams, body: suspendBody, response: { 200: Suspended } },
       config: { form: { view: 'moderation/suspend-form', data: suspendFormData } },
     },
     async (request, reply) => {
@@ -69,7 +59,7 @@ export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: AccountParams }>('/u/:username/unsuspend', { onRequest: signedInOnly, schema: { params: accountParams } }, async (request, reply) => {
+  app.post('/u/:username/unsuspend', { onRequest: signedInOnly, schema: { params: accountParams, response: { 200: SuspensionLifted } } }, async (request, reply) => {
     const lifted = await liftSuspension(db, request.viewer!, request.params.username);
     const account = await loadAccount(db, request.params.username);
     return reply.done(`/u/${encodeURIComponent(account.username)}/suspend`, { username: account.username, scope: 'forum', lifted }, 200);
@@ -84,16 +74,16 @@ export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
     return { scope: 'network', network: { slug: network.slug, name: network.name }, active };
   }
 
-  app.get<{ Params: NetworkParams }>('/n/:network/bar', { onRequest: signedInOnly, schema: { params: networkSlugParam } }, async (request, reply) => {
+  app.get('/n/:network/bar', { onRequest: signedInOnly, schema: { params: networkSlugParam, response: { 200: BarForm } } }, async (request, reply) => {
     requireModeratorOf(request.viewer!, (await loadNetwork(db, request.params.network)).id);
     return reply.page('moderation/suspend-form', { ...(await barFormData(request)), values: {}, errors: {} }, { title: request.t('moderation.bar.title') });
   });
 
-  app.post<{ Params: NetworkParams; Body: SuspensionInput & { username: string } }>(
+  app.post(
     '/n/:network/bar',
     {
       onRequest: signedInOnly,
-      schema: { params: networkSlugParam, body: barBody },
+      schema: { params: networkSlugParam, body: barBody, response: { 200: Barred } },
       config: { form: { view: 'moderation/suspend-form', data: barFormData } },
     },
     async (request, reply) => {
@@ -105,9 +95,9 @@ export async function suspensionsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: NetworkParams; Body: { username: string } }>(
+  app.post(
     '/n/:network/unbar',
-    { onRequest: signedInOnly, schema: { params: networkSlugParam, body: usernameBody } },
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, body: usernameBody, response: { 200: BarLifted } } },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       const lifted = await liftBar(db, request.viewer!, network.id, request.body.username);

@@ -12,19 +12,13 @@ import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { requireModeratorOf } from './guards.js';
 import { convenedNetworkIds, writeLog } from './moderation.queries.js';
+import type { SuspensionInput } from './moderation.schemas.js';
 import { canModerate } from '../posts/visibility.js';
 import { endSuspensions, insertSuspension } from './suspensions.queries.js';
 
 export const MAX_SUSPENSION_DAYS = 3650;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface SuspensionInput {
-  /** 1–3650 days from now… */
-  days?: number;
-  /** …or until this moment: an ISO date (midnight in the forum's time zone) or date and time. */
-  until?: string;
-  reason: string;
-}
 
 /** When the suspension ends; 400 on `days` or `until` when neither, both, or an end outside (now, now + 3650 days]. */
 export function suspensionEnd(input: Pick<SuspensionInput, 'days' | 'until'>, now: Date, timeZone: string): Date {

@@ -1,24 +1,19 @@
 // Moderating whole threads: move (with a form), lock/unlock, pin/unpin.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
 import { findThreads } from '../posts/posts.queries.js';
+import type { Static } from 'typebox';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { movedJson, threadTitleFor } from '../posts/present.js';
 import { requireModeratorOf } from './guards.js';
-import { changeThread, moveThread, type MoveInput, type ThreadFlagAction } from './thread-actions.service.js';
+import { ModeratedThread, MoveForm, moveBody } from './moderation.schemas.js';
+import { changeThread, moveThread, type ThreadFlagAction } from './thread-actions.service.js';
 import { moveTargets } from './thread-actions.present.js';
 
-const moveBody = {
-  type: 'object',
-  required: ['network', 'note'],
-  properties: {
-    network: { type: 'string', minLength: 1, maxLength: 40 },
-    note: { type: 'string', minLength: 1, maxLength: 500 },
-  },
-} as const;
-
-export async function threadActionsRoutes(app: FastifyInstance): Promise<void> {
+export async function threadActionsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
 
   async function loadThread(threadId: number) {
@@ -27,8 +22,8 @@ export async function threadActionsRoutes(app: FastifyInstance): Promise<void> {
     return thread;
   }
 
-  async function threadJson(request: FastifyRequest<{ Params: ThreadParams }>) {
-    const thread = await loadThread(request.params.id);
+  async function threadJson(request: FastifyRequest, threadId: number): Promise<Static<typeof ModeratedThread>> {
+    const thread = await loadThread(threadId);
     const { title, slug } = threadTitleFor(thread, request.viewer, request.t);
     return {
       id: thread.id,
@@ -47,29 +42,29 @@ export async function threadActionsRoutes(app: FastifyInstance): Promise<void> {
     return { thread: { id: thread.id, title: heading.title, network: { slug: thread.network_slug, name: thread.network_name } }, tools: { moveTargets: await moveTargets(db, thread) } };
   }
 
-  app.get<{ Params: ThreadParams }>('/t/:id/move', { onRequest: signedInOnly, schema: { params: threadParams } }, async (request, reply) => {
+  app.get('/t/:id/move', { onRequest: signedInOnly, schema: { params: threadParams, response: { 200: MoveForm } } }, async (request, reply) => {
     requireModeratorOf(request.viewer!, (await loadThread(request.params.id)).network_id);
     const data = await moveFormData(request);
     return reply.page('moderation/move-form', { ...data, values: {}, errors: {} }, { title: request.t('moderation.move.title') });
   });
 
-  app.post<{ Params: ThreadParams; Body: MoveInput }>(
+  app.post(
     '/t/:id/move',
     {
       onRequest: signedInOnly,
-      schema: { params: threadParams, body: moveBody },
+      schema: { params: threadParams, body: moveBody, response: { 200: ModeratedThread } },
       config: { form: { view: 'moderation/move-form', data: moveFormData } },
     },
     async (request, reply) => {
       await moveThread(db, request.viewer!, request.params.id, request.body);
-      return reply.done(`/t/${request.params.id}`, await threadJson(request), 200);
+      return reply.done(`/t/${request.params.id}`, await threadJson(request, request.params.id), 200);
     },
   );
 
   for (const action of ['lock', 'unlock', 'pin', 'unpin'] as const satisfies readonly ThreadFlagAction[]) {
-    app.post<{ Params: ThreadParams }>(`/t/:id/${action}`, { onRequest: signedInOnly, schema: { params: threadParams } }, async (request, reply) => {
+    app.post(`/t/:id/${action}`, { onRequest: signedInOnly, schema: { params: threadParams, response: { 200: ModeratedThread } } }, async (request, reply) => {
       await changeThread(db, request.viewer!, request.params.id, action);
-      return reply.done(`/t/${request.params.id}`, await threadJson(request), 200);
+      return reply.done(`/t/${request.params.id}`, await threadJson(request, request.params.id), 200);
     });
   }
 }

@@ -8,13 +8,9 @@ import type { DB } from '../db/schema.js';
 import { findNetworkBySlug } from '../networks/public.js';
 import { requireFound, requireModeratorOf } from './guards.js';
 import { writeLog } from './moderation.queries.js';
+import type { MoveInput } from './moderation.schemas.js';
 import * as queries from './thread-actions.queries.js';
 
-export interface MoveInput {
-  /** The target network's slug. */
-  network: string;
-  note: string;
-}
 
 /**
  * Moves a thread to the network where it belongs: conveners of the network it is in (the source) and

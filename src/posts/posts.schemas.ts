@@ -9,7 +9,8 @@ export type ThreadParams = Static<typeof threadParams>;
 export const postParams = Type.Object({ postId: databaseId });
 export type PostParams = Static<typeof postParams>;
 
-const account = Type.Object({ username: Type.String(), displayName: Type.String() });
+/** An account as answers name it. */
+export const AccountName = Type.Object({ username: Type.String(), displayName: Type.String() });
 
 /** A post as a viewer may see it (posts/present.ts postJson). */
 export const PostJson = Type.Object({
@@ -17,7 +18,7 @@ export const PostJson = Type.Object({
   parentId: Nullable(Type.Integer()),
   threadId: Type.Integer(),
   depth: Type.Integer(),
-  author: account,
+  author: AccountName,
   html: Type.String(),
   createdAt: Type.String(),
   editedAt: Nullable(Type.String()),
