@@ -1,13 +1,14 @@
 // Following boards, watching threads, and the following page.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
+import { loadNetwork, networkSlugParam } from '../networks/public.js';
 import { findThreads } from '../posts/posts.queries.js';
-import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
+import { threadParams } from '../posts/posts.schemas.js';
 import { threadPath, threadTitleFor, withThreadPath } from '../posts/present.js';
 import * as queries from './following.queries.js';
-import { followBody, followingQuery, type FollowBody } from './following.schemas.js';
+import { followBody, FollowingPage, followingQuery, FollowState, WatchState } from './following.schemas.js';
 import { followNetwork, unfollowNetwork } from './following.service.js';
 
 /** Threads per page of /following. */
@@ -26,7 +27,8 @@ function decodeFollowingCursor(raw: string): { at: Date; id: number } {
   return { at: new Date(ms), id };
 }
 
-export async function followingRoutes(app: FastifyInstance): Promise<void> {
+export async function followingRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
 
   async function loadThread(threadId: number) {
@@ -38,9 +40,9 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
   // ------------------------------------------------------------------------------------------
   // Following a board
 
-  app.post<{ Params: NetworkParams; Body: FollowBody | null }>(
+  app.post(
     '/n/:network/follow',
-    { onRequest: signedInOnly, schema: { params: networkSlugParam, body: followBody } },
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, body: followBody, response: { 200: FollowState } } },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       const level = request.body?.level ?? 'threads';
@@ -50,9 +52,9 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: NetworkParams }>(
+  app.post(
     '/n/:network/unfollow',
-    { onRequest: signedInOnly, schema: { params: networkSlugParam } },
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, response: { 200: FollowState } } },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       await unfollowNetwork(db, request.viewer!.id, network.id);
@@ -65,9 +67,9 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
   // Watching a thread
 
   for (const [action, state] of [['watch', 'watching'], ['unwatch', null], ['mute', 'muted']] as const) {
-    app.post<{ Params: ThreadParams }>(
+    app.post(
       `/t/:id/${action}`,
-      { onRequest: signedInOnly, schema: { params: threadParams } },
+      { onRequest: signedInOnly, schema: { params: threadParams, response: { 200: WatchState } } },
       async (request, reply) => {
         const thread = await loadThread(request.params.id);
         await queries.setWatch(db, request.viewer!.id, thread.id, state);
@@ -79,9 +81,9 @@ export async function followingRoutes(app: FastifyInstance): Promise<void> {
   // ------------------------------------------------------------------------------------------
   // The following page
 
-  app.get<{ Querystring: { before?: string } }>(
+  app.get(
     '/following',
-    { onRequest: signedInOnly, schema: { querystring: followingQuery } },
+    { onRequest: signedInOnly, schema: { querystring: followingQuery, response: { 200: FollowingPage } } },
     async (request, reply) => {
       const viewer = requireViewer(request);
       const before = request.query.before === undefined ? undefined : decodeFollowingCursor(request.query.before);

@@ -148,7 +148,8 @@ export function listNotificationGroups(db: Kysely<DB>, accountId: number, limit:
       sql<boolean>`(read_at is null)`.as('unread'),
       (eb) => eb.fn.max('id').as('latest_id'),
       (eb) => eb.fn.countAll<number>().as('count'),
-      sql<number[]>`(array_agg(id order by id desc))[1:${sql.lit(GROUP_SAMPLE)}]`.as('ids'),
+      // An int8[]: pg gives its elements as text (only int8 itself is read as a number), PGlite as numbers.
+      sql<Array<number | string>>`(array_agg(id order by id desc))[1:${sql.lit(GROUP_SAMPLE)}]`.as('ids'),
     ])
     .where('account_id', '=', accountId)
     .where('withdrawn_at', 'is', null)

@@ -1,21 +1,23 @@
 // The notifications page, marking notifications read, and opening one.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
 import * as queries from './notifications.queries.js';
-import { notificationParams, notificationsQuery, readBody, type NotificationParams, type ReadBody } from './notifications.schemas.js';
+import { notificationParams, NotificationsPage, notificationsQuery, readBody, UnreadCount, type NotificationGroup } from './notifications.schemas.js';
 import { markNotificationsRead } from './notifications.service.js';
-import { presentGroup, targetOf, type NotificationGroup } from './present.js';
+import { presentGroup, targetOf } from './present.js';
 
 /** Notification groups per page. */
 const NOTIFICATIONS_PAGE_SIZE = 20;
 
-export async function notificationsRoutes(app: FastifyInstance): Promise<void> {
+export async function notificationsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
 
-  app.get<{ Querystring: { before?: number } }>(
+  app.get(
     '/notifications',
-    { onRequest: signedInOnly, schema: { querystring: notificationsQuery } },
+    { onRequest: signedInOnly, schema: { querystring: notificationsQuery, response: { 200: NotificationsPage } } },
     async (request, reply) => {
       const viewer = requireViewer(request);
       const rows = await queries.listNotificationGroups(db, viewer.id, NOTIFICATIONS_PAGE_SIZE + 1, request.query.before);
@@ -23,18 +25,18 @@ export async function notificationsRoutes(app: FastifyInstance): Promise<void> {
       const details = await queries.findNotificationDetails(db, viewer.id, page.flatMap((group) => group.ids.map(Number)));
       const byId = new Map(details.map((row) => [row.id, row]));
       const groups = page
-        .map((group) => presentGroup(group.ids.map((id) => byId.get(Number(id))).filter((row) => row !== undefined), Number(group.count), group.unread, viewer, request.t))
+        .map((group) => presentGroup(group.ids.map((id) => byId.get(Number(id))).filter((row) => row !== undefined), group.count, group.unread, viewer, request.t))
         .filter((group): group is NotificationGroup => group !== null);
-      const nextCursor = rows.length > NOTIFICATIONS_PAGE_SIZE ? Number(page.at(-1)!.latest_id) : null;
+      const nextCursor = rows.length > NOTIFICATIONS_PAGE_SIZE ? page.at(-1)!.latest_id : null;
       const unread = request.unreadNotifications ?? (await queries.unreadCount(db, viewer.id));
       const json = { unread, notifications: groups, nextCursor };
       return reply.page('notifications/index', { ...json, firstPage: request.query.before === undefined }, { json, title: request.t('notifications.title') });
     },
   );
 
-  app.post<{ Body: ReadBody | null }>(
+  app.post(
     '/notifications/read',
-    { onRequest: signedInOnly, schema: { body: readBody } },
+    { onRequest: signedInOnly, schema: { body: readBody, response: { 200: UnreadCount } } },
     async (request, reply) => {
       const unread = await markNotificationsRead(db, request.viewer!.id, { ids: request.body?.ids });
       return reply.done('/notifications', { unread }, 200);
@@ -42,7 +44,7 @@ export async function notificationsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // Opening a notification marks its whole line read and leads to what it is about.
-  app.get<{ Params: NotificationParams }>(
+  app.get(
     '/notifications/:id',
     { onRequest: signedInOnly, schema: { params: notificationParams } },
     async (request, reply) => {

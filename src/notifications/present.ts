@@ -9,32 +9,7 @@ import { threadTitleFor } from '../posts/present.js';
 import type { ThreadHeading } from '../posts/posts.schemas.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import type { NotificationDetailRow } from './notifications.queries.js';
-
-/** One line on the notifications page or in an email: one notification, or several with one key. */
-export interface NotificationGroup {
-  /** The newest notification's id: the group's link (/notifications/:id) and the page cursor. */
-  id: number;
-  /** Every notification the line stands for that the reader may see (up to the sample loaded). */
-  ids: number[];
-  kind: NotificationKind;
-  count: number;
-  unread: boolean;
-  /** The sentence as plain text (JSON, the email's text part). */
-  text: string;
-  /** The same sentence as HTML: the reader's input escaped, the thread's title emphasised. */
-  html: string;
-  href: string;
-  createdAt: string;
-  /** The network the thread is in now. */
-  network: { slug: string; name: string };
-  /** title is null and slug empty when the reader may not read the title (the opening post is hidden from them). */
-  thread: { id: number; title: string | null; slug: string };
-  /** The newest post the line is about, with a short excerpt when the reader may read it. */
-  post: { id: number; excerpt: string | null } | null;
-  actor: { username: string; displayName: string } | null;
-  /** Why the post was hidden ("Reason: spam") or the thread moved, and the convener's note, as sentences. */
-  reason: { text: string | null; note: string | null } | null;
-}
+import type { NotificationGroup } from './notifications.schemas.js';
 
 /** Whether the reader may still see what the notification is about (its post: readable, not deleted). */
 export function notificationVisible(row: NotificationDetailRow, reader: Viewer): boolean {

@@ -8,7 +8,7 @@ import { findBatchNotifications } from './notifications.queries.js';
 import { groupRows } from './present.js';
 
 export { unreadCounts } from './notifications.queries.js';
-export type { NotificationGroup } from './present.js';
+export type { NotificationGroup } from './notifications.schemas.js';
 
 /**
  * The email batch's notifications that the reader has not read on the forum meanwhile, as groups they
