@@ -164,8 +164,7 @@ describe('page cache under concurrent requests', () => {
   afterAll(() => ctx.close());
 
   it('renders a missing page once for many guests asking at the same time', async () => {
-    const latest = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-    while (ctx.app.events.cursor < (latest?.id ?? 0)) await new Promise((resolve) => setTimeout(resolve, 10));
+    await untilEventsSeen(ctx);
     ctx.app.pageCache.drop('everything');
     pageQueries.length = 0;
     const responses = await Promise.all(

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { untilEventsSeen } from '../helpers/events.js';
 import { connectLive, type LiveClient } from '../helpers/live.js';
 import { MESSAGE_BURST, REPLAY_MAX_BYTES, REPLAY_MAX_MESSAGES, SOCKETS_PER_ADDRESS } from '../../src/live/limits.js';
 
@@ -30,7 +31,9 @@ describe('bounds of the live feed', () => {
     return { threadId: thread.id, cursor };
   }
 
+  /** With `since`, once the app has seen every event: then what came after it is replayed, not sent live. */
   async function subscribe(threadId: number, since?: number): Promise<LiveClient> {
+    if (since !== undefined) await untilEventsSeen(ctx);
     const client = await connectLive(ctx);
     client.send({ type: 'subscribe', topic: `thread:${threadId}`, since });
     await client.next((m) => m.type === 'subscribed');
@@ -87,6 +90,7 @@ describe('bounds of the live feed', () => {
   it('replays nothing to a connection that subscribes again to a topic it already has', async () => {
     const { threadId, cursor } = await freshThread();
     const posted = await reply(member.agent, threadId, 'missed once');
+    await untilEventsSeen(ctx);
     const client = await connectLive(ctx);
     client.send({ type: 'subscribe', topic: `thread:${threadId}`, since: cursor });
     const first = await client.settle();
