@@ -95,7 +95,7 @@ const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 function normalise(error: FastifyError): HttpError {
   if (error instanceof HttpError) return error;
   if (isDatabaseUnavailable(error)) return new ServiceUnavailableError(UNAVAILABLE_RETRY_AFTER_SECONDS);
-  if (error.validation) return new ValidationError(fieldsFromSchemaIssues(error.validation as SchemaIssue[]));
+  if (error.validation) return new ValidationError(fieldsFromSchemaIssues(error.validation));
   if (isDataException(error)) return new HttpError(400, 'bad_request', 'errors.badRequest');
   const status = error.statusCode ?? 500;
   if (status === 429) {
@@ -103,7 +103,8 @@ function normalise(error: FastifyError): HttpError {
     return new TooManyRequestsError(retryAfter);
   }
   if (status >= 400 && status < 500) {
-    return new HttpError(status, error.code?.toLowerCase() ?? 'bad_request', FRAMEWORK_MESSAGES[status] ?? 'errors.badRequest');
+    // Typed as always there, but an error a plugin makes with a status alone has none.
+    return new HttpError(status, error.code ? error.code.toLowerCase() : 'bad_request', FRAMEWORK_MESSAGES[status] ?? 'errors.badRequest');
   }
   return new HttpError(500, 'server_error', 'errors.server');
 }
@@ -153,7 +154,8 @@ async function sendError(error: HttpError, request: FastifyRequest, reply: Fasti
     const back = localPathOfUrl(request.headers.referer, request.server.config.publicUrl.origin);
     return reply.redirect(`/login?next=${encodeURIComponent(back)}`, 303);
   }
-  const titleKey = `${error.messageKey}.title`;
+  // The error's message is its catalog key (HttpError's constructor).
+  const titleKey = `${error.message}.title`;
   const title = t(titleKey) === titleKey ? t('errors.title') : t(titleKey);
   return reply.page('errors/error', { status: error.statusCode, heading: title, message }, { status: error.statusCode, title });
 }

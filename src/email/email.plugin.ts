@@ -46,7 +46,7 @@ export interface Email {
    * Files the accounts' new notifications about the network into the emails that will carry them, in the
    * transaction; resolves with each account's email id. None when email is off or the account wants none.
    */
-  fileInBatches(tx: Kysely<DB>, accountIds: readonly number[], networkId: number, now: Date): Promise<Map<number, number>>;
+  fileInBatches: (tx: Kysely<DB>, accountIds: readonly number[], networkId: number, now: Date) => Promise<Map<number, number>>;
 }
 
 declare module 'fastify' {

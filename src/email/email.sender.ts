@@ -159,7 +159,7 @@ export function emailSender(db: Kysely<DB>, options: EmailSenderOptions) {
 
   return {
     /** Sends every email due at `now` (one after another on this instance); resolves with how many were settled. */
-    run(now?: Date): Promise<number> {
+    run: (now?: Date): Promise<number> => {
       const next = chain.then(async () => {
         let settled = 0;
         // A failure moves the email's send_after past `now`, so this loop ends.

@@ -25,7 +25,7 @@ export async function followState(db: Kysely<DB>, networkId: number, accountId: 
     ])
     .where('network_id', '=', networkId)
     .executeTakeFirst();
-  return { followers: Number(row?.followers ?? 0), level: (row?.level ?? null) as FollowLevel | null };
+  return { followers: row?.followers ?? 0, level: row?.level ?? null };
 }
 
 /** The networks the account follows, by name. */

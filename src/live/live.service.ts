@@ -94,9 +94,9 @@ export function liveService(app: FastifyInstance) {
     const created = await threadsCreatedAfter(db, topic.networkId, since, REPLAY_MAX_MESSAGES + 1);
     if (created.length > REPLAY_MAX_MESSAGES) return 'reset';
     const rows = new Map((await findBoardThreads(db, created.map((event) => event.thread_id))).map((row) => [row.id, row]));
-    return bounded(created, created.length > 0 ? Number(created.at(-1)!.cursor) : since, (event) => {
+    return bounded(created, created.length > 0 ? created.at(-1)!.cursor : since, (event) => {
       const row = rows.get(event.thread_id);
-      return row ? threadMessage(topic.name, Number(event.cursor), row)(audience) : null;
+      return row ? threadMessage(topic.name, event.cursor, row)(audience) : null;
     });
   }
 
@@ -136,7 +136,7 @@ export function liveService(app: FastifyInstance) {
      */
     async subscribe(connection: LiveConnection, topic: Topic, since: number | undefined): Promise<void> {
       const reached = hub.cursorOf(connection, topic.name);
-      if (reached !== undefined) return connection.send({ type: 'subscribed', topic: topic.name, cursor: reached });
+      if (reached !== undefined) { connection.send({ type: 'subscribed', topic: topic.name, cursor: reached }); return; }
       const current = app.events.cursor;
       const replaying = since !== undefined && since < current;
       const subscription = hub.subscribe(connection, topic.name, since ?? current, replaying);
@@ -150,7 +150,7 @@ export function liveService(app: FastifyInstance) {
             ? await threadReplay(topic, since, connection.audience)
             : await boardReplay(topic, since, connection.audience);
       if (!hub.stands(connection, topic.name, subscription)) return;
-      if (replay === 'reset') return hub.reset(connection, topic.name);
+      if (replay === 'reset') { hub.reset(connection, topic.name); return; }
       hub.finishReplay(connection, topic.name, replay.through, replay.messages);
     },
   };
