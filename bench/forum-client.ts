@@ -6,7 +6,12 @@ export async function register(app: Child, username: string): Promise<string> {
   const response = await fetch(app.url('/register'), {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify({ username, displayName: username, email: `${username.replaceAll('_', '-')}@bench.example`, password: 'a bench password, long enough' }),
+    body: JSON.stringify({
+      username,
+      displayName: username,
+      email: `${username.replaceAll('_', '-')}@bench.example`,
+      password: 'a bench password, long enough',
+    }),
   });
   if (response.status !== 201) throw new Error(`registering ${username} failed: ${response.status} ${await response.text()}`);
   const session = response.headers.getSetCookie().find((c) => c.startsWith('session='));

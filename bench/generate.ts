@@ -140,7 +140,11 @@ function newPlan(size: number): PostPlan {
   };
 }
 
-function addPost(plan: PostPlan, post: { thread: number; parent: number; author: number; body: number; time: number; flags?: number }, topLevelNumber: number): number {
+function addPost(
+  plan: PostPlan,
+  post: { thread: number; parent: number; author: number; body: number; time: number; flags?: number },
+  topLevelNumber: number,
+): number {
   const i = plan.count++;
   plan.thread[i] = post.thread;
   plan.parent[i] = post.parent;
@@ -232,7 +236,11 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
   let ordinary = 0;
   for (let t = 0; t < threadCount; t++) {
     const thread = threads[t]!;
-    const opening = addPost(plan, { thread: thread.id, parent: -1, author: thread.authorId, body: Math.floor(random() * bodyCount), time: thread.createdAt }, 0);
+    const opening = addPost(
+      plan,
+      { thread: thread.id, parent: -1, author: thread.authorId, body: Math.floor(random() * bodyCount), time: thread.createdAt },
+      0,
+    );
     let lastTime = thread.createdAt;
     let lastAuthor = thread.authorId;
     let topLevel = 0;
@@ -244,7 +252,18 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
       plan.body[opening] = 0;
       // Post k of every block has body k, the same author and the same flags: every page alike.
       const blockPost = (parent: number, position: number, time: number) =>
-        addPost(plan, { thread: thread.id, parent, author: 1 + ((position * 37) % counts.accounts), body: 1 + position, time, flags: position === 17 ? 2 : position === 23 ? 1 : position === 31 ? 8 : 0 }, parent === opening ? ++topLevel : 0);
+        addPost(
+          plan,
+          {
+            thread: thread.id,
+            parent,
+            author: 1 + ((position * 37) % counts.accounts),
+            body: 1 + position,
+            time,
+            flags: position === 17 ? 2 : position === 23 ? 1 : position === 31 ? 8 : 0,
+          },
+          parent === opening ? ++topLevel : 0,
+        );
       const pending: Array<{ parent: number; position: number; time: number }> = [];
       for (let b = 0; b < blocks; b++) {
         let position = 0;
@@ -286,7 +305,11 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
         const roll = random();
         const flags = roll < 0.005 ? 2 : roll < 0.01 ? 4 : roll < 0.012 ? 8 : roll < 0.04 ? 1 : 0;
         const author = 1 + Math.floor(random() * counts.accounts);
-        addPost(plan, { thread: thread.id, parent, author, body: Math.floor(random() * bodyCount), time: times[r]!, flags }, parent === opening ? ++topLevel : 0);
+        addPost(
+          plan,
+          { thread: thread.id, parent, author, body: Math.floor(random() * bodyCount), time: times[r]!, flags },
+          parent === opening ? ++topLevel : 0,
+        );
         lastTime = times[r]!;
         lastAuthor = author;
       }
@@ -390,7 +413,19 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
   }
 
   // Posts in id order, as arrays of numbers joined to the bodies in SQL.
-  const columns = { id: new Int32Array(total), thread: new Int32Array(total), parent: new Int32Array(total), root: new Int32Array(total), depth: new Int32Array(total), topLevel: new Int32Array(total), author: new Int32Array(total), body: new Int32Array(total), time: new Float64Array(total), flags: new Int32Array(total), deletedBy: new Int32Array(total) };
+  const columns = {
+    id: new Int32Array(total),
+    thread: new Int32Array(total),
+    parent: new Int32Array(total),
+    root: new Int32Array(total),
+    depth: new Int32Array(total),
+    topLevel: new Int32Array(total),
+    author: new Int32Array(total),
+    body: new Int32Array(total),
+    time: new Float64Array(total),
+    flags: new Int32Array(total),
+    deletedBy: new Int32Array(total),
+  };
   for (let rank = 0; rank < total; rank++) {
     const i = order[rank]!;
     columns.id[rank] = rank + 1;
@@ -449,7 +484,8 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
 
   const boardNetwork = networks[0]!;
   const largeThread = threads[largeIndex]!;
-  const postThread = threads.find((t, i) => !special.has(i) && !t.locked && t.networkId !== 1 && t.replies <= 5) ?? threads.find((t, i) => !special.has(i) && !t.locked)!;
+  const postThread =
+    threads.find((t, i) => !special.has(i) && !t.locked && t.networkId !== 1 && t.replies <= 5) ?? threads.find((t, i) => !special.has(i) && !t.locked)!;
   return {
     scale: options.scale,
     counts: { networks: counts.networks, accounts: counts.accounts, threads: threadCount, posts: total, bodies: bodyCount },
@@ -465,7 +501,9 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
 
 async function main(): Promise<void> {
   const { parseArgs } = await import('node:util');
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, drop: { type: 'boolean', default: false }, pglite: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { scale: { type: 'string', default: '1' }, drop: { type: 'boolean', default: false }, pglite: { type: 'boolean', default: false } },
+  });
   const scale = Number(values.scale);
   if (!(scale > 0 && scale <= 10)) throw new Error(`--scale must be a number above 0 and at most 10, got ${values.scale}`);
   const { createBenchDatabase } = await import('./database.js');
@@ -491,7 +529,9 @@ async function main(): Promise<void> {
     await target.drop();
     console.error(`dropped ${target.label}`);
   } else {
-    console.error(`\nThe forum is in ${target.label}. Start it with:\n  ${target.databaseUrl ? `DATABASE_URL=${target.databaseUrl}` : `DATA_DIR=${target.dataDir}`} RATE_LIMITS=off npm start`);
+    console.error(
+      `\nThe forum is in ${target.label}. Start it with:\n  ${target.databaseUrl ? `DATABASE_URL=${target.databaseUrl}` : `DATA_DIR=${target.dataDir}`} RATE_LIMITS=off npm start`,
+    );
   }
 }
 

@@ -87,7 +87,10 @@ const options = {
   clients: numberArg('clients', args.clients, args.quick ? 200 : 1000, { min: 2, max: 20_000, whole: true }),
   replies: numberArg('replies', args.replies, args.quick ? 20 : 100, { min: 1, max: 10_000, whole: true }),
   warmup: numberArg('warmup', args.warmup, args.quick ? 3 : 5, { min: 0, max: 1000, whole: true }),
-  idle: (args.idle ?? (args.quick ? '1000' : '1000,5000')).split(',').map((n) => numberArg('idle', n.trim(), 0, { min: 1, max: 50_000, whole: true })).sort((a, b) => a - b),
+  idle: (args.idle ?? (args.quick ? '1000' : '1000,5000'))
+    .split(',')
+    .map((n) => numberArg('idle', n.trim(), 0, { min: 1, max: 50_000, whole: true }))
+    .sort((a, b) => a - b),
   idleSeconds: numberArg('idle-seconds', args['idle-seconds'], args.quick ? 3 : 5, { min: 0, max: 600, whole: true }),
   only: new Set((args.only ?? '1,floor,2,3').split(',').map((s) => s.trim())),
   edits: numberArg('edits', args.edits, 400, { min: 0, max: 100_000, whole: true }),
@@ -144,7 +147,8 @@ function ownCpuMs(): number {
 
 // ---- The forum: one account, one network, one thread -----------------------------------------
 
-const REPLY_BODY = 'Tack för tipset! Vi provade **samma upplägg** förra sommaren:\n\n- boka i god tid\n- fråga efter gruppris\n\nSe [kartan](https://example.se/karta) för bryggorna.';
+const REPLY_BODY =
+  'Tack för tipset! Vi provade **samma upplägg** förra sommaren:\n\n- boka i god tid\n- fråga efter gruppris\n\nSe [kartan](https://example.se/karta) för bryggorna.';
 
 // ---- Websocket clients ------------------------------------------------------------------------
 
@@ -237,7 +241,10 @@ class Clients {
     const entry = arrivals;
     if (entry.count >= this.sockets.length) return Promise.resolve(entry);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`post ${id}: only ${entry.count} of ${this.sockets.length} clients received it within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`post ${id}: only ${entry.count} of ${this.sockets.length} clients received it within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       entry.done = () => {
         clearTimeout(timer);
         resolve(entry);
@@ -272,7 +279,10 @@ const CREATED_MARK = Buffer.from('"type":"post.created"');
 // ---- Abuse: one client that asks for much and reads nothing ------------------------------------
 
 /** A post as long as a post may be (20,000 characters), in ordinary Markdown. */
-const LONG_BODY = `${REPLY_BODY}\n\n`.repeat(Math.ceil(20_000 / (REPLY_BODY.length + 2))).slice(0, 20_000).trim();
+const LONG_BODY = `${REPLY_BODY}\n\n`
+  .repeat(Math.ceil(20_000 / (REPLY_BODY.length + 2)))
+  .slice(0, 20_000)
+  .trim();
 
 /** A client-to-server text frame: masked, as the protocol requires; short payloads only. */
 function maskedTextFrame(text: string): Buffer {
@@ -294,7 +304,9 @@ function maskedTextFrame(text: string): Buffer {
 async function hostileClient(port: number, messages: string[]): Promise<net.Socket> {
   const socket = net.connect(port, '127.0.0.1');
   await once(socket, 'connect');
-  socket.write(`GET /live HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+  socket.write(
+    `GET /live HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+  );
   let head = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -386,7 +398,10 @@ async function abuse(server: Child, cookie: string, networkSlug: string): Promis
   const subscribe = JSON.stringify({ type: 'subscribe', topic: `thread:${threadId}`, since: 0 });
   const cpuBefore = cpuMsOf(server.process.pid!);
   const attacked = performance.now();
-  const hostile = await hostileClient(server.port, Array.from({ length: options.subscribes }, () => subscribe));
+  const hostile = await hostileClient(
+    server.port,
+    Array.from({ length: options.subscribes }, () => subscribe),
+  );
   log(`  ${options.subscribes} × ${Buffer.byteLength(subscribe)}-byte ${subscribe} sent; the client reads nothing`);
 
   // RSS every 100 ms; /healthz one request after another; CPU per second, until two idle seconds.
@@ -410,7 +425,10 @@ async function abuse(server: Child, cookie: string, networkSlug: string): Promis
     idleSeconds = cpu - lastCpu < 50 ? idleSeconds + 1 : 0;
     lastCpu = cpu;
     busySeconds = (performance.now() - attacked) / 1000;
-    if (Math.round(busySeconds) % 10 === 0) log(`  ${fixed(busySeconds, 0)} s: RSS ${fixed(rssOf(server.process.pid!), 0)} MB (peak ${fixed(peakRssMB, 0)}), ${healthz.length} /healthz answered, slowest ${fixed(Math.max(0, ...healthz), 0)} ms`);
+    if (Math.round(busySeconds) % 10 === 0)
+      log(
+        `  ${fixed(busySeconds, 0)} s: RSS ${fixed(rssOf(server.process.pid!), 0)} MB (peak ${fixed(peakRssMB, 0)}), ${healthz.length} /healthz answered, slowest ${fixed(Math.max(0, ...healthz), 0)} ms`,
+      );
   }
   watch.on = false;
   await prober;
@@ -463,7 +481,13 @@ const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 type Trigger = () => Promise<{ postId: number; started: number; responseMs: number | null }>;
 
 /** The scenario's figures, and one message as a client received it (to show its shape). */
-async function fanOut(scenario: string, servers: Child[], path: string, topic: string, trigger: Trigger): Promise<{ result: FanOutResult; sample: string | undefined }> {
+async function fanOut(
+  scenario: string,
+  servers: Child[],
+  path: string,
+  topic: string,
+  trigger: Trigger,
+): Promise<{ result: FanOutResult; sample: string | undefined }> {
   const clients = new Clients(topic);
   onCleanUp(() => clients.close());
   const perServer = servers.map((_, i) => Math.floor(options.clients / servers.length) + (i < options.clients % servers.length ? 1 : 0));
@@ -538,7 +562,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const date = new Date();
   const loadBefore = os.loadavg();
-  if (loadBefore[0]! > os.cpus().length) log(`Note: the machine is busy (load average ${loadBefore.map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores); the latencies will show it.`);
+  if (loadBefore[0]! > os.cpus().length)
+    log(`Note: the machine is busy (load average ${loadBefore.map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores); the latencies will show it.`);
   const databaseUrl = args.pglite ? undefined : process.env.DATABASE_URL;
   if (!databaseUrl) log('DATABASE_URL is unset (or --pglite): running on PGlite, one instance only (scenario 2 is skipped).');
 
@@ -585,7 +610,10 @@ async function main(): Promise<void> {
   const a = await start('A');
   const cookie = await register(a, 'live_bench');
   const network = await postJson(a, '/networks', cookie, { slug: 'live-bench', name: 'Live bench', description: 'Where the live benchmark posts.' });
-  const thread = await postJson(a, `/n/${network.slug as string}/threads`, cookie, { title: 'Live benchmark thread', body: 'The opening post of the live benchmark.' });
+  const thread = await postJson(a, `/n/${network.slug as string}/threads`, cookie, {
+    title: 'Live benchmark thread',
+    body: 'The opening post of the live benchmark.',
+  });
   const threadId = thread.id as number;
   log(`Thread ${threadId} in network ${network.slug as string}; load generator: ${os.cpus().length} cores shared with the server(s)`);
 
@@ -605,7 +633,10 @@ async function main(): Promise<void> {
   }
   if (options.only.has('floor')) {
     // The same message, clients and timing through a server that only relays it: the machine's floor.
-    const floor = await startHookedChild('floor', join(ROOT, 'bench', 'live-floor-server.ts'), { ...process.env, NODE_ENV: 'production' }, ['--import', import.meta.resolve('tsx')]);
+    const floor = await startHookedChild('floor', join(ROOT, 'bench', 'live-floor-server.ts'), { ...process.env, NODE_ENV: 'production' }, [
+      '--import',
+      import.meta.resolve('tsx'),
+    ]);
     onCleanUp(() => floor.stop());
     const template = sample ?? JSON.stringify({ type: 'post.created', topic, cursor: 1, post: { id: 0, html: 'x'.repeat(2000) } });
     let nextId = 1_000_000_000;
@@ -616,7 +647,9 @@ async function main(): Promise<void> {
       floor.process.send({ type: 'broadcast', message });
       return { postId, started, responseMs: null };
     };
-    log(`Floor: a bare ws server relaying the same ${integer(Buffer.byteLength(template))}-byte message to ${options.clients} clients, ${options.replies} times`);
+    log(
+      `Floor: a bare ws server relaying the same ${integer(Buffer.byteLength(template))}-byte message to ${options.clients} clients, ${options.replies} times`,
+    );
     fanOuts.push((await fanOut('floor: bare ws server', [floor], '/', topic, broadcast)).result);
     await stop(floor);
   }
@@ -643,7 +676,14 @@ async function main(): Promise<void> {
       await settle(200);
       const usage = (await (await fetch(server.url('/__bench/memory'))).json()) as NodeJS.MemoryUsage;
       const mb = (bytes: number) => bytes / 1024 / 1024;
-      return { connections, rssMB, rssMBAfterGc: rssOf(server.process.pid!), heapUsedMB: mb(usage.heapUsed), heapTotalMB: mb(usage.heapTotal), externalMB: mb(usage.external) };
+      return {
+        connections,
+        rssMB,
+        rssMBAfterGc: rssOf(server.process.pid!),
+        heapUsedMB: mb(usage.heapUsed),
+        heapTotalMB: mb(usage.heapTotal),
+        externalMB: mb(usage.external),
+      };
     };
     const clients = new Clients(`thread:${threadId}`);
     onCleanUp(() => clients.close());
@@ -677,10 +717,25 @@ async function main(): Promise<void> {
   const targets: Array<{ target: string; value: string; met: boolean }> = [];
   const one = fanOuts.find((f) => f.scenario === 'one instance');
   const two = fanOuts.find((f) => f.instances === 2);
-  if (one) targets.push({ target: `One instance, ${integer(options.clients)} clients: p99 < ${TARGETS.oneInstanceP99Ms} ms`, value: `${fixed(one.lastClientMs.p99)} ms`, met: one.lastClientMs.p99 < TARGETS.oneInstanceP99Ms });
-  if (two) targets.push({ target: `Two instances, ${integer(options.clients)} clients: p99 < ${TARGETS.twoInstancesP99Ms} ms`, value: `${fixed(two.lastClientMs.p99)} ms`, met: two.lastClientMs.p99 < TARGETS.twoInstancesP99Ms });
+  if (one)
+    targets.push({
+      target: `One instance, ${integer(options.clients)} clients: p99 < ${TARGETS.oneInstanceP99Ms} ms`,
+      value: `${fixed(one.lastClientMs.p99)} ms`,
+      met: one.lastClientMs.p99 < TARGETS.oneInstanceP99Ms,
+    });
+  if (two)
+    targets.push({
+      target: `Two instances, ${integer(options.clients)} clients: p99 < ${TARGETS.twoInstancesP99Ms} ms`,
+      value: `${fixed(two.lastClientMs.p99)} ms`,
+      met: two.lastClientMs.p99 < TARGETS.twoInstancesP99Ms,
+    });
   const idleAtTarget = idle.find((i) => i.connections === TARGETS.idleRssAt);
-  if (idleAtTarget) targets.push({ target: `RSS with ${integer(TARGETS.idleRssAt)} idle connections < ${TARGETS.idleRssMB} MB`, value: `${fixed(idleAtTarget.rssMB, 0)} MB`, met: idleAtTarget.rssMB < TARGETS.idleRssMB });
+  if (idleAtTarget)
+    targets.push({
+      target: `RSS with ${integer(TARGETS.idleRssAt)} idle connections < ${TARGETS.idleRssMB} MB`,
+      value: `${fixed(idleAtTarget.rssMB, 0)} MB`,
+      met: idleAtTarget.rssMB < TARGETS.idleRssMB,
+    });
 
   const title =
     `Bryggan live benchmark, ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${target.kind}, ${machine.cores} cores (${machine.cpu}), Node ${process.version}` +
@@ -691,22 +746,61 @@ async function main(): Promise<void> {
     'so the latencies include its time to receive every message; CPU per reply is shown to tell the two apart. ' +
     `Load average (1 min) ${loadBefore[0]!.toFixed(1)} at the start, ${loadAfter[0]!.toFixed(1)} at the end.`;
   const fanOutTable = markdownTable(
-    ['Scenario', 'Clients', 'Replies', 'Last client p50 ms', 'Last client p99 ms', 'Max ms', 'First client p50 ms', 'POST p50 ms', 'Server CPU ms/reply', 'Clients CPU ms/reply', 'Missed/dup.'],
+    [
+      'Scenario',
+      'Clients',
+      'Replies',
+      'Last client p50 ms',
+      'Last client p99 ms',
+      'Max ms',
+      'First client p50 ms',
+      'POST p50 ms',
+      'Server CPU ms/reply',
+      'Clients CPU ms/reply',
+      'Missed/dup.',
+    ],
     fanOuts.map((f) => [
-      f.scenario, f.clients.map(integer).join(' + '), String(f.replies), fixed(f.lastClientMs.p50), fixed(f.lastClientMs.p99), fixed(f.lastClientMs.max),
-      fixed(f.firstClientMs.p50), f.postResponseMs ? fixed(f.postResponseMs.p50) : '–', f.cpuMsPerReply.servers.map((c) => fixed(c)).join(' + '), fixed(f.cpuMsPerReply.clients), String(f.missedOrDuplicated),
+      f.scenario,
+      f.clients.map(integer).join(' + '),
+      String(f.replies),
+      fixed(f.lastClientMs.p50),
+      fixed(f.lastClientMs.p99),
+      fixed(f.lastClientMs.max),
+      fixed(f.firstClientMs.p50),
+      f.postResponseMs ? fixed(f.postResponseMs.p50) : '–',
+      f.cpuMsPerReply.servers.map((c) => fixed(c)).join(' + '),
+      fixed(f.cpuMsPerReply.clients),
+      String(f.missedOrDuplicated),
     ]),
     [false, true, true, true, true, true, true, true, true, true, true],
   );
   const idleTable = markdownTable(
     ['Idle connections (subscribed)', 'RSS MB', 'RSS after full GC MB', 'Heap used / total MB', 'External MB'],
-    [...(idleBaseline ? [idleBaseline] : []), ...idle].map((i) => [integer(i.connections), fixed(i.rssMB, 0), fixed(i.rssMBAfterGc, 0), `${fixed(i.heapUsedMB, 0)} / ${fixed(i.heapTotalMB, 0)}`, fixed(i.externalMB, 0)]),
+    [...(idleBaseline ? [idleBaseline] : []), ...idle].map((i) => [
+      integer(i.connections),
+      fixed(i.rssMB, 0),
+      fixed(i.rssMBAfterGc, 0),
+      `${fixed(i.heapUsedMB, 0)} / ${fixed(i.heapTotalMB, 0)}`,
+      fixed(i.externalMB, 0),
+    ]),
     [true, true, true, true, true],
   );
-  const targetTable = markdownTable(['Target', 'Measured', 'Met'], targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'no']), [false, true, false]);
+  const targetTable = markdownTable(
+    ['Target', 'Measured', 'Met'],
+    targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'no']),
+    [false, true, false],
+  );
   const abuseTable = abused
     ? `${markdownTable(
-        ['One socket: long post edited, subscribes (since 0), never reads', 'RSS MB', '/healthz p50 ms', '/healthz max ms', 'Server busy s', 'Server CPU s', 'Bytes to the socket'],
+        [
+          'One socket: long post edited, subscribes (since 0), never reads',
+          'RSS MB',
+          '/healthz p50 ms',
+          '/healthz max ms',
+          'Server busy s',
+          'Server CPU s',
+          'Bytes to the socket',
+        ],
         [
           ['before', fixed(abused.before.rssMB, 0), fixed(abused.before.healthzMs.p50), fixed(abused.before.healthzMs.max), '–', '–', '–'],
           [
@@ -728,7 +822,10 @@ async function main(): Promise<void> {
       `${perConnection !== undefined ? `About ${fixed(perConnection, 0)} kB of RSS per idle connection.\n\n` : ''}${abuseTable}${targets.length ? targetTable : ''}`,
   );
   const problems = fanOuts.filter((f) => f.missedOrDuplicated > 0 || f.unexpectedMessages > 0);
-  for (const f of problems) console.log(`\nWARNING, ${f.scenario}: ${f.missedOrDuplicated} post.created messages missed or duplicated, ${f.unexpectedMessages} unexpected messages or errors.`);
+  for (const f of problems)
+    console.log(
+      `\nWARNING, ${f.scenario}: ${f.missedOrDuplicated} post.created messages missed or duplicated, ${f.unexpectedMessages} unexpected messages or errors.`,
+    );
 
   const report = {
     date: date.toISOString(),

@@ -111,7 +111,8 @@ const DATABASE_NAME = 'bryggan';
 const HTML_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const REPLY_TEXT = 'Vi provade **samma upplägg** förra sommaren: boka i god tid och fråga efter gruppris.';
 /** What an answer would show of a driver or database error that leaked: codes, pg's and the pool's messages, stack frames. */
-const INTERNALS = /ECONN|ETIMEDOUT|EPIPE|SQLSTATE|57P0\d|terminat|database system is|Connection terminated|connection error|timeout exceeded|Query read timeout|canceling statement|not queryable|pg_\w|Kysely|node_modules|\bat \S+:\d+:\d+/i;
+const INTERNALS =
+  /ECONN|ETIMEDOUT|EPIPE|SQLSTATE|57P0\d|terminat|database system is|Connection terminated|connection error|timeout exceeded|Query read timeout|canceling statement|not queryable|pg_\w|Kysely|node_modules|\bat \S+:\d+:\d+/i;
 
 /** Wall-clock milliseconds with performance.now()'s resolution: comparable with the database's timestamps. */
 const now = () => performance.timeOrigin + performance.now();
@@ -165,7 +166,8 @@ class Phase {
   /** The first answer of `client` in 2xx that ended at or after `since`; undefined if none. */
   firstServedAfter(client: ClientKind, since: number): number | undefined {
     let first: number | undefined;
-    for (const a of this.answers) if (a.client === client && a.status >= 200 && a.status < 300 && a.ended >= since && (first === undefined || a.ended < first)) first = a.ended;
+    for (const a of this.answers)
+      if (a.client === client && a.status >= 200 && a.status < 300 && a.ended >= since && (first === undefined || a.ended < first)) first = a.ended;
     return first;
   }
 }
@@ -253,7 +255,11 @@ async function writer(phase: Phase, forum: Forum, index: number): Promise<void> 
 async function reader(phase: Phase, forum: Forum, index: number): Promise<void> {
   const signedIn = index % 2 === 0;
   const client: ClientKind = signedIn ? 'member page' : 'guest page';
-  const headers: Record<string, string> = { accept: HTML_ACCEPT, 'accept-language': 'en', ...(signedIn ? { cookie: forum.cookies[(index / 2) % forum.cookies.length]! } : {}) };
+  const headers: Record<string, string> = {
+    accept: HTML_ACCEPT,
+    'accept-language': 'en',
+    ...(signedIn ? { cookie: forum.cookies[(index / 2) % forum.cookies.length]! } : {}),
+  };
   while (phase.running) {
     const { answer } = await send(phase, client, forum.app.url(`/t/${forum.threadId}`), { headers });
     if (answer.status !== 200) await delay(RETRY_PAUSE_MS);
@@ -365,7 +371,13 @@ interface PhaseFigures {
   oddities: Oddity[];
 }
 
-function figuresOf(phase: Phase, outage: Outage, recoveredAt: number | undefined, stored: Map<string, StoredReply[]>, rss: PhaseFigures['rssMB']): PhaseFigures {
+function figuresOf(
+  phase: Phase,
+  outage: Outage,
+  recoveredAt: number | undefined,
+  stored: Map<string, StoredReply[]>,
+  rss: PhaseFigures['rssMB'],
+): PhaseFigures {
   const windowEnd = recoveredAt ?? Infinity;
   const clients = CLIENT_KINDS.map((client): ClientFigures => {
     const answers = phase.answers.filter((a) => a.client === client);
@@ -404,7 +416,13 @@ function figuresOf(phase: Phase, outage: Outage, recoveredAt: number | undefined
     if (acknowledged && reply.refusals > 0 && rows.length > 0 && rows[0]!.createdAt < reply.acknowledgedAttemptStarted!) {
       replies.refusedYetStored += 1;
       const iso = (ms: number) => new Date(ms).toISOString();
-      refusedYetStoredReplies.push({ key: reply.key, postId: rows[0]!.id, createdAt: iso(rows[0]!.createdAt), acknowledgedAttemptStarted: iso(reply.acknowledgedAttemptStarted!), refusals: reply.refusals });
+      refusedYetStoredReplies.push({
+        key: reply.key,
+        postId: rows[0]!.id,
+        createdAt: iso(rows[0]!.createdAt),
+        acknowledgedAttemptStarted: iso(reply.acknowledgedAttemptStarted!),
+        refusals: reply.refusals,
+      });
     }
   }
   return {
@@ -425,7 +443,10 @@ async function storedReplies(databaseUrl: string, threadId: number): Promise<Map
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string; body: string; created_at: Date }>('select id, body, created_at from posts where thread_id = $1 and parent_id is not null order by id', [threadId]);
+    const { rows } = await client.query<{ id: string; body: string; created_at: Date }>(
+      'select id, body, created_at from posts where thread_id = $1 and parent_id is not null order by id',
+      [threadId],
+    );
     const byBody = new Map<string, StoredReply[]>();
     for (const row of rows) {
       const list = byBody.get(row.body) ?? [];
@@ -455,7 +476,7 @@ async function main(): Promise<void> {
   const date = new Date();
   const loadBefore = os.loadavg();
 
-  log('Starting a PostgreSQL cluster of the bench\'s own');
+  log("Starting a PostgreSQL cluster of the bench's own");
   const cluster = await startOwnPostgres();
   onCleanUp(() => cluster.destroy());
   const admin = new pg.Client({ connectionString: cluster.url });
@@ -492,9 +513,14 @@ async function main(): Promise<void> {
   // The first account on an empty forum is its admin, who alone may start a network: registered first.
   const cookies = [await register(app, writerNames[0]!), ...(await Promise.all(writerNames.slice(1).map((name) => register(app, name))))];
   const network = await postJson(app, '/networks', cookies[0]!, { slug: 'outage-bench', name: 'Outage bench', description: 'Where the outage bench posts.' });
-  const thread = await postJson(app, `/n/${network.slug as string}/threads`, cookies[0]!, { title: 'Through the outage', body: 'The opening post of the outage bench.' });
+  const thread = await postJson(app, `/n/${network.slug as string}/threads`, cookies[0]!, {
+    title: 'Through the outage',
+    body: 'The opening post of the outage bench.',
+  });
   const forum: Forum = { app, threadId: thread.id as number, cookies, runId: randomBytes(4).toString('hex') };
-  log(`Forum pid ${pid} on port ${app.port}; thread ${forum.threadId}; ${options.writers} writers, ${options.readers} readers (${Math.ceil(options.readers / 2)} signed in), /healthz every ${HEALTHZ_PAUSE_MS} ms`);
+  log(
+    `Forum pid ${pid} on port ${app.port}; thread ${forum.threadId}; ${options.writers} writers, ${options.readers} readers (${Math.ceil(options.readers / 2)} signed in), /healthz every ${HEALTHZ_PAUSE_MS} ms`,
+  );
 
   const rssSamples: Array<{ at: number; rssMB: number }> = [];
   const sampleRss = () => {
@@ -527,7 +553,9 @@ async function main(): Promise<void> {
     const needed: ClientKind[] = ['reply', ...(options.readers > 0 ? ['member page' as const] : [])];
     const recovered = await until(() => needed.every((client) => phase.firstServedAfter(client, outage.backAt) !== undefined), RECOVERY_LIMIT_MS);
     const recoveredAt = recovered ? Math.max(...needed.map((client) => phase.firstServedAfter(client, outage.backAt)!)) : undefined;
-    log(`  ${recovered ? `serving again ${integer(recoveredAt! - outage.backAt)} ms after the database was back` : `NOT serving again within ${RECOVERY_LIMIT_MS / 1000} s`}; tail of ${options.tailSeconds} s`);
+    log(
+      `  ${recovered ? `serving again ${integer(recoveredAt! - outage.backAt)} ms after the database was back` : `NOT serving again within ${RECOVERY_LIMIT_MS / 1000} s`}; tail of ${options.tailSeconds} s`,
+    );
     await delay(options.tailSeconds * 1000);
     phase.running = false;
     phase.finishBy = now() + FINISH_LIMIT_MS;
@@ -553,22 +581,56 @@ async function main(): Promise<void> {
     `${options.quick ? ' (--quick)' : ''}; ${options.writers} writers, ${options.readers} readers; warm-up ${options.warmupSeconds} s, down ${options.downSeconds} s, frozen ${options.freezeSeconds} s, tail ${options.tailSeconds} s` +
     `; load average (1 min) ${fixed(loadBefore[0]!)} at the start, ${fixed(loadAfter[0]!)} at the end (the load generator shares the cores)`;
   const requestTable = markdownTable(
-    ['Phase', 'Client', 'Requests', '2xx', '503', 'Other', '503 polite', 'p50 before the outage, ms', 'First 2xx after the database is back, ms', 'Longest response during the outage, ms'],
+    [
+      'Phase',
+      'Client',
+      'Requests',
+      '2xx',
+      '503',
+      'Other',
+      '503 polite',
+      'p50 before the outage, ms',
+      'First 2xx after the database is back, ms',
+      'Longest response during the outage, ms',
+    ],
     figures.flatMap((f) =>
       f.clients.map((c) => [
-        f.phase, c.client, integer(c.requests), integer(c.served), integer(c.unavailable), integer(c.other),
-        c.unavailable ? `${integer(c.politeUnavailable)} of ${integer(c.unavailable)}` : '–', ms(c.p50BeforeMs), ms(c.recoveryMs), ms(c.longestDuringOutageMs),
+        f.phase,
+        c.client,
+        integer(c.requests),
+        integer(c.served),
+        integer(c.unavailable),
+        integer(c.other),
+        c.unavailable ? `${integer(c.politeUnavailable)} of ${integer(c.unavailable)}` : '–',
+        ms(c.p50BeforeMs),
+        ms(c.recoveryMs),
+        ms(c.longestDuringOutageMs),
       ]),
     ),
     [false, false, true, true, true, true, true, true, true, true],
   );
   const phaseTable = markdownTable(
-    ['Phase', 'Database away, ms', 'Serving again after, ms', '/healthz while away', 'Replies acknowledged', 'Stored', 'Lost', 'Stored twice', '503 yet stored', 'RSS before / peak / after, MB'],
+    [
+      'Phase',
+      'Database away, ms',
+      'Serving again after, ms',
+      '/healthz while away',
+      'Replies acknowledged',
+      'Stored',
+      'Lost',
+      'Stored twice',
+      '503 yet stored',
+      'RSS before / peak / after, MB',
+    ],
     figures.map((f) => [
       f.phase,
       integer(f.outage.awayMs),
       f.recoveryMs === null ? 'not within the limit' : integer(f.recoveryMs),
-      f.healthzWhileAway.requests ? `${Object.entries(f.healthzWhileAway.statuses).map(([status, n]) => `${n} × ${status}`).join(', ')}; max ${ms(f.healthzWhileAway.maxMs)} ms` : '–',
+      f.healthzWhileAway.requests
+        ? `${Object.entries(f.healthzWhileAway.statuses)
+            .map(([status, n]) => `${n} × ${status}`)
+            .join(', ')}; max ${ms(f.healthzWhileAway.maxMs)} ms`
+        : '–',
       integer(f.replies.acknowledged),
       integer(f.replies.stored),
       integer(f.replies.lost),
@@ -589,18 +651,29 @@ async function main(): Promise<void> {
     if (f.recoveryMs === null) problems.push(`${f.phase}: not serving again within ${RECOVERY_LIMIT_MS / 1000} s`);
     for (const c of f.clients) {
       if (c.other > 0) problems.push(`${f.phase}: ${c.other} answers to ${c.client} neither 2xx nor 503`);
-      if (c.politeUnavailable < c.unavailable) problems.push(`${f.phase}: ${c.unavailable - c.politeUnavailable} of ${c.client}'s 503s without Retry-After, with an unexpected body or with internals`);
+      if (c.politeUnavailable < c.unavailable)
+        problems.push(
+          `${f.phase}: ${c.unavailable - c.politeUnavailable} of ${c.client}'s 503s without Retry-After, with an unexpected body or with internals`,
+        );
     }
     const r = f.replies;
-    if (r.lost || r.duplicated || r.mismatched) problems.push(`${f.phase}: replies lost ${r.lost}, stored twice ${r.duplicated}, answered with another post's id ${r.mismatched}`);
+    if (r.lost || r.duplicated || r.mismatched)
+      problems.push(`${f.phase}: replies lost ${r.lost}, stored twice ${r.duplicated}, answered with another post's id ${r.mismatched}`);
     // The README promises that a write that committed is answered as committed.
-    if (r.refusedYetStored) problems.push(`${f.phase}: ${r.refusedYetStored} replies answered 503 though the request had stored them (a retry without the key would post them twice)`);
-    if (r.storedUnacknowledged) problems.push(`${f.phase}: ${r.storedUnacknowledged} replies stored but never acknowledged (their writers gave up after ${FINISH_LIMIT_MS / 1000} s)`);
+    if (r.refusedYetStored)
+      problems.push(
+        `${f.phase}: ${r.refusedYetStored} replies answered 503 though the request had stored them (a retry without the key would post them twice)`,
+      );
+    if (r.storedUnacknowledged)
+      problems.push(`${f.phase}: ${r.storedUnacknowledged} replies stored but never acknowledged (their writers gave up after ${FINISH_LIMIT_MS / 1000} s)`);
   }
   for (const problem of problems) console.log(`\nPROBLEM: ${problem}`);
   for (const f of figures) {
     for (const o of f.oddities.slice(0, 5)) console.log(`  ${f.phase}, ${o.client}: ${o.status || 'no answer'}: ${o.body.replace(/\s+/g, ' ').slice(0, 200)}`);
-    for (const r of f.refusedYetStoredReplies.slice(0, 5)) console.log(`  ${f.phase}, reply ${r.key}: post ${r.postId} created ${r.createdAt}, answered 503 ${r.refusals}× before the request of ${r.acknowledgedAttemptStarted} got it`);
+    for (const r of f.refusedYetStoredReplies.slice(0, 5))
+      console.log(
+        `  ${f.phase}, reply ${r.key}: post ${r.postId} created ${r.createdAt}, answered 503 ${r.refusals}× before the request of ${r.acknowledgedAttemptStarted} got it`,
+      );
   }
 
   const report = {

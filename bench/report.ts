@@ -43,14 +43,25 @@ export function distribution(values: number[]): Distribution {
 
 export function machineInfo() {
   const cpus = os.cpus();
-  return { cores: cpus.length, cpu: cpus[0]?.model.trim() ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1024 ** 3), platform: `${os.platform()} ${os.release()}` };
+  return {
+    cores: cpus.length,
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 /** Writes the report as bench/results/<prefix><date>.json; returns its path relative to the project. */
 export function writeResults(prefix: string, date: Date, report: object): string {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${prefix}${date.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`);
+  const file = join(
+    dir,
+    `${prefix}${date
+      .toISOString()
+      .replace(/:/g, '-')
+      .replace(/\.\d+Z$/, 'Z')}.json`,
+  );
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return relative(ROOT, file);
 }

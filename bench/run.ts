@@ -130,18 +130,39 @@ function scenarios(manifest: Manifest, boardDeep: { page: number; cursor: string
   const pages: Array<Omit<Scenario, 'viewer' | 'key'> & { id: string }> = [
     { id: 'home', name: 'Home', method: 'GET', path: '/', json: false },
     { id: 'board-1', name: 'Board, page 1', method: 'GET', path: `/n/${manifest.board.slug}`, json: false },
-    { id: 'board-deep', name: `Board, page ${boardDeep.page}`, method: 'GET', path: `/n/${manifest.board.slug}?before=${encodeURIComponent(boardDeep.cursor)}`, json: false },
+    {
+      id: 'board-deep',
+      name: `Board, page ${boardDeep.page}`,
+      method: 'GET',
+      path: `/n/${manifest.board.slug}?before=${encodeURIComponent(boardDeep.cursor)}`,
+      json: false,
+    },
     { id: 'thread-100', name: 'Thread, 100 replies', method: 'GET', path: `/t/${manifest.thread100.id}`, json: false },
     { id: 'thread-100-json', name: 'Thread, 100 replies, JSON', method: 'GET', path: `/t/${manifest.thread100.id}`, json: true },
     { id: 'thread-large-1', name: `Thread, ${large.replies.toLocaleString('en')} replies, page 1`, method: 'GET', path: `/t/${large.id}`, json: false },
-    { id: 'thread-large-middle', name: `Thread, ${large.replies.toLocaleString('en')} replies, page ${middle}`, method: 'GET', path: `/t/${large.id}?page=${middle}`, json: false },
+    {
+      id: 'thread-large-middle',
+      name: `Thread, ${large.replies.toLocaleString('en')} replies, page ${middle}`,
+      method: 'GET',
+      path: `/t/${large.id}?page=${middle}`,
+      json: false,
+    },
   ];
   const list: Scenario[] = [];
   for (const viewer of ['guest', 'member'] as const) {
     for (const { id, ...page } of pages) list.push({ ...page, key: `${id}.${viewer}`, viewer });
   }
-  const body = 'Tack för tipset! Vi provade **samma upplägg** förra sommaren:\n\n- boka i god tid\n- fråga efter gruppris\n\nSe [kartan](https://example.se/karta) för bryggorna.';
-  list.push({ key: 'post-reply.member', name: 'Post a reply, JSON', viewer: 'member', method: 'POST', path: `/t/${manifest.postThread.id}/replies`, json: true, body: JSON.stringify({ body }) });
+  const body =
+    'Tack för tipset! Vi provade **samma upplägg** förra sommaren:\n\n- boka i god tid\n- fråga efter gruppris\n\nSe [kartan](https://example.se/karta) för bryggorna.';
+  list.push({
+    key: 'post-reply.member',
+    name: 'Post a reply, JSON',
+    viewer: 'member',
+    method: 'POST',
+    path: `/t/${manifest.postThread.id}/replies`,
+    json: true,
+    body: JSON.stringify({ body }),
+  });
   return list;
 }
 
@@ -205,13 +226,21 @@ function targetsOf(measured: Measured[], growth: Growth[], peakRssMB: number): T
   const targets: Target[] = [];
   const share = (key: string, name: string, floor: number) => {
     const m = measured.find((x) => x.key === key);
-    if (m) targets.push({ target: `${name} ≥ ${floor * 100} % of its baseline`, value: percent(m.ratios.requestsPerSecond), met: m.ratios.requestsPerSecond >= floor });
+    if (m)
+      targets.push({
+        target: `${name} ≥ ${floor * 100} % of its baseline`,
+        value: percent(m.ratios.requestsPerSecond),
+        met: m.ratios.requestsPerSecond >= floor,
+      });
   };
   share('thread-100.guest', 'Thread page (100 replies)', 0.25);
   share('board-1.guest', 'Board page', 0.25);
   share('thread-100-json.guest', 'Thread JSON', 0.4);
   const guestGrowth = growth.filter((g) => g.viewer === 'guest');
-  for (const [kind, name] of [['Thread', 'thread (10,000 vs 100 replies)'], ['Board', 'board (deep page vs page 1)']] as const) {
+  for (const [kind, name] of [
+    ['Thread', 'thread (10,000 vs 100 replies)'],
+    ['Board', 'board (deep page vs page 1)'],
+  ] as const) {
     const pairs = guestGrowth.filter((g) => g.comparison.startsWith(kind));
     if (pairs.length === 0) continue;
     const worst = Math.max(...pairs.flatMap((g) => [g.requestsPerSecondRatio, g.p50Ratio]));
@@ -274,7 +303,10 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
     PORT: '0',
   };
-  const app = await startChild('forum', build.file('bench/server.ts'), appEnv, [...options.nodeOptions, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
+  const app = await startChild('forum', build.file('bench/server.ts'), appEnv, [
+    ...options.nodeOptions,
+    ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+  ]);
   onCleanUp(() => app.stop());
   const baseline = await startChild('baseline', build.file('bench/baseline-server.ts'), { ...process.env, NODE_ENV: 'production' });
   onCleanUp(() => baseline.stop());
@@ -303,16 +335,29 @@ async function main(): Promise<void> {
     const request = { url: app.url(scenario.path), method: scenario.method, headers, body: scenario.body };
     const probe = await fetch(request.url, { method: request.method, headers, body: request.body });
     const probeBody = Buffer.from(await probe.arrayBuffer());
-    if (probe.status < 200 || probe.status >= 300) throw new Error(`${scenario.method} ${scenario.path} (${scenario.viewer}) answered ${probe.status}: ${probeBody.toString().slice(0, 300)}`);
+    if (probe.status < 200 || probe.status >= 300)
+      throw new Error(`${scenario.method} ${scenario.path} (${scenario.viewer}) answered ${probe.status}: ${probeBody.toString().slice(0, 300)}`);
     const contentType = probe.headers.get('content-type') ?? 'text/plain';
     await prepareBaseline(scenario.key, probeBody.length, contentType);
-    prepared.push({ scenario, request, baselineRequest: { ...request, url: baseline.url(`/b/${scenario.key}`) }, status: probe.status, contentType, size: probeBody.length, app: [] as Slice[], base: [] as Slice[], memory: [] as Memory[] });
+    prepared.push({
+      scenario,
+      request,
+      baselineRequest: { ...request, url: baseline.url(`/b/${scenario.key}`) },
+      status: probe.status,
+      contentType,
+      size: probeBody.length,
+      app: [] as Slice[],
+      base: [] as Slice[],
+      memory: [] as Memory[],
+    });
   }
 
   // Round after round over every scenario, forum then baseline, so a change in the machine's load
   // (it is shared) weighs on all figures alike instead of on whichever ran at the time.
   const slice = { connections: options.connections, duration: options.duration / options.rounds };
-  log(`Load: ${list.length} scenarios × (forum + baseline), ${options.connections} connections, ${options.rounds} rounds of ${fixed(slice.duration, 2)} s each (${options.warmup} s warm-up in the first)`);
+  log(
+    `Load: ${list.length} scenarios × (forum + baseline), ${options.connections} connections, ${options.rounds} rounds of ${fixed(slice.duration, 2)} s each (${options.warmup} s warm-up in the first)`,
+  );
   for (let round = 0; round < options.rounds; round++) {
     for (const [index, p] of prepared.entries()) {
       if (round === 0 && options.warmup > 0) await loadSlice(p.request, { ...slice, duration: options.warmup });
@@ -321,7 +366,9 @@ async function main(): Promise<void> {
       if (round === 0 && options.warmup > 0) await loadSlice(p.baselineRequest, { ...slice, duration: options.warmup });
       p.base.push(await loadSlice(p.baselineRequest, slice));
       const [result, base] = [summarize(p.app), summarize(p.base)];
-      log(`  [round ${round + 1}/${options.rounds}, ${index + 1}/${prepared.length}] ${p.scenario.name} (${p.scenario.viewer}): ${integer(result.requestsPerSecond)} req/s, ${percent(result.requestsPerSecond / base.requestsPerSecond)} of ${integer(base.requestsPerSecond)}, p50 ${fixed(result.p50)} ms, ${result.errors} errors, ${bytes(p.size)}, RSS ${fixed(p.memory.at(-1)!.rssMB, 0)} MB`);
+      log(
+        `  [round ${round + 1}/${options.rounds}, ${index + 1}/${prepared.length}] ${p.scenario.name} (${p.scenario.viewer}): ${integer(result.requestsPerSecond)} req/s, ${percent(result.requestsPerSecond / base.requestsPerSecond)} of ${integer(base.requestsPerSecond)}, p50 ${fixed(result.p50)} ms, ${result.errors} errors, ${bytes(p.size)}, RSS ${fixed(p.memory.at(-1)!.rssMB, 0)} MB`,
+      );
     }
   }
   const measured: Measured[] = prepared.map((p) => {
@@ -344,13 +391,24 @@ async function main(): Promise<void> {
   const targets = targetsOf(measured, growth, peakRssMB);
   const machine = machineInfo();
 
-  const title = `Bryggan benchmark, ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${target.kind}, ${machine.cores} cores (${machine.cpu}), Node ${process.version}; ` +
+  const title =
+    `Bryggan benchmark, ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${target.kind}, ${machine.cores} cores (${machine.cpu}), Node ${process.version}; ` +
     `scale ${options.scale} (${manifest.counts.posts.toLocaleString('en')} posts, ${manifest.counts.threads.toLocaleString('en')} threads); ${options.connections} connections × ${options.duration} s per scenario in ${options.rounds} rounds${options.nodeOptions.length ? `; server: node ${options.nodeOptions.join(' ')}` : ''}`;
   const table = markdownTable(
     ['Scenario', 'Viewer', 'Size', 'req/s', 'Baseline req/s', 'req/s ÷ baseline', 'p50 ms', 'p50 × baseline', 'p99 ms', 'p99 × baseline', 'Errors', 'RSS MB'],
     measured.map((m) => [
-      m.name, m.viewer, bytes(m.size), integer(m.app.requestsPerSecond), integer(m.baseline.requestsPerSecond), percent(m.ratios.requestsPerSecond),
-      fixed(m.app.p50), `${fixed(m.ratios.p50)}×`, fixed(m.app.p99), `${fixed(m.ratios.p99)}×`, String(m.app.errors), fixed(m.app.rssMB, 0),
+      m.name,
+      m.viewer,
+      bytes(m.size),
+      integer(m.app.requestsPerSecond),
+      integer(m.baseline.requestsPerSecond),
+      percent(m.ratios.requestsPerSecond),
+      fixed(m.app.p50),
+      `${fixed(m.ratios.p50)}×`,
+      fixed(m.app.p99),
+      `${fixed(m.ratios.p99)}×`,
+      String(m.app.errors),
+      fixed(m.app.rssMB, 0),
     ]),
     [false, false, true, true, true, true, true, true, true, true, true, true],
   );

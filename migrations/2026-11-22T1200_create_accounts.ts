@@ -7,12 +7,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('username', 'text', (c) => c.notNull().check(sql`char_length(username) between 3 and 30`))
     // NFKC-normalised, lower-cased username: the form uniqueness is decided on.
     .addColumn('username_key', 'text', (c) => c.notNull().unique())
-    .addColumn('display_name', 'text', (c) =>
-      c.notNull().check(sql`char_length(display_name) between 1 and 60`),
-    )
+    .addColumn('display_name', 'text', (c) => c.notNull().check(sql`char_length(display_name) between 1 and 60`))
     .addColumn('email', 'text', (c) => c.notNull().check(sql`position('@' in email) > 1`))
     .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) => c.notNull().defaultTo('member').check(sql`role in ('admin', 'member')`))
+    .addColumn('role', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('member')
+        .check(sql`role in ('admin', 'member')`),
+    )
     .addColumn('locale', 'text', (c) => c.check(sql`locale in ('sv', 'en', 'da')`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();

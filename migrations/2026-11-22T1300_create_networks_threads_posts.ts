@@ -4,11 +4,26 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('networks')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn('slug', 'text', (c) => c.notNull().unique().check(sql`slug ~ '^[a-z0-9-]{2,40}$'`))
+    .addColumn('slug', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`slug ~ '^[a-z0-9-]{2,40}$'`),
+    )
     .addColumn('name', 'text', (c) => c.notNull().check(sql`char_length(name) between 2 and 80`))
-    .addColumn('description', 'text', (c) => c.notNull().defaultTo('').check(sql`char_length(description) <= 2000`))
+    .addColumn('description', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('')
+        .check(sql`char_length(description) <= 2000`),
+    )
     .addColumn('description_html', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('thread_count', 'integer', (c) => c.notNull().defaultTo(0).check(sql`thread_count >= 0`))
+    .addColumn('thread_count', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`thread_count >= 0`),
+    )
     .addColumn('last_activity_at', sql`timestamptz(3)`)
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
@@ -22,7 +37,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('slug', 'text', (c) => c.notNull())
     .addColumn('pinned', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('locked', 'boolean', (c) => c.notNull().defaultTo(false))
-    .addColumn('reply_count', 'integer', (c) => c.notNull().defaultTo(0).check(sql`reply_count >= 0`))
+    .addColumn('reply_count', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`reply_count >= 0`),
+    )
     // How many replies answer the opening post directly: numbers them, so a page is an index range.
     .addColumn('top_level_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_poster_id', 'integer', (c) => c.references('accounts.id'))

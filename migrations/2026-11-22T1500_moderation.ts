@@ -18,7 +18,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     // 1, 2, 3…: the number members and hide reasons cite.
     .addColumn('number', 'integer', (c) => c.notNull().check(sql`number between 1 and 20`))
     .addColumn('title', 'text', (c) => c.notNull().check(sql`char_length(title) between 1 and 120`))
-    .addColumn('body', 'text', (c) => c.notNull().defaultTo('').check(sql`char_length(body) <= 2000`))
+    .addColumn('body', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('')
+        .check(sql`char_length(body) <= 2000`),
+    )
     .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
     .addUniqueConstraint('network_rules_number', ['network_id', 'number'])
     .execute();
@@ -94,7 +99,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     // null when the community (members' flags) acted.
     .addColumn('actor_id', 'integer', (c) => c.references('accounts.id'))
     .addColumn('action', 'text', (c) =>
-      c.notNull().check(sql`action in ('hide', 'unhide', 'community-hide', 'dismiss', 'move', 'lock', 'unlock', 'pin', 'unpin', 'appoint', 'remove-convener', 'suspend', 'bar', 'rules', 'threshold')`),
+      c
+        .notNull()
+        .check(
+          sql`action in ('hide', 'unhide', 'community-hide', 'dismiss', 'move', 'lock', 'unlock', 'pin', 'unpin', 'appoint', 'remove-convener', 'suspend', 'bar', 'rules', 'threshold')`,
+        ),
     )
     .addColumn('post_id', 'integer', (c) => c.references('posts.id').onDelete('set null'))
     .addColumn('thread_id', 'integer', (c) => c.references('threads.id').onDelete('set null'))

@@ -52,7 +52,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     // open: collecting notifications until send_after; retry: an attempt failed, the next is at
     // send_after; sending: claimed by a sender until locked_until (then another may take it over);
     // sent; failed (gave up); cancelled (nothing left to say, or email turned off).
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'retry', 'sending', 'sent', 'failed', 'cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'retry', 'sending', 'sent', 'failed', 'cancelled')`),
+    )
     .addColumn('send_after', 'timestamptz', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('locked_until', 'timestamptz')

@@ -1,7 +1,23 @@
 import { sql, type Kysely } from 'kysely';
 
 // Lifting a suspension or a bar early is a moderator action too, so the log may record it.
-const BEFORE = ['hide', 'unhide', 'community-hide', 'dismiss', 'move', 'lock', 'unlock', 'pin', 'unpin', 'appoint', 'remove-convener', 'suspend', 'bar', 'rules', 'threshold'];
+const BEFORE = [
+  'hide',
+  'unhide',
+  'community-hide',
+  'dismiss',
+  'move',
+  'lock',
+  'unlock',
+  'pin',
+  'unpin',
+  'appoint',
+  'remove-convener',
+  'suspend',
+  'bar',
+  'rules',
+  'threshold',
+];
 const AFTER = [...BEFORE, 'unsuspend', 'unbar'];
 
 function actionCheck(actions: string[]) {

@@ -14,7 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`update moderation_log set reason = null where action = 'move'`.execute(db);
   await sql`update moderation_log set ends_at = note::timestamptz, note = null where action in ('suspend', 'bar')`.execute(db);
   await sql`alter table moderation_log add constraint moderation_log_target_network_is_a_move check (target_network_id is null or action = 'move')`.execute(db);
-  await sql`alter table moderation_log add constraint moderation_log_ends_with_suspensions check ((ends_at is not null) = (action in ('suspend', 'bar')))`.execute(db);
+  await sql`alter table moderation_log add constraint moderation_log_ends_with_suspensions check ((ends_at is not null) = (action in ('suspend', 'bar')))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -133,7 +133,7 @@ Grundplatsen är gratis för alla i nätverken, en helsida kostar 2 500 kr. **Si
             replies: [
               {
                 by: 'fiskecampen',
-                body: "Count me in. Maybe a small map showing where each of us is? Guests always ask how far the camp is from the harbour.",
+                body: 'Count me in. Maybe a small map showing where each of us is? Guests always ask how far the camp is from the harbour.',
                 replies: [
                   {
                     by: 'kajakboden',
@@ -174,7 +174,9 @@ Grundplatsen är gratis för alla i nätverken, en helsida kostar 2 500 kr. **Si
       {
         by: 'lotsen',
         body: 'Vi renoverar och hinner nog inte till 15 mars. Går det att anmäla sig lite senare?',
-        replies: [{ by: 'skarvik_turism', body: 'Jag kan vänta till 20 mars, sedan går den till tryck. Skicka namn och kontaktuppgifter redan nu så har vi platsen.' }],
+        replies: [
+          { by: 'skarvik_turism', body: 'Jag kan vänta till 20 mars, sedan går den till tryck. Skicka namn och kontaktuppgifter redan nu så har vi platsen.' },
+        ],
       },
     ],
   },
@@ -200,7 +202,12 @@ Skriv vad ni kan ställa upp med. Tidtabell och bakgrund: https://example.se/kry
       {
         by: 'mette_havn',
         body: 'Tendrene lægger til ved gæstebroen, så jeg spærrer de yderste pladser den dag. Vi skal huske at sige det til sejlerne i god tid.',
-        replies: [{ by: 'battaxi_olle', body: 'Jag kan köra korta turer ut till fyren för dem som vill se skärgården. Tio personer per tur, jag lägger mig vid inre bryggan så jag inte står i vägen.' }],
+        replies: [
+          {
+            by: 'battaxi_olle',
+            body: 'Jag kan köra korta turer ut till fyren för dem som vill se skärgården. Tio personer per tur, jag lägger mig vid inre bryggan så jag inte står i vägen.',
+          },
+        ],
       },
       {
         by: 'galleri_tang',
@@ -213,7 +220,10 @@ Skriv vad ni kan ställa upp med. Tidtabell och bakgrund: https://example.se/kry
           },
         ],
       },
-      { by: 'kajakboden', body: 'Tänk på att många kryssningsgäster är äldre. Korta guidade paddlingar i lugna vikar kan funka, men räkna inte med stora volymer. Jag ställer ändå upp med två guider.' },
+      {
+        by: 'kajakboden',
+        body: 'Tänk på att många kryssningsgäster är äldre. Korta guidade paddlingar i lugna vikar kan funka, men räkna inte med stora volymer. Jag ställer ändå upp med två guider.',
+      },
       { by: 'saltsmak', body: 'Får jag ställa foodtrucken vid torget den dagen? Annars står jag vid badplatsen och det är för långt för dem.' },
     ],
   },
@@ -306,7 +316,12 @@ Jag har läst lite på https://example.se/bokning men blir inte klokare.`,
           {
             by: 'vindrosen_bb',
             body: 'Hur synkar man tillgängligheten då? Jag vill inte dubbelboka rummen.',
-            replies: [{ by: 'skarvik_turism', body: 'De flesta system kopplar mot ert eget via en kanalhanterare. Jag bjuder in till ett digitalt möte i april där en leverantör visar hur det går till.' }],
+            replies: [
+              {
+                by: 'skarvik_turism',
+                body: 'De flesta system kopplar mot ert eget via en kanalhanterare. Jag bjuder in till ett digitalt möte i april där en leverantör visar hur det går till.',
+              },
+            ],
           },
         ],
       },
@@ -348,7 +363,10 @@ Vore bra om vi kunde säga samma sak till turistinformationen, så gästerna sli
           },
         ],
       },
-      { by: 'lotsen', body: 'Vi har några kajaker för våra gäster och öppnar vandrarhemmet 24 april. Jag hänvisar gärna till er för allt som är längre än en tur runt viken.' },
+      {
+        by: 'lotsen',
+        body: 'Vi har några kajaker för våra gäster och öppnar vandrarhemmet 24 april. Jag hänvisar gärna till er för allt som är längre än en tur runt viken.',
+      },
       {
         by: 'skarvik_turism',
         body: 'Tack! Jag lägger in **2 maj** för Kajakboden och **juni** för fiskecampen på https://example.se/paddla. Säg till om något ändras.',
@@ -386,7 +404,10 @@ Jag betalar såklart ordinarie hyra och ser till att allt kommer tillbaka rengjo
               },
             ],
           },
-          { by: 'fiskecampen', body: "I have a boat trailer that can carry kayaks with a simple rack. You can borrow it if someone brings it back the same evening." },
+          {
+            by: 'fiskecampen',
+            body: 'I have a boat trailer that can carry kayaks with a simple rack. You can borrow it if someone brings it back the same evening.',
+          },
         ],
       },
       {
@@ -394,7 +415,10 @@ Jag betalar såklart ordinarie hyra och ser till att allt kommer tillbaka rengjo
         body: 'Om det blåser för mycket för paddling kan jag köra gruppen ut till Lilla Skarvholmen i två omgångar som plan B.',
         replies: [{ by: 'elin_event', body: 'Det är guld värt att ha en plan B. Jag lägger in det i offerten!' }],
       },
-      { by: 'kajakboden', body: 'PS: kolla att alla flytvästar är godkända för rätt vikt. Vi märker våra med färgad tejp per storlek, det sparar mycket tid vid utdelningen.' },
+      {
+        by: 'kajakboden',
+        body: 'PS: kolla att alla flytvästar är godkända för rätt vikt. Vi märker våra med färgad tejp per storlek, det sparar mycket tid vid utdelningen.',
+      },
     ],
   },
   {
@@ -442,15 +466,16 @@ I started a draft at https://example.se/fiske/fiskekort – please correct me.`,
       {
         by: 'battaxi_olle',
         body: 'Bra initiativ. Fiskevårdsområdet i innerfjärden säljer kort digitalt nu, inte längre på macken. Jag ser att du har med det.',
-        replies: [
-          { by: 'fiskecampen', body: 'Thanks Olle, I will remove the petrol station from the draft.' },
-        ],
+        replies: [{ by: 'fiskecampen', body: 'Thanks Olle, I will remove the petrol station from the draft.' }],
       },
       {
         by: 'skarvik_turism',
         body: 'Vi lägger gärna in den slutliga texten på turistinformationen och i broschyren. Skriv bara **"kontrollera alltid aktuella regler"** och länka till myndighetens sida, så är vi på den säkra sidan.',
       },
-      { by: 'mette_havn', body: 'Mange danske sejlere spørger også. Kan I lave en kort version på dansk eller engelsk, som jeg kan hænge op ved havnekontoret?' },
+      {
+        by: 'mette_havn',
+        body: 'Mange danske sejlere spørger også. Kan I lave en kort version på dansk eller engelsk, som jeg kan hænge op ved havnekontoret?',
+      },
     ],
   },
   {
@@ -538,7 +563,7 @@ Det er gratis at lægge til for at hente gæster. Hvad siger I?`,
       { by: 'battaxi_olle', body: 'Funkar för mig. Jag brukar ändå vara ute före sex.' },
       {
         by: 'fiskecampen',
-        body: "Fine by me. Could we have one evening slot too? Many guests want the sunset fishing, around 19–20.",
+        body: 'Fine by me. Could we have one evening slot too? Many guests want the sunset fishing, around 19–20.',
         replies: [
           {
             by: 'mette_havn',
@@ -583,7 +608,10 @@ Protokollet från i fjol finns på https://example.se/magasinet/besiktning.`,
           },
         ],
       },
-      { by: 'lotsen', body: 'Många av våra gäster använder väggen på regniga dagar. Kan vi få en skylt om att den är stängd den dagen, så ingen går förgäves?' },
+      {
+        by: 'lotsen',
+        body: 'Många av våra gäster använder väggen på regniga dagar. Kan vi få en skylt om att den är stängd den dagen, så ingen går förgäves?',
+      },
       {
         by: 'hamncafeet',
         body: 'Fika till besiktningsgänget bjuder vi på. Säg bara hur många ni blir.',
@@ -622,9 +650,15 @@ What do you others have, kayak and fishing too? Did anyone get help from an indu
           },
         ],
       },
-      { by: 'fiskecampen', body: 'For the camp we have a combined policy that covers boats and guests. Happy to show you the terms over coffee – they were not easy to read in Dutch either.' },
+      {
+        by: 'fiskecampen',
+        body: 'For the camp we have a combined policy that covers boats and guests. Happy to show you the terms over coffee – they were not easy to read in Dutch either.',
+      },
       { by: 'elin_event', body: 'Jag undrar samma sak för mina event där jag hyr in guider. Vem har ansvaret då – jag eller guiden?' },
-      { by: 'skarvik_turism', body: 'Vi kan bjuda in en försäkringsrådgivare till en frukost för alla som guidar. Skriv här om ni vill vara med så ser jag om det blir tillräckligt många.' },
+      {
+        by: 'skarvik_turism',
+        body: 'Vi kan bjuda in en försäkringsrådgivare till en frukost för alla som guidar. Skriv här om ni vill vara med så ser jag om det blir tillräckligt många.',
+      },
     ],
   },
 
@@ -800,7 +834,10 @@ Finns det någon som har drivit restaurang eller café och som kan tänka sig at
         body: 'Jag är 27 och i samma sits med mitt eventbolag. Ska vi starta en liten grupp för oss som är nya? Vi kan lära av varandra också.',
         replies: [{ by: 'saltsmak', body: 'Ja! Kanske en frukost en gång i månaden?' }],
       },
-      { by: 'skarvik_turism', body: 'Det finns också ett mentorprogram för unga företagare i regionen, se https://example.se/mentor. Jag hjälper gärna till med ansökan.' },
+      {
+        by: 'skarvik_turism',
+        body: 'Det finns också ett mentorprogram för unga företagare i regionen, se https://example.se/mentor. Jag hjälper gärna till med ansökan.',
+      },
       { by: 'vindrosen_bb', body: 'Om prissättning: räkna på vad en dålig dag kostar, inte en bra. Det lärde jag mig den hårda vägen.' },
     ],
   },

@@ -22,7 +22,15 @@ try {
     const viewers = new Map<string, Viewer>();
     for (const account of DEMO_ACCOUNTS) {
       const { account: created } = await register(db, { ...account, password: DEMO_PASSWORD }, { adminEmails: undefined });
-      viewers.set(account.username, { id: created.id, username: created.username, displayName: created.display_name, role: created.role, locale: null, createdAt: created.created_at, convenes: [] });
+      viewers.set(account.username, {
+        id: created.id,
+        username: created.username,
+        displayName: created.display_name,
+        role: created.role,
+        locale: null,
+        createdAt: created.created_at,
+        convenes: [],
+      });
     }
     const networks = new Map<string, { id: number }>();
     for (const network of DEMO_NETWORKS) {
@@ -41,7 +49,8 @@ try {
     }
     console.log(`Demo forum ready on ${database.kind}: ${DEMO_NETWORKS.length} networks, ${DEMO_THREADS.length} threads.`);
     console.log(`Every account's password is "${DEMO_PASSWORD}". Sign in as:`);
-    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.username.padEnd(14)} ${account.displayName}${account === DEMO_ACCOUNTS[0] ? ' (administrator)' : ''}`);
+    for (const account of DEMO_ACCOUNTS)
+      console.log(`  ${account.username.padEnd(14)} ${account.displayName}${account === DEMO_ACCOUNTS[0] ? ' (administrator)' : ''}`);
   }
 } finally {
   await database.close();

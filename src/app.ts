@@ -42,7 +42,6 @@ import { boardPage } from './pages/board.page.js';
 import { threadPage } from './pages/thread.page.js';
 import { mePage } from './pages/me.page.js';
 
-
 export interface BuildOptions {
   /** An open database to use instead of opening one from config (tests); the caller closes it. */
   database?: Database;
@@ -72,10 +71,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { ignoreTrailingSlash: true },
   });
 
-  const database = options.database ?? (await openDatabase({
-    ...config,
-    onConnectionError: (error) => app.log.warn({ cause: String(error) }, 'a database connection was lost; it is replaced on next use'),
-  }, app.log));
+  const database =
+    options.database ??
+    (await openDatabase(
+      {
+        ...config,
+        onConnectionError: (error) => app.log.warn({ cause: String(error) }, 'a database connection was lost; it is replaced on next use'),
+      },
+      app.log,
+    ));
   app.decorate('config', config);
   app.decorate('views', loadViews(join(PROJECT_ROOT, 'views'), config.timeZone));
 

@@ -71,7 +71,11 @@ function wholeNumberProblem(schema: TSchema, text: string): string {
 /** Text that is a URL with one of these protocols; refused with what is wrong with it. */
 function urlWith(protocols: readonly string[]) {
   return Type.Refine(
-    Type.Refine(Type.String(), (text) => URL.canParse(text), (text) => `must be an absolute URL, got "${text}"`),
+    Type.Refine(
+      Type.String(),
+      (text) => URL.canParse(text),
+      (text) => `must be an absolute URL, got "${text}"`,
+    ),
     (text) => !URL.canParse(text) || protocols.includes(new URL(text).protocol),
     (text) => `must start with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}, got "${text}"`,
   );
@@ -84,7 +88,12 @@ function isAddressOrRange(entry: string): boolean {
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
 }
 
-const proxyEntries = (text: string) => text.toLowerCase().split(',').map((entry) => entry.trim()).filter(Boolean);
+const proxyEntries = (text: string) =>
+  text
+    .toLowerCase()
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 
 /** Why a TRUST_PROXY value is refused (the words after its name); null for each of the forms it takes. */
 function trustProxyProblem(text: string): string | null {
@@ -132,13 +141,21 @@ const Environment = Type.Object({
   FORUM_NAME: Type.String({ default: 'Bryggan' }),
   DEFAULT_LOCALE: Type.Enum(LOCALES, { type: 'string', default: 'sv' }),
   TRUST_PROXY: Type.Decode(
-    Type.Refine(Type.String({ default: 'off' }), (text) => trustProxyProblem(text) === null, (text) => trustProxyProblem(text)!),
+    Type.Refine(
+      Type.String({ default: 'off' }),
+      (text) => trustProxyProblem(text) === null,
+      (text) => trustProxyProblem(text)!,
+    ),
     trustedProxies,
   ),
   RATE_LIMITS: Type.Boolean({ default: true }),
   ADMIN_EMAILS: Type.Optional(
     Type.Decode(
-      Type.Refine(Type.String(), (text) => notAnAddress(text) === undefined, (text) => `must be comma-separated email addresses, "${notAnAddress(text)!}" is not one`),
+      Type.Refine(
+        Type.String(),
+        (text) => notAnAddress(text) === undefined,
+        (text) => `must be comma-separated email addresses, "${notAnAddress(text)!}" is not one`,
+      ),
       (text): ReadonlySet<string> => new Set(adminAddresses(text)),
     ),
   ),

@@ -117,10 +117,12 @@ export async function findMentionedAccounts(db: Kysely<DB>, names: readonly stri
   if (keys.length === 0) return new Map();
   const accounts = await db.selectFrom('accounts').select(['id', 'username', 'username_key']).where('username_key', 'in', keys).execute();
   const byKey = new Map(accounts.map((account) => [account.username_key, { id: account.id, username: account.username }]));
-  return new Map(names.flatMap((name) => {
-    const account = byKey.get(usernameKey(name));
-    return account ? [[name, account] as const] : [];
-  }));
+  return new Map(
+    names.flatMap((name) => {
+      const account = byKey.get(usernameKey(name));
+      return account ? [[name, account] as const] : [];
+    }),
+  );
 }
 
 export async function usernameKeyTaken(db: Kysely<DB>, key: string): Promise<boolean> {
@@ -128,7 +130,11 @@ export async function usernameKeyTaken(db: Kysely<DB>, key: string): Promise<boo
 }
 
 export async function emailTaken(db: Kysely<DB>, email: string): Promise<boolean> {
-  return !!(await db.selectFrom('accounts').select('id').where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst());
+  return !!(await db
+    .selectFrom('accounts')
+    .select('id')
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst());
 }
 
 export async function hasAnyAccount(db: Kysely<DB>): Promise<boolean> {
@@ -141,11 +147,7 @@ export async function lockAccountsForRegistration(db: Kysely<DB>): Promise<void>
 }
 
 export async function insertAccount(db: Kysely<DB>, account: Insertable<AccountsTable> & { role: Role }) {
-  return db
-    .insertInto('accounts')
-    .values(account)
-    .returning(['id', 'username', 'display_name', 'role', 'locale', 'created_at'])
-    .executeTakeFirstOrThrow();
+  return db.insertInto('accounts').values(account).returning(['id', 'username', 'display_name', 'role', 'locale', 'created_at']).executeTakeFirstOrThrow();
 }
 
 export async function updatePasswordHash(db: Kysely<DB>, accountId: number, passwordHash: string): Promise<void> {

@@ -42,16 +42,12 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
     reply.page('accounts/login', { values: { next: localPath(request.query.next) }, errors: {} }, { title: request.t('accounts.login.title') }),
   );
 
-  app.post(
-    '/login',
-    { schema: { body: loginBody, response: { 200: AccountJson } }, config: { form: { view: 'accounts/login' } } },
-    async (request, reply) => {
-      const { login, password, next } = request.body;
-      const account = await accounts.signIn(login, password, request.ip);
-      await reply.signIn(account.id);
-      return reply.done(localPath(next), accountJson(account), 200);
-    },
-  );
+  app.post('/login', { schema: { body: loginBody, response: { 200: AccountJson } }, config: { form: { view: 'accounts/login' } } }, async (request, reply) => {
+    const { login, password, next } = request.body;
+    const account = await accounts.signIn(login, password, request.ip);
+    await reply.signIn(account.id);
+    return reply.done(localPath(next), accountJson(account), 200);
+  });
 
   app.post('/logout', { schema: { response: { 200: Type.Object({ signedOut: Type.Boolean() }) } } }, async (_request, reply) => {
     await reply.signOut();

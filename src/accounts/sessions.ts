@@ -6,7 +6,14 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
 import type { DB } from '../db/schema.js';
-import { deleteSession, deleteSessionReturningAccount, findSessionWithAccount, insertSession, updateSessionExpiry, type SessionWithAccount } from './accounts.queries.js';
+import {
+  deleteSession,
+  deleteSessionReturningAccount,
+  findSessionWithAccount,
+  insertSession,
+  updateSessionExpiry,
+  type SessionWithAccount,
+} from './accounts.queries.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;

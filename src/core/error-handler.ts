@@ -120,23 +120,21 @@ function keptInput(body: unknown): Record<string, unknown> {
 function withDatesWritten(message: Message, request: FastifyRequest): Message {
   if (typeof message === 'string') return message;
   const { timeZone } = request.server.config;
-  const values = Object.fromEntries(Object.entries(message.values).map(([name, value]) => [name, value instanceof Date ? formatIsoLike(value, timeZone) : value]));
+  const values = Object.fromEntries(
+    Object.entries(message.values).map(([name, value]) => [name, value instanceof Date ? formatIsoLike(value, timeZone) : value]),
+  );
   return { key: message.key, values };
 }
 
 async function sendError(error: HttpError, request: FastifyRequest, reply: FastifyReply, pages: ReadonlyMap<string, FormView>) {
   const translate = request.t;
   const t: typeof translate = (message, values) => translate(withDatesWritten(message, request), values);
-  let message = error instanceof TooManyRequestsError
-    ? t(error.messageKey, { seconds: error.retryAfterSeconds })
-    : t(error.messageKey);
+  let message = error instanceof TooManyRequestsError ? t(error.messageKey, { seconds: error.retryAfterSeconds }) : t(error.messageKey);
   // A form sent during an outage: its page cannot be drawn again (that needs the database), so say
   // what became of the text.
   if (error instanceof ServiceUnavailableError && request.method !== 'GET') message = `${message} ${t('errors.unavailable.notSaved')}`;
   if (error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError) reply.header('retry-after', String(error.retryAfterSeconds));
-  const fields = error instanceof ValidationError
-    ? Object.fromEntries(Object.entries(error.fields).map(([name, m]) => [name, t(m)]))
-    : undefined;
+  const fields = error instanceof ValidationError ? Object.fromEntries(Object.entries(error.fields).map(([name, m]) => [name, t(m)])) : undefined;
 
   if (request.wantsJson) {
     return reply.code(error.statusCode).send(fields ? { error: error.code, fields } : { error: error.code, message });
@@ -148,7 +146,11 @@ async function sendError(error: HttpError, request: FastifyRequest, reply: Fasti
   const form = config && 'page' in config ? pages.get(config.page)! : config;
   if (form && (fields || error.statusCode === 429 || error.statusCode === 403)) {
     const extra = form.data ? await form.data(request) : {};
-    return reply.page(form.view, { ...extra, values: keptInput(request.body), errors: fields ?? {}, formError: fields ? t('validation.summary') : message }, { status: error.statusCode });
+    return reply.page(
+      form.view,
+      { ...extra, values: keptInput(request.body), errors: fields ?? {}, formError: fields ? t('validation.summary') : message },
+      { status: error.statusCode },
+    );
   }
   if (error.statusCode === 401) {
     const back = localPathOfUrl(request.headers.referer, request.server.config.publicUrl.origin);
@@ -190,7 +192,10 @@ export const errorHandlerPlugin = fp(
         return await sendError(error, request, reply, pages);
       } catch (renderError) {
         request.log.error({ err: renderError }, 'error page failed');
-        return reply.code(error.statusCode >= 500 ? 500 : error.statusCode).type('text/plain').send(request.t('errors.server'));
+        return reply
+          .code(error.statusCode >= 500 ? 500 : error.statusCode)
+          .type('text/plain')
+          .send(request.t('errors.server'));
       }
     });
     app.setNotFoundHandler(async (request, reply) => sendError(new HttpError(404, 'not_found', 'errors.notFound'), request, reply, pages));

@@ -56,7 +56,10 @@ export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, 
 
 /** The newest committed event's id (its cursor); 0 when none was ever recorded. */
 export async function latestEventId(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
   return row?.id ?? 0;
 }
 
@@ -116,13 +119,7 @@ export class EventBus {
     try {
       do {
         this.#again = false;
-        const rows = await db
-          .selectFrom('events')
-          .select(['id', 'name', 'payload'])
-          .where('id', '>', this.#cursor)
-          .orderBy('id')
-          .limit(BATCH)
-          .execute();
+        const rows = await db.selectFrom('events').select(['id', 'name', 'payload']).where('id', '>', this.#cursor).orderBy('id').limit(BATCH).execute();
         for (const row of rows) {
           this.#cursor = row.id;
           this.#dispatch({ cursor: row.id, name: row.name as EventName, payload: parsePayload(row.payload) as DomainEvents[EventName] });

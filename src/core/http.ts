@@ -93,11 +93,7 @@ export const httpPlugin = fp(
     app.decorateRequest('viewer', null);
     app.decorateRequest('locale', {
       getter(this: FastifyRequest): Locale {
-        return (
-          this.viewer?.locale ??
-          localeFromAcceptLanguage(this.headers['accept-language']) ??
-          this.server.config.defaultLocale
-        );
+        return this.viewer?.locale ?? localeFromAcceptLanguage(this.headers['accept-language']) ?? this.server.config.defaultLocale;
       },
     });
     app.decorateRequest('t', {

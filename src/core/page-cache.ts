@@ -169,7 +169,6 @@ export class PageStore {
   }
 }
 
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The path and, in a fixed order, only the query parameters the route's schema defines. */

@@ -9,8 +9,9 @@
  * joiner and invisible operators, the byte order mark and the tag characters. The zero-width joiner
  * is left between two pictographs, where it builds one emoji (a family, a profession) out of several.
  */
-// eslint-disable-next-line no-misleading-character-class -- the combining grapheme joiner is listed on its own, to be removed, not combined
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- the combining grapheme joiner is listed on its own, to be removed, not combined
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 /** The text without the characters that render as nothing. */
 export function withoutInvisible(text: string): string {

@@ -25,7 +25,6 @@ export interface SessionsTable {
   expires_at: Date;
 }
 
-
 export interface NetworksTable {
   id: Generated<number>;
   slug: string;
@@ -81,8 +80,23 @@ export interface PostsTable {
 export type HiddenKind = 'convener' | 'community';
 export type ModerationReason = 'off-topic' | 'rule' | 'spam' | 'other';
 export type ModerationAction =
-  | 'hide' | 'unhide' | 'community-hide' | 'dismiss' | 'move' | 'lock' | 'unlock' | 'pin' | 'unpin'
-  | 'appoint' | 'remove-convener' | 'suspend' | 'bar' | 'rules' | 'threshold' | 'unsuspend' | 'unbar';
+  | 'hide'
+  | 'unhide'
+  | 'community-hide'
+  | 'dismiss'
+  | 'move'
+  | 'lock'
+  | 'unlock'
+  | 'pin'
+  | 'unpin'
+  | 'appoint'
+  | 'remove-convener'
+  | 'suspend'
+  | 'bar'
+  | 'rules'
+  | 'threshold'
+  | 'unsuspend'
+  | 'unbar';
 
 export interface ConvenersTable {
   network_id: number;

@@ -62,10 +62,11 @@ export const emailPlugin = fp<EmailOptions>(
     const { config } = app;
 
     let signer: Promise<TokenSigner> | undefined;
-    const getSigner = () => (signer ??= loadTokenSigner(db, config.secretKey).catch((error: unknown) => {
-      signer = undefined;
-      throw error;
-    }));
+    const getSigner = () =>
+      (signer ??= loadTokenSigner(db, config.secretKey).catch((error: unknown) => {
+        signer = undefined;
+        throw error;
+      }));
 
     let transport = options.transport;
     if (!transport && config.smtpUrl) {
@@ -99,13 +100,20 @@ export const emailPlugin = fp<EmailOptions>(
       });
     }
     // A settled email is kept a month: long enough to answer "did it go?".
-    app.housekeeping.every({ name: 'settled emails', everyMs: SIX_HOURS, run: (now) => pruneSettledEmails(db, new Date(now.getTime() - SETTLED_EMAILS_KEPT_MS)) });
+    app.housekeeping.every({
+      name: 'settled emails',
+      everyMs: SIX_HOURS,
+      run: (now) => pruneSettledEmails(db, new Date(now.getTime() - SETTLED_EMAILS_KEPT_MS)),
+    });
 
     app.decorate('email', {
       enabled: !!sender,
       runSender: (now?: Date) => (sender ? sender.run(now) : Promise.resolve(0)),
       signer: getSigner,
-      fileInBatches: (tx, accountIds, networkId, now) => (sender ? fileInBatches(tx, accountIds, networkId, now, { instantDelayMs: options.instantDelayMs, timeZone: app.config.timeZone }) : Promise.resolve(new Map())),
+      fileInBatches: (tx, accountIds, networkId, now) =>
+        sender
+          ? fileInBatches(tx, accountIds, networkId, now, { instantDelayMs: options.instantDelayMs, timeZone: app.config.timeZone })
+          : Promise.resolve(new Map()),
     } satisfies Email);
   },
   { name: 'email', dependencies: ['database', 'housekeeping'] },

@@ -48,9 +48,16 @@ export function lockOpenBatches(db: Kysely<DB>, accountIds: readonly number[], n
     .execute();
 }
 
-export function insertBatches(db: Kysely<DB>, batches: ReadonlyArray<{ account_id: number; network_id: number; kind: 'instant' | 'digest'; send_after: Date }>) {
+export function insertBatches(
+  db: Kysely<DB>,
+  batches: ReadonlyArray<{ account_id: number; network_id: number; kind: 'instant' | 'digest'; send_after: Date }>,
+) {
   if (batches.length === 0) return Promise.resolve([]);
-  return db.insertInto('email_outbox').values(batches.map((b) => ({ ...b }))).returning(['id', 'account_id', 'kind']).execute();
+  return db
+    .insertInto('email_outbox')
+    .values(batches.map((b) => ({ ...b })))
+    .returning(['id', 'account_id', 'kind'])
+    .execute();
 }
 
 /**
@@ -134,7 +141,11 @@ async function findSetting(db: Kysely<DB>, name: string): Promise<string | undef
 
 /** Stores the value unless one is stored already; returns the one that is. */
 export async function ensureSetting(db: Kysely<DB>, name: string, value: string): Promise<string> {
-  await db.insertInto('settings').values({ name, value }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('settings')
+    .values({ name, value })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   return (await findSetting(db, name))!;
 }
 

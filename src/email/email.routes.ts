@@ -37,12 +37,20 @@ export async function emailRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/unsubscribe/:token', { schema: { params: tokenParams, response: { 200: Type.Object({ token: Type.String() }) } } }, async (request, reply) => {
     await accountOfToken(request.params.token);
     // A GET only asks: mail scanners open links, and must not unsubscribe anyone by doing so.
-    return reply.page('email/unsubscribe', { token: request.params.token, done: false }, { json: { token: request.params.token }, title: request.t('following.unsubscribe.title') });
+    return reply.page(
+      'email/unsubscribe',
+      { token: request.params.token, done: false },
+      { json: { token: request.params.token }, title: request.t('following.unsubscribe.title') },
+    );
   });
 
-  app.post('/unsubscribe/:token', { schema: { params: tokenParams, response: { 200: Type.Object({ unsubscribed: Type.Boolean() }) } } }, async (request, reply) => {
-    const accountId = await accountOfToken(request.params.token);
-    await changeEmailFrequency(db, accountId, 'none');
-    return reply.page('email/unsubscribe', { done: true }, { json: { unsubscribed: true }, title: request.t('following.unsubscribe.title') });
-  });
+  app.post(
+    '/unsubscribe/:token',
+    { schema: { params: tokenParams, response: { 200: Type.Object({ unsubscribed: Type.Boolean() }) } } },
+    async (request, reply) => {
+      const accountId = await accountOfToken(request.params.token);
+      await changeEmailFrequency(db, accountId, 'none');
+      return reply.page('email/unsubscribe', { done: true }, { json: { unsubscribed: true }, title: request.t('following.unsubscribe.title') });
+    },
+  );
 }

@@ -78,12 +78,15 @@ export function emailSender(db: Kysely<DB>, options: EmailSenderOptions) {
     const network = context.network_name;
     const count = groups.reduce((sum, group) => sum + group.count, 0);
     // One line, whatever a title holds.
-    const subject = (digest
-      ? t('emails.subject.digest', { network, count })
-      : groups.length === 1
-        ? t('emails.subject.one', { network, text: groups[0]!.text })
-        : t('emails.subject.many', { network, count })
-    ).replace(/\s+/g, ' ').trim();
+    const subject = (
+      digest
+        ? t('emails.subject.digest', { network, count })
+        : groups.length === 1
+          ? t('emails.subject.one', { network, text: groups[0]!.text })
+          : t('emails.subject.many', { network, count })
+    )
+      .replace(/\s+/g, ' ')
+      .trim();
     const unsubscribeUrl = absolute(`/unsubscribe/${(await options.signer()).sign(context.id)}`);
     const data = {
       forumName: options.forumName,

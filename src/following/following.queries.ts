@@ -21,7 +21,15 @@ export async function followState(db: Kysely<DB>, networkId: number, accountId: 
     .selectFrom('follows')
     .select((eb) => [
       eb.fn.countAll<number>().as('followers'),
-      eb.fn.max(eb.case().when('account_id', '=', accountId ?? 0).then(eb.ref('level')).end()).as('level'),
+      eb.fn
+        .max(
+          eb
+            .case()
+            .when('account_id', '=', accountId ?? 0)
+            .then(eb.ref('level'))
+            .end(),
+        )
+        .as('level'),
     ])
     .where('network_id', '=', networkId)
     .executeTakeFirst();
@@ -61,12 +69,7 @@ export async function watchAutomatically(db: Kysely<DB>, accountId: number, thre
 }
 
 export async function watchState(db: Kysely<DB>, accountId: number, threadId: number): Promise<WatchState | null> {
-  const row = await db
-    .selectFrom('thread_watches')
-    .select('state')
-    .where('account_id', '=', accountId)
-    .where('thread_id', '=', threadId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('thread_watches').select('state').where('account_id', '=', accountId).where('thread_id', '=', threadId).executeTakeFirst();
   return row?.state ?? null;
 }
 

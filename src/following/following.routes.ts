@@ -66,50 +66,46 @@ export async function followingRoutes(fastify: FastifyInstance): Promise<void> {
   // ------------------------------------------------------------------------------------------
   // Watching a thread
 
-  for (const [action, state] of [['watch', 'watching'], ['unwatch', null], ['mute', 'muted']] as const) {
-    app.post(
-      `/t/:id/${action}`,
-      { onRequest: signedInOnly, schema: { params: threadParams, response: { 200: WatchState } } },
-      async (request, reply) => {
-        const thread = await loadThread(request.params.id);
-        await queries.setWatch(db, request.viewer!.id, thread.id, state);
-        return reply.done(threadPath(threadTitleFor(thread, request.viewer, request.t)), { thread: thread.id, watch: state }, 200);
-      },
-    );
+  for (const [action, state] of [
+    ['watch', 'watching'],
+    ['unwatch', null],
+    ['mute', 'muted'],
+  ] as const) {
+    app.post(`/t/:id/${action}`, { onRequest: signedInOnly, schema: { params: threadParams, response: { 200: WatchState } } }, async (request, reply) => {
+      const thread = await loadThread(request.params.id);
+      await queries.setWatch(db, request.viewer!.id, thread.id, state);
+      return reply.done(threadPath(threadTitleFor(thread, request.viewer, request.t)), { thread: thread.id, watch: state }, 200);
+    });
   }
 
   // ------------------------------------------------------------------------------------------
   // The following page
 
-  app.get(
-    '/following',
-    { onRequest: signedInOnly, schema: { querystring: followingQuery, response: { 200: FollowingPage } } },
-    async (request, reply) => {
-      const viewer = requireViewer(request);
-      const before = request.query.before === undefined ? undefined : decodeFollowingCursor(request.query.before);
-      const [networks, rows] = await Promise.all([
-        request.query.before === undefined ? queries.followedNetworks(db, viewer.id) : Promise.resolve(undefined),
-        queries.listFollowedThreads(db, viewer.id, FOLLOWING_PAGE_SIZE + 1, before),
-      ]);
-      const page = rows.slice(0, FOLLOWING_PAGE_SIZE);
-      const last = page.at(-1);
-      const nextCursor = rows.length > FOLLOWING_PAGE_SIZE && last ? `${last.last_activity_at.getTime()}.${last.id}` : null;
-      const threads = page.map((row) => {
-        const heading = threadTitleFor(row, viewer, request.t);
-        return {
-          id: row.id,
-          title: heading.titleHidden ? null : heading.title,
-          slug: heading.slug,
-          network: { slug: row.network_slug, name: row.network_name },
-          author: { displayName: row.author_display_name },
-          replyCount: row.reply_count,
-          lastActivityAt: row.last_activity_at.toISOString(),
-          lastPoster: row.last_poster_display_name ? { displayName: row.last_poster_display_name } : null,
-          unread: !!row.unread,
-        };
-      });
-      const json = { networks: networks?.map((n) => ({ slug: n.slug, name: n.name, level: n.level })), threads, nextCursor };
-      return reply.page('following/index', { ...json, threads: threads.map(withThreadPath), firstPage: !before }, { json, title: request.t('following.title') });
-    },
-  );
+  app.get('/following', { onRequest: signedInOnly, schema: { querystring: followingQuery, response: { 200: FollowingPage } } }, async (request, reply) => {
+    const viewer = requireViewer(request);
+    const before = request.query.before === undefined ? undefined : decodeFollowingCursor(request.query.before);
+    const [networks, rows] = await Promise.all([
+      request.query.before === undefined ? queries.followedNetworks(db, viewer.id) : Promise.resolve(undefined),
+      queries.listFollowedThreads(db, viewer.id, FOLLOWING_PAGE_SIZE + 1, before),
+    ]);
+    const page = rows.slice(0, FOLLOWING_PAGE_SIZE);
+    const last = page.at(-1);
+    const nextCursor = rows.length > FOLLOWING_PAGE_SIZE && last ? `${last.last_activity_at.getTime()}.${last.id}` : null;
+    const threads = page.map((row) => {
+      const heading = threadTitleFor(row, viewer, request.t);
+      return {
+        id: row.id,
+        title: heading.titleHidden ? null : heading.title,
+        slug: heading.slug,
+        network: { slug: row.network_slug, name: row.network_name },
+        author: { displayName: row.author_display_name },
+        replyCount: row.reply_count,
+        lastActivityAt: row.last_activity_at.toISOString(),
+        lastPoster: row.last_poster_display_name ? { displayName: row.last_poster_display_name } : null,
+        unread: !!row.unread,
+      };
+    });
+    const json = { networks: networks?.map((n) => ({ slug: n.slug, name: n.name, level: n.level })), threads, nextCursor };
+    return reply.page('following/index', { ...json, threads: threads.map(withThreadPath), firstPage: !before }, { json, title: request.t('following.title') });
+  });
 }

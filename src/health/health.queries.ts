@@ -10,7 +10,10 @@ export async function databaseAnswers(db: Kysely<DB>, withinMs: number): Promise
   const controller = new AbortController();
   try {
     return await Promise.race([
-      sql`select 1`.execute(db).then(() => true as const, (error: unknown) => error),
+      sql`select 1`.execute(db).then(
+        () => true as const,
+        (error: unknown) => error,
+      ),
       delay(withinMs, false as const, { signal: controller.signal }),
     ]);
   } finally {

@@ -46,7 +46,10 @@ export function threadsCreatedAfter(db: Kysely<DB>, networkId: number, since: nu
 
 /** The oldest cursor still kept; null when no event was ever recorded. */
 export async function oldestKeptCursor(db: Kysely<DB>): Promise<number | null> {
-  const row = await db.selectFrom('events').select((eb) => eb.fn.min('id').as('id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.min('id').as('id'))
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -79,11 +82,7 @@ export async function currentSessions(db: Kysely<DB>, sessionIds: readonly strin
   const rows = await db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-    .select([
-      'sessions.id',
-      'accounts.role',
-      convenesColumn(),
-    ])
+    .select(['sessions.id', 'accounts.role', convenesColumn()])
     .where(sql<boolean>`sessions.id = any(${[...sessionIds]}::text[])`)
     .where('sessions.expires_at', '>', now)
     .execute();

@@ -13,10 +13,7 @@ import { parseTopic } from './topics.js';
 const BACKLOG_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
-type ClientMessage =
-  | { type: 'subscribe'; topic: string; since?: number }
-  | { type: 'unsubscribe'; topic: string }
-  | { type: 'ping' };
+type ClientMessage = { type: 'subscribe'; topic: string; since?: number } | { type: 'unsubscribe'; topic: string } | { type: 'ping' };
 
 function readMessage(raw: string): ClientMessage | string {
   let message: unknown;
@@ -101,13 +98,18 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
       let queue = Promise.resolve();
       socket.on('message', (data) => {
         if (!connection.open) return;
-        if (!connection.countMessage()) { hub.end(connection, CLOSE_POLICY, 'too many messages'); return; }
+        if (!connection.countMessage()) {
+          hub.end(connection, CLOSE_POLICY, 'too many messages');
+          return;
+        }
         connection.alive = true;
         // Text frames arrive as one Buffer (ws' default binaryType), fragments already joined.
-        queue = queue.then(() => handle(connection, (data as Buffer).toString())).catch((error: unknown) => {
-          request.log.error({ err: error }, 'live message failed');
-          connection.send({ type: 'error', message: 'internal error' });
-        });
+        queue = queue
+          .then(() => handle(connection, (data as Buffer).toString()))
+          .catch((error: unknown) => {
+            request.log.error({ err: error }, 'live message failed');
+            connection.send({ type: 'error', message: 'internal error' });
+          });
       });
     },
   );
@@ -115,20 +117,34 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   async function handle(connection: LiveConnection, raw: string): Promise<void> {
     if (!connection.open) return;
     const message = readMessage(raw);
-    if (typeof message === 'string') { connection.send({ type: 'error', message }); return; }
-    if (message.type === 'ping') { connection.send({ type: 'pong' }); return; }
+    if (typeof message === 'string') {
+      connection.send({ type: 'error', message });
+      return;
+    }
+    if (message.type === 'ping') {
+      connection.send({ type: 'pong' });
+      return;
+    }
     if (message.type === 'unsubscribe') {
       hub.unsubscribe(connection, message.topic);
-      connection.send({ type: 'unsubscribed', topic: message.topic }); return;
+      connection.send({ type: 'unsubscribed', topic: message.topic });
+      return;
     }
     const parsed = message.topic === ME_TOPIC ? ME_TOPIC : parseTopic(message.topic);
-    if (!parsed) { connection.send({ type: 'error', message: `unknown topic ${message.topic}`, topic: message.topic }); return; }
+    if (!parsed) {
+      connection.send({ type: 'error', message: `unknown topic ${message.topic}`, topic: message.topic });
+      return;
+    }
     if (!connection.subscriptions.has(message.topic) && connection.subscriptions.size >= MAX_TOPICS) {
-      connection.send({ type: 'error', message: `at most ${MAX_TOPICS} topics per connection`, topic: message.topic }); return;
+      connection.send({ type: 'error', message: `at most ${MAX_TOPICS} topics per connection`, topic: message.topic });
+      return;
     }
     if (parsed === ME_TOPIC) return me.subscribe(connection);
     const topic = await live.resolveTopic(parsed);
-    if (!topic) { connection.send({ type: 'error', message: `unknown topic ${message.topic}`, topic: message.topic }); return; }
+    if (!topic) {
+      connection.send({ type: 'error', message: `unknown topic ${message.topic}`, topic: message.topic });
+      return;
+    }
     await live.subscribe(connection, topic, message.since);
   }
 }

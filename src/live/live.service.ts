@@ -16,7 +16,9 @@ type Replay = { messages: PreparedMessage[]; through: number } | 'reset';
 
 export function liveService(app: FastifyInstance) {
   const { db } = app.database;
-  const hub = new Hub((error, topic) => app.log.error({ err: error, topic }, 'a live event could not be loaded or rendered; the subscribers it did not reach were reset'));
+  const hub = new Hub((error, topic) =>
+    app.log.error({ err: error, topic }, 'a live event could not be loaded or rendered; the subscribers it did not reach were reset'),
+  );
   const maxDepth = app.config.threadDisplayDepth;
 
   /** Posts of one thread with what rendering them needs: the thread, and who wrote the posts deep replies answer. */
@@ -28,7 +30,13 @@ export function liveService(app: FastifyInstance) {
   }
 
   /** A post event's message: the post as the page shows it to each audience, rendered once per kind of viewer. */
-  function postMessage(type: string, topic: string, cursor: number, row: PostRow, loaded: { thread: ThreadRow; parentUsernames: Map<number, string> }): MessageFor {
+  function postMessage(
+    type: string,
+    topic: string,
+    cursor: number,
+    row: PostRow,
+    loaded: { thread: ThreadRow; parentUsernames: Map<number, string> },
+  ): MessageFor {
     const { thread } = loaded;
     const rendered = new Map<string, PreparedMessage>();
     return (audience) => {
@@ -52,7 +60,11 @@ export function liveService(app: FastifyInstance) {
 
   async function postEventMessage(event: RecordedEvent, topic: string): Promise<MessageFor | null> {
     const { postId, threadId } = event.payload as { postId: number; threadId: number };
-    const { rows: [row], thread, parentUsernames } = await loadPosts(threadId, [postId]);
+    const {
+      rows: [row],
+      thread,
+      parentUsernames,
+    } = await loadPosts(threadId, [postId]);
     return row && thread ? postMessage(event.name, topic, event.cursor, row, { thread, parentUsernames }) : null;
   }
 
@@ -80,7 +92,10 @@ export function liveService(app: FastifyInstance) {
     const touched = await postsTouchedAfter(db, topic.threadId, since, REPLAY_MAX_MESSAGES + 1);
     if (touched.length > REPLAY_MAX_MESSAGES) return 'reset';
     if (touched.length === 0) return { messages: [], through: since };
-    const { rows, thread, parentUsernames } = await loadPosts(topic.threadId, touched.map((post) => post.post_id));
+    const { rows, thread, parentUsernames } = await loadPosts(
+      topic.threadId,
+      touched.map((post) => post.post_id),
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     return bounded(touched, Math.max(...touched.map((post) => Number(post.last_cursor))), (post) => {
       const row = byId.get(post.post_id);
@@ -93,7 +108,14 @@ export function liveService(app: FastifyInstance) {
   async function boardReplay(topic: Extract<Topic, { kind: 'board' }>, since: number, audience: Audience): Promise<Replay> {
     const created = await threadsCreatedAfter(db, topic.networkId, since, REPLAY_MAX_MESSAGES + 1);
     if (created.length > REPLAY_MAX_MESSAGES) return 'reset';
-    const rows = new Map((await findBoardThreads(db, created.map((event) => event.thread_id))).map((row) => [row.id, row]));
+    const rows = new Map(
+      (
+        await findBoardThreads(
+          db,
+          created.map((event) => event.thread_id),
+        )
+      ).map((row) => [row.id, row]),
+    );
     return bounded(created, created.length > 0 ? created.at(-1)!.cursor : since, (event) => {
       const row = rows.get(event.thread_id);
       return row ? threadMessage(topic.name, event.cursor, row)(audience) : null;
@@ -136,7 +158,10 @@ export function liveService(app: FastifyInstance) {
      */
     async subscribe(connection: LiveConnection, topic: Topic, since: number | undefined): Promise<void> {
       const reached = hub.cursorOf(connection, topic.name);
-      if (reached !== undefined) { connection.send({ type: 'subscribed', topic: topic.name, cursor: reached }); return; }
+      if (reached !== undefined) {
+        connection.send({ type: 'subscribed', topic: topic.name, cursor: reached });
+        return;
+      }
       const current = app.events.cursor;
       const replaying = since !== undefined && since < current;
       const subscription = hub.subscribe(connection, topic.name, since ?? current, replaying);
@@ -150,7 +175,10 @@ export function liveService(app: FastifyInstance) {
             ? await threadReplay(topic, since, connection.audience)
             : await boardReplay(topic, since, connection.audience);
       if (!hub.stands(connection, topic.name, subscription)) return;
-      if (replay === 'reset') { hub.reset(connection, topic.name); return; }
+      if (replay === 'reset') {
+        hub.reset(connection, topic.name);
+        return;
+      }
       hub.finishReplay(connection, topic.name, replay.through, replay.messages);
     },
   };

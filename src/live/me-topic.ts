@@ -34,9 +34,15 @@ export function meTopic(app: FastifyInstance, hub: Hub) {
     /** Changes after the current cursor are pushed; the count sent now already includes those before it. */
     async subscribe(connection: LiveConnection): Promise<void> {
       const viewer = connection.audience.viewer;
-      if (!viewer) { connection.send({ type: 'error', message: 'sign in to subscribe to me', topic: ME_TOPIC }); return; }
+      if (!viewer) {
+        connection.send({ type: 'error', message: 'sign in to subscribe to me', topic: ME_TOPIC });
+        return;
+      }
       const reached = hub.cursorOf(connection, ME_TOPIC);
-      if (reached !== undefined) { connection.send({ type: 'subscribed', topic: ME_TOPIC, cursor: reached }); return; }
+      if (reached !== undefined) {
+        connection.send({ type: 'subscribed', topic: ME_TOPIC, cursor: reached });
+        return;
+      }
       const cursor = app.events.cursor;
       const subscription = hub.subscribe(connection, ME_TOPIC, cursor, true);
       connection.send({ type: 'subscribed', topic: ME_TOPIC, cursor });

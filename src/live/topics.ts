@@ -1,7 +1,5 @@
 // What a client can subscribe to: one thread's posts, or one board's new threads.
-export type Topic =
-  | { kind: 'thread'; name: string; threadId: number }
-  | { kind: 'board'; name: string; slug: string; networkId: number };
+export type Topic = { kind: 'thread'; name: string; threadId: number } | { kind: 'board'; name: string; slug: string; networkId: number };
 
 export type ParsedTopic = { kind: 'thread'; threadId: number } | { kind: 'board'; slug: string };
 

@@ -47,7 +47,11 @@ export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
       const result = await flagPost(db, request.viewer!, postId, request.body);
       reply.flash(result.created ? 'moderation.flag.thanks' : 'moderation.flag.already');
       // 201 for a new flag; 200 with the stored flag when the member had flagged the post before.
-      return reply.done(`/p/${postId}`, { flag: flagJson(result.flag), created: result.created, post: postJson(result.post, request.viewer) }, result.created ? 201 : 200);
+      return reply.done(
+        `/p/${postId}`,
+        { flag: flagJson(result.flag), created: result.created, post: postJson(result.post, request.viewer) },
+        result.created ? 201 : 200,
+      );
     },
   );
 
@@ -71,7 +75,10 @@ export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
   async function reviewPage(request: FastifyRequest, network: NetworkRow | null, before: number | undefined): Promise<ReviewPage> {
     const rows = await listReviewPosts(db, network ? [network.id] : null, REVIEW_PAGE_SIZE + 1, before);
     const page = rows.slice(0, REVIEW_PAGE_SIZE);
-    const flags = await openFlagsOf(db, page.map((row) => row.id));
+    const flags = await openFlagsOf(
+      db,
+      page.map((row) => row.id),
+    );
     const posts = page.map((row) => reviewItemJson(row, flags, request.viewer));
     const nextCursor = rows.length > REVIEW_PAGE_SIZE ? page.at(-1)!.latest_flag_id : null;
     const threshold = network ? thresholdJson(await effectiveThreshold(db, network.id)) : null;

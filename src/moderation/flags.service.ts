@@ -73,7 +73,16 @@ async function hideWhenThresholdReached(tx: Tx, post: LockedPost): Promise<boole
   if (counting.length < threshold) return false;
   const { reason, rule } = commonestReason(counting);
   await setPostHidden(tx, post.id, { kind: 'community', reason, rule, note: null, byId: null });
-  await writeLog(tx, { network_id: post.network_id, actor_id: null, action: 'community-hide', post_id: post.id, thread_id: post.thread_id, target_account_id: post.author_id, reason, rule });
+  await writeLog(tx, {
+    network_id: post.network_id,
+    actor_id: null,
+    action: 'community-hide',
+    post_id: post.id,
+    thread_id: post.thread_id,
+    target_account_id: post.author_id,
+    reason,
+    rule,
+  });
   await recordEvent(tx, 'post.hidden', { postId: post.id, threadId: post.thread_id });
   return true;
 }
@@ -129,7 +138,14 @@ export async function dismissFlags(db: Kysely<DB>, actor: Viewer, postId: number
     if (open === 0 && !restored) return { networkSlug: post.network_slug, restored: false, post: await postAfter(tx, postId) };
     if (restored) await clearPostHidden(tx, postId);
     await resolveOpenFlags(tx, postId, 'dismissed');
-    await writeLog(tx, { network_id: post.network_id, actor_id: actor.id, action: 'dismiss', post_id: postId, thread_id: post.thread_id, target_account_id: post.author_id });
+    await writeLog(tx, {
+      network_id: post.network_id,
+      actor_id: actor.id,
+      action: 'dismiss',
+      post_id: postId,
+      thread_id: post.thread_id,
+      target_account_id: post.author_id,
+    });
     if (restored) await recordEvent(tx, 'post.unhidden', { postId, threadId: post.thread_id });
     return { networkSlug: post.network_slug, restored, post: await postAfter(tx, postId) };
   });

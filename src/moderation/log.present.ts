@@ -8,16 +8,18 @@ import { logShowsPostText, visibilityFacts } from '../posts/visibility.js';
 import type { LogEntryRow } from './log.queries.js';
 
 export function logEntryJson(row: LogEntryRow, networkId: number, viewer: Viewer | null, t: Translate) {
-  const thread = row.thread_id !== null && row.thread_title !== null
-    ? threadTitleFor({ ...row, id: row.thread_id, title: row.thread_title, slug: row.thread_slug! }, viewer, t)
-    : null;
-  const post = row.post_id !== null
-    ? {
-        id: row.post_id,
-        /** The post's HTML, for the network's conveners and admins only; null for everyone else. */
-        html: logShowsPostText(viewer, networkId, visibilityFacts(row, 'post_')) ? row.post_html : null,
-      }
-    : null;
+  const thread =
+    row.thread_id !== null && row.thread_title !== null
+      ? threadTitleFor({ ...row, id: row.thread_id, title: row.thread_title, slug: row.thread_slug! }, viewer, t)
+      : null;
+  const post =
+    row.post_id !== null
+      ? {
+          id: row.post_id,
+          /** The post's HTML, for the network's conveners and admins only; null for everyone else. */
+          html: logShowsPostText(viewer, networkId, visibilityFacts(row, 'post_')) ? row.post_html : null,
+        }
+      : null;
   return {
     id: row.id,
     action: row.action,

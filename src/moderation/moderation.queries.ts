@@ -6,15 +6,7 @@ export function findPostForModeration(db: Kysely<DB>, postId: number) {
   return db
     .selectFrom('posts')
     .innerJoin('threads', 'threads.id', 'posts.thread_id')
-    .select([
-      'posts.id',
-      'posts.thread_id',
-      'posts.author_id',
-      'posts.deleted_at',
-      'posts.hidden_at',
-      'posts.hidden_kind',
-      'threads.network_id',
-    ])
+    .select(['posts.id', 'posts.thread_id', 'posts.author_id', 'posts.deleted_at', 'posts.hidden_at', 'posts.hidden_kind', 'threads.network_id'])
     .where('posts.id', '=', postId)
     .executeTakeFirst();
 }
@@ -58,12 +50,7 @@ export async function ruleExists(db: Kysely<DB>, networkId: number, number: numb
 
 /** Closes the post's open flags with the convener's verdict. */
 export async function resolveOpenFlags(db: Kysely<DB>, postId: number, resolution: 'agreed' | 'dismissed'): Promise<void> {
-  await db
-    .updateTable('flags')
-    .set({ resolution, resolved_at: new Date() })
-    .where('post_id', '=', postId)
-    .where('resolution', 'is', null)
-    .execute();
+  await db.updateTable('flags').set({ resolution, resolved_at: new Date() }).where('post_id', '=', postId).where('resolution', 'is', null).execute();
 }
 
 export async function writeLog(db: Kysely<DB>, entry: Insertable<ModerationLogTable>): Promise<void> {

@@ -36,7 +36,17 @@ export async function hidePost(db: Kysely<DB>, actor: Viewer, postId: number, in
     const rule = input.reason === 'rule' ? input.rule! : null;
     await queries.setPostHidden(tx, postId, { kind: 'convener', reason: input.reason, rule, note: input.note ?? null, byId: actor.id });
     await queries.resolveOpenFlags(tx, postId, 'agreed');
-    await queries.writeLog(tx, { network_id: post.network_id, actor_id: actor.id, action: 'hide', post_id: postId, thread_id: post.thread_id, target_account_id: post.author_id, reason: input.reason, rule, note: input.note ?? null });
+    await queries.writeLog(tx, {
+      network_id: post.network_id,
+      actor_id: actor.id,
+      action: 'hide',
+      post_id: postId,
+      thread_id: post.thread_id,
+      target_account_id: post.author_id,
+      reason: input.reason,
+      rule,
+      note: input.note ?? null,
+    });
     await recordEvent(tx, 'post.hidden', { postId, threadId: post.thread_id });
     return postAfter(tx, postId);
   });
@@ -50,7 +60,14 @@ export async function unhidePost(db: Kysely<DB>, actor: Viewer, postId: number):
     await queries.clearPostHidden(tx, postId);
     // Unhiding what members' flags hid is disagreeing with them: close those flags, or the next one re-hides.
     if (post.hidden_kind === 'community') await queries.resolveOpenFlags(tx, postId, 'dismissed');
-    await queries.writeLog(tx, { network_id: post.network_id, actor_id: actor.id, action: 'unhide', post_id: postId, thread_id: post.thread_id, target_account_id: post.author_id });
+    await queries.writeLog(tx, {
+      network_id: post.network_id,
+      actor_id: actor.id,
+      action: 'unhide',
+      post_id: postId,
+      thread_id: post.thread_id,
+      target_account_id: post.author_id,
+    });
     await recordEvent(tx, 'post.unhidden', { postId, threadId: post.thread_id });
     return postAfter(tx, postId);
   });

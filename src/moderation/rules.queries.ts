@@ -3,12 +3,7 @@ import type { DB } from '../db/schema.js';
 
 /** A network's rules in their order, with the stored HTML of each explanation. */
 export function listRules(db: Kysely<DB>, networkId: number) {
-  return db
-    .selectFrom('network_rules')
-    .select(['number', 'title', 'body', 'body_html'])
-    .where('network_id', '=', networkId)
-    .orderBy('number')
-    .execute();
+  return db.selectFrom('network_rules').select(['number', 'title', 'body', 'body_html']).where('network_id', '=', networkId).orderBy('number').execute();
 }
 
 export type RuleRow = Awaited<ReturnType<typeof listRules>>[number];
@@ -19,11 +14,7 @@ export function listRuleTitles(db: Kysely<DB>, networkId: number) {
 }
 
 /** Replaces the network's rules with these, numbered 1..n in the order given. */
-export async function replaceRules(
-  db: Kysely<DB>,
-  networkId: number,
-  rules: ReadonlyArray<{ title: string; body: string; bodyHtml: string }>,
-): Promise<void> {
+export async function replaceRules(db: Kysely<DB>, networkId: number, rules: ReadonlyArray<{ title: string; body: string; bodyHtml: string }>): Promise<void> {
   await db.deleteFrom('network_rules').where('network_id', '=', networkId).execute();
   if (rules.length === 0) return;
   await db

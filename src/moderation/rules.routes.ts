@@ -31,7 +31,10 @@ export async function rulesRoutes(fastify: FastifyInstance): Promise<void> {
     const rules = await listRules(db, network.id);
     const canEdit = canModerate(viewer, network.id);
     const drafts = sent
-      ? Array.from({ length: Math.max(sent.title?.length ?? 0, sent.body?.length ?? 0) }, (_, i) => ({ title: sent.title?.[i] ?? '', body: sent.body?.[i] ?? '' }))
+      ? Array.from({ length: Math.max(sent.title?.length ?? 0, sent.body?.length ?? 0) }, (_, i) => ({
+          title: sent.title?.[i] ?? '',
+          body: sent.body?.[i] ?? '',
+        }))
       : rules;
     return {
       network: { slug: network.slug, name: network.name },
@@ -44,10 +47,14 @@ export async function rulesRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/n/:network/rules', { schema: { params: networkSlugParam, response: { 200: RulesJson } } }, async (request, reply) => {
     const network = await loadNetwork(db, request.params.network);
     const data = await pageData(network, request.viewer);
-    return reply.page('moderation/rules', { ...data, values: {}, errors: {} }, {
-      json: { network: data.network, rules: data.rules },
-      title: request.t('rules.title', { network: network.name }),
-    });
+    return reply.page(
+      'moderation/rules',
+      { ...data, values: {}, errors: {} },
+      {
+        json: { network: data.network, rules: data.rules },
+        title: request.t('rules.title', { network: network.name }),
+      },
+    );
   });
 
   app.post(

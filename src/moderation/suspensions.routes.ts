@@ -35,9 +35,8 @@ export async function suspensionsRoutes(fastify: FastifyInstance): Promise<void>
   async function suspendFormData(request: FastifyRequest) {
     const account = await loadAccount(db, (request.params as AccountParams).username);
     // Also re-renders a refused form, for whoever sent it: the running suspensions only for admins.
-    const active = request.viewer?.role === 'admin'
-      ? activeJson(await listActiveSuspensions(db, null, new Date())).filter((s) => s.username === account.username)
-      : [];
+    const active =
+      request.viewer?.role === 'admin' ? activeJson(await listActiveSuspensions(db, null, new Date())).filter((s) => s.username === account.username) : [];
     return { scope: 'forum', account: { username: account.username, displayName: account.display_name }, active };
   }
 
@@ -55,15 +54,23 @@ export async function suspensionsRoutes(fastify: FastifyInstance): Promise<void>
     async (request, reply) => {
       const { until } = await suspendAccount(db, request.viewer!, request.params.username, request.body, app.config.timeZone);
       const account = await loadAccount(db, request.params.username);
-      return reply.done(`/u/${encodeURIComponent(account.username)}/suspend`, { username: account.username, scope: 'forum', until: until.toISOString(), reason: request.body.reason }, 200);
+      return reply.done(
+        `/u/${encodeURIComponent(account.username)}/suspend`,
+        { username: account.username, scope: 'forum', until: until.toISOString(), reason: request.body.reason },
+        200,
+      );
     },
   );
 
-  app.post('/u/:username/unsuspend', { onRequest: signedInOnly, schema: { params: accountParams, response: { 200: SuspensionLifted } } }, async (request, reply) => {
-    const lifted = await liftSuspension(db, request.viewer!, request.params.username);
-    const account = await loadAccount(db, request.params.username);
-    return reply.done(`/u/${encodeURIComponent(account.username)}/suspend`, { username: account.username, scope: 'forum', lifted }, 200);
-  });
+  app.post(
+    '/u/:username/unsuspend',
+    { onRequest: signedInOnly, schema: { params: accountParams, response: { 200: SuspensionLifted } } },
+    async (request, reply) => {
+      const lifted = await liftSuspension(db, request.viewer!, request.params.username);
+      const account = await loadAccount(db, request.params.username);
+      return reply.done(`/u/${encodeURIComponent(account.username)}/suspend`, { username: account.username, scope: 'forum', lifted }, 200);
+    },
+  );
 
   // --- A convener's bar: from posting in their network.
 

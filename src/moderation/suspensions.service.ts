@@ -19,7 +19,6 @@ import { endSuspensions, insertSuspension } from './suspensions.queries.js';
 export const MAX_SUSPENSION_DAYS = 3650;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-
 /** When the suspension ends; 400 on `days` or `until` when neither, both, or an end outside (now, now + 3650 days]. */
 export function suspensionEnd(input: Pick<SuspensionInput, 'days' | 'until'>, now: Date, timeZone: string): Date {
   if (input.days !== undefined && input.until !== undefined) throw new ValidationError({ until: 'moderation.daysOrUntil' });

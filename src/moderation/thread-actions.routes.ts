@@ -39,7 +39,10 @@ export async function threadActionsRoutes(fastify: FastifyInstance): Promise<voi
   async function moveFormData(request: FastifyRequest) {
     const thread = await loadThread((request.params as ThreadParams).id);
     const heading = threadTitleFor(thread, request.viewer, request.t);
-    return { thread: { id: thread.id, title: heading.title, network: { slug: thread.network_slug, name: thread.network_name } }, tools: { moveTargets: await moveTargets(db, thread) } };
+    return {
+      thread: { id: thread.id, title: heading.title, network: { slug: thread.network_slug, name: thread.network_name } },
+      tools: { moveTargets: await moveTargets(db, thread) },
+    };
   }
 
   app.get('/t/:id/move', { onRequest: signedInOnly, schema: { params: threadParams, response: { 200: MoveForm } } }, async (request, reply) => {

@@ -11,7 +11,6 @@ import { writeLog } from './moderation.queries.js';
 import type { MoveInput } from './moderation.schemas.js';
 import * as queries from './thread-actions.queries.js';
 
-
 /**
  * Moves a thread to the network where it belongs: conveners of the network it is in (the source) and
  * admins may. The log row goes to the source network's log, naming the target network.

@@ -51,45 +51,40 @@ export interface BoardCursor {
 }
 
 function selectBoardThreads(db: Kysely<DB>) {
-  return db
-    .selectFrom('threads')
-    .innerJoin('accounts as author', 'author.id', 'threads.author_id')
-    .leftJoin('accounts as last_poster', 'last_poster.id', 'threads.last_poster_id')
-    // The opening post's visibility decides who may read the title (posts/present.ts threadTitleFor).
-    .leftJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
-    .select([
-      'threads.id',
-      'threads.network_id',
-      'threads.author_id',
-      'threads.title',
-      'threads.slug',
-      'threads.pinned',
-      'threads.locked',
-      'threads.reply_count',
-      'threads.last_activity_at',
-      'threads.created_at',
-      'author.username as author_username',
-      'author.display_name as author_display_name',
-      'last_poster.username as last_poster_username',
-      'last_poster.display_name as last_poster_display_name',
-      ...openingPostColumns('threads'),
-    ]);
+  return (
+    db
+      .selectFrom('threads')
+      .innerJoin('accounts as author', 'author.id', 'threads.author_id')
+      .leftJoin('accounts as last_poster', 'last_poster.id', 'threads.last_poster_id')
+      // The opening post's visibility decides who may read the title (posts/present.ts threadTitleFor).
+      .leftJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
+      .select([
+        'threads.id',
+        'threads.network_id',
+        'threads.author_id',
+        'threads.title',
+        'threads.slug',
+        'threads.pinned',
+        'threads.locked',
+        'threads.reply_count',
+        'threads.last_activity_at',
+        'threads.created_at',
+        'author.username as author_username',
+        'author.display_name as author_display_name',
+        'last_poster.username as last_poster_username',
+        'last_poster.display_name as last_poster_display_name',
+        ...openingPostColumns('threads'),
+      ])
+  );
 }
 
 /** One page of a board: pinned first, then by latest activity; `before` continues after a page's last row. */
 export function listBoardThreads(db: Kysely<DB>, networkId: number, limit: number, before?: BoardCursor) {
   let query = selectBoardThreads(db).where('threads.network_id', '=', networkId);
   if (before) {
-    query = query.where(
-      sql<boolean>`(threads.pinned, threads.last_activity_at, threads.id) < (${before.pinned}, ${before.lastActivityAt}, ${before.id})`,
-    );
+    query = query.where(sql<boolean>`(threads.pinned, threads.last_activity_at, threads.id) < (${before.pinned}, ${before.lastActivityAt}, ${before.id})`);
   }
-  return query
-    .orderBy('threads.pinned', 'desc')
-    .orderBy('threads.last_activity_at', 'desc')
-    .orderBy('threads.id', 'desc')
-    .limit(limit)
-    .execute();
+  return query.orderBy('threads.pinned', 'desc').orderBy('threads.last_activity_at', 'desc').orderBy('threads.id', 'desc').limit(limit).execute();
 }
 
 export function findBoardThreads(db: Kysely<DB>, threadIds: readonly number[]) {

@@ -21,7 +21,11 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/networks',
-    { onRequest: adminOnly, schema: { body: createNetworkBody, response: { 201: NetworkJson } }, config: { form: { view: 'networks/form', data: () => ({ creating: true }) } } },
+    {
+      onRequest: adminOnly,
+      schema: { body: createNetworkBody, response: { 201: NetworkJson } },
+      config: { form: { view: 'networks/form', data: () => ({ creating: true }) } },
+    },
     async (request, reply) => {
       const { slug, name, description = '' } = request.body;
       const network = await createNetwork(db, { slug, name, description });
@@ -32,7 +36,11 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
   const editForm = Type.Object({ network: NetworkJson });
   app.get('/n/:network/edit', { onRequest: adminOnly, schema: { params: networkSlugParam, response: { 200: editForm } } }, async (request, reply) => {
     const network = networkJson(await loadNetwork(db, request.params.network));
-    return reply.page('networks/form', { network, values: { name: network.name, description: network.description }, errors: {} }, { json: { network }, title: network.name });
+    return reply.page(
+      'networks/form',
+      { network, values: { name: network.name, description: network.description }, errors: {} },
+      { json: { network }, title: network.name },
+    );
   });
 
   app.post(
@@ -40,7 +48,9 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
     {
       onRequest: adminOnly,
       schema: { params: networkSlugParam, body: editNetworkBody, response: { 200: NetworkJson } },
-      config: { form: { view: 'networks/form', data: async (request) => ({ network: networkJson(await loadNetwork(db, (request.params as NetworkParams).network)) }) } },
+      config: {
+        form: { view: 'networks/form', data: async (request) => ({ network: networkJson(await loadNetwork(db, (request.params as NetworkParams).network)) }) },
+      },
     },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);

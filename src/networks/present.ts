@@ -7,7 +7,10 @@ import type { BoardThreadJson, NetworkJson } from './networks.schemas.js';
 /** The first line of a description's Markdown, as plain text for a one-line summary. */
 function firstLine(markdown: string): string {
   const line = markdown.split('\n').find((l) => l.trim()) ?? '';
-  return line.replace(/[#>*_`[\]]/g, '').replace(/\(https?:[^)]*\)/g, '').trim();
+  return line
+    .replace(/[#>*_`[\]]/g, '')
+    .replace(/\(https?:[^)]*\)/g, '')
+    .trim();
 }
 
 export function networkJson(network: NetworkRow): NetworkJson {
@@ -37,9 +40,7 @@ export function boardThreadJson(row: BoardThreadRow, viewer: Viewer | null, t: T
     replyCount: row.reply_count,
     author: { username: row.author_username, displayName: row.author_display_name },
     lastActivityAt: row.last_activity_at.toISOString(),
-    lastPoster: row.last_poster_username
-      ? { username: row.last_poster_username, displayName: row.last_poster_display_name! }
-      : null,
+    lastPoster: row.last_poster_username ? { username: row.last_poster_username, displayName: row.last_poster_display_name! } : null,
     createdAt: row.created_at.toISOString(),
   };
 }

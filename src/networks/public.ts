@@ -36,8 +36,7 @@ export async function readBoard(db: Kysely<DB>, networkId: number, before: strin
   const rows = await listBoardThreads(db, networkId, BOARD_PAGE_SIZE + 1, cursor);
   const page = rows.slice(0, BOARD_PAGE_SIZE);
   const last = page.at(-1);
-  const nextCursor = rows.length > BOARD_PAGE_SIZE && last
-    ? encodeBoardCursor({ pinned: last.pinned, lastActivityAt: last.last_activity_at, id: last.id })
-    : null;
+  const nextCursor =
+    rows.length > BOARD_PAGE_SIZE && last ? encodeBoardCursor({ pinned: last.pinned, lastActivityAt: last.last_activity_at, id: last.id }) : null;
   return { threads: page.map((row) => boardThreadJson(row, viewer, t)), nextCursor };
 }

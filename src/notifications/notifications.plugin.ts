@@ -42,7 +42,11 @@ export const notificationsPlugin = fp<NotificationsOptions>(
       pollMs: workerPollMs,
     });
     // What a member was told stays a season.
-    app.housekeeping.every({ name: 'old notifications', everyMs: SIX_HOURS, run: (now) => pruneNotifications(db, new Date(now.getTime() - NOTIFICATIONS_KEPT_MS)) });
+    app.housekeeping.every({
+      name: 'old notifications',
+      everyMs: SIX_HOURS,
+      run: (now) => pruneNotifications(db, new Date(now.getTime() - NOTIFICATIONS_KEPT_MS)),
+    });
 
     app.decorate('notifications', { runWorker: () => worker.runUntilCaughtUp() } satisfies Notifications);
 

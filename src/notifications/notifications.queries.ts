@@ -102,7 +102,11 @@ export async function notifiedHiddenPostIds(db: Kysely<DB>, threadId: number): P
 /** Withdraws (or brings back) notifications: a withdrawn one is neither counted nor shown. */
 export async function setWithdrawn(db: Kysely<DB>, ids: readonly number[], withdrawn: boolean, at: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('notifications').set({ withdrawn_at: withdrawn ? at : null }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('notifications')
+    .set({ withdrawn_at: withdrawn ? at : null })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,7 +159,10 @@ export function listNotificationGroups(db: Kysely<DB>, accountId: number, limit:
     .where('withdrawn_at', 'is', null)
     .groupBy(['group_key', sql`(read_at is null)`]);
   if (before !== undefined) query = query.having((eb) => eb.fn.max('id'), '<', before);
-  return query.orderBy((eb) => eb.fn.max('id'), 'desc').limit(limit).execute();
+  return query
+    .orderBy((eb) => eb.fn.max('id'), 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**

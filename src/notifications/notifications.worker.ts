@@ -26,7 +26,14 @@ export interface NotificationsWorkerOptions {
 }
 
 /** The events that may change someone's notifications. */
-export const HANDLED_EVENTS = ['thread.created', 'post.created', 'post.hidden', 'post.unhidden', 'post.deleted', 'thread.moved'] as const satisfies readonly EventName[];
+export const HANDLED_EVENTS = [
+  'thread.created',
+  'post.created',
+  'post.hidden',
+  'post.unhidden',
+  'post.deleted',
+  'thread.moved',
+] as const satisfies readonly EventName[];
 
 /** What one transaction collects: accounts whose notifications changed. */
 interface Run {
@@ -54,7 +61,12 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     const networkId = extra.networkId ?? post.network_id;
     const readers = (await findViewers(run.tx, [...kinds.keys()])).filter((reader) => bodyIsReadable(postVisibility(reader, visibilityFacts(post))));
     if (readers.length === 0) return;
-    const emailIds = await options.fileInEmails(run.tx, readers.map((reader) => reader.id), networkId, run.now);
+    const emailIds = await options.fileInEmails(
+      run.tx,
+      readers.map((reader) => reader.id),
+      networkId,
+      run.now,
+    );
     await queries.insertNotifications(
       run.tx,
       readers.map((reader) => {
@@ -111,7 +123,10 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
    * back for those who may again.
    */
   async function recheck(run: Run, posts: readonly queries.NotifyingPost[]): Promise<void> {
-    const rows = await queries.notificationsAboutPosts(run.tx, posts.map((post) => post.id));
+    const rows = await queries.notificationsAboutPosts(
+      run.tx,
+      posts.map((post) => post.id),
+    );
     if (rows.length === 0) return;
     const postsById = new Map(posts.map((post) => [post.id, post]));
     const readers = new Map((await findViewers(run.tx, [...new Set(rows.map((r) => r.account_id))])).map((reader) => [reader.id, reader]));

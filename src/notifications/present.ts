@@ -66,13 +66,7 @@ function sentence(t: Translate, family: string, count: number, values: Record<st
  * One group from its notifications (newest first) as the reader may see them. `total` is how many
  * the group holds (more than `rows` when only a sample was loaded); null when none may be seen.
  */
-export function presentGroup(
-  rows: NotificationDetailRow[],
-  total: number,
-  unread: boolean,
-  reader: Viewer,
-  t: Translate,
-): NotificationGroup | null {
+export function presentGroup(rows: NotificationDetailRow[], total: number, unread: boolean, reader: Viewer, t: Translate): NotificationGroup | null {
   const visible = rows.filter((row) => notificationVisible(row, reader));
   const newest = visible[0];
   if (!newest) return null;
@@ -126,4 +120,3 @@ export function targetOf(notification: { kind: NotificationKind; post_id: number
   if (notification.kind === 'thread' || notification.kind === 'moved' || notification.post_id === null) return `/t/${notification.thread_id}`;
   return `/p/${notification.post_id}`;
 }
-

@@ -12,7 +12,10 @@ import { withThreadPath } from '../posts/present.js';
 import { canModerate } from '../posts/visibility.js';
 
 export async function boardPageData(request: FastifyRequest & { params: NetworkParams; query: Static<typeof boardQuery> }) {
-  const { database: { db }, events } = request.server;
+  const {
+    database: { db },
+    events,
+  } = request.server;
   const { viewer } = request;
   // Read before the threads: a live client resumes from here, so nothing written meanwhile is missed.
   const cursor = events.cursor;
@@ -41,12 +44,8 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
 
 export async function boardPage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get(
-    '/n/:network',
-    { schema: { params: networkSlugParam, querystring: boardQuery, response: { 200: BoardJson } } },
-    async (request, reply) => {
-      const { json, ...data } = await boardPageData(request);
-      return reply.page('networks/board', { ...data, values: {}, errors: {} }, { json, title: data.network.name });
-    },
-  );
+  app.get('/n/:network', { schema: { params: networkSlugParam, querystring: boardQuery, response: { 200: BoardJson } } }, async (request, reply) => {
+    const { json, ...data } = await boardPageData(request);
+    return reply.page('networks/board', { ...data, values: {}, errors: {} }, { json, title: data.network.name });
+  });
 }

@@ -8,7 +8,11 @@ import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { readThreadPage, ThreadPageJson, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
 
 export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }) {
-  const { database: { db }, events, config } = request.server;
+  const {
+    database: { db },
+    events,
+    config,
+  } = request.server;
   const { viewer } = request;
   const maxDepth = config.threadDisplayDepth;
   // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
@@ -29,12 +33,8 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
 
 export async function threadPage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get(
-    '/t/:id/:slug?',
-    { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageJson } } },
-    async (request, reply) => {
-      const { json, ...data } = await threadPageData(request);
-      return reply.page('threads/show', { ...data, values: {}, errors: {} }, { json, title: json.title });
-    },
-  );
+  app.get('/t/:id/:slug?', { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageJson } } }, async (request, reply) => {
+    const { json, ...data } = await threadPageData(request);
+    return reply.page('threads/show', { ...data, values: {}, errors: {} }, { json, title: json.title });
+  });
 }

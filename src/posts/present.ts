@@ -55,9 +55,7 @@ export function postJson(row: PostRow, viewer: Viewer | null): PostJson {
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
     deleted: visibility.kind === 'deleted',
-    hidden: row.hidden_kind && row.hidden_reason && !row.deleted_at
-      ? { by: row.hidden_kind, reason: row.hidden_reason, rule: row.hidden_rule }
-      : null,
+    hidden: row.hidden_kind && row.hidden_reason && !row.deleted_at ? { by: row.hidden_kind, reason: row.hidden_reason, rule: row.hidden_rule } : null,
   };
 }
 

@@ -54,12 +54,12 @@ export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Pa
     parts,
     posts: rows.map((row) => postJson(row, viewer)),
   };
-  const pageLinks = pages > 1
-    ? Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page: i + 1, part: 1 }), current: i + 1 === page }))
-    : [];
-  const partLinks = parts > 1
-    ? Array.from({ length: parts }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page, part: i + 1 }), current: i + 1 === part }))
-    : [];
+  const pageLinks =
+    pages > 1
+      ? Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page: i + 1, part: 1 }), current: i + 1 === page }))
+      : [];
+  const partLinks =
+    parts > 1 ? Array.from({ length: parts }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page, part: i + 1 }), current: i + 1 === part })) : [];
   return {
     json,
     opening: tree.opening,

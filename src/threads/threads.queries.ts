@@ -25,7 +25,11 @@ export type ThreadPageRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
 
 /** The network a new thread goes to, with its rules for the form. */
 export function findNetworkForPosting(db: Kysely<DB>, slug: string) {
-  return db.selectFrom('networks').select(['networks.slug', 'networks.name', ruleTitlesOf('networks.id')]).where('networks.slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('networks')
+    .select(['networks.slug', 'networks.name', ruleTitlesOf('networks.id')])
+    .where('networks.slug', '=', slug)
+    .executeTakeFirst();
 }
 
 /**
@@ -140,10 +144,7 @@ export function lockThread(db: Kysely<DB>, threadId: number) {
     .executeTakeFirst();
 }
 
-export async function insertThread(
-  db: Kysely<DB>,
-  thread: { networkId: number; authorId: number; title: string; slug: string },
-) {
+export async function insertThread(db: Kysely<DB>, thread: { networkId: number; authorId: number; title: string; slug: string }) {
   return db
     .insertInto('threads')
     .values({
@@ -161,11 +162,7 @@ export async function insertPost(db: Kysely<DB>, post: Insertable<PostsTable>) {
   return db.insertInto('posts').values(post).returning(['id', 'created_at']).executeTakeFirstOrThrow();
 }
 
-export async function recordReplyOnThread(
-  db: Kysely<DB>,
-  threadId: number,
-  reply: { authorId: number; at: Date; topLevel: boolean },
-): Promise<void> {
+export async function recordReplyOnThread(db: Kysely<DB>, threadId: number, reply: { authorId: number; at: Date; topLevel: boolean }): Promise<void> {
   await db
     .updateTable('threads')
     .set((eb) => ({
@@ -201,10 +198,7 @@ export async function replacePostMentions(db: Kysely<DB>, postId: number, accoun
   await insertPostMentions(db, postId, accountIds);
 }
 
-export async function insertRevision(
-  db: Kysely<DB>,
-  revision: { postId: number; editorId: number; body: string; title: string | null },
-): Promise<void> {
+export async function insertRevision(db: Kysely<DB>, revision: { postId: number; editorId: number; body: string; title: string | null }): Promise<void> {
   await db
     .insertInto('post_revisions')
     .values({ post_id: revision.postId, editor_id: revision.editorId, body: revision.body, title: revision.title })

@@ -37,7 +37,11 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
   const service = threadsService({ db, postingLimits: app.config.rateLimits });
-  app.housekeeping.every({ name: 'old submission keys', everyMs: 60 * 60 * 1000, run: (now) => queries.pruneSubmissions(db, new Date(now.getTime() - SUBMISSION_KEPT_MS)) });
+  app.housekeeping.every({
+    name: 'old submission keys',
+    everyMs: 60 * 60 * 1000,
+    run: (now) => queries.pruneSubmissions(db, new Date(now.getTime() - SUBMISSION_KEPT_MS)),
+  });
 
   /** The new-thread form's network and its rules (the page's data and its JSON). */
   async function newThreadFormData(slug: string) {
@@ -71,14 +75,10 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
     return { post, thread: await loadThread(db, post.thread_id) };
   }
 
-  app.get(
-    '/n/:network/new',
-    { onRequest: signedInOnly, schema: { params: networkSlugParam, response: { 200: NewThreadForm } } },
-    async (request, reply) => {
-      const form = await newThreadFormData(request.params.network);
-      return reply.page('threads/new', { ...form, values: {}, errors: {} }, { json: form, title: request.t('threads.new.title') });
-    },
-  );
+  app.get('/n/:network/new', { onRequest: signedInOnly, schema: { params: networkSlugParam, response: { 200: NewThreadForm } } }, async (request, reply) => {
+    const form = await newThreadFormData(request.params.network);
+    return reply.page('threads/new', { ...form, values: {}, errors: {} }, { json: form, title: request.t('threads.new.title') });
+  });
 
   app.post(
     '/n/:network/threads',
@@ -129,26 +129,27 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
     return reply.redirect(threadUrl(post.thread_id, await placeOfPost(db, post), post.id), 302);
   });
 
-  app.get(
-    '/p/:postId/edit',
-    { onRequest: signedInOnly, schema: { params: postParams, response: { 200: EditForm } } },
-    async (request, reply) => {
-      const { post, thread } = await loadEditablePost(request.viewer, request.params.postId);
-      const form = editFormData(request, post, thread);
-      const values = { body: post.body, title: form.isOpening ? thread.title : undefined };
-      return reply.page('threads/edit', { ...form, values, errors: {} }, { json: { ...form, values }, title: form.thread.title });
-    },
-  );
+  app.get('/p/:postId/edit', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: EditForm } } }, async (request, reply) => {
+    const { post, thread } = await loadEditablePost(request.viewer, request.params.postId);
+    const form = editFormData(request, post, thread);
+    const values = { body: post.body, title: form.isOpening ? thread.title : undefined };
+    return reply.page('threads/edit', { ...form, values, errors: {} }, { json: { ...form, values }, title: form.thread.title });
+  });
 
   app.post(
     '/p/:postId/edit',
     {
       onRequest: signedInOnly,
       schema: { params: postParams, body: editPostBody, response: { 200: PostJson } },
-      config: { form: { view: 'threads/edit', data: async (request) => {
-        const { post, thread } = await loadEditablePost(request.viewer, (request.params as PostParams).postId);
-        return editFormData(request, post, thread);
-      } } },
+      config: {
+        form: {
+          view: 'threads/edit',
+          data: async (request) => {
+            const { post, thread } = await loadEditablePost(request.viewer, (request.params as PostParams).postId);
+            return editFormData(request, post, thread);
+          },
+        },
+      },
     },
     async (request, reply) => {
       const { threadId, post } = await service.editPost(request.viewer!, request.params.postId, request.body);
@@ -156,12 +157,8 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post(
-    '/p/:postId/delete',
-    { onRequest: signedInOnly, schema: { params: postParams, response: { 200: PostJson } } },
-    async (request, reply) => {
-      const { post } = await service.deletePost(request.viewer!, request.params.postId);
-      return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
-    },
-  );
+  app.post('/p/:postId/delete', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: PostJson } } }, async (request, reply) => {
+    const { post } = await service.deletePost(request.viewer!, request.params.postId);
+    return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
+  });
 }

@@ -35,9 +35,10 @@ async function lockAuthor(tx: Tx, author: Viewer): Promise<{ created_at: Date }>
 async function enforcePostingLimit(tx: Tx, author: Viewer, account: { created_at: Date }, kind: 'thread' | 'reply' | 'edit', now: Date): Promise<void> {
   const limits = limitsFor(account.created_at, now);
   const { lastThreadAt, lastReplyAt, lastEditAt } = await queries.lastPostingTimes(tx, author.id);
-  const wait = kind === 'thread'
-    ? secondsToWait(lastThreadAt, limits.threadEverySeconds, now)
-    : secondsToWait(lastReplyOrEdit(lastReplyAt, lastEditAt), limits.replyEverySeconds, now);
+  const wait =
+    kind === 'thread'
+      ? secondsToWait(lastThreadAt, limits.threadEverySeconds, now)
+      : secondsToWait(lastReplyOrEdit(lastReplyAt, lastEditAt), limits.replyEverySeconds, now);
   if (wait > 0) throw new TooManyRequestsError(wait, 'threads.postingTooFast');
 }
 
@@ -115,7 +116,16 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           await requireNotSuspended(tx, author.id, network.id, now);
           if (postingLimits) await enforcePostingLimit(tx, author, account, 'thread', now);
           const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title) });
-          const post = await queries.insertPost(tx, { thread_id: thread.id, parent_id: null, root_id: null, depth: 0, top_level_number: null, author_id: author.id, body: input.body, html });
+          const post = await queries.insertPost(tx, {
+            thread_id: thread.id,
+            parent_id: null,
+            root_id: null,
+            depth: 0,
+            top_level_number: null,
+            author_id: author.id,
+            body: input.body,
+            html,
+          });
           await queries.insertPostMentions(tx, post.id, mentionedAccountIds);
           await recordNetworkActivity(tx, network.id, now, true);
           await recordEvent(tx, 'thread.created', { threadId: thread.id, networkId: network.id, postId: post.id });
@@ -138,9 +148,8 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           if (!thread) throw new NotFoundError();
           if (thread.locked) throw new ForbiddenError('threads.locked');
           await requireNotSuspended(tx, author.id, thread.network_id, now);
-          const parent = input.parentId === undefined
-            ? await queries.findOpeningPostPlacement(tx, threadId)
-            : await queries.findPostPlacement(tx, input.parentId);
+          const parent =
+            input.parentId === undefined ? await queries.findOpeningPostPlacement(tx, threadId) : await queries.findPostPlacement(tx, input.parentId);
           if (!parent || parent.thread_id !== threadId) throw new ValidationError({ parentId: 'threads.parentNotInThread' });
           // Past the deepest nesting kept, a reply goes beside the post it answers (under the same parent).
           const attachTo = parent.depth >= MAX_REPLY_DEPTH ? (await queries.findPostPlacement(tx, parent.parent_id!))! : parent;

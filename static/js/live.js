@@ -34,9 +34,7 @@
 
   function childList(parentArticle, parentId) {
     var holder = parentArticle.closest('li.reply');
-    var list = holder
-      ? holder.querySelector(':scope > ol.replies')
-      : root.querySelector('ol.replies[data-replies-of="' + parentId + '"]');
+    var list = holder ? holder.querySelector(':scope > ol.replies') : root.querySelector('ol.replies[data-replies-of="' + parentId + '"]');
     if (!list) {
       list = document.createElement('ol');
       list.className = 'replies';
@@ -66,7 +64,9 @@
       run.parentNode.appendChild(item);
     }
     announce(post);
-    setTimeout(function () { item.classList.remove('is-new'); }, 4000);
+    setTimeout(function () {
+      item.classList.remove('is-new');
+    }, 4000);
   }
 
   function replacePost(post) {
@@ -80,9 +80,7 @@
     var notice = root.querySelector('[data-live-notice]');
     var link = root.querySelector('[data-live-count]');
     if (!notice || !link) return;
-    link.textContent = newThreads === 1
-      ? link.getAttribute('data-text-one')
-      : link.getAttribute('data-text-other').replace('{count}', String(newThreads));
+    link.textContent = newThreads === 1 ? link.getAttribute('data-text-one') : link.getAttribute('data-text-other').replace('{count}', String(newThreads));
     notice.hidden = false;
   }
 
@@ -100,7 +98,9 @@
     socket.addEventListener('open', function () {
       delay = 1000;
       socket.send(JSON.stringify({ type: 'subscribe', topic: topic, since: cursor }));
-      pinger = setInterval(function () { socket.send(JSON.stringify({ type: 'ping' })); }, 25000);
+      pinger = setInterval(function () {
+        socket.send(JSON.stringify({ type: 'ping' }));
+      }, 25000);
     });
     socket.addEventListener('message', function (event) {
       try {

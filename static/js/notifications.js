@@ -18,11 +18,17 @@
     socket.onopen = function () {
       delay = 1000;
       socket.send(JSON.stringify({ type: 'subscribe', topic: 'me' }));
-      pinger = setInterval(function () { socket.send(JSON.stringify({ type: 'ping' })); }, 25000);
+      pinger = setInterval(function () {
+        socket.send(JSON.stringify({ type: 'ping' }));
+      }, 25000);
     };
     socket.onmessage = function (message) {
       var data;
-      try { data = JSON.parse(message.data); } catch { return; }
+      try {
+        data = JSON.parse(message.data);
+      } catch {
+        return;
+      }
       if (data.type === 'notifications' && data.topic === 'me' && typeof data.unread === 'number') show(data.unread);
     };
     socket.onclose = function () {

@@ -51,7 +51,11 @@ describe('counting attempts in the database', () => {
     await releaseAttempt(db, first.ids);
     expect(await reserveAttempt(db, limit('release'), ['account:7'])).toHaveProperty('ids');
 
-    await db.updateTable('attempts').set({ expires_at: new Date(Date.now() - 1000) }).where('bucket', '=', 'release').execute();
+    await db
+      .updateTable('attempts')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('bucket', '=', 'release')
+      .execute();
     expect(await reserveAttempt(db, limit('release'), ['account:7'])).toHaveProperty('ids');
   });
 
@@ -59,7 +63,11 @@ describe('counting attempts in the database', () => {
     const { db } = database.database;
     await reserveAttempt(db, limit('prune'), ['ip:203.0.113.1']);
     await reserveAttempt(db, limit('prune'), ['ip:203.0.113.2']);
-    await db.updateTable('attempts').set({ expires_at: new Date(Date.now() - 1000) }).where('key', '=', 'ip:203.0.113.1').execute();
+    await db
+      .updateTable('attempts')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('key', '=', 'ip:203.0.113.1')
+      .execute();
     const before = (await db.selectFrom('attempts').select('id').execute()).length;
     expect(await pruneAttempts(db, new Date())).toBeGreaterThanOrEqual(1);
     expect((await rowsOf('prune')).map((row) => row.key)).toEqual(['ip:203.0.113.2']);

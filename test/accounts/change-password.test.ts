@@ -55,7 +55,10 @@ describe('changing the password', () => {
   });
 
   it('needs a signed-in account', async () => {
-    const response = await guest(ctx).post('/me/password').set('accept', JSON_ACCEPT).send({ currentPassword: 'whatever it is', newPassword: 'a brand new secret' });
+    const response = await guest(ctx)
+      .post('/me/password')
+      .set('accept', JSON_ACCEPT)
+      .send({ currentPassword: 'whatever it is', newPassword: 'a brand new secret' });
     expect(response.status).toBe(401);
   });
 
@@ -94,7 +97,10 @@ describe('changing the password', () => {
 
   it('answers JSON with the account', async () => {
     const member = await signUp(ctx);
-    const response = await member.agent.post('/me/password').set('accept', JSON_ACCEPT).send({ currentPassword: member.password, newPassword: 'another new secret' });
+    const response = await member.agent
+      .post('/me/password')
+      .set('accept', JSON_ACCEPT)
+      .send({ currentPassword: member.password, newPassword: 'another new secret' });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ username: member.username, displayName: member.displayName, role: member.role });
     expect(JSON.stringify(response.body)).not.toContain('password');

@@ -24,7 +24,11 @@ describe('/me after a refused form', () => {
   });
 
   it('shows the whole page when the current password is wrong', async () => {
-    const response = await member.agent.post('/me/password').set('accept', HTML).type('form').send({ currentPassword: 'not my password', newPassword: 'a brand new password' });
+    const response = await member.agent
+      .post('/me/password')
+      .set('accept', HTML)
+      .type('form')
+      .send({ currentPassword: 'not my password', newPassword: 'a brand new password' });
     expect(response.status).toBe(400);
     expectWholePage(response.text);
     expect(response.text).toMatch(/name="currentPassword"[^>]*aria-invalid="true"/);

@@ -16,7 +16,11 @@ async function newMember(ctx: TestContext): Promise<Member> {
   const username = `limited_${process.pid}_${registered}`;
   const account = { username, displayName: username, email: `${username}@example.test`, password: 'correct horse battery' };
   const agent = guest(ctx);
-  const response = await agent.post('/register').set(from(`10.99.${registered}.1`)).set('accept', JSON_ACCEPT).send(account);
+  const response = await agent
+    .post('/register')
+    .set(from(`10.99.${registered}.1`))
+    .set('accept', JSON_ACCEPT)
+    .send(account);
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return { agent, ...account, role: response.body.role };
 }
@@ -102,8 +106,7 @@ describe('sign-in and registration limits', () => {
     expect(row).toBeUndefined();
   });
 
-  const signInAttempts = (key: string) =>
-    ctx.db.selectFrom('attempts').select('id').where('bucket', '=', 'sign-in').where('key', '=', key).execute();
+  const signInAttempts = (key: string) => ctx.db.selectFrom('attempts').select('id').where('bucket', '=', 'sign-in').where('key', '=', key).execute();
   const accountId = async (username: string) =>
     (await ctx.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
@@ -137,7 +140,12 @@ describe('sign-in and registration limits', () => {
   it('counts a wrong current password on POST /me/password as a failed sign-in of the account', async () => {
     const member = await newMember(ctx);
     const change = (currentPassword: string) =>
-      member.agent.post('/me/password').set(from('10.63.0.1')).set('accept', JSON_ACCEPT).set('accept-language', 'en').send({ currentPassword, newPassword: 'a brand new secret' });
+      member.agent
+        .post('/me/password')
+        .set(from('10.63.0.1'))
+        .set('accept', JSON_ACCEPT)
+        .set('accept-language', 'en')
+        .send({ currentPassword, newPassword: 'a brand new secret' });
     for (let i = 1; i <= 5; i += 1) expect((await change('not my password')).status, `change ${i}`).toBe(400);
     for (let i = 1; i <= 5; i += 1) expect((await attempt(`10.63.1.${i}`, member.username, 'wrong password')).status, `sign-in ${i}`).toBe(400);
     const eleventh = await change('still not it');
@@ -146,7 +154,13 @@ describe('sign-in and registration limits', () => {
     expect((await change(member.password)).status).toBe(429);
     expect((await attempt('10.63.2.1', member.username, member.password)).status).toBe(429);
     // The browser sees its account page again, with the message.
-    const page = await member.agent.post('/me/password').set(from('10.63.0.1')).set('accept', HTML).set('accept-language', 'en').type('form').send({ currentPassword: 'x', newPassword: 'a brand new secret' });
+    const page = await member.agent
+      .post('/me/password')
+      .set(from('10.63.0.1'))
+      .set('accept', HTML)
+      .set('accept-language', 'en')
+      .type('form')
+      .send({ currentPassword: 'x', newPassword: 'a brand new secret' });
     expect(page.status).toBe(429);
     expect(page.text).toContain('Too many attempts');
     expect(page.text).toContain(`@${member.username}`);
@@ -154,7 +168,11 @@ describe('sign-in and registration limits', () => {
 
   it('does not count a password change with the right current password', async () => {
     const member = await newMember(ctx);
-    const response = await member.agent.post('/me/password').set(from('10.64.0.1')).set('accept', JSON_ACCEPT).send({ currentPassword: member.password, newPassword: 'a brand new secret' });
+    const response = await member.agent
+      .post('/me/password')
+      .set(from('10.64.0.1'))
+      .set('accept', JSON_ACCEPT)
+      .send({ currentPassword: member.password, newPassword: 'a brand new secret' });
     expect(response.status).toBe(200);
     expect(await signInAttempts(`account:${await accountId(member.username)}`)).toHaveLength(0);
   });
@@ -230,7 +248,11 @@ describe('limits across instances', () => {
     const second = await otherInstance();
     try {
       const register = (app: FastifyInstance, name: string) =>
-        supertest(app.server).post('/register').set(from('10.71.0.1')).set('accept', JSON_ACCEPT).send({ username: name, displayName: name, email: `${name}@example.test`, password: 'long enough pw' });
+        supertest(app.server)
+          .post('/register')
+          .set(from('10.71.0.1'))
+          .set('accept', JSON_ACCEPT)
+          .send({ username: name, displayName: name, email: `${name}@example.test`, password: 'long enough pw' });
       const statuses = [];
       for (let i = 0; i < 8; i += 1) statuses.push((await register(i % 2 ? second.app : ctx.app, `spread_${i}`)).status);
       expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
@@ -261,7 +283,10 @@ describe('limits with RATE_LIMITS=off', () => {
 
   it('lets one address register more than 5 accounts', async () => {
     for (let i = 1; i <= 7; i += 1) await signUp(ctx);
-    const count = await ctx.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await ctx.db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBeGreaterThanOrEqual(8);
   });
 });

@@ -15,9 +15,13 @@ describe('registering', () => {
   const person = { username: 'all_or_nothing', displayName: 'All or Nothing', email: 'all@example.test', password: 'correct horse battery' };
 
   it('stores no account when its session cannot be made, so trying again works', async () => {
-    await sql.raw(`
+    await sql
+      .raw(
+        `
       create function refuse_sessions() returns trigger language plpgsql as $$
-      begin raise exception 'disk full' using errcode = '53100'; end $$`).execute(ctx.db);
+      begin raise exception 'disk full' using errcode = '53100'; end $$`,
+      )
+      .execute(ctx.db);
     await sql`create trigger refuse_sessions before insert on sessions for each row execute function refuse_sessions()`.execute(ctx.db);
     const refused = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send(person);
     expect(refused.status).toBe(503);
@@ -32,9 +36,16 @@ describe('registering', () => {
   it('ends the session the request came with, and starts a new one', async () => {
     const first = await signUp(ctx);
     const before = await ctx.db.selectFrom('sessions').select('id').execute();
-    const second = await first.agent.post('/register').set('accept', JSON_ACCEPT).send({ ...person, username: 'second_account', email: 'second@example.test' });
+    const second = await first.agent
+      .post('/register')
+      .set('accept', JSON_ACCEPT)
+      .send({ ...person, username: 'second_account', email: 'second@example.test' });
     expect(second.status).toBe(201);
-    const after = await ctx.db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id').select(['sessions.id', 'accounts.username']).execute();
+    const after = await ctx.db
+      .selectFrom('sessions')
+      .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+      .select(['sessions.id', 'accounts.username'])
+      .execute();
     expect(after.map((row) => row.username)).not.toContain(first.username);
     expect(after.filter((row) => !before.some((old) => old.id === row.id)).map((row) => row.username)).toEqual(['second_account']);
   });

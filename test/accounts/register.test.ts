@@ -57,7 +57,10 @@ describe('registration', () => {
     ['password not a string', { password: { $gt: '' } }, 'password'],
   ];
   it.each(badValues)('refuses %s with 400 naming the field', async (_label, change, field) => {
-    const response = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send({ ...valid, ...change });
+    const response = await guest(ctx)
+      .post('/register')
+      .set('accept', JSON_ACCEPT)
+      .send({ ...valid, ...change });
     expect(response.status).toBe(400);
     expect(response.body.error).toBe('validation');
     expect(Object.keys(response.body.fields)).toContain(field);
@@ -65,7 +68,10 @@ describe('registration', () => {
   });
 
   it('accepts Swedish letters in usernames', async () => {
-    const response = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send({ ...valid, username: 'Åsa_Öberg', email: 'asa@example.test' });
+    const response = await guest(ctx)
+      .post('/register')
+      .set('accept', JSON_ACCEPT)
+      .send({ ...valid, username: 'Åsa_Öberg', email: 'asa@example.test' });
     expect(response.status).toBe(201);
     expect(response.body.username).toBe('Åsa_Öberg');
   });
@@ -73,17 +79,27 @@ describe('registration', () => {
   it('treats usernames that differ only in case or NFKC form as the same', async () => {
     await signUp(ctx, { username: 'Fiskaren' });
     for (const twin of ['fiskaren', 'FISKAREN', 'ｆｉｓｋａｒｅｎ']) {
-      const response = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send({ ...valid, username: twin, email: `${Math.random()}@example.test` });
+      const response = await guest(ctx)
+        .post('/register')
+        .set('accept', JSON_ACCEPT)
+        .send({ ...valid, username: twin, email: `${Math.random()}@example.test` });
       expect(response.status, twin).toBe(400);
       expect(response.body.fields.username).toBeTruthy();
     }
-    const count = await ctx.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('username_key', '=', 'fiskaren').executeTakeFirstOrThrow();
+    const count = await ctx.db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('username_key', '=', 'fiskaren')
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
   });
 
   it('refuses an email that is taken in another case', async () => {
     await signUp(ctx, { email: 'Kajak@Example.test' });
-    const response = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send({ ...valid, username: 'other_kajak', email: 'kajak@example.TEST' });
+    const response = await guest(ctx)
+      .post('/register')
+      .set('accept', JSON_ACCEPT)
+      .send({ ...valid, username: 'other_kajak', email: 'kajak@example.TEST' });
     expect(response.status).toBe(400);
     expect(response.body.fields.email).toBeTruthy();
   });
@@ -94,7 +110,7 @@ describe('registration', () => {
       .set('accept', HTML)
       .set('accept-language', 'en')
       .type('form')
-      .send({ username: 'x', displayName: 'Kept Name', email: 'kept@example.test', password: 'secret-123-but-short' .slice(0, 8) });
+      .send({ username: 'x', displayName: 'Kept Name', email: 'kept@example.test', password: 'secret-123-but-short'.slice(0, 8) });
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.text).toContain('value="Kept Name"');

@@ -15,8 +15,7 @@ describe('sessions', () => {
 
   const signIn = () => guest(ctx).post('/login').set('accept', JSON_ACCEPT).send({ login: member.username, password: member.password });
   const me = (token: string) => guest(ctx).get('/me').set('accept', JSON_ACCEPT).set('cookie', `session=${token}`);
-  const sessionRow = (token: string) =>
-    ctx.db.selectFrom('sessions').selectAll().where('id', '=', token.split('.')[0]!).executeTakeFirst();
+  const sessionRow = (token: string) => ctx.db.selectFrom('sessions').selectAll().where('id', '=', token.split('.')[0]!).executeTakeFirst();
 
   it('sets the cookie HttpOnly, SameSite=Lax, on the whole site, for 30 days, and not Secure on http', async () => {
     const response = await signIn();
@@ -54,7 +53,11 @@ describe('sessions', () => {
 
   it('treats an expired session as signed out and deletes it', async () => {
     const token = sessionToken(await signIn());
-    await ctx.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', token.split('.')[0]!).execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', token.split('.')[0]!)
+      .execute();
     const response = await me(token);
     expect(response.status).toBe(401);
     expect(response.body.error).toBe('unauthorized');
@@ -94,7 +97,11 @@ describe('sessions', () => {
 
   it('pushes the expiry back to 30 days when less than 29 remain, and sends the cookie again', async () => {
     const token = sessionToken(await signIn());
-    await ctx.db.updateTable('sessions').set({ expires_at: new Date(Date.now() + 20 * DAY) }).where('id', '=', token.split('.')[0]!).execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() + 20 * DAY) })
+      .where('id', '=', token.split('.')[0]!)
+      .execute();
     const response = await me(token);
     expect(response.status).toBe(200);
     const row = (await sessionRow(token))!;

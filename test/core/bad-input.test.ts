@@ -37,22 +37,35 @@ describe('bad input', () => {
     });
 
     it('in a form field answers 400 naming the field, the form shown again with the rest kept', async () => {
-      const json = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send(registration({ displayName: 'Anna\u0000Berg' }));
+      const json = await guest(ctx)
+        .post('/register')
+        .set('accept', JSON_ACCEPT)
+        .send(registration({ displayName: 'Anna\u0000Berg' }));
       expect(json.status).toBe(400);
       expect(Object.keys(json.body.fields)).toEqual(['displayName']);
 
-      const form = await guest(ctx).post('/register').set('accept', HTML).type('form').send(registration({ username: 'kept_name', displayName: 'Anna\u0000Berg' }));
+      const form = await guest(ctx)
+        .post('/register')
+        .set('accept', HTML)
+        .type('form')
+        .send(registration({ username: 'kept_name', displayName: 'Anna\u0000Berg' }));
       expect(form.status).toBe(400);
       expect(form.text).toContain('value="kept_name"');
       expect(form.text).toMatch(/aria-invalid="true"[^>]*name="displayName"|name="displayName"[^>]*aria-invalid="true"/);
     });
 
     it('in a thread title or a reply answers 400, and nothing is stored', async () => {
-      const before = await ctx.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await ctx.db
+        .selectFrom('posts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const thread = await admin.agent.post(`/n/${network}/threads`).set('accept', JSON_ACCEPT).send({ title: 'Null \u0000 title', body: 'Body' });
       expect(thread.status).toBe(400);
       expect(Object.keys(thread.body.fields)).toEqual(['title']);
-      const after = await ctx.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await ctx.db
+        .selectFrom('posts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(after.n).toBe(before.n);
     });
   });
@@ -60,14 +73,20 @@ describe('bad input', () => {
   describe('usernames are checked after NFKC normalisation', () => {
     it('refuses a name whose normal form has characters a username may not hold', async () => {
       // ⑴⑵⑶ normalises to "(1)(2)(3)".
-      const response = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send(registration({ username: '⑴⑵⑶' }));
+      const response = await guest(ctx)
+        .post('/register')
+        .set('accept', JSON_ACCEPT)
+        .send(registration({ username: '⑴⑵⑶' }));
       expect(response.status).toBe(400);
       expect(Object.keys(response.body.fields)).toEqual(['username']);
       expect(await ctx.db.selectFrom('accounts').select('id').where('username', '=', '(1)(2)(3)').executeTakeFirst()).toBeUndefined();
     });
 
     it('refuses a name that grows past the limit when normalised (U+FDFA is 18 letters in NFKC)', async () => {
-      const response = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send(registration({ username: '\uFDFA'.repeat(30) }));
+      const response = await guest(ctx)
+        .post('/register')
+        .set('accept', JSON_ACCEPT)
+        .send(registration({ username: '\uFDFA'.repeat(30) }));
       expect(response.status).toBe(400);
       expect(response.body.fields.username).toMatch(/30/);
     });
@@ -84,7 +103,10 @@ describe('bad input', () => {
     });
 
     it('stores a full-width name in its normal form', async () => {
-      const response = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send(registration({ username: 'ｆｕｌｌｗｉｄｔｈ' }));
+      const response = await guest(ctx)
+        .post('/register')
+        .set('accept', JSON_ACCEPT)
+        .send(registration({ username: 'ｆｕｌｌｗｉｄｔｈ' }));
       expect(response.status).toBe(201);
       expect(response.body.username).toBe('fullwidth');
     });
@@ -92,16 +114,25 @@ describe('bad input', () => {
 
   describe('letters that render as nothing', () => {
     it('are stripped from display names, and a name of nothing else is refused', async () => {
-      const stripped = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send(registration({ displayName: 'An\u200Bna\u202E Berg\u3164' }));
+      const stripped = await guest(ctx)
+        .post('/register')
+        .set('accept', JSON_ACCEPT)
+        .send(registration({ displayName: 'An\u200Bna\u202E Berg\u3164' }));
       expect(stripped.status).toBe(201);
       expect(stripped.body.displayName).toBe('Anna Berg');
-      const empty = await guest(ctx).post('/register').set('accept', JSON_ACCEPT).send(registration({ displayName: '\u3164\u200B\u2066' }));
+      const empty = await guest(ctx)
+        .post('/register')
+        .set('accept', JSON_ACCEPT)
+        .send(registration({ displayName: '\u3164\u200B\u2066' }));
       expect(empty.status).toBe(400);
       expect(Object.keys(empty.body.fields)).toEqual(['displayName']);
     });
 
     it('are stripped from titles, while an emoji built with zero-width joiners stays whole', async () => {
-      const response = await admin.agent.post(`/n/${network}/threads`).set('accept', JSON_ACCEPT).send({ title: 'Fam\u200Bily \u2067day\u2069 👨‍👩‍👧', body: 'Body' });
+      const response = await admin.agent
+        .post(`/n/${network}/threads`)
+        .set('accept', JSON_ACCEPT)
+        .send({ title: 'Fam\u200Bily \u2067day\u2069 👨‍👩‍👧', body: 'Body' });
       expect(response.status).toBe(201);
       expect(response.body.title).toBe('Family day 👨‍👩‍👧');
     });
@@ -120,7 +151,7 @@ describe('bad input', () => {
     });
   });
 
-  describe('cursors of a member\'s lists', () => {
+  describe("cursors of a member's lists", () => {
     it.each([
       ['/following?before=1700000000000.9999999999', 'before'],
       ['/notifications?before=99999999999999999999', 'before'],
@@ -135,7 +166,11 @@ describe('bad input', () => {
   describe('where to go after signing in', () => {
     it('is percent-encoded when it holds characters a header cannot carry', async () => {
       const member = await signUp(ctx);
-      const signIn = await guest(ctx).post('/login').set('accept', HTML).type('form').send({ login: member.username, password: member.password, next: '/sök?q=ö €' });
+      const signIn = await guest(ctx)
+        .post('/login')
+        .set('accept', HTML)
+        .type('form')
+        .send({ login: member.username, password: member.password, next: '/sök?q=ö €' });
       expect(signIn.status).toBe(303);
       expect(signIn.headers.location).toBe('/s%C3%B6k?q=%C3%B6%20%E2%82%AC');
     });

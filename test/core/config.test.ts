@@ -120,7 +120,11 @@ describe('loadConfig', () => {
     ['RATE_LIMITS', 'maybe', /RATE_LIMITS must be on or off \(true\/false\), got "maybe"/],
     ['TRUST_PROXY', 'true', /TRUST_PROXY=true would trust every hop.*TRUST_PROXY=1/],
     ['TRUST_PROXY', 'on', /TRUST_PROXY=on would trust every hop/],
-    ['TRUST_PROXY', 'sometimes', /TRUST_PROXY must be off, a number of proxy hops or comma-separated proxy addresses \(IP or CIDR\), "sometimes" is none of these/],
+    [
+      'TRUST_PROXY',
+      'sometimes',
+      /TRUST_PROXY must be off, a number of proxy hops or comma-separated proxy addresses \(IP or CIDR\), "sometimes" is none of these/,
+    ],
     ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY must be .*"10.0.0.0\/33"/],
     ['TRUST_PROXY', '10.0.0.1, proxy.internal', /TRUST_PROXY must be .*"proxy.internal"/],
     ['TRUST_PROXY', '101', /TRUST_PROXY must be a whole number from 1 to 100, got "101"/],

@@ -61,7 +61,10 @@ describe('the event consumer', () => {
   }
 
   async function timesHandled(name: string): Promise<Map<number, number>> {
-    const result = await sql<{ event_id: string; times: string }>`select event_id, count(*) as times from handled_events where consumer = ${name} group by event_id`.execute(database.db);
+    const result = await sql<{
+      event_id: string;
+      times: string;
+    }>`select event_id, count(*) as times from handled_events where consumer = ${name} group by event_id`.execute(database.db);
     return new Map(result.rows.map((row) => [Number(row.event_id), Number(row.times)]));
   }
 
@@ -70,12 +73,16 @@ describe('the event consumer', () => {
     await sql`drop trigger if exists fail_handling on handled_events`.execute(database.db);
     await sql`drop sequence if exists handling_failures`.execute(database.db);
     await sql.raw(`create sequence handling_failures`).execute(database.db);
-    await sql.raw(`
+    await sql
+      .raw(
+        `
       create or replace function fail_handling() returns trigger language plpgsql as $$
       begin
         if ${condition} then raise exception 'simulated' using errcode = '${code}'; end if;
         return new;
-      end $$`).execute(database.db);
+      end $$`,
+      )
+      .execute(database.db);
     await sql`create trigger fail_handling before insert on handled_events for each row execute function fail_handling()`.execute(database.db);
   }
 
@@ -115,7 +122,9 @@ describe('the event consumer', () => {
     await consumer.runUntilCaughtUp();
     expect(await timesHandled(name)).toEqual(new Map([[next, 1]]));
     // Tried alone three times, then passed over.
-    const failures = log.warn.mock.calls.filter(([fields, message]) => (fields as { eventId?: number }).eventId === broken && message === `${name}: handling an event failed; will retry`);
+    const failures = log.warn.mock.calls.filter(
+      ([fields, message]) => (fields as { eventId?: number }).eventId === broken && message === `${name}: handling an event failed; will retry`,
+    );
     expect(failures).toHaveLength(3);
     expect(log.error).toHaveBeenCalledWith({ eventId: broken, event: 'sessions.ended' }, `${name}: skipping an event that failed repeatedly`);
   });

@@ -20,22 +20,26 @@ describe('transactions', () => {
     role: 'member' as const,
   });
   const usernamesLike = async (prefix: string) =>
-    (await ctx.db.selectFrom('accounts').select('username').where('username', 'like', `${prefix}%`).orderBy('username').execute()).map(
-      (row) => row.username,
-    );
+    (await ctx.db.selectFrom('accounts').select('username').where('username', 'like', `${prefix}%`).orderBy('username').execute()).map((row) => row.username);
 
   it('keep their statements apart when they run at the same time: a rollback takes only its own rows', async () => {
     const log: string[] = [];
     const keeper = ctx.db.transaction().execute(async (tx) => {
       for (const n of [1, 2, 3]) {
-        await tx.insertInto('accounts').values(account(`keeper_${n}`)).execute();
+        await tx
+          .insertInto('accounts')
+          .values(account(`keeper_${n}`))
+          .execute();
         log.push(`keeper ${n}`);
         await delay(20);
       }
     });
     const quitter = ctx.db.transaction().execute(async (tx) => {
       for (const n of [1, 2]) {
-        await tx.insertInto('accounts').values(account(`quitter_${n}`)).execute();
+        await tx
+          .insertInto('accounts')
+          .values(account(`quitter_${n}`))
+          .execute();
         log.push(`quitter ${n}`);
         await delay(25);
       }
@@ -70,10 +74,12 @@ describe('transactions', () => {
   });
 
   it('release the connection after a failed statement, so the next work still runs', async () => {
-    await expect(ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('accounts').values(account('dup_1')).execute();
-      await tx.insertInto('accounts').values(account('dup_1')).execute();
-    })).rejects.toMatchObject({ code: '23505' });
+    await expect(
+      ctx.db.transaction().execute(async (tx) => {
+        await tx.insertInto('accounts').values(account('dup_1')).execute();
+        await tx.insertInto('accounts').values(account('dup_1')).execute();
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
     expect(await usernamesLike('dup_')).toEqual([]);
     await ctx.db.insertInto('accounts').values(account('after_failure')).execute();
     expect(await usernamesLike('after_failure')).toEqual(['after_failure']);
@@ -82,9 +88,15 @@ describe('transactions', () => {
   it('many at once, each committing or rolling back, leave exactly the committed rows', async () => {
     const work = Array.from({ length: 12 }, (_, i) =>
       ctx.db.transaction().execute(async (tx) => {
-        await tx.insertInto('accounts').values(account(`many_${String(i).padStart(2, '0')}_a`)).execute();
+        await tx
+          .insertInto('accounts')
+          .values(account(`many_${String(i).padStart(2, '0')}_a`))
+          .execute();
         await delay(i % 3);
-        await tx.insertInto('accounts').values(account(`many_${String(i).padStart(2, '0')}_b`)).execute();
+        await tx
+          .insertInto('accounts')
+          .values(account(`many_${String(i).padStart(2, '0')}_b`))
+          .execute();
         if (i % 2) throw new Error('odd ones roll back');
       }),
     );
@@ -105,14 +117,33 @@ describe('database constraints', () => {
 
   it('refuse rows the application would never write', async () => {
     const base = { username: 'rule_test', username_key: 'rule_test', display_name: 'Rule', email: 'rule@example.test', password_hash: 'x' };
-    await expect(ctx.db.insertInto('accounts').values({ ...base, role: 'owner' as never }).execute()).rejects.toMatchObject({ code: '23514' });
-    await expect(ctx.db.insertInto('accounts').values({ ...base, username: 'ab', role: 'member' }).execute()).rejects.toMatchObject({ code: '23514' });
-    await ctx.db.insertInto('accounts').values({ ...base, role: 'member' }).execute();
     await expect(
-      ctx.db.insertInto('accounts').values({ ...base, username_key: 'other', username: 'other', email: 'RULE@example.test', role: 'member' }).execute(),
+      ctx.db
+        .insertInto('accounts')
+        .values({ ...base, role: 'owner' as never })
+        .execute(),
+    ).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      ctx.db
+        .insertInto('accounts')
+        .values({ ...base, username: 'ab', role: 'member' })
+        .execute(),
+    ).rejects.toMatchObject({ code: '23514' });
+    await ctx.db
+      .insertInto('accounts')
+      .values({ ...base, role: 'member' })
+      .execute();
+    await expect(
+      ctx.db
+        .insertInto('accounts')
+        .values({ ...base, username_key: 'other', username: 'other', email: 'RULE@example.test', role: 'member' })
+        .execute(),
     ).rejects.toMatchObject({ code: '23505' });
     await expect(
-      ctx.db.insertInto('sessions').values({ id: 'x', account_id: 999_999, secret_hash: new Uint8Array(32), expires_at: new Date() }).execute(),
+      ctx.db
+        .insertInto('sessions')
+        .values({ id: 'x', account_id: 999_999, secret_hash: new Uint8Array(32), expires_at: new Date() })
+        .execute(),
     ).rejects.toMatchObject({ code: '23503' });
   });
 });

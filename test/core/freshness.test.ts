@@ -51,13 +51,29 @@ describe('freshness and housekeeping', () => {
 
   it('deletes expired sessions on its schedule, and only those', async () => {
     const member = await signUp(ctx);
-    const [session] = await ctx.db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id').select('sessions.id').where('accounts.username', '=', member.username).execute();
-    await ctx.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', session!.id).execute();
-    const kept = await ctx.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('expires_at', '>', new Date()).executeTakeFirstOrThrow();
+    const [session] = await ctx.db
+      .selectFrom('sessions')
+      .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+      .select('sessions.id')
+      .where('accounts.username', '=', member.username)
+      .execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', session!.id)
+      .execute();
+    const kept = await ctx.db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('expires_at', '>', new Date())
+      .executeTakeFirstOrThrow();
     const removed = await ctx.app.housekeeping.runAll();
     expect(removed['expired sessions']).toBe(1);
     expect(await ctx.db.selectFrom('sessions').select('id').where('id', '=', session!.id).executeTakeFirst()).toBeUndefined();
-    const after = await ctx.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(kept.n);
     // The admin's session still works.
     await admin.agent.get('/me').set('accept', JSON_ACCEPT).expect(200);
@@ -71,27 +87,82 @@ describe('freshness and housekeeping', () => {
     }
     await ctx.app.notifications.runWorker();
     const longAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000);
-    const mine = await ctx.db.selectFrom('notifications').innerJoin('accounts', 'accounts.id', 'notifications.account_id').select('notifications.id').where('accounts.username', '=', 'pruned_follower').orderBy('notifications.id').execute();
+    const mine = await ctx.db
+      .selectFrom('notifications')
+      .innerJoin('accounts', 'accounts.id', 'notifications.account_id')
+      .select('notifications.id')
+      .where('accounts.username', '=', 'pruned_follower')
+      .orderBy('notifications.id')
+      .execute();
     expect(mine).toHaveLength(2);
-    await ctx.db.updateTable('notifications').set({ created_at: longAgo(91) }).where('id', '=', mine[0]!.id).execute();
+    await ctx.db
+      .updateTable('notifications')
+      .set({ created_at: longAgo(91) })
+      .where('id', '=', mine[0]!.id)
+      .execute();
 
     const accountId = (await ctx.db.selectFrom('accounts').select('id').where('username', '=', 'pruned_follower').executeTakeFirstOrThrow()).id;
     const networkId = (await ctx.db.selectFrom('networks').select('id').where('slug', '=', 'first').executeTakeFirstOrThrow()).id;
-    const email = (status: 'sent' | 'open', days: number) => ({ account_id: accountId, network_id: networkId, kind: 'digest' as const, status, send_after: longAgo(days), created_at: longAgo(days) });
-    const emails = await ctx.db.insertInto('email_outbox').values([email('sent', 31), email('open', 31), email('sent', 1)]).returning('id').execute();
+    const email = (status: 'sent' | 'open', days: number) => ({
+      account_id: accountId,
+      network_id: networkId,
+      kind: 'digest' as const,
+      status,
+      send_after: longAgo(days),
+      created_at: longAgo(days),
+    });
+    const emails = await ctx.db
+      .insertInto('email_outbox')
+      .values([email('sent', 31), email('open', 31), email('sent', 1)])
+      .returning('id')
+      .execute();
 
-    await ctx.db.updateTable('events').set({ created_at: longAgo(2) }).execute();
-    const newestEvent = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
-    await ctx.db.insertInto('attempts').values([
-      { bucket: 'sign-in', key: 'ip:gone', expires_at: longAgo(1) },
-      { bucket: 'sign-in', key: 'ip:current', expires_at: new Date(Date.now() + 600_000) },
-    ]).execute();
+    await ctx.db
+      .updateTable('events')
+      .set({ created_at: longAgo(2) })
+      .execute();
+    const newestEvent = await ctx.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('attempts')
+      .values([
+        { bucket: 'sign-in', key: 'ip:gone', expires_at: longAgo(1) },
+        { bucket: 'sign-in', key: 'ip:current', expires_at: new Date(Date.now() + 600_000) },
+      ])
+      .execute();
 
     const removed = await ctx.app.housekeeping.runAll();
     expect(removed).toMatchObject({ 'old notifications': 1, 'settled emails': 1, 'expired attempts': 1 });
     expect(removed['old events']).toBeGreaterThan(0);
-    expect((await ctx.db.selectFrom('notifications').select('id').where('id', 'in', mine.map((row) => row.id)).execute()).map((row) => row.id)).toEqual([mine[1]!.id]);
-    expect((await ctx.db.selectFrom('email_outbox').select('id').where('id', 'in', emails.map((row) => row.id)).orderBy('id').execute()).map((row) => row.id)).toEqual([emails[1]!.id, emails[2]!.id]);
+    expect(
+      (
+        await ctx.db
+          .selectFrom('notifications')
+          .select('id')
+          .where(
+            'id',
+            'in',
+            mine.map((row) => row.id),
+          )
+          .execute()
+      ).map((row) => row.id),
+    ).toEqual([mine[1]!.id]);
+    expect(
+      (
+        await ctx.db
+          .selectFrom('email_outbox')
+          .select('id')
+          .where(
+            'id',
+            'in',
+            emails.map((row) => row.id),
+          )
+          .orderBy('id')
+          .execute()
+      ).map((row) => row.id),
+    ).toEqual([emails[1]!.id, emails[2]!.id]);
     // The newest event stays, so cursors keep meaning something.
     expect((await ctx.db.selectFrom('events').select('id').execute()).map((row) => row.id)).toEqual([newestEvent.id]);
     expect((await ctx.db.selectFrom('attempts').select('key').execute()).map((row) => row.key)).toEqual(['ip:current']);

@@ -17,7 +17,9 @@ function fieldsOf(value: unknown, path = ''): string[] {
     return [...fields].filter((field) => ![...fields].some((other) => other.startsWith(`${field}.`))).sort();
   }
   if (value !== null && typeof value === 'object' && Object.keys(value).length > 0) {
-    return Object.entries(value).flatMap(([name, inner]) => fieldsOf(inner, path ? `${path}.${name}` : name)).sort();
+    return Object.entries(value)
+      .flatMap(([name, inner]) => fieldsOf(inner, path ? `${path}.${name}` : name))
+      .sort();
   }
   return [path];
 }
@@ -41,7 +43,11 @@ describe('JSON answers', () => {
     member = await signUp(ctx, { username: 'answers_member' });
     await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
     await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
-    await admin.agent.post('/n/fiske/rules').set('accept', JSON_ACCEPT).send({ title: ['Stay on topic'], body: ['Fishing only'] }).expect(200);
+    await admin.agent
+      .post('/n/fiske/rules')
+      .set('accept', JSON_ACCEPT)
+      .send({ title: ['Stay on topic'], body: ['Fishing only'] })
+      .expect(200);
     await member.agent.post('/n/fiske/follow').set('accept', JSON_ACCEPT).send({}).expect(200);
     // A thread that moved, with a reply (hidden, so the log names it) and a reply to the member.
     const thread = await startThread(member.agent, 'kajak', { title: 'Pike on the kayak board' });
@@ -55,15 +61,47 @@ describe('JSON answers', () => {
   });
   afterAll(() => ctx.close());
 
-  const POST = ['author.displayName', 'author.username', 'createdAt', 'deleted', 'depth', 'editedAt', 'hidden.by', 'hidden.reason', 'hidden.rule', 'html', 'id', 'parentId', 'threadId'];
+  const POST = [
+    'author.displayName',
+    'author.username',
+    'createdAt',
+    'deleted',
+    'depth',
+    'editedAt',
+    'hidden.by',
+    'hidden.reason',
+    'hidden.rule',
+    'html',
+    'id',
+    'parentId',
+    'threadId',
+  ];
   const prefixed = (prefix: string, fields: string[]) => fields.map((field) => `${prefix}${field}`);
 
   it('of the home page and a board', async () => {
-    expect(fieldsOf(await get(member, '/'))).toEqual(['forum', ...prefixed('networks[].', ['createdAt', 'description', 'descriptionHtml', 'lastActivityAt', 'name', 'slug', 'summary', 'threadCount'])]);
+    expect(fieldsOf(await get(member, '/'))).toEqual([
+      'forum',
+      ...prefixed('networks[].', ['createdAt', 'description', 'descriptionHtml', 'lastActivityAt', 'name', 'slug', 'summary', 'threadCount']),
+    ]);
     expect(fieldsOf(await get(member, '/n/fiske'))).toEqual([
       ...prefixed('network.', ['createdAt', 'description', 'descriptionHtml', 'lastActivityAt', 'name', 'slug', 'summary', 'threadCount']),
       'nextCursor',
-      ...prefixed('threads[].', ['author.displayName', 'author.username', 'createdAt', 'id', 'lastActivityAt', 'lastPoster.displayName', 'lastPoster.username', 'locked', 'openingHidden', 'pinned', 'replyCount', 'slug', 'title', 'titleHidden']),
+      ...prefixed('threads[].', [
+        'author.displayName',
+        'author.username',
+        'createdAt',
+        'id',
+        'lastActivityAt',
+        'lastPoster.displayName',
+        'lastPoster.username',
+        'locked',
+        'openingHidden',
+        'pinned',
+        'replyCount',
+        'slug',
+        'title',
+        'titleHidden',
+      ]),
     ]);
   });
 
@@ -94,15 +132,29 @@ describe('JSON answers', () => {
       'rules[].title',
       ...prefixed('thread.', ['id', 'locked', 'network.name', 'network.slug', 'slug', 'title', 'titleHidden']),
     ]);
-    expect(fieldsOf(await get(admin, `/t/${threadId}/move`))).toEqual([
-      ...prefixed('thread.', ['id', 'network.name', 'network.slug', 'title']),
-      'tools.moveTargets[].name',
-      'tools.moveTargets[].slug',
-      'values',
-      'errors',
-    ].sort());
+    expect(fieldsOf(await get(admin, `/t/${threadId}/move`))).toEqual(
+      [
+        ...prefixed('thread.', ['id', 'network.name', 'network.slug', 'title']),
+        'tools.moveTargets[].name',
+        'tools.moveTargets[].slug',
+        'values',
+        'errors',
+      ].sort(),
+    );
     const locked = await admin.agent.post(`/t/${threadId}/lock`).set('accept', JSON_ACCEPT);
-    expect(fieldsOf(locked.body)).toEqual(['id', 'locked', 'moved.at', 'moved.from.name', 'moved.from.slug', 'moved.note', 'network.name', 'network.slug', 'pinned', 'slug', 'title']);
+    expect(fieldsOf(locked.body)).toEqual([
+      'id',
+      'locked',
+      'moved.at',
+      'moved.from.name',
+      'moved.from.slug',
+      'moved.note',
+      'network.name',
+      'network.slug',
+      'pinned',
+      'slug',
+      'title',
+    ]);
     await admin.agent.post(`/t/${threadId}/unlock`).set('accept', JSON_ACCEPT).expect(200);
   });
 
@@ -117,7 +169,9 @@ describe('JSON answers', () => {
       'values.body',
       'values.title',
     ]);
-    expect(fieldsOf(await get(admin, '/n/fiske/edit'))).toEqual(prefixed('network.', ['createdAt', 'description', 'descriptionHtml', 'lastActivityAt', 'name', 'slug', 'summary', 'threadCount']));
+    expect(fieldsOf(await get(admin, '/n/fiske/edit'))).toEqual(
+      prefixed('network.', ['createdAt', 'description', 'descriptionHtml', 'lastActivityAt', 'name', 'slug', 'summary', 'threadCount']),
+    );
   });
 
   it('of /following, /notifications, the moderation log and the review queue', async () => {
@@ -126,7 +180,18 @@ describe('JSON answers', () => {
       'networks[].name',
       'networks[].slug',
       'nextCursor',
-      ...prefixed('threads[].', ['author.displayName', 'id', 'lastActivityAt', 'lastPoster.displayName', 'network.name', 'network.slug', 'replyCount', 'slug', 'title', 'unread']),
+      ...prefixed('threads[].', [
+        'author.displayName',
+        'id',
+        'lastActivityAt',
+        'lastPoster.displayName',
+        'network.name',
+        'network.slug',
+        'replyCount',
+        'slug',
+        'title',
+        'unread',
+      ]),
     ]);
     expect(fieldsOf(await get(member, '/notifications'))).toEqual([
       'nextCursor',
@@ -180,27 +245,29 @@ describe('JSON answers', () => {
       'network.slug',
       'nextCursor',
     ]);
-    expect(fieldsOf(await get(admin, '/n/fiske/review'))).toEqual([
-      'network.name',
-      'network.slug',
-      'nextCursor',
-      ...prefixed('posts[].', [
-        'countedFlags',
-        ...prefixed('flags[].', ['counts', 'createdAt', 'flagger.displayName', 'flagger.username', 'note', 'reason', 'rule']),
-        'latestFlagAt',
+    expect(fieldsOf(await get(admin, '/n/fiske/review'))).toEqual(
+      [
         'network.name',
         'network.slug',
-        'openFlags',
-        // The flagged post is not hidden: its `hidden` is null.
-        ...prefixed('post.', [...POST.filter((field) => !field.startsWith('hidden.')), 'hidden']),
-        'suggested.reason',
-        'suggested.rule',
-        'thread.id',
-        'thread.slug',
-        'thread.title',
-      ]),
-      'threshold.set',
-      'threshold.value',
-    ].sort());
+        'nextCursor',
+        ...prefixed('posts[].', [
+          'countedFlags',
+          ...prefixed('flags[].', ['counts', 'createdAt', 'flagger.displayName', 'flagger.username', 'note', 'reason', 'rule']),
+          'latestFlagAt',
+          'network.name',
+          'network.slug',
+          'openFlags',
+          // The flagged post is not hidden: its `hidden` is null.
+          ...prefixed('post.', [...POST.filter((field) => !field.startsWith('hidden.')), 'hidden']),
+          'suggested.reason',
+          'suggested.rule',
+          'thread.id',
+          'thread.slug',
+          'thread.title',
+        ]),
+        'threshold.set',
+        'threshold.value',
+      ].sort(),
+    );
   });
 });

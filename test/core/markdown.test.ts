@@ -1,16 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { LINK_REL, MAX_MARKDOWN_CHARS, excerpt, renderMarkdown, renderMarkdownDetailed, renderPostMarkdown, type MentionedAccount } from '../../src/core/markdown.js';
+import {
+  LINK_REL,
+  MAX_MARKDOWN_CHARS,
+  excerpt,
+  renderMarkdown,
+  renderMarkdownDetailed,
+  renderPostMarkdown,
+  type MentionedAccount,
+} from '../../src/core/markdown.js';
 
 // What the rendered HTML may contain. Raw HTML in a post is shown as text, so `onerror=` or
 // `javascript:` may appear in the *text* of a post (escaped, as `&lt;img … onerror=…&gt;`); the
 // checks below look at the markup: every tag, every attribute, every URL. A `<` in the output always
 // starts a real tag, because text `<` is escaped.
 const ALLOWED: Record<string, readonly string[]> = {
-  p: [], br: [], strong: [], em: [], del: [], code: ['class'], pre: [], blockquote: [], ul: [],
-  ol: ['start'], li: [], a: ['href', 'rel'], img: ['src', 'alt', 'title', 'loading'], h3: [], h4: [],
-  h5: [], h6: [], table: [], thead: [], tbody: [], tr: [], th: ['align'], td: ['align'], hr: [],
+  p: [],
+  br: [],
+  strong: [],
+  em: [],
+  del: [],
+  code: ['class'],
+  pre: [],
+  blockquote: [],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  a: ['href', 'rel'],
+  img: ['src', 'alt', 'title', 'loading'],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  table: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: ['align'],
+  td: ['align'],
+  hr: [],
 };
-const FORBIDDEN_MARKUP = ['<script', '<iframe', '<svg', '<math', '<object', '<embed', '<style', '<form', '<input', '<base', '<meta', '<link', '<noscript', '<textarea', '<template', '<frame', '<h1', '<h2', '<div', '<span'];
+const FORBIDDEN_MARKUP = [
+  '<script',
+  '<iframe',
+  '<svg',
+  '<math',
+  '<object',
+  '<embed',
+  '<style',
+  '<form',
+  '<input',
+  '<base',
+  '<meta',
+  '<link',
+  '<noscript',
+  '<textarea',
+  '<template',
+  '<frame',
+  '<h1',
+  '<h2',
+  '<div',
+  '<span',
+];
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', Tab: '\t', NewLine: '\n', nbsp: '\u00a0' };
 
@@ -106,7 +156,10 @@ const hostile: Hostile[] = [
   { name: 'style block', body: '<style>body{background:url(javascript:alert(1))}</style>\n\nafter' },
   { name: 'style attribute', body: '<p style="background:url(javascript:alert(1))">x</p>' },
   { name: 'form, input, formaction', body: '<form action=javascript:alert(1)><input type=submit formaction=javascript:alert(1)></form>' },
-  { name: 'base, meta, link', body: '<base href="javascript:alert(1)//">\n<meta http-equiv="refresh" content="0;url=javascript:alert(1)">\n<link rel=stylesheet href=javascript:alert(1)>' },
+  {
+    name: 'base, meta, link',
+    body: '<base href="javascript:alert(1)//">\n<meta http-equiv="refresh" content="0;url=javascript:alert(1)">\n<link rel=stylesheet href=javascript:alert(1)>',
+  },
   { name: 'raw anchor with javascript:', body: '<a href="javascript:alert(1)">x</a>', also: (html) => expect(html).not.toMatch(/<a\s/) },
   { name: 'mXSS noscript', body: '<noscript><p title="</noscript><img src=x onerror=alert(1)>">' },
   { name: 'mXSS svg style', body: '<svg><style><img src=x onerror=alert(1)></style></svg>' },
@@ -139,13 +192,27 @@ const hostile: Hostile[] = [
     'file:///etc/passwd',
     '//evil.example/x',
     '/\\evil.example/x',
-  ].map((url): Hostile => ({ name: `link to ${JSON.stringify(url)}`, body: `[x](${url})`, also: (html) => { expectInert(html); expect(visibleText(html)).toBe('x'); } })),
+  ].map((url): Hostile => ({
+    name: `link to ${JSON.stringify(url)}`,
+    body: `[x](${url})`,
+    also: (html) => {
+      expectInert(html);
+      expect(visibleText(html)).toBe('x');
+    },
+  })),
   {
     name: 'link with a newline in its destination (not a link at all)',
     body: '[x](<java\nscript:alert(1)>)',
     also: (html) => expect(html).not.toMatch(/<a\s/),
   },
-  { name: 'image with javascript:', body: '![x](javascript:alert(1))', also: (html) => { expectInert(html); expect(visibleText(html)).toBe('x'); } },
+  {
+    name: 'image with javascript:',
+    body: '![x](javascript:alert(1))',
+    also: (html) => {
+      expectInert(html);
+      expect(visibleText(html)).toBe('x');
+    },
+  },
   { name: 'image with data: svg', body: '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)', also: expectInert },
   { name: 'image with data: png', body: '![x](data:image/png;base64,iVBORw0KGgo=)', also: expectInert },
   { name: 'autolink javascript:', body: '<javascript:alert(1)>', also: (html) => expect(html).not.toMatch(/<a\s/) },
@@ -238,7 +305,9 @@ describe('renderMarkdown: Markdown', () => {
   });
 
   it('keeps mailto, http and relative links', () => {
-    const html = renderMarkdown('[mejl](mailto:info@example.se) [webb](http://example.se) [tråd](/t/1) [inlägg](#post-3) [här](./x) [upp](../y) [sök](/search?q=kajak&sort=new)');
+    const html = renderMarkdown(
+      '[mejl](mailto:info@example.se) [webb](http://example.se) [tråd](/t/1) [inlägg](#post-3) [här](./x) [upp](../y) [sök](/search?q=kajak&sort=new)',
+    );
     for (const href of ['mailto:info@example.se', 'http://example.se', '/t/1', '#post-3', './x', '../y', '/search?q=kajak&amp;sort=new']) {
       expect(html).toContain(`<a href="${href}" rel="${LINK_REL}">`);
     }
@@ -293,12 +362,15 @@ describe('renderPostMarkdown: @mentions', () => {
     asked.push([...names]);
     return new Map(names.flatMap((name) => (ACCOUNTS[name.toLowerCase()] ? [[name, ACCOUNTS[name.toLowerCase()]!] as const] : [])));
   }
-  const link = (account: MentionedAccount, typed: string) => `<a class="mention" href="/u/${encodeURIComponent(account.username)}" data-mention="${account.id}">@${typed}</a>`;
+  const link = (account: MentionedAccount, typed: string) =>
+    `<a class="mention" href="/u/${encodeURIComponent(account.username)}" data-mention="${account.id}">@${typed}</a>`;
 
   it('links the names of accounts, leaves other names as text, and says whom the post mentions, in order, each once', async () => {
     asked.length = 0;
     const post = await renderPostMarkdown('Hej @bo_k, @nobody och @ANNA! Tack @Anna och @bo_k.', lookup);
-    expect(post.html).toBe(`<p>Hej ${link(ACCOUNTS.bo_k!, 'bo_k')}, @nobody och ${link(ACCOUNTS.anna!, 'ANNA')}! Tack ${link(ACCOUNTS.anna!, 'Anna')} och ${link(ACCOUNTS.bo_k!, 'bo_k')}.</p>\n`);
+    expect(post.html).toBe(
+      `<p>Hej ${link(ACCOUNTS.bo_k!, 'bo_k')}, @nobody och ${link(ACCOUNTS.anna!, 'ANNA')}! Tack ${link(ACCOUNTS.anna!, 'Anna')} och ${link(ACCOUNTS.bo_k!, 'bo_k')}.</p>\n`,
+    );
     expect(post.mentionedAccountIds).toEqual([8, 7]);
     // One lookup for the whole body, each name as typed once.
     expect(asked).toEqual([['bo_k', 'nobody', 'ANNA', 'Anna']]);
@@ -388,7 +460,28 @@ describe('renderMarkdown: bodies that make a naive renderer slow', () => {
   ];
 
   // Fragments of the above, mixed at random (a fixed seed) into 20,000-character bodies.
-  const fragments = ['>'.repeat(300), '['.repeat(300), '*a **a *a ', '`'.repeat(300), '[](', '_a *', '!!!!', '_0', '> - ', '1. ', ' '.repeat(250), '\n', '\n\n', '~~a ', '<a ', 'ord ', '**', '](', '\\[', 'https://x.se '];
+  const fragments = [
+    '>'.repeat(300),
+    '['.repeat(300),
+    '*a **a *a ',
+    '`'.repeat(300),
+    '[](',
+    '_a *',
+    '!!!!',
+    '_0',
+    '> - ',
+    '1. ',
+    ' '.repeat(250),
+    '\n',
+    '\n\n',
+    '~~a ',
+    '<a ',
+    'ord ',
+    '**',
+    '](',
+    '\\[',
+    'https://x.se ',
+  ];
   function mixed(seed: number): string {
     let state = seed;
     const random = () => {

@@ -63,7 +63,10 @@ describe('pages and JSON from the same routes', () => {
   });
 
   it('answers a script that sends JSON without an Accept header with JSON', async () => {
-    const response = await guest(ctx).post('/login').set('content-type', 'application/json').send(JSON.stringify({ login: 'x', password: 'y' }));
+    const response = await guest(ctx)
+      .post('/login')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ login: 'x', password: 'y' }));
     expect(response.headers['content-type']).toContain('application/json');
     expect(response.status).toBe(400);
   });

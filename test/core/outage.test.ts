@@ -34,7 +34,11 @@ describe.runIf(onPostgres)('a database outage', () => {
     cleanups.push(() => app.close());
     await app.ready();
     agent = supertest.agent(app.server);
-    await agent.post('/register').set('accept', JSON_ACCEPT).send({ username: 'writer', displayName: 'Writer', email: 'writer@example.test', password: 'correct horse battery' }).expect(201);
+    await agent
+      .post('/register')
+      .set('accept', JSON_ACCEPT)
+      .send({ username: 'writer', displayName: 'Writer', email: 'writer@example.test', password: 'correct horse battery' })
+      .expect(201);
     await agent.post('/networks').set('accept', JSON_ACCEPT).send({ slug: 'outage', name: 'Outage' }).expect(201);
     threadId = (await agent.post('/n/outage/threads').set('accept', JSON_ACCEPT).send({ title: 'Through the outage', body: 'Opening' }).expect(201)).body.id;
   }, 120_000);
@@ -88,14 +92,21 @@ describe.runIf(onPostgres)('a database outage', () => {
     const stored = await database.db.selectFrom('posts').select('body').where('thread_id', '=', threadId).where('parent_id', 'is not', null).execute();
     const storedBodies = stored.map((row) => row.body).sort();
     expect(new Set(storedBodies).size, 'no reply stored twice').toBe(storedBodies.length);
-    expect(storedBodies).toEqual(answers.filter((a) => a.status === 201).map((a) => a.body).sort());
+    expect(storedBodies).toEqual(
+      answers
+        .filter((a) => a.status === 201)
+        .map((a) => a.body)
+        .sort(),
+    );
   }, 90_000);
 
   it('survives the server ending every one of its connections, without a restart', async () => {
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
     try {
-      const { rowCount } = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and backend_type = $1', ['client backend']);
+      const { rowCount } = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and backend_type = $1', [
+        'client backend',
+      ]);
       expect(rowCount).toBeGreaterThan(0);
     } finally {
       await admin.end();

@@ -15,8 +15,7 @@ describe('cross-site requests', () => {
       .set('accept', JSON_ACCEPT)
       .set(headers)
       .send({ username, displayName: username, email: `${username}@example.test`, password: 'long enough pw' });
-  const accountExists = async (username: string) =>
-    !!(await ctx.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst());
+  const accountExists = async (username: string) => !!(await ctx.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst());
 
   it('refuses a POST whose Origin is another site with 403, and writes nothing', async () => {
     const response = await register({ origin: 'https://evil.example' }, 'from_evil');
@@ -89,7 +88,10 @@ describe('security headers and body limits', () => {
       const response = await guest(ctx).get(path).set('accept', HTML);
       const csp = String(response.headers['content-security-policy']);
       const directives = Object.fromEntries(
-        csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]),
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name = '', ...values]) => [name, values]),
       );
       expect(directives['script-src'], path).toEqual(["'self'"]);
       expect(directives['object-src'], path).toEqual(["'none'"]);

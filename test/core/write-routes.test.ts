@@ -46,12 +46,19 @@ describe('every write route', () => {
     replyId = (await reply(member.agent, threadId, 'A reply')).id;
     oldHand = await signUp(ctx, { username: 'old_hand' });
     await reply(oldHand.agent, threadId, 'Been here for years');
-    await ctx.db.updateTable('accounts').set({ created_at: new Date(Date.now() - 7 * 24 * 3600 * 1000) }).where('username', '=', 'old_hand').execute();
+    await ctx.db
+      .updateTable('accounts')
+      .set({ created_at: new Date(Date.now() - 7 * 24 * 3600 * 1000) })
+      .where('username', '=', 'old_hand')
+      .execute();
   });
   afterAll(() => ctx.close());
 
   async function latestEvent(): Promise<number> {
-    const row = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    const row = await ctx.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
     return row?.id ?? 0;
   }
 
@@ -88,8 +95,14 @@ describe('every write route', () => {
       .filter((route) => !SAFE.has(route.method))
       .map((route) => `${route.method} ${route.url}`);
     const covered = new Set([...Object.keys(NO_CACHED_PAGE), ...changingWrites.map(([route]) => route)]);
-    expect(writes.filter((route) => !covered.has(route)), 'write routes with neither an event nor a reason').toEqual([]);
-    expect([...covered].filter((route) => !writes.includes(route)), 'named here but not a route').toEqual([]);
+    expect(
+      writes.filter((route) => !covered.has(route)),
+      'write routes with neither an event nor a reason',
+    ).toEqual([]);
+    expect(
+      [...covered].filter((route) => !writes.includes(route)),
+      'named here but not a route',
+    ).toEqual([]);
   });
 
   it.each(changingWrites.map(([route], index) => [route, index] as const))('%s records an event', async (_route, index) => {

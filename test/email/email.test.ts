@@ -49,7 +49,12 @@ describe('email through the outbox', () => {
     expect((await anna.agent.get('/me').set('accept', JSON_ACCEPT)).body.emailNotifications).toBe('daily');
     await setEmail(anna, 'instant');
     expect((await anna.agent.get('/me').set('accept', JSON_ACCEPT)).body.emailNotifications).toBe('instant');
-    expect(await anna.agent.get('/me').set('accept', HTML).then((r) => r.text)).toMatch(/value="instant" checked/);
+    expect(
+      await anna.agent
+        .get('/me')
+        .set('accept', HTML)
+        .then((r) => r.text),
+    ).toMatch(/value="instant" checked/);
     expect((await anna.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ emailNotifications: 'hourly' })).status).toBe(400);
   });
 
@@ -62,7 +67,12 @@ describe('email through the outbox', () => {
     await reply(bo.agent, thread.id, 'First reply');
     await reply(cia.agent, thread.id, 'Second reply');
     await ctx.app.notifications.runWorker();
-    const batches = await ctx.db.selectFrom('email_outbox').innerJoin('accounts', 'accounts.id', 'email_outbox.account_id').selectAll('email_outbox').where('accounts.username', '=', anna.username).execute();
+    const batches = await ctx.db
+      .selectFrom('email_outbox')
+      .innerJoin('accounts', 'accounts.id', 'email_outbox.account_id')
+      .selectAll('email_outbox')
+      .where('accounts.username', '=', anna.username)
+      .execute();
     expect(batches).toHaveLength(1);
     expect(batches[0]).toMatchObject({ kind: 'instant', status: 'open' });
 
@@ -110,7 +120,9 @@ describe('email through the outbox', () => {
     // cia's digest, and bo's (his thread was hidden: he is told why).
     expect(await ctx.app.email.runSender(later(25 * HOUR))).toBe(2);
     await smtp.waitFor(3);
-    const digest = (await Promise.all(smtp.mails.map(async (m) => ({ to: m.to, mail: await parseMail(m.raw) })))).find((m) => m.to.includes('cia@example.test'))!;
+    const digest = (await Promise.all(smtp.mails.map(async (m) => ({ to: m.to, mail: await parseMail(m.raw) })))).find((m) =>
+      m.to.includes('cia@example.test'),
+    )!;
     expect(digest.mail.subject).toBe('[Kajak] Dagens sammanfattning: 1 nyhet');
     expect(digest.mail.text).toContain('Bo startade “Kept thread” i Kajak');
     expect(digest.mail.text).toContain(`http://forum.test/t/${kept.id}/kept-thread`);
@@ -137,7 +149,13 @@ describe('email through the outbox', () => {
       expect((await stranger.get(bad).set('accept', HTML)).status).toBe(400);
       expect((await stranger.post(bad).type('form').send('List-Unsubscribe=One-Click')).status).toBe(400);
     }
-    const setting = () => ctx.db.selectFrom('email_settings').innerJoin('accounts', 'accounts.id', 'email_settings.account_id').select('frequency').where('accounts.username', '=', cia.username).executeTakeFirst();
+    const setting = () =>
+      ctx.db
+        .selectFrom('email_settings')
+        .innerJoin('accounts', 'accounts.id', 'email_settings.account_id')
+        .select('frequency')
+        .where('accounts.username', '=', cia.username)
+        .executeTakeFirst();
     expect(await setting()).toBeUndefined();
 
     // Opening the link only asks (mail scanners open links); the button does it.
@@ -153,14 +171,28 @@ describe('email through the outbox', () => {
     expect(done.status).toBe(200);
     expect(done.text).toContain('you will get no more notification email');
     expect(await setting()).toEqual({ frequency: 'none' });
-    const open = await ctx.db.selectFrom('email_outbox').innerJoin('accounts', 'accounts.id', 'email_outbox.account_id').select('status').where('accounts.username', '=', cia.username).where('status', 'in', ['open', 'retry']).execute();
+    const open = await ctx.db
+      .selectFrom('email_outbox')
+      .innerJoin('accounts', 'accounts.id', 'email_outbox.account_id')
+      .select('status')
+      .where('accounts.username', '=', cia.username)
+      .where('status', 'in', ['open', 'retry'])
+      .execute();
     expect(open).toEqual([]);
     // A mail provider's RFC 8058 POST (multipart) works too, and again is harmless.
     const provider = await stranger.post(path).field('List-Unsubscribe', 'One-Click').set('accept', JSON_ACCEPT);
     expect(provider.body).toEqual({ unsubscribed: true });
     await startThread(bo.agent, 'kajak', { title: 'Nothing for cia' });
     await ctx.app.notifications.runWorker();
-    expect(await ctx.db.selectFrom('email_outbox').innerJoin('accounts', 'accounts.id', 'email_outbox.account_id').select('status').where('accounts.username', '=', cia.username).where('status', '=', 'open').execute()).toEqual([]);
+    expect(
+      await ctx.db
+        .selectFrom('email_outbox')
+        .innerJoin('accounts', 'accounts.id', 'email_outbox.account_id')
+        .select('status')
+        .where('accounts.username', '=', cia.username)
+        .where('status', '=', 'open')
+        .execute(),
+    ).toEqual([]);
   });
 });
 
@@ -223,7 +255,12 @@ describe('email while the mail server is down', () => {
     await ctx.app.notifications.runWorker();
     // As if another instance had claimed it and died: 'sending', lease running.
     const leaseEnds = later(20 * MINUTE);
-    await ctx.db.updateTable('email_outbox').set({ status: 'sending', attempts: 1, locked_until: leaseEnds }).where('account_id', '=', reader.id).where('status', '=', 'open').execute();
+    await ctx.db
+      .updateTable('email_outbox')
+      .set({ status: 'sending', attempts: 1, locked_until: leaseEnds })
+      .where('account_id', '=', reader.id)
+      .where('status', '=', 'open')
+      .execute();
     expect(await ctx.app.email.runSender(later(15 * MINUTE))).toBe(0);
     expect(await ctx.app.email.runSender(new Date(leaseEnds.getTime() + 1000))).toBe(1);
     await smtp.waitFor(1);

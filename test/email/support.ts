@@ -95,7 +95,15 @@ export interface ParsedMail {
 /** Reads a message with mailparser; headers are kept as written, so a test sees what a mail client does. */
 export async function parseMail(raw: string): Promise<ParsedMail> {
   const mail = await simpleParser(raw);
-  const headers = Object.fromEntries(mail.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()]));
+  const headers = Object.fromEntries(
+    mail.headerLines.map(({ key, line }) => [
+      key,
+      line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    ]),
+  );
   return { headers, subject: mail.subject ?? '', text: mail.text, html: mail.html || undefined };
 }
 

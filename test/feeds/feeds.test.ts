@@ -20,7 +20,9 @@ function parseXml(text: string): Document {
 }
 
 function children(parent: Element, name: string): Element[] {
-  return Array.from(parent.childNodes).filter((node): node is Element => node.nodeType === 1 && (node as Element).localName === name && (node as Element).namespaceURI === ATOM_NS);
+  return Array.from(parent.childNodes).filter(
+    (node): node is Element => node.nodeType === 1 && (node as Element).localName === name && (node as Element).namespaceURI === ATOM_NS,
+  );
 }
 
 function text(parent: Element, name: string): string {
@@ -60,7 +62,10 @@ describe('Atom feeds', () => {
     admin = await signUp(ctx, { username: 'feed_admin' });
     member = await signUp(ctx, { username: 'feed_member', displayName: 'Feed & <Member>' });
     await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak & Paddling', description: 'Boats <and> "things"' });
-    const thread = await startThread(member.agent, 'kajak', { title: 'Ampersands & <angles> "quoted"', body: 'Opening with **bold** & <b>raw</b> and a control\u0001char' });
+    const thread = await startThread(member.agent, 'kajak', {
+      title: 'Ampersands & <angles> "quoted"',
+      body: 'Opening with **bold** & <b>raw</b> and a control\u0001char',
+    });
     threadId = thread.id;
     await reply(member.agent, threadId, 'A plain reply');
     const hidden = await reply(member.agent, threadId, `Spam ${HIDDEN_MARKER}`);

@@ -37,7 +37,14 @@ describe('following boards and watching threads', () => {
     return ctx.db
       .selectFrom('notifications')
       .innerJoin('accounts', 'accounts.id', 'notifications.account_id')
-      .select(['notifications.id', 'notifications.kind', 'notifications.post_id', 'notifications.thread_id', 'notifications.read_at', 'notifications.withdrawn_at'])
+      .select([
+        'notifications.id',
+        'notifications.kind',
+        'notifications.post_id',
+        'notifications.thread_id',
+        'notifications.read_at',
+        'notifications.withdrawn_at',
+      ])
       .where('accounts.username', '=', member.username)
       .orderBy('notifications.id')
       .execute();
@@ -119,7 +126,13 @@ describe('following boards and watching threads', () => {
     await reply(cia.agent, thread.id, 'Second');
     expect((await rows(bo)).map((n) => n.kind)).toEqual(['watched']);
     expect((await rows(anna)).map((n) => n.kind)).toEqual(['reply', 'reply']);
-    const watches = await ctx.db.selectFrom('thread_watches').innerJoin('accounts', 'accounts.id', 'thread_watches.account_id').select(['accounts.username', 'thread_watches.state']).where('thread_id', '=', thread.id).orderBy('accounts.username').execute();
+    const watches = await ctx.db
+      .selectFrom('thread_watches')
+      .innerJoin('accounts', 'accounts.id', 'thread_watches.account_id')
+      .select(['accounts.username', 'thread_watches.state'])
+      .where('thread_id', '=', thread.id)
+      .orderBy('accounts.username')
+      .execute();
     expect(watches).toEqual([
       { username: 'anna_f', state: 'watching' },
       { username: 'bo_f', state: 'watching' },
@@ -276,10 +289,17 @@ describe('following boards and watching threads', () => {
     await ctx.app.notifications.runWorker();
     const page = await fresh.agent.get('/following').set('accept', JSON_ACCEPT);
     expect(page.body.networks).toEqual([{ slug: 'kajak', name: 'Kajak', level: 'threads' }]);
-    expect(page.body.threads.slice(0, 2).map((t: { id: number; unread: boolean }) => [t.id, t.unread])).toEqual([[newer.id, true], [older.id, true]]);
+    expect(page.body.threads.slice(0, 2).map((t: { id: number; unread: boolean }) => [t.id, t.unread])).toEqual([
+      [newer.id, true],
+      [older.id, true],
+    ]);
     expect(page.body.threads.some((t: { title: string }) => t.title === 'Not followed')).toBe(false);
     const list = await notifications(fresh);
-    await fresh.agent.post('/notifications/read').set('accept', JSON_ACCEPT).send({ ids: list.notifications[0]!.ids.slice(0, 1) }).expect(200);
+    await fresh.agent
+      .post('/notifications/read')
+      .set('accept', JSON_ACCEPT)
+      .send({ ids: list.notifications[0]!.ids.slice(0, 1) })
+      .expect(200);
     const after = await fresh.agent.get('/following').set('accept', JSON_ACCEPT);
     expect(after.body.threads[0]).toMatchObject({ id: newer.id, unread: false });
     const html = await fresh.agent.get('/following').set('accept', HTML).set('accept-language', 'en');

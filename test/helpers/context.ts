@@ -94,7 +94,11 @@ async function openDatabase(): Promise<PooledDatabase> {
     database = await createDatabase({ databaseUrl, dataDir: '', onQuery });
     dropClosed = () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
   }
-  const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' and tablename not like 'kysely%' order by tablename`.execute(database.db)).rows.map((row) => row.name);
+  const tables = (
+    await sql<{
+      name: string;
+    }>`select tablename as name from pg_tables where schemaname = 'public' and tablename not like 'kysely%' order by tablename`.execute(database.db)
+  ).rows.map((row) => row.name);
   const seeds = [];
   for (const table of tables) {
     const { rows } = await sql<{ rows: unknown[] | null }>`select json_agg(t) as rows from ${sql.table(table)} t`.execute(database.db);
@@ -109,7 +113,9 @@ async function emptied(pooled: PooledDatabase): Promise<boolean> {
   if ((await schemaFingerprint(db)) !== pooled.fingerprint) return false;
   await sql`truncate table ${sql.join(pooled.tables.map((table) => sql.table(table)))} restart identity cascade`.execute(db);
   for (const { table, rows } of pooled.seeds) {
-    await sql`insert into ${sql.table(table)} overriding system value select * from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(db);
+    await sql`insert into ${sql.table(table)} overriding system value select * from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(
+      db,
+    );
   }
   return true;
 }

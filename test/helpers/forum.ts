@@ -6,7 +6,11 @@ let sequence = 0;
 
 export async function createNetwork(admin: Agent, overrides: { slug?: string; name?: string; description?: string } = {}) {
   sequence += 1;
-  const body = { slug: overrides.slug ?? `net-${process.pid}-${sequence}`, name: overrides.name ?? `Network ${sequence}`, description: overrides.description ?? 'A network for testing.' };
+  const body = {
+    slug: overrides.slug ?? `net-${process.pid}-${sequence}`,
+    name: overrides.name ?? `Network ${sequence}`,
+    description: overrides.description ?? 'A network for testing.',
+  };
   const response = await admin.post('/networks').set('accept', JSON_ACCEPT).send(body);
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body as { slug: string; name: string };

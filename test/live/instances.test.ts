@@ -40,7 +40,12 @@ describe.runIf(onPostgres)('two app instances on one PostgreSQL', () => {
     expect(received.post.html).toContain('Posted to A');
     expect((await onA.next((m) => m.type === 'post.created')).post.id).toBe(posted.id);
 
-    const viaB = await b.app.inject({ method: 'POST', url: `/t/${thread.id}/replies`, headers: { accept: 'application/json', cookie: sessionCookie(member.agent) }, payload: { body: 'Posted to B' } });
+    const viaB = await b.app.inject({
+      method: 'POST',
+      url: `/t/${thread.id}/replies`,
+      headers: { accept: 'application/json', cookie: sessionCookie(member.agent) },
+      payload: { body: 'Posted to B' },
+    });
     expect(viaB.statusCode).toBe(201);
     expect((await onA.next((m) => m.type === 'post.created')).post.html).toContain('Posted to B');
     expect((await onB.next((m) => m.type === 'post.created')).post.html).toContain('Posted to B');

@@ -92,7 +92,10 @@ describe('live updates over /live', () => {
 
   it('answers reset for a cursor older than the backlog keeps', async () => {
     await reply(bo.agent, threadId, 'keeps the backlog non-empty');
-    const newest = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
+    const newest = await ctx.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
     await ctx.db.deleteFrom('events').where('id', '<', newest.id).execute();
     const client = await connectLive(ctx);
     client.send({ type: 'subscribe', topic: `thread:${threadId}`, since: 1 });
@@ -133,7 +136,21 @@ describe('live updates over /live', () => {
 
   it('takes at most 50 topics per connection', async () => {
     const threads = [];
-    for (let i = 0; i < 51; i += 1) threads.push((await ctx.db.insertInto('threads').values({ network_id: (await ctx.db.selectFrom('networks').select('id').executeTakeFirstOrThrow()).id, author_id: 1, title: `Bulk ${i}`, slug: 'bulk' }).returning('id').executeTakeFirstOrThrow()).id);
+    for (let i = 0; i < 51; i += 1)
+      threads.push(
+        (
+          await ctx.db
+            .insertInto('threads')
+            .values({
+              network_id: (await ctx.db.selectFrom('networks').select('id').executeTakeFirstOrThrow()).id,
+              author_id: 1,
+              title: `Bulk ${i}`,
+              slug: 'bulk',
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
     const client = await connectLive(ctx);
     for (const id of threads.slice(0, 50)) client.send({ type: 'subscribe', topic: `thread:${id}` });
     for (let i = 0; i < 50; i += 1) expect((await client.next()).type).toBe('subscribed');

@@ -38,7 +38,14 @@ describe('the order of live events', () => {
 
   /** The thread's post events after `cursor`, as the events table has them. */
   async function recordedAfter(cursor: number) {
-    const rows = await ctx.db.selectFrom('events').select(['id', 'name']).where('thread_id', '=', threadId).where('id', '>', cursor).where('name', 'in', POST_EVENTS).orderBy('id').execute();
+    const rows = await ctx.db
+      .selectFrom('events')
+      .select(['id', 'name'])
+      .where('thread_id', '=', threadId)
+      .where('id', '>', cursor)
+      .where('name', 'in', POST_EVENTS)
+      .orderBy('id')
+      .execute();
     return rows.map((row) => ({ cursor: row.id, type: row.name }));
   }
 
@@ -58,10 +65,23 @@ describe('the order of live events', () => {
     const hidden = chain.filter((_, depth) => depth > 0 && depth % 2 === 0);
     return Promise.all([
       ...chain.slice(DISPLAY_DEPTH).map((parentId, i) =>
-        members[i % 3]!.agent.post(`/t/${threadId}/replies`).set('accept', JSON_ACCEPT).send({ body: `round ${round}, deep ${i}`, parentId }),
+        members[i % 3]!.agent.post(`/t/${threadId}/replies`)
+          .set('accept', JSON_ACCEPT)
+          .send({ body: `round ${round}, deep ${i}`, parentId }),
       ),
-      ...edited.map((postId) => authorOf.get(postId)!.agent.post(`/p/${postId}/edit`).set('accept', JSON_ACCEPT).send({ body: `round ${round}, edit of ${postId}` })),
-      ...hidden.map((postId) => admin.agent.post(`/p/${postId}/${round % 2 === 0 ? 'hide' : 'unhide'}`).set('accept', JSON_ACCEPT).send({ reason: 'off-topic' })),
+      ...edited.map((postId) =>
+        authorOf
+          .get(postId)!
+          .agent.post(`/p/${postId}/edit`)
+          .set('accept', JSON_ACCEPT)
+          .send({ body: `round ${round}, edit of ${postId}` }),
+      ),
+      ...hidden.map((postId) =>
+        admin.agent
+          .post(`/p/${postId}/${round % 2 === 0 ? 'hide' : 'unhide'}`)
+          .set('accept', JSON_ACCEPT)
+          .send({ reason: 'off-topic' }),
+      ),
     ]);
   }
 

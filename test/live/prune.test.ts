@@ -27,7 +27,10 @@ describe('pruning the event backlog', () => {
     const left = (await ctx.db.selectFrom('events').select('id').orderBy('id').execute()).map((row) => row.id);
     expect(left).toEqual(ids.filter((id) => id > consumerCursor));
 
-    await ctx.db.updateTable('event_consumers').set({ cursor: ids.at(-1)! }).execute();
+    await ctx.db
+      .updateTable('event_consumers')
+      .set({ cursor: ids.at(-1)! })
+      .execute();
     await pruneEvents(ctx.db, new Date(Date.now() + 60_000));
     const last = (await ctx.db.selectFrom('events').select('id').execute()).map((row) => row.id);
     expect(last).toEqual([ids.at(-1)]);

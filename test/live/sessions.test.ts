@@ -76,7 +76,11 @@ describe('live connections and their sessions', () => {
     const member = await signUp(ctx);
     const other = await signInAgain(member);
     const [here, elsewhere] = [await watching(member.agent), await watching(other)];
-    await member.agent.post('/me/password').set('accept', JSON_ACCEPT).send({ currentPassword: member.password, newPassword: 'a brand new secret' }).expect(200);
+    await member.agent
+      .post('/me/password')
+      .set('accept', JSON_ACCEPT)
+      .send({ currentPassword: member.password, newPassword: 'a brand new secret' })
+      .expect(200);
     expect(await elsewhere.closed).toBe(4401);
     expect(await here.settle()).toEqual([]);
     here.close();
@@ -87,7 +91,11 @@ describe('live connections and their sessions', () => {
     const other = await signInAgain(member);
     const [expiring, deleted, staying] = [await watching(member.agent), await watching(other), await watching(await signInAgain(member))];
     const sessionId = (agent: Agent) => sessionCookie(agent).slice('session='.length).split('.')[0]!;
-    await ctx.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', sessionId(member.agent)).execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', sessionId(member.agent))
+      .execute();
     await ctx.db.deleteFrom('sessions').where('id', '=', sessionId(other)).execute();
 
     await heartbeat(staying);
@@ -108,7 +116,10 @@ describe('live connections and their sessions', () => {
 
     // Changed behind the forum's back: no event, only the heartbeat can tell.
     await ctx.db.updateTable('accounts').set({ role: 'member' }).where('username', '=', demoted.username).execute();
-    await ctx.db.deleteFrom('conveners').where('account_id', '=', ctx.db.selectFrom('accounts').select('id').where('username', '=', exConvener.username)).execute();
+    await ctx.db
+      .deleteFrom('conveners')
+      .where('account_id', '=', ctx.db.selectFrom('accounts').select('id').where('username', '=', exConvener.username))
+      .execute();
     await heartbeat(asDemoted, asExConvener);
 
     for (const client of [asDemoted, asExConvener]) {

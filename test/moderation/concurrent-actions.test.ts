@@ -6,7 +6,9 @@ import { JSON_ACCEPT, signUp } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
 afterAll(async () => ctx.close());
 test('an edit, a hide and a lock at the same moment all succeed, round after round', async () => {
   const admin = await signUp(ctx);
@@ -17,12 +19,18 @@ test('an edit, a hide and a lock at the same moment all succeed, round after rou
   for (let i = 0; i < 15; i += 1) {
     const post = await reply(member.agent, thread.id, `reply ${i}`);
     const answers = await Promise.all([
-      member.agent.post(`/p/${post.id}/edit`).set('accept', JSON_ACCEPT).send({ body: `edited ${i}` }),
+      member.agent
+        .post(`/p/${post.id}/edit`)
+        .set('accept', JSON_ACCEPT)
+        .send({ body: `edited ${i}` }),
       admin.agent.post(`/p/${post.id}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'spam' }),
       admin.agent.post(`/t/${thread.id}/lock`).set('accept', JSON_ACCEPT),
     ]);
     statuses.push(...answers.map((answer) => answer.status));
     await admin.agent.post(`/t/${thread.id}/unlock`).set('accept', JSON_ACCEPT);
   }
-  expect(statuses.every((status) => status === 200), statuses.join(' ')).toBe(true);
+  expect(
+    statuses.every((status) => status === 200),
+    statuses.join(' '),
+  ).toBe(true);
 });

@@ -7,7 +7,6 @@ import { connectLive, sessionCookie } from '../helpers/live.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-
 describe('flags and community hiding', () => {
   let ctx: TestContext;
   let admin: Member;
@@ -22,7 +21,11 @@ describe('flags and community hiding', () => {
   async function established(): Promise<Member> {
     const member = await signUp(ctx);
     await reply(member.agent, lobbyThread, 'Hello from an established member');
-    await ctx.db.updateTable('accounts').set({ created_at: new Date(Date.now() - 2 * DAY_MS) }).where('username', '=', member.username).execute();
+    await ctx.db
+      .updateTable('accounts')
+      .set({ created_at: new Date(Date.now() - 2 * DAY_MS) })
+      .where('username', '=', member.username)
+      .execute();
     return member;
   }
 
@@ -30,7 +33,11 @@ describe('flags and community hiding', () => {
     member.agent.post(`/p/${postId}/flag`).set('accept', JSON_ACCEPT).send(body);
 
   const postRow = (postId: number) =>
-    ctx.db.selectFrom('posts').select(['hidden_at', 'hidden_kind', 'hidden_reason', 'hidden_rule', 'hidden_by_id']).where('id', '=', postId).executeTakeFirstOrThrow();
+    ctx.db
+      .selectFrom('posts')
+      .select(['hidden_at', 'hidden_kind', 'hidden_reason', 'hidden_rule', 'hidden_by_id'])
+      .where('id', '=', postId)
+      .executeTakeFirstOrThrow();
 
   const logRows = (postId: number) => ctx.db.selectFrom('moderation_log').selectAll().where('post_id', '=', postId).orderBy('id').execute();
 
@@ -42,7 +49,11 @@ describe('flags and community hiding', () => {
     convener = await signUp(ctx, { username: 'flagconvener', displayName: 'Kajak Convener' });
     otherConvener = await signUp(ctx, { username: 'otherconvener' });
     author = await signUp(ctx, { username: 'flaggedauthor', displayName: 'Flagged Author' });
-    await networksWithConveners(admin.agent, { lobby: { name: 'Lobby' }, kajak: { name: 'Kajak', convener: 'flagconvener' }, fiske: { name: 'Fiske', convener: 'otherconvener' } });
+    await networksWithConveners(admin.agent, {
+      lobby: { name: 'Lobby' },
+      kajak: { name: 'Kajak', convener: 'flagconvener' },
+      fiske: { name: 'Fiske', convener: 'otherconvener' },
+    });
     lobbyThread = (await startThread(admin.agent, 'lobby', { title: 'Say hello' })).id;
   });
   afterAll(() => ctx.close());
@@ -215,28 +226,32 @@ describe('flags and community hiding', () => {
     // 120 accounts that posted in the last 90 days, and 60 that posted only before: only the first count.
     const accounts = await ctx.db
       .insertInto('accounts')
-      .values(Array.from({ length: 180 }, (_, i) => ({
-        username: `poster_${i}`,
-        username_key: `poster_${i}`,
-        display_name: `Poster ${i}`,
-        email: `poster_${i}@example.test`,
-        password_hash: 'not-a-real-hash',
-      })))
+      .values(
+        Array.from({ length: 180 }, (_, i) => ({
+          username: `poster_${i}`,
+          username_key: `poster_${i}`,
+          display_name: `Poster ${i}`,
+          email: `poster_${i}@example.test`,
+          password_hash: 'not-a-real-hash',
+        })),
+      )
       .returning('id')
       .execute();
     await ctx.db
       .insertInto('posts')
-      .values(accounts.map(({ id }, i) => ({
-        thread_id: filler.id,
-        parent_id: opening,
-        root_id: null,
-        depth: 1,
-        top_level_number: i + 1,
-        author_id: id,
-        body: 'Hello',
-        html: '<p>Hello</p>',
-        created_at: i < 120 ? new Date(Date.now() - 30 * DAY_MS) : new Date(Date.now() - 100 * DAY_MS),
-      })))
+      .values(
+        accounts.map(({ id }, i) => ({
+          thread_id: filler.id,
+          parent_id: opening,
+          root_id: null,
+          depth: 1,
+          top_level_number: i + 1,
+          author_id: id,
+          body: 'Hello',
+          html: '<p>Hello</p>',
+          created_at: i < 120 ? new Date(Date.now() - 30 * DAY_MS) : new Date(Date.now() - 100 * DAY_MS),
+        })),
+      )
       .execute();
     const review = await admin.agent.get('/n/stor/review').set('accept', JSON_ACCEPT);
     // Recent posters: the 120, the thread's author and the admin (122 → ceil(3.66) = 4).
@@ -256,7 +271,11 @@ describe('flags and community hiding', () => {
     const fresh = await signUp(ctx); // a day old? no: just made
     await reply(fresh.agent, lobbyThread, 'I have posted, but only just arrived');
     const silent = await signUp(ctx); // old, but never posted
-    await ctx.db.updateTable('accounts').set({ created_at: new Date(Date.now() - 30 * DAY_MS) }).where('username', '=', silent.username).execute();
+    await ctx.db
+      .updateTable('accounts')
+      .set({ created_at: new Date(Date.now() - 30 * DAY_MS) })
+      .where('username', '=', silent.username)
+      .execute();
     const brandNew = await signUp(ctx);
     for (const member of [fresh, silent, brandNew]) {
       const response = await flag(member, post.id);
@@ -337,7 +356,11 @@ describe('flags and community hiding', () => {
     // Flagging a post again is no new flag, so it is not refused.
     await flag(member, posts[0]!.id).expect(200);
     // A day later, the oldest flag leaves the window.
-    await ctx.db.updateTable('flags').set({ created_at: new Date(Date.now() - DAY_MS - 1000) }).where('post_id', '=', posts[0]!.id).execute();
+    await ctx.db
+      .updateTable('flags')
+      .set({ created_at: new Date(Date.now() - DAY_MS - 1000) })
+      .where('post_id', '=', posts[0]!.id)
+      .execute();
     await flag(member, posts[20]!.id).expect(201);
   });
 
@@ -399,7 +422,10 @@ describe('flags and community hiding', () => {
       .where('action', '=', 'threshold')
       .orderBy('moderation_log.id')
       .execute();
-    expect(log).toEqual([{ action: 'threshold', note: '3' }, { action: 'threshold', note: null }]);
+    expect(log).toEqual([
+      { action: 'threshold', note: '3' },
+      { action: 'threshold', note: null },
+    ]);
 
     // A threshold of 1 hides at the first counting flag.
     await admin.agent.post('/n/fiske/flag-threshold').set('accept', JSON_ACCEPT).send({ threshold: 1 }).expect(200);

@@ -124,7 +124,11 @@ describe('a hidden opening post hides the thread\u2019s slug too', () => {
     expect(page.text).toContain('<em>(hidden thread)</em>');
 
     const forAuthor = await author.agent.get('/notifications').set('accept', JSON_ACCEPT);
-    expect(forAuthor.body.notifications.find((g: { thread: { id: number } }) => g.thread.id === threadId).thread).toEqual({ id: threadId, title: `Cheap sofas ${MARKER}`, slug: SLUG });
+    expect(forAuthor.body.notifications.find((g: { thread: { id: number } }) => g.thread.id === threadId).thread).toEqual({
+      id: threadId,
+      title: `Cheap sofas ${MARKER}`,
+      slug: SLUG,
+    });
   });
 
   it('links /t/:id in the notification email of whoever may not read the title, and the slug for the author', async () => {
@@ -150,7 +154,11 @@ describe('a hidden opening post hides the thread\u2019s slug too', () => {
       }
       return answers;
     };
-    for (const [agent, signedIn] of [[guest(ctx), false], [member.agent, true], [replier.agent, true]] as const) {
+    for (const [agent, signedIn] of [
+      [guest(ctx), false],
+      [member.agent, true],
+      [replier.agent, true],
+    ] as const) {
       for (const text of await texts(agent, signedIn)) expect(text.toLowerCase()).not.toContain(marker);
     }
   });

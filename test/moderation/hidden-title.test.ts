@@ -31,7 +31,12 @@ describe('a hidden opening post hides the thread\u2019s title', () => {
     member = await signUp(ctx);
     await networksWithConveners(admin.agent, { kajak: { name: 'Kajak', convener: 'title_convener' }, fiske: { name: 'Fiske', convener: 'title_other' } });
     await startThread(member.agent, 'kajak', { title: 'An ordinary thread' });
-    cursorBefore = (await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id;
+    cursorBefore = (
+      await ctx.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirstOrThrow()
+    ).id;
     const thread = await startThread(author.agent, 'kajak', { title: `Cheap sofas ${MARKER}`, body: 'Buy my sofa' });
     threadId = thread.id;
     openingId = thread.posts[0]!.id;
@@ -53,7 +58,11 @@ describe('a hidden opening post hides the thread\u2019s title', () => {
   }
 
   it('keeps the title from guests, members and another network\u2019s convener, on every page and in JSON', async () => {
-    for (const [agent, signedIn] of [[guest(ctx), false], [member.agent, true], [otherConvener.agent, true]] as const) {
+    for (const [agent, signedIn] of [
+      [guest(ctx), false],
+      [member.agent, true],
+      [otherConvener.agent, true],
+    ] as const) {
       for (const text of await everything(agent, signedIn)) expect(text.toLowerCase()).not.toContain(marker);
     }
     const board = await guest(ctx).get('/n/kajak').set('accept', JSON_ACCEPT).set('accept-language', 'en');
@@ -82,7 +91,11 @@ describe('a hidden opening post hides the thread\u2019s title', () => {
   it('shows it to the author, the network\u2019s conveners and admins, marked hidden', async () => {
     for (const agent of [author.agent, convener.agent, admin.agent]) {
       const board = await agent.get('/n/kajak').set('accept', JSON_ACCEPT);
-      expect(board.body.threads.find((t: { id: number }) => t.id === threadId)).toMatchObject({ title: `Cheap sofas ${MARKER}`, titleHidden: false, openingHidden: true });
+      expect(board.body.threads.find((t: { id: number }) => t.id === threadId)).toMatchObject({
+        title: `Cheap sofas ${MARKER}`,
+        titleHidden: false,
+        openingHidden: true,
+      });
       const page = await agent.get(`/t/${threadId}`).set('accept', HTML);
       expect(page.text).toContain(`<title>Cheap sofas ${MARKER}`);
     }
@@ -91,7 +104,11 @@ describe('a hidden opening post hides the thread\u2019s title', () => {
   it('gives the title back to everyone when the post is unhidden', async () => {
     await convener.agent.post(`/p/${openingId}/unhide`).set('accept', JSON_ACCEPT).expect(200);
     const board = await guest(ctx).get('/n/kajak').set('accept', JSON_ACCEPT);
-    expect(board.body.threads.find((t: { id: number }) => t.id === threadId)).toMatchObject({ title: `Cheap sofas ${MARKER}`, titleHidden: false, openingHidden: false });
+    expect(board.body.threads.find((t: { id: number }) => t.id === threadId)).toMatchObject({
+      title: `Cheap sofas ${MARKER}`,
+      titleHidden: false,
+      openingHidden: false,
+    });
     expect((await guest(ctx).get(`/t/${threadId}`).set('accept', HTML)).text).toContain(`<h1>Cheap sofas ${MARKER}</h1>`);
   });
 });

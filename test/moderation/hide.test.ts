@@ -6,7 +6,6 @@ import { connectLive, sessionCookie } from '../helpers/live.js';
 
 const MARKER = 'UNIQUE-MARKER-4f9a';
 
-
 describe('hiding posts', () => {
   let ctx: TestContext;
   let admin: Member;

@@ -25,7 +25,11 @@ describe('the moderation log', () => {
     author = await signUp(ctx, { username: 'log_author', displayName: 'Sofa Seller' });
     member = await signUp(ctx);
     await networksWithConveners(admin.agent, { kajak: { name: 'Kajak', convener: 'log_convener' }, fiske: { name: 'Fiske', convener: 'log_other' } });
-    await convener.agent.post('/n/kajak/rules').set('accept', JSON_ACCEPT).send({ title: ['Stay on topic'] }).expect(200);
+    await convener.agent
+      .post('/n/kajak/rules')
+      .set('accept', JSON_ACCEPT)
+      .send({ title: ['Stay on topic'] })
+      .expect(200);
 
     threadId = (await startThread(member.agent, 'kajak', { title: 'Paddling in May' })).id;
     hiddenPostId = (await reply(author.agent, threadId, `Cheap sofa ${MARKER}`)).id;
@@ -40,7 +44,10 @@ describe('the moderation log', () => {
     const flagged = await reply(member.agent, openThread.id, `Flagged ${MARKER}-2`);
     const network = await ctx.db.selectFrom('networks').select('id').where('slug', '=', 'kajak').executeTakeFirstOrThrow();
     await ctx.db.updateTable('posts').set({ hidden_at: new Date(), hidden_kind: 'community', hidden_reason: 'spam' }).where('id', '=', flagged.id).execute();
-    await ctx.db.insertInto('moderation_log').values({ network_id: network.id, actor_id: null, action: 'community-hide', post_id: flagged.id, reason: 'spam' }).execute();
+    await ctx.db
+      .insertInto('moderation_log')
+      .values({ network_id: network.id, actor_id: null, action: 'community-hide', post_id: flagged.id, reason: 'spam' })
+      .execute();
   });
   afterAll(() => ctx.close());
 
@@ -55,10 +62,27 @@ describe('the moderation log', () => {
     const { html, json } = await logFor(guest(ctx));
     expect(json.entries.map((e: { action: string }) => e.action)).toEqual(['community-hide', 'bar', 'move', 'lock', 'hide', 'rules', 'appoint']);
     const byAction = Object.fromEntries(json.entries.map((e: { action: string }) => [e.action, e]));
-    expect(byAction.hide).toMatchObject({ actor: { displayName: 'Karin Convener' }, reason: 'rule', rule: 1, note: 'Try the market board', post: { id: hiddenPostId, html: null }, thread: { id: threadId, title: 'Paddling in May' } });
+    expect(byAction.hide).toMatchObject({
+      actor: { displayName: 'Karin Convener' },
+      reason: 'rule',
+      rule: 1,
+      note: 'Try the market board',
+      post: { id: hiddenPostId, html: null },
+      thread: { id: threadId, title: 'Paddling in May' },
+    });
     expect(byAction['community-hide']).toMatchObject({ actor: null, byCommunity: true, reason: 'spam' });
-    expect(byAction.move).toMatchObject({ actor: { displayName: 'Forum Admin' }, movedTo: { slug: 'fiske', name: 'Fiske' }, note: 'Fishing belongs in Fiske', reason: null });
-    expect(byAction.bar).toMatchObject({ account: { username: 'log_author', displayName: 'Sofa Seller' }, reason: 'Repeated ads', until: expect.any(String), note: null });
+    expect(byAction.move).toMatchObject({
+      actor: { displayName: 'Forum Admin' },
+      movedTo: { slug: 'fiske', name: 'Fiske' },
+      note: 'Fishing belongs in Fiske',
+      reason: null,
+    });
+    expect(byAction.bar).toMatchObject({
+      account: { username: 'log_author', displayName: 'Sofa Seller' },
+      reason: 'Repeated ads',
+      until: expect.any(String),
+      note: null,
+    });
     expect(new Date(byAction.hide.at).getTime()).toBeGreaterThan(Date.now() - 600_000);
 
     expect(html).toContain('Karin Convener');

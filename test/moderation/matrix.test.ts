@@ -40,7 +40,10 @@ describe('the role × action matrix', () => {
   }
 
   async function logCount(): Promise<number> {
-    const row = await ctx.db.selectFrom('moderation_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('moderation_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -151,7 +154,12 @@ describe('the role × action matrix', () => {
       expected: MODERATORS,
       prepare: threadTarget,
       async run(agent) {
-        return (await agent.post('/n/kajak/rules').set('accept', JSON_ACCEPT).send({ title: ['Stay on topic'], body: ['Kayaks only.'] })).status;
+        return (
+          await agent
+            .post('/n/kajak/rules')
+            .set('accept', JSON_ACCEPT)
+            .send({ title: ['Stay on topic'], body: ['Kayaks only.'] })
+        ).status;
       },
     },
   ];

@@ -32,7 +32,11 @@ describe('moving a thread', () => {
 
     const moved = await convener.agent.post(`/t/${moving.id}/move`).set('accept', JSON_ACCEPT).send({ network: 'fiske', note: 'This is about fishing' });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ id: moving.id, network: { slug: 'fiske', name: 'Fiske' }, moved: { from: { slug: 'kajak', name: 'Kajak' }, note: 'This is about fishing' } });
+    expect(moved.body).toMatchObject({
+      id: moving.id,
+      network: { slug: 'fiske', name: 'Fiske' },
+      moved: { from: { slug: 'kajak', name: 'Kajak' }, note: 'This is about fishing' },
+    });
 
     const oldBoard = await guest(ctx).get('/n/kajak').set('accept', JSON_ACCEPT);
     expect(oldBoard.body.threads.map((t: { id: number }) => t.id)).toEqual([stays.id]);
@@ -59,7 +63,12 @@ describe('moving a thread', () => {
     const log = await ctx.db.selectFrom('moderation_log').selectAll().where('thread_id', '=', moving.id).execute();
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ action: 'move', network_id: kajakBefore.id, target_network_id: fiskeAfter.id, reason: null, note: 'This is about fishing' });
-    const event = await ctx.db.selectFrom('events').select(['name', 'payload']).where('name', '=', 'thread.moved').where('thread_id', '=', moving.id).executeTakeFirstOrThrow();
+    const event = await ctx.db
+      .selectFrom('events')
+      .select(['name', 'payload'])
+      .where('name', '=', 'thread.moved')
+      .where('thread_id', '=', moving.id)
+      .executeTakeFirstOrThrow();
     const payload = typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload;
     expect(payload).toEqual({ threadId: moving.id, networkId: fiskeAfter.id, fromNetworkId: kajakBefore.id });
   });

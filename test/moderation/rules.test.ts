@@ -29,19 +29,28 @@ describe('network rules', () => {
       body: ['Only **kayaks** here; fishing goes to [Fiske](/n/fiske).', '', '<script>alert(1)</script> Ads go to the market board.'],
     });
     expect(response.status).toBe(200);
-    expect(response.body.rules.map((r: { number: number; title: string }) => [r.number, r.title])).toEqual([[1, 'Stay on topic'], [2, 'Be kind'], [3, 'No ads']]);
+    expect(response.body.rules.map((r: { number: number; title: string }) => [r.number, r.title])).toEqual([
+      [1, 'Stay on topic'],
+      [2, 'Be kind'],
+      [3, 'No ads'],
+    ]);
     expect(response.body.rules[0].bodyHtml).toContain('<strong>kayaks</strong>');
     expect(response.body.rules[2].bodyHtml).not.toContain('<script>');
 
     const page = await guest(ctx).get('/n/kajak/rules').set('accept', HTML).set('accept-language', 'en');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<title>Rules: Kajak');
-    expect(page.text).toMatch(/<li id="rule-1" value="1">\s*<h2 class="rule-title">Stay on topic<\/h2>\s*<div class="rule-body"><p>Only <strong>kayaks<\/strong>/);
+    expect(page.text).toMatch(
+      /<li id="rule-1" value="1">\s*<h2 class="rule-title">Stay on topic<\/h2>\s*<div class="rule-body"><p>Only <strong>kayaks<\/strong>/,
+    );
     expect(page.text).toContain('<li id="rule-3" value="3">');
     expect(page.text).not.toContain('<script>alert');
     expect(page.text).not.toContain('action="/n/kajak/rules"');
     const json = await guest(ctx).get('/n/kajak/rules').set('accept', JSON_ACCEPT);
-    expect(json.body).toMatchObject({ network: { slug: 'kajak', name: 'Kajak' }, rules: [{ number: 1, title: 'Stay on topic' }, { number: 2, body: '' }, { number: 3 }] });
+    expect(json.body).toMatchObject({
+      network: { slug: 'kajak', name: 'Kajak' },
+      rules: [{ number: 1, title: 'Stay on topic' }, { number: 2, body: '' }, { number: 3 }],
+    });
 
     await save({ title: ['Only this one'] }).expect(200);
     expect(await stored()).toEqual([{ number: 1, title: 'Only this one', body: '', body_html: '' }]);
@@ -64,7 +73,14 @@ describe('network rules', () => {
       expect(response.body.fields[field], JSON.stringify(body).slice(0, 80)).toBeTruthy();
     }
     expect((await stored()).map((r) => r.title)).toEqual(['Keep me']);
-    expect((await member.agent.post('/n/kajak/rules').set('accept', JSON_ACCEPT).send({ title: ['Mine now'] })).status).toBe(403);
+    expect(
+      (
+        await member.agent
+          .post('/n/kajak/rules')
+          .set('accept', JSON_ACCEPT)
+          .send({ title: ['Mine now'] })
+      ).status,
+    ).toBe(403);
     expect((await save({ title: Array.from({ length: 20 }, (_, i) => `Rule ${i + 1}`) })).status).toBe(200);
   });
 
@@ -81,13 +97,21 @@ describe('network rules', () => {
       .send('title=Stay+on+topic&body=Kayaks+only&title=&body=&title=Be+kind&body=&title=&body=');
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe('/n/kajak/rules');
-    expect((await stored()).map((r) => [r.number, r.title, r.body])).toEqual([[1, 'Stay on topic', 'Kayaks only'], [2, 'Be kind', '']]);
+    expect((await stored()).map((r) => [r.number, r.title, r.body])).toEqual([
+      [1, 'Stay on topic', 'Kayaks only'],
+      [2, 'Be kind', ''],
+    ]);
 
     const edit = await convener.agent.get('/n/kajak/rules').set('accept', HTML);
     expect(edit.text).toContain('value="Stay on topic"');
     expect(edit.text.match(/name="title"/g)).toHaveLength(5); // two rules and three spare slots
 
-    const refused = await convener.agent.post('/n/kajak/rules').set('accept', HTML).set('accept-language', 'en').type('form').send('title=&body=Orphan+text&title=Fine&body=');
+    const refused = await convener.agent
+      .post('/n/kajak/rules')
+      .set('accept', HTML)
+      .set('accept-language', 'en')
+      .type('form')
+      .send('title=&body=Orphan+text&title=Fine&body=');
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('Every rule needs a title');
     expect(refused.text).toContain('Orphan text');

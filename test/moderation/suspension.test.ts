@@ -46,7 +46,10 @@ describe('suspensions and bars', () => {
     const until: string = suspended.body.until;
     expect(Math.abs(new Date(until).getTime() - (Date.now() + 7 * 86_400_000))).toBeLessThan(60_000);
 
-    for (const [network, thread] of [['kajak', threadId], ['fiske', fiskeThreadId]] as const) {
+    for (const [network, thread] of [
+      ['kajak', threadId],
+      ['fiske', fiskeThreadId],
+    ] as const) {
       for (const response of await tryToPost(member, network, thread)) {
         expect(response.status).toBe(403);
         expect(response.body.message).toContain(written(until));
@@ -74,7 +77,10 @@ describe('suspensions and bars', () => {
   it('takes `until` as a date: midnight in the forum\u2019s time zone', async () => {
     const member = await signUp(ctx, { username: 'suspended_until' });
     const year = new Date().getFullYear() + 2;
-    const response = await admin.agent.post('/u/suspended_until/suspend').set('accept', JSON_ACCEPT).send({ until: `${year}-03-15`, reason: 'Cool off' });
+    const response = await admin.agent
+      .post('/u/suspended_until/suspend')
+      .set('accept', JSON_ACCEPT)
+      .send({ until: `${year}-03-15`, reason: 'Cool off' });
     expect(response.status).toBe(200);
     expect(written(response.body.until)).toBe(`${year}-03-15 00:00`);
     const [thread] = await tryToPost(member);
@@ -83,7 +89,10 @@ describe('suspensions and bars', () => {
 
   it('bars an account from one network: 403 there, posting elsewhere goes on', async () => {
     const member = await signUp(ctx, { username: 'barred_one' });
-    const barred = await convener.agent.post('/n/kajak/bar').set('accept', JSON_ACCEPT).send({ username: 'barred_one', days: 3, reason: 'Selling fishing gear' });
+    const barred = await convener.agent
+      .post('/n/kajak/bar')
+      .set('accept', JSON_ACCEPT)
+      .send({ username: 'barred_one', days: 3, reason: 'Selling fishing gear' });
     expect(barred.status).toBe(200);
     expect(barred.body).toMatchObject({ username: 'barred_one', network: 'kajak' });
     for (const response of await tryToPost(member)) {
@@ -118,7 +127,10 @@ describe('suspensions and bars', () => {
     const member = await signUp(ctx, { username: 'ended_one' });
     const account = await ctx.db.selectFrom('accounts').select('id').where('username', '=', 'ended_one').executeTakeFirstOrThrow();
     const adminId = (await ctx.db.selectFrom('accounts').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;
-    await ctx.db.insertInto('suspensions').values({ account_id: account.id, network_id: null, until: new Date(Date.now() - 1000), reason: 'Over', created_by_id: adminId }).execute();
+    await ctx.db
+      .insertInto('suspensions')
+      .values({ account_id: account.id, network_id: null, until: new Date(Date.now() - 1000), reason: 'Over', created_by_id: adminId })
+      .execute();
     await reply(member.agent, threadId, 'Free again');
   });
 
@@ -202,11 +214,21 @@ describe('suspensions and bars', () => {
     expect(await flagsBy('suspended_editor')).toEqual([]);
 
     // Browsers see the form again with the message, and the edit keeps its text.
-    const editPage = await member.agent.post(`/p/${ownReply.id}/edit`).set('accept', HTML).set('accept-language', 'en').type('form').send({ body: 'My kept edit' });
+    const editPage = await member.agent
+      .post(`/p/${ownReply.id}/edit`)
+      .set('accept', HTML)
+      .set('accept-language', 'en')
+      .type('form')
+      .send({ body: 'My kept edit' });
     expect(editPage.status).toBe(403);
     expect(editPage.text).toContain(until);
     expect(editPage.text).toContain('My kept edit');
-    const flagPage = await member.agent.post(`/p/${kayakOpeningId}/flag`).set('accept', HTML).set('accept-language', 'en').type('form').send({ reason: 'spam' });
+    const flagPage = await member.agent
+      .post(`/p/${kayakOpeningId}/flag`)
+      .set('accept', HTML)
+      .set('accept-language', 'en')
+      .type('form')
+      .send({ reason: 'spam' });
     expect(flagPage.status).toBe(403);
     expect(flagPage.text).toContain(until);
   });
@@ -215,7 +237,11 @@ describe('suspensions and bars', () => {
     const member = await signUp(ctx, { username: 'barred_editor' });
     const inFiske = await startThread(member.agent, 'fiske', { title: 'Nets for sale', body: 'Nets as written' });
     const inKajak = await reply(member.agent, threadId, 'Kayak reply as written');
-    const barred = await convener.agent.post('/n/kajak/bar').set('accept', JSON_ACCEPT).send({ username: 'barred_editor', days: 3, reason: 'Selling' }).expect(200);
+    const barred = await convener.agent
+      .post('/n/kajak/bar')
+      .set('accept', JSON_ACCEPT)
+      .send({ username: 'barred_editor', days: 3, reason: 'Selling' })
+      .expect(200);
     const until = written(barred.body.until);
 
     for (const response of [await editJson(member, inKajak.id, { body: 'Changed' }), await flagJson(member, kayakOpeningId)]) {
@@ -224,7 +250,12 @@ describe('suspensions and bars', () => {
       expect(response.body.message).toContain(until);
     }
     expect(await bodyOf(inKajak.id)).toBe('Kayak reply as written');
-    const editPage = await member.agent.post(`/p/${inKajak.id}/edit`).set('accept', HTML).set('accept-language', 'en').type('form').send({ body: 'My kept kayak edit' });
+    const editPage = await member.agent
+      .post(`/p/${inKajak.id}/edit`)
+      .set('accept', HTML)
+      .set('accept-language', 'en')
+      .type('form')
+      .send({ body: 'My kept kayak edit' });
     expect(editPage.status).toBe(403);
     expect(editPage.text).toContain(until);
     expect(editPage.text).toContain('My kept kayak edit');
@@ -252,7 +283,10 @@ describe('suspensions on another clock (TIME_ZONE)', () => {
     const admin = await signUp(ctx);
     await signUp(ctx, { username: 'far_west' });
     const year = new Date().getFullYear() + 2;
-    const response = await admin.agent.post('/u/far_west/suspend').set('accept', JSON_ACCEPT).send({ until: `${year}-01-15`, reason: 'Cool off' });
+    const response = await admin.agent
+      .post('/u/far_west/suspend')
+      .set('accept', JSON_ACCEPT)
+      .send({ until: `${year}-01-15`, reason: 'Cool off' });
     expect(response.status).toBe(200);
     // Midnight in New York in January is 05:00 UTC.
     expect(response.body.until).toBe(`${year}-01-15T05:00:00.000Z`);

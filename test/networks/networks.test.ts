@@ -23,7 +23,11 @@ describe('networks', () => {
   });
 
   it('lets an admin create a network (303 for browsers, 201 JSON for scripts)', async () => {
-    const browser = await admin.agent.post('/networks').set('accept', HTML).type('form').send({ slug: 'kajak', name: 'Kajaknätverket', description: 'Paddling och uthyrning.\n\nMer text.' });
+    const browser = await admin.agent
+      .post('/networks')
+      .set('accept', HTML)
+      .type('form')
+      .send({ slug: 'kajak', name: 'Kajaknätverket', description: 'Paddling och uthyrning.\n\nMer text.' });
     expect(browser.status).toBe(303);
     expect(browser.headers.location).toBe('/n/kajak');
     const json = await admin.agent.post('/networks').set('accept', JSON_ACCEPT).send({ slug: 'fiske', name: 'Fiskenätverket' });
@@ -64,12 +68,18 @@ describe('networks', () => {
     expect(taken.body.fields.slug).toBeTruthy();
     const name = await admin.agent.post('/networks').set('accept', JSON_ACCEPT).send({ slug: 'ok-slug', name: 'x' });
     expect(name.body.fields.name).toBeTruthy();
-    const description = await admin.agent.post('/networks').set('accept', JSON_ACCEPT).send({ slug: 'ok-slug', name: 'Fine', description: 'd'.repeat(2001) });
+    const description = await admin.agent
+      .post('/networks')
+      .set('accept', JSON_ACCEPT)
+      .send({ slug: 'ok-slug', name: 'Fine', description: 'd'.repeat(2001) });
     expect(description.body.fields.description).toBeTruthy();
   });
 
   it('lets an admin edit a network', async () => {
-    const response = await admin.agent.post('/n/fiske/edit').set('accept', JSON_ACCEPT).send({ name: 'Fiske & vatten', description: '**Fiske** runt skärgården' });
+    const response = await admin.agent
+      .post('/n/fiske/edit')
+      .set('accept', JSON_ACCEPT)
+      .send({ name: 'Fiske & vatten', description: '**Fiske** runt skärgården' });
     expect(response.status).toBe(200);
     expect(response.body.descriptionHtml).toContain('<strong>Fiske</strong>');
   });

@@ -4,7 +4,6 @@ import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 import { connectLive, sessionCookie } from '../helpers/live.js';
 
-
 describe('the live topic `me`', () => {
   let ctx: TestContext;
   let anna: Member;

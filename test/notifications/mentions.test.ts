@@ -114,11 +114,16 @@ describe('@mentions', () => {
   });
 
   it('fills in the mentions of the posts written before they were stored, from the links in their HTML', async () => {
-    const stored = async () => ctx.db.selectFrom('post_mentions').select(['post_id', 'account_id', 'position']).orderBy('post_id').orderBy('position').execute();
+    const stored = async () =>
+      ctx.db.selectFrom('post_mentions').select(['post_id', 'account_id', 'position']).orderBy('post_id').orderBy('position').execute();
     const twice = await reply(writer.agent, threadId, 'Hi @named1, @named0 and @named1 again');
     // A link to an account that is gone is left out.
     const gone = '<p><a class="mention" href="/u/gone" data-mention="999999">@gone</a></p>';
-    await ctx.db.updateTable('posts').set({ html: twice.html + gone }).where('id', '=', twice.id).execute();
+    await ctx.db
+      .updateTable('posts')
+      .set({ html: twice.html + gone })
+      .where('id', '=', twice.id)
+      .execute();
     const before = await stored();
     expect(before.filter((row) => row.post_id === twice.id).map((row) => row.position)).toEqual([1, 2]);
     expect(before.length).toBeGreaterThan(12);

@@ -29,13 +29,26 @@ export async function insertReplies(ctx: TestContext, replies: BulkReplies): Pro
       const { depth, root } = placed.get(parent)!;
       const { id } = await tx
         .insertInto('posts')
-        .values({ thread_id: threadId, parent_id: parent, root_id: root, depth: depth + 1, top_level_number: null, author_id: author, body: `bulk reply ${i}`, html: html(i) })
+        .values({
+          thread_id: threadId,
+          parent_id: parent,
+          root_id: root,
+          depth: depth + 1,
+          top_level_number: null,
+          author_id: author,
+          body: `bulk reply ${i}`,
+          html: html(i),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       placed.set(id, { depth: depth + 1, root });
       ids.push(id);
     }
-    await tx.updateTable('threads').set((eb) => ({ reply_count: eb('reply_count', '+', count) })).where('id', '=', threadId).execute();
+    await tx
+      .updateTable('threads')
+      .set((eb) => ({ reply_count: eb('reply_count', '+', count) }))
+      .where('id', '=', threadId)
+      .execute();
     return ids;
   });
 }

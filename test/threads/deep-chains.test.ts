@@ -51,14 +51,45 @@ describe('a deep chain of replies', () => {
     const deepest = await ctx.db.selectFrom('posts').select(['depth', 'parent_id']).where('id', '=', deepestId).executeTakeFirstOrThrow();
     expect(stored).toEqual({ depth: MAX_REPLY_DEPTH, parent_id: deepest.parent_id });
     await expect(
-      ctx.db.insertInto('posts').values({ thread_id: threadId, parent_id: deepestId, root_id: null, depth: MAX_REPLY_DEPTH + 1, top_level_number: null, author_id: 1, body: 'x', html: 'x' }).execute(),
+      ctx.db
+        .insertInto('posts')
+        .values({
+          thread_id: threadId,
+          parent_id: deepestId,
+          root_id: null,
+          depth: MAX_REPLY_DEPTH + 1,
+          top_level_number: null,
+          author_id: 1,
+          body: 'x',
+          html: 'x',
+        })
+        .execute(),
     ).rejects.toMatchObject({ code: '23514' });
   });
 
   it('is walked without recursion however deep (a chain 10,000 long, as older data may hold)', () => {
-    const base = { thread_id: 1, network_id: 1, root_id: 2, top_level_number: null, author_id: 1, html: '', created_at: new Date(), edited_at: null, deleted_at: null, deleted_by_id: null, hidden_at: null, hidden_kind: null, hidden_reason: null, hidden_rule: null, author_username: 'a', author_display_name: 'A', parent_username: 'a' };
+    const base = {
+      thread_id: 1,
+      network_id: 1,
+      root_id: 2,
+      top_level_number: null,
+      author_id: 1,
+      html: '',
+      created_at: new Date(),
+      edited_at: null,
+      deleted_at: null,
+      deleted_by_id: null,
+      hidden_at: null,
+      hidden_kind: null,
+      hidden_reason: null,
+      hidden_rule: null,
+      author_username: 'a',
+      author_display_name: 'A',
+      parent_username: 'a',
+    };
     const rows: PagePostRow[] = [{ ...base, id: 1, parent_id: null, depth: 0, root_id: null, parent_username: null }];
-    for (let depth = 1; depth <= 10_000; depth += 1) rows.push({ ...base, id: depth + 1, parent_id: depth, depth, top_level_number: depth === 1 ? 1 : null, root_id: depth === 1 ? null : 2 });
+    for (let depth = 1; depth <= 10_000; depth += 1)
+      rows.push({ ...base, id: depth + 1, parent_id: depth, depth, top_level_number: depth === 1 ? 1 : null, root_id: depth === 1 ? null : 2 });
     const tree = buildTree(rows, null, { locked: false, maxDepth: 5, networkSlug: 'deep' });
     expect(tree.replies).toHaveLength(1);
     let shown = 0;

@@ -51,7 +51,11 @@ describe('a thread with more replies than a page holds', () => {
   });
 
   it('sends a reply on a later page to that page', async () => {
-    const response = await member.agent.post(`/t/${threadId}/replies`).set('accept', HTML).type('form').send({ body: 'nested on page 3', parentId: topLevel[110] });
+    const response = await member.agent
+      .post(`/t/${threadId}/replies`)
+      .set('accept', HTML)
+      .type('form')
+      .send({ body: 'nested on page 3', parentId: topLevel[110] });
     expect(response.status).toBe(303);
     expect(response.headers.location).toMatch(new RegExp(`^/t/${threadId}\\?page=3#p-\\d+$`));
   });

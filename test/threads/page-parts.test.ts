@@ -45,7 +45,11 @@ describe('a page with more replies than a part holds', () => {
       parentOf: (i, ids) => (i % 2 ? ids[i - 1] : undefined),
       html: (i) => `<p>bulk reply ${i}</p>${paragraph}`,
     });
-    const written = await member.agent.post(`/t/${threadId}/replies`).set('accept', HTML).type('form').send({ body: 'Late answer to an early reply', parentId: bulk[5] });
+    const written = await member.agent
+      .post(`/t/${threadId}/replies`)
+      .set('accept', HTML)
+      .type('form')
+      .send({ body: 'Late answer to an early reply', parentId: bulk[5] });
     expect(written.status).toBe(303);
     late = Number(/#p-(\d+)$/.exec(written.headers.location!)![1]);
     expect(written.headers.location).toBe(`/t/${threadId}?part=3#p-${late}`);

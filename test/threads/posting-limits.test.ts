@@ -14,7 +14,11 @@ describe('posting limits', () => {
     veteran = await signUp(ctx);
     editor = await signUp(ctx);
     await createNetwork(newcomer.agent, { slug: 'kajak' });
-    await ctx.db.updateTable('accounts').set({ created_at: new Date(Date.now() - 3 * 24 * 3600 * 1000) }).where('username', '=', veteran.username).execute();
+    await ctx.db
+      .updateTable('accounts')
+      .set({ created_at: new Date(Date.now() - 3 * 24 * 3600 * 1000) })
+      .where('username', '=', veteran.username)
+      .execute();
   });
   afterAll(() => ctx.close());
 
@@ -30,7 +34,12 @@ describe('posting limits', () => {
   });
 
   it('keeps the text in the re-rendered form for browsers, with a friendly message', async () => {
-    const response = await newcomer.agent.post('/n/kajak/threads').set('accept', HTML).set('accept-language', 'en').type('form').send({ title: 'Kept title', body: 'My carefully written question' });
+    const response = await newcomer.agent
+      .post('/n/kajak/threads')
+      .set('accept', HTML)
+      .set('accept-language', 'en')
+      .type('form')
+      .send({ title: 'Kept title', body: 'My carefully written question' });
     expect(response.status).toBe(429);
     expect(response.headers['retry-after']).toBeTruthy();
     expect(response.text).toContain('My carefully written question');
@@ -49,7 +58,11 @@ describe('posting limits', () => {
     expect(thread2.status).toBe(429);
     expect(Number(thread2.headers['retry-after'])).toBeLessThanOrEqual(15);
     // Once the last reply is older than the limit, replying works again.
-    await ctx.db.updateTable('posts').set({ created_at: new Date(Date.now() - 6000) }).where('author_id', '=', (await ctx.db.selectFrom('accounts').select('id').where('username', '=', veteran.username).executeTakeFirstOrThrow()).id).execute();
+    await ctx.db
+      .updateTable('posts')
+      .set({ created_at: new Date(Date.now() - 6000) })
+      .where('author_id', '=', (await ctx.db.selectFrom('accounts').select('id').where('username', '=', veteran.username).executeTakeFirstOrThrow()).id)
+      .execute();
     const third = await veteran.agent.post(`/t/${thread.id}/replies`).set('accept', JSON_ACCEPT).send({ body: 'three' });
     expect(third.status).toBe(201);
   });
@@ -58,15 +71,25 @@ describe('posting limits', () => {
     const thread = await startThread(newcomer.agent, 'kajak').catch(() => null);
     const target = thread?.id ?? (await ctx.db.selectFrom('threads').select('id').limit(1).executeTakeFirstOrThrow()).id;
     const other = await signUp(ctx);
-    const results = await Promise.all([1, 2, 3].map((n) => other.agent.post(`/t/${target}/replies`).set('accept', JSON_ACCEPT).send({ body: `burst ${n}` })));
+    const results = await Promise.all(
+      [1, 2, 3].map((n) =>
+        other.agent
+          .post(`/t/${target}/replies`)
+          .set('accept', JSON_ACCEPT)
+          .send({ body: `burst ${n}` }),
+      ),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 429, 429]);
   });
 
-  const idOf = async (member: Member) => (await ctx.db.selectFrom('accounts').select('id').where('username', '=', member.username).executeTakeFirstOrThrow()).id;
+  const idOf = async (member: Member) =>
+    (await ctx.db.selectFrom('accounts').select('id').where('username', '=', member.username).executeTakeFirstOrThrow()).id;
   const edit = (member: Member, postId: number, body: string) =>
     member.agent.post(`/p/${postId}/edit`).set('accept', JSON_ACCEPT).set('accept-language', 'en').send({ body });
   const editEvents = async (postId: number) =>
-    (await ctx.db.selectFrom('events').select('payload').where('name', '=', 'post.edited').execute()).filter((e) => (e.payload as { postId: number }).postId === postId);
+    (await ctx.db.selectFrom('events').select('payload').where('name', '=', 'post.edited').execute()).filter(
+      (e) => (e.payload as { postId: number }).postId === postId,
+    );
   /** Moves the account's posting a minute into the past, so the next post or edit is not too soon. */
   async function letAMinutePass(member: Member) {
     const accountId = await idOf(member);
@@ -100,7 +123,12 @@ describe('posting limits', () => {
     await letAMinutePass(editor);
     const postId = (await startThread(editor.agent, 'kajak')).posts[0]!.id;
     expect((await edit(editor, postId, 'First fix')).status).toBe(200);
-    const response = await editor.agent.post(`/p/${postId}/edit`).set('accept', HTML).set('accept-language', 'en').type('form').send({ title: 'Kept edited title', body: 'My carefully edited text' });
+    const response = await editor.agent
+      .post(`/p/${postId}/edit`)
+      .set('accept', HTML)
+      .set('accept-language', 'en')
+      .type('form')
+      .send({ title: 'Kept edited title', body: 'My carefully edited text' });
     expect(response.status).toBe(429);
     expect(response.headers['retry-after']).toBeTruthy();
     expect(response.text).toContain('My carefully edited text');

@@ -57,7 +57,14 @@ describe('queries per page', () => {
       expect(await count(() => agent.get(`/t/${big.id}?part=3`).set('accept', HTML).expect(200))).toBe(forSmall);
     }
     const permalinkOfSmall = await count(() => guest(ctx).get(`/p/${smallReply.id}`).expect(302));
-    expect(await count(() => guest(ctx).get(`/p/${below.at(-1)}`).expect(302).expect('location', `/t/${big.id}?part=3#p-${below.at(-1)}`))).toBe(permalinkOfSmall);
+    expect(
+      await count(() =>
+        guest(ctx)
+          .get(`/p/${below.at(-1)}`)
+          .expect(302)
+          .expect('location', `/t/${big.id}?part=3#p-${below.at(-1)}`),
+      ),
+    ).toBe(permalinkOfSmall);
     expect(permalinkOfSmall).toBeLessThanOrEqual(2);
   });
 

@@ -17,7 +17,10 @@ describe('sending a form twice', () => {
     await createNetwork(member.agent, { slug: 'twice' });
     threadId = (await startThread(member.agent, 'twice')).id;
     // Old enough for the established limits.
-    await ctx.db.updateTable('accounts').set({ created_at: new Date(Date.now() - 7 * 24 * 3600 * 1000) }).execute();
+    await ctx.db
+      .updateTable('accounts')
+      .set({ created_at: new Date(Date.now() - 7 * 24 * 3600 * 1000) })
+      .execute();
   });
   afterAll(() => ctx.close());
 
@@ -53,7 +56,8 @@ describe('sending a form twice', () => {
   });
 
   it('answers a script retrying with the same Idempotency-Key with the first 201, and creates nothing more', async () => {
-    const send = () => member.agent.post(`/t/${threadId}/replies`).set('accept', JSON_ACCEPT).set('idempotency-key', 'retry-after-timeout').send({ body: 'Retried reply' });
+    const send = () =>
+      member.agent.post(`/t/${threadId}/replies`).set('accept', JSON_ACCEPT).set('idempotency-key', 'retry-after-timeout').send({ body: 'Retried reply' });
     const first = await send();
     expect(first.status).toBe(201);
     const again = await send();
@@ -74,15 +78,27 @@ describe('sending a form twice', () => {
   });
 
   it('creates again with another key, and with the same key once a day has passed', async () => {
-    await ctx.db.updateTable('submissions').set({ created_at: new Date(Date.now() - 25 * 3600 * 1000) }).where('key', '=', 'retry-after-timeout').execute();
+    await ctx.db
+      .updateTable('submissions')
+      .set({ created_at: new Date(Date.now() - 25 * 3600 * 1000) })
+      .where('key', '=', 'retry-after-timeout')
+      .execute();
     await ctx.app.housekeeping.runAll();
-    const again = await member.agent.post(`/t/${threadId}/replies`).set('accept', JSON_ACCEPT).set('idempotency-key', 'retry-after-timeout').send({ body: 'Retried reply' });
+    const again = await member.agent
+      .post(`/t/${threadId}/replies`)
+      .set('accept', JSON_ACCEPT)
+      .set('idempotency-key', 'retry-after-timeout')
+      .send({ body: 'Retried reply' });
     expect(again.status).toBe(201);
     expect(await repliesWith('Retried reply')).toBe(2);
   });
 
   it('refuses a key that is not one (400 naming it)', async () => {
-    const response = await member.agent.post(`/t/${threadId}/replies`).set('accept', JSON_ACCEPT).set('idempotency-key', 'no spaces please').send({ body: 'x' });
+    const response = await member.agent
+      .post(`/t/${threadId}/replies`)
+      .set('accept', JSON_ACCEPT)
+      .set('idempotency-key', 'no spaces please')
+      .send({ body: 'x' });
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.fields)).toEqual(['idempotency-key']);
   });

@@ -19,7 +19,11 @@ describe('threads and replies', () => {
   afterAll(() => ctx.close());
 
   it('starts a thread: 303 to it for browsers, 201 JSON with the opening post for scripts', async () => {
-    const browser = await anna.agent.post('/n/kajak/threads').set('accept', HTML).type('form').send({ title: '  När öppnar säsongen?  ', body: 'Vi funderar på **1 maj**.' });
+    const browser = await anna.agent
+      .post('/n/kajak/threads')
+      .set('accept', HTML)
+      .type('form')
+      .send({ title: '  När öppnar säsongen?  ', body: 'Vi funderar på **1 maj**.' });
     expect(browser.status).toBe(303);
     expect(browser.headers.location).toMatch(/^\/t\/\d+$/);
     const page = await guest(ctx).get(browser.headers.location!).set('accept', HTML);
@@ -53,16 +57,27 @@ describe('threads and replies', () => {
     [{ title: 'Fine title', body: 'b'.repeat(20001) }, 'body'],
     [{ body: 'no title' }, 'title'],
   ])('refuses a thread %j with 400 naming %s', async (body, field) => {
-    const before = await ctx.db.selectFrom('threads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.db
+      .selectFrom('threads')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const response = await anna.agent.post('/n/kajak/threads').set('accept', JSON_ACCEPT).send(body);
     expect(response.status).toBe(400);
     expect(response.body.fields[field]).toBeTruthy();
-    const after = await ctx.db.selectFrom('threads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.db
+      .selectFrom('threads')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('re-renders the new-thread form for browsers with the text kept', async () => {
-    const response = await anna.agent.post('/n/kajak/threads').set('accept', HTML).set('accept-language', 'en').type('form').send({ title: 'ab', body: 'Kept body text' });
+    const response = await anna.agent
+      .post('/n/kajak/threads')
+      .set('accept', HTML)
+      .set('accept-language', 'en')
+      .type('form')
+      .send({ title: 'ab', body: 'Kept body text' });
     expect(response.status).toBe(400);
     expect(response.text).toContain('Kept body text');
     expect(response.text).toContain('At least 3 characters');

@@ -161,7 +161,8 @@ export const en: Record<string, string> = {
   'moderation.review.link': 'Review ({count})',
   'moderation.review.title': 'Review: {network}',
   'moderation.review.allTitle': 'Review: all networks',
-  'moderation.review.intro': 'Posts members have flagged. Agree to hide a post, or dismiss the flags to keep it (a post the flags hid is restored). Flaggers are not told who decided.',
+  'moderation.review.intro':
+    'Posts members have flagged. Agree to hide a post, or dismiss the flags to keep it (a post the flags hid is restored). Flaggers are not told who decided.',
   'moderation.review.empty': 'Nothing to review.',
   'moderation.review.thread': 'Thread:',
   'moderation.review.flags': '{count} flags',
@@ -221,7 +222,8 @@ export const en: Record<string, string> = {
   'rules.link': 'Rules',
   'rules.none': 'The network has no written rules yet.',
   'rules.edit': 'Edit the rules',
-  'rules.editHint': 'A short numbered list: each rule a title and an explanation in Markdown. Leave a slot empty to drop it; the rules are numbered in order. At most 20.',
+  'rules.editHint':
+    'A short numbered list: each rule a title and an explanation in Markdown. Leave a slot empty to drop it; the rules are numbered in order. At most 20.',
   'rules.slot': 'Rule {number}',
   'rules.field.title': 'Title',
   'rules.field.body': 'Explanation',
@@ -232,7 +234,8 @@ export const en: Record<string, string> = {
   'rules.tooMany': 'At most {limit} rules',
   'log.title': 'Moderation log: {network}',
   'log.link': 'Moderation log',
-  'log.intro': 'Everything the conveners and the members\u2019 flags did in this network, so anyone can see moderation is fair. Hidden posts\u2019 text is not shown here.',
+  'log.intro':
+    'Everything the conveners and the members\u2019 flags did in this network, so anyone can see moderation is fair. Hidden posts\u2019 text is not shown here.',
   'log.community': 'Members\u2019 flags',
   'log.action.hide': 'hid a post',
   'log.action.unhide': 'unhid a post',

@@ -161,7 +161,8 @@ export const sv: Record<string, string> = {
   'moderation.review.link': 'Granska ({count})',
   'moderation.review.title': 'Granska: {network}',
   'moderation.review.allTitle': 'Granska: alla nätverk',
-  'moderation.review.intro': 'Inlägg som medlemmar har flaggat. Håll med och dölj inlägget, eller avfärda flaggorna och behåll det (ett inlägg som flaggorna dolt visas igen). De som flaggade får inte veta vem som beslutade.',
+  'moderation.review.intro':
+    'Inlägg som medlemmar har flaggat. Håll med och dölj inlägget, eller avfärda flaggorna och behåll det (ett inlägg som flaggorna dolt visas igen). De som flaggade får inte veta vem som beslutade.',
   'moderation.review.empty': 'Inget att granska.',
   'moderation.review.thread': 'Tråd:',
   'moderation.review.flags': '{count} flaggor',
@@ -221,7 +222,8 @@ export const sv: Record<string, string> = {
   'rules.link': 'Regler',
   'rules.none': 'Nätverket har inga skrivna regler än.',
   'rules.edit': 'Redigera reglerna',
-  'rules.editHint': 'En kort numrerad lista: varje regel en rubrik och en förklaring i Markdown. Lämna en rad tom för att ta bort den; reglerna numreras i ordning. Högst 20.',
+  'rules.editHint':
+    'En kort numrerad lista: varje regel en rubrik och en förklaring i Markdown. Lämna en rad tom för att ta bort den; reglerna numreras i ordning. Högst 20.',
   'rules.slot': 'Regel {number}',
   'rules.field.title': 'Rubrik',
   'rules.field.body': 'Förklaring',
@@ -232,7 +234,8 @@ export const sv: Record<string, string> = {
   'rules.tooMany': 'Högst {limit} regler',
   'log.title': 'Modereringslogg: {network}',
   'log.link': 'Modereringslogg',
-  'log.intro': 'Allt som de sammankallande och medlemmarnas flaggor har gjort i nätverket, så att alla kan se att modereringen går rätt till. Dolda inläggs text visas inte här.',
+  'log.intro':
+    'Allt som de sammankallande och medlemmarnas flaggor har gjort i nätverket, så att alla kan se att modereringen går rätt till. Dolda inläggs text visas inte här.',
   'log.community': 'Medlemmarnas flaggor',
   'log.action.hide': 'dolde ett inlägg',
   'log.action.unhide': 'visade ett inlägg igen',
