@@ -42,5 +42,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-await app.listen({ port: config.port, host: config.host });
-app.log.info(`${config.forumName} is up at ${config.publicUrl.href} on ${app.database.kind}`);
+// One address in the log, the one to open: Fastify's own line ("Server listening at http://127.0.0.1:3000")
+// named the bound address first, and a form sent from there was refused when PUBLIC_URL said localhost.
+// Fastify logs one line per address it listens on (several with HOST=0.0.0.0); the first says where the
+// forum is, the others only that it is reachable there too.
+let listenLines = 0;
+await app.listen({
+  port: config.port,
+  host: config.host,
+  listenTextResolver: (address) =>
+    listenLines++ === 0 ? `${config.forumName} is up at ${config.publicUrl.href} on ${app.database.kind}` : `(also accepting connections at ${address})`,
+});

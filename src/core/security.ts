@@ -16,6 +16,20 @@ export function claimedOrigin(headers: { origin?: string; referer?: string }): s
   }
 }
 
+/** The spellings of this machine that a browser may show in an address bar. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The origins allowed to send forms: PUBLIC_URL's, and when that names this machine (localhost,
+ * 127.0.0.1, [::1]) every loopback spelling of it with the same scheme and port, since the log and a
+ * bookmark may name either and both reach the same server. Any other host allows only itself.
+ */
+export function allowedOrigins(publicUrl: URL): ReadonlySet<string> {
+  if (!LOOPBACK_HOSTS.includes(publicUrl.hostname)) return new Set([publicUrl.origin]);
+  const port = publicUrl.port ? `:${publicUrl.port}` : '';
+  return new Set([publicUrl.origin, ...LOOPBACK_HOSTS.map((host) => `${publicUrl.protocol}//${host}${port}`)]);
+}
+
 export const securityPlugin = fp(
   async (app) => {
     const https = app.config.publicUrl.protocol === 'https:';
@@ -40,13 +54,13 @@ export const securityPlugin = fp(
       strictTransportSecurity: https ? { maxAge: 31536000 } : false,
     });
 
-    const allowed = app.config.publicUrl.origin;
+    const allowed = allowedOrigins(app.config.publicUrl);
     // Browsers name the page a form was sent from; a different one is cross-site request forgery.
     // Scripts send neither header and pass: they carry no browser's cookies unless given them.
     app.addHook('onRequest', async (request) => {
       if (SAFE_METHODS.has(request.method)) return;
       const origin = claimedOrigin(request.headers);
-      if (origin !== undefined && origin !== allowed) throw new ForbiddenError('errors.crossSite');
+      if (origin !== undefined && !allowed.has(origin)) throw new ForbiddenError('errors.crossSite');
     });
   },
   { name: 'security', dependencies: ['http'] },

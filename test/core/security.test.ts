@@ -76,6 +76,38 @@ describe('cross-site requests', () => {
   });
 });
 
+describe('cross-site requests when PUBLIC_URL names this machine', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext({ PUBLIC_URL: 'http://localhost:3000' });
+  });
+  afterAll(() => ctx.close());
+
+  const register = (origin: string, username: string) =>
+    guest(ctx)
+      .post('/register')
+      .set('accept', JSON_ACCEPT)
+      .set('origin', origin)
+      .send({ username, displayName: username, email: `${username}@example.test`, password: 'long enough pw' });
+
+  it.each([
+    ['localhost', 'http://localhost:3000', 'via_localhost'],
+    ['127.0.0.1, as the log may print it', 'http://127.0.0.1:3000', 'via_ipv4'],
+    ['[::1]', 'http://[::1]:3000', 'via_ipv6'],
+  ])('accepts a form sent from %s on the same port', async (_label, origin, username) => {
+    expect((await register(origin, username)).status).toBe(201);
+  });
+
+  it.each([
+    ['another port', 'http://127.0.0.1:3001'],
+    ['another scheme', 'https://127.0.0.1:3000'],
+    ['another loopback address', 'http://127.0.0.2:3000'],
+    ['a site whose name starts like localhost', 'http://localhost.evil.example:3000'],
+  ])('still refuses a loopback spelling on %s', async (_label, origin) => {
+    expect((await register(origin, 'nope_loopback')).status).toBe(403);
+  });
+});
+
 describe('security headers and body limits', () => {
   let ctx: TestContext;
   beforeAll(async () => {
