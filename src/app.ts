@@ -19,6 +19,7 @@ import { loadViews } from './core/views.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { databasePlugin } from './db/plugin.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
+import { languageRoutes } from './accounts/language.routes.js';
 import { sessionsPlugin } from './accounts/sessions.plugin.js';
 import { healthRoutes } from './health/health.routes.js';
 import { networksRoutes } from './networks/networks.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(flagsRoutes);
   await app.register(liveRoutes);
   await app.register(accountsRoutes);
+  await app.register(languageRoutes);
   await app.register(followingRoutes);
   await app.register(notificationsRoutes);
   await app.register(emailRoutes);

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Locale } from '../config.js';
 import type { MentionedAccount } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import type { AccountsTable, DB, Role, SessionsTable } from '../db/schema.js';
@@ -148,6 +149,11 @@ export async function lockAccountsForRegistration(db: Kysely<DB>): Promise<void>
 
 export async function insertAccount(db: Kysely<DB>, account: Insertable<AccountsTable> & { role: Role }) {
   return db.insertInto('accounts').values(account).returning(['id', 'username', 'display_name', 'role', 'locale', 'created_at']).executeTakeFirstOrThrow();
+}
+
+/** The language the account's pages and emails come in (the switch and /me set it). */
+export async function updateAccountLocale(db: Kysely<DB>, accountId: number, locale: Locale): Promise<void> {
+  await db.updateTable('accounts').set({ locale }).where('id', '=', accountId).execute();
 }
 
 export async function updatePasswordHash(db: Kysely<DB>, accountId: number, passwordHash: string): Promise<void> {

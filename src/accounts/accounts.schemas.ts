@@ -1,7 +1,8 @@
 // What the account forms take and answer. Unknown fields are dropped by the validator (additionalProperties
 // false, with Fastify's removeAdditional), never stored.
 import { Type } from 'typebox';
-import { Nullable } from '../core/schemas.js';
+import { LOCALES } from '../config.js';
+import { Nullable, OneOf } from '../core/schemas.js';
 
 // Checked on the NFKC form the name is stored in (core/http.ts normalises it before validation).
 // Letters, digits, _ and -, but not the Hangul fillers: letters by Unicode's categories, blank on screen.
@@ -37,3 +38,6 @@ export const changePasswordBody = Type.Object({ currentPassword: Type.String({ m
 
 /** An account as its own forms answer it. */
 export const AccountJson = Type.Object({ username: Type.String(), displayName: Type.String(), role: Type.String(), locale: Nullable(Type.String()) });
+
+/** The language switch (every page's footer, and /me): a locale, and the local path to go back to. */
+export const languageBody = Type.Object({ locale: OneOf(LOCALES), next: Type.Optional(next) }, closed);

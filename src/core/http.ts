@@ -2,9 +2,10 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config, Locale } from '../config.js';
-import { localeFromAcceptLanguage, translator, type Translate } from './i18n/index.js';
+import { LOCALE_COOKIE, localeFromAcceptLanguage, localeFromCookie, translator, type Translate } from './i18n/index.js';
 import { HttpError, ValidationError } from './errors.js';
 import { wantsJson } from './negotiate.js';
+import { localPathOfUrl } from './paths.js';
 import { hasNul, withoutInvisible } from './text.js';
 import type { Viewer } from './viewer.js';
 import type { loadViews } from './views.js';
@@ -85,6 +86,8 @@ function layoutData(request: FastifyRequest, reply: FastifyReply, title: string 
     // Where "Sign in" should bring the visitor back to (never back to the sign-in pages themselves).
     signInNext: encodeURIComponent(/^\/(login|register)\b/.test(request.url) ? '/' : request.url),
     flash: flashKey && FLASH_MESSAGES.has(flashKey) ? request.t(flashKey) : undefined,
+    // Where the language switch brings the visitor back to: this page, or for a refused form the page it was on.
+    languageNext: request.method === 'GET' ? request.url : localPathOfUrl(request.headers.referer, config.publicUrl.origin),
   };
 }
 
@@ -93,7 +96,13 @@ export const httpPlugin = fp(
     app.decorateRequest('viewer', null);
     app.decorateRequest('locale', {
       getter(this: FastifyRequest): Locale {
-        return this.viewer?.locale ?? localeFromAcceptLanguage(this.headers['accept-language']) ?? this.server.config.defaultLocale;
+        // The member's setting, else the language a guest picked (the switch's cookie), else the browser's.
+        return (
+          this.viewer?.locale ??
+          localeFromCookie(this.cookies[LOCALE_COOKIE]) ??
+          localeFromAcceptLanguage(this.headers['accept-language']) ??
+          this.server.config.defaultLocale
+        );
       },
     });
     app.decorateRequest('t', {

@@ -70,18 +70,48 @@ export function nextHourIn(timeZone: string, now: Date, hour: number): Date {
   throw new Error('unreachable: a day always has the hour');
 }
 
-// Building an Intl.DateTimeFormat costs ~0.1 ms; toLocaleString builds one per call. One per locale and zone.
+/**
+ * The language tag Intl formats a locale's dates with: English as written in Britain and Ireland ("12 Nov
+ * 2026, 14:05", a 24-hour clock, the day first), as the destination's English-speaking visitors read it.
+ */
+function intlTag(locale: Locale): string {
+  return locale === 'en' ? 'en-GB' : locale;
+}
+
+// Building an Intl.DateTimeFormat costs ~0.1 ms; toLocaleString builds one per call. One per locale, zone and style.
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(style: string, locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${style}|${locale}|${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlTag(locale), { ...options, timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
 
 /** "24 dec. 2026 07:00": a date and time as the locale writes it, on the zone's clocks. */
 export function formatDateTime(at: Date, locale: Locale, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    dateTimeFormats.set(key, format);
-  }
-  return format.format(at);
+  return dateTimeFormat('dateTime', locale, timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+/** "12 nov. 2026" / "12. nov. 2026" / "12 Nov 2026": a day as the locale writes it, on the zone's calendar. */
+export function formatDate(at: Date, locale: Locale, timeZone: string): string {
+  return dateTimeFormat('date', locale, timeZone, { dateStyle: 'medium' }).format(at);
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * The exact moment, as briefly as is still exact from where the reader stands: the clock ("14:05") for
+ * today, the day and clock ("27 nov. 14:05") within a week, the date ("12 nov. 2026") beyond that.
+ */
+export function formatExact(at: Date, locale: Locale, timeZone: string, now = Date.now()): string {
+  if (Math.abs(now - at.getTime()) >= WEEK_MS) return formatDate(at, locale, timeZone);
+  const day = dateTimeFormat('isoDay', 'sv', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  if (day.format(at) === day.format(now)) return dateTimeFormat('clock', locale, timeZone, { timeStyle: 'short' }).format(at);
+  return dateTimeFormat('dayAndClock', locale, timeZone, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
 const isoLikeFormats = new Map<string, Intl.DateTimeFormat>();

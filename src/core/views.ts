@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Locale } from '../config.js';
 import type { Translate } from './i18n/index.js';
-import { formatDateTime, relativeTime } from './time.js';
+import { formatDate, formatExact, relativeTime } from './time.js';
 
 export interface RenderContext {
   locale: Locale;
@@ -36,13 +36,21 @@ function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
   // A fresh one-time key for a form that creates something (views/partials/submission-key.hbs).
   hbs.registerHelper('newSubmissionKey', () => crypto.randomUUID());
   hbs.registerHelper('lookupField', (map: Record<string, unknown> | undefined, key: string) => map?.[key]);
+  // A moment as people say it, with the exact time beside it, so no one needs a hover title a phone cannot
+  // show: "3 hours ago · 14:05", "3 days ago · 27 Nov, 14:05", "3 weeks ago · 12 Nov 2026".
   hbs.registerHelper('time', (date: Date | string, options: Handlebars.HelperOptions) => {
     const at = new Date(date);
     const { locale } = options.data as RenderData;
-    const absolute = formatDateTime(at, locale, timeZone);
+    const exact = hbs.escapeExpression(formatExact(at, locale, timeZone));
     return new hbs.SafeString(
-      `<time datetime="${at.toISOString()}" title="${hbs.escapeExpression(absolute)}">${hbs.escapeExpression(relativeTime(at, locale))}</time>`,
+      `<time datetime="${at.toISOString()}">${hbs.escapeExpression(relativeTime(at, locale))}<span class="time-exact"> · ${exact}</span></time>`,
     );
+  });
+  // A day ("Member since 12 Nov 2026"), on the forum's calendar.
+  hbs.registerHelper('date', (date: Date | string, options: Handlebars.HelperOptions) => {
+    const at = new Date(date);
+    const { locale } = options.data as RenderData;
+    return new hbs.SafeString(`<time datetime="${at.toISOString()}">${hbs.escapeExpression(formatDate(at, locale, timeZone))}</time>`);
   });
 }
 

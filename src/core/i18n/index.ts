@@ -8,16 +8,40 @@ const catalogs: Record<Locale, Record<string, string>> = { sv, en, da };
 
 export type Translate = (message: Message, values?: Record<string, string | number | Date>) => string;
 
+/** The cookie that keeps a guest's choice from the language switch (POST /language). */
+export const LOCALE_COOKIE = 'locale';
+
+/** The locale a cookie names; undefined for anything else. */
+export function localeFromCookie(value: string | undefined): Locale | undefined {
+  return value !== undefined && Object.hasOwn(catalogs, value) ? (value as Locale) : undefined;
+}
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** 1234 as the locale writes it: "1 234" (sv), "1.234" (da), "1,234" (en). */
+export function formatNumber(value: number, locale: Locale): string {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
+  return format.format(value);
+}
+
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
+  const write = (value: string | number | Date) => (typeof value === 'number' ? formatNumber(value, locale) : String(value));
   return (message, values) => {
     const key = typeof message === 'string' ? message : message.key;
     const all = typeof message === 'string' ? values : { ...message.values, ...values };
-    // Danish falls back to English; an unknown key shows itself, so a missing string is visible in review.
+    // Every catalog has every key (test/core/i18n.test.ts); English is a last resort, and an unknown key
+    // shows itself, so a missing string is visible in review.
     const count = all?.count;
     const pluralKey = count === 1 ? `${key}.one` : undefined;
     const template = (pluralKey && (catalog[pluralKey] ?? en[pluralKey])) || (catalog[key] ?? en[key] ?? key);
-    return all ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(all[name] ?? whole)) : template;
+    return all
+      ? template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+          const value = all[name];
+          return value === undefined ? whole : write(value);
+        })
+      : template;
   };
 }
 
