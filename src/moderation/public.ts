@@ -1,4 +1,7 @@
 // What other features and the pages use of moderation besides its guards: a network's rule titles (above
-// the posting forms) and how many posts await its moderators' review. The rest of moderation/ is its own.
+// the posting forms), its conveners (the side column), how many posts await its moderators' review, and
+// the header's moderator menu. The rest of moderation/ is its own.
 export { reviewCount } from './flags.queries.js';
+export { listConveners } from './moderation.queries.js';
+export { moderatorReviewCounts } from './review.queries.js';
 export { listRuleTitles } from './rules.queries.js';

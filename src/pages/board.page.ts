@@ -1,6 +1,6 @@
 // A board `/n/:network`: a page of the network's threads (networks), and around them the rules above the
-// new-thread form and the review count for its moderators (moderation), the follow button (following)
-// and the board's Atom feed (feeds).
+// new-thread form, the review count for its moderators and the side column's conveners and rules
+// (moderation), the follow button (following) and the board's Atom feed (feeds).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
@@ -10,6 +10,7 @@ import { listRuleTitles, reviewCount } from '../moderation/public.js';
 import { BoardJson, boardQuery, loadNetwork, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
 import { withThreadPath } from '../posts/present.js';
 import { canModerate } from '../posts/visibility.js';
+import { networkAside } from './network-aside.js';
 
 export async function boardPageData(request: FastifyRequest & { params: NetworkParams; query: Static<typeof boardQuery> }) {
   const {
@@ -23,16 +24,21 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   const firstPage = request.query.before === undefined;
   const { threads, nextCursor } = await readBoard(db, network.id, request.query.before, viewer, request.t);
   const json: Static<typeof BoardJson> = { network: networkJson(network), threads, nextCursor };
+  // The rules show in the side column on every page, and above the new-thread form (one query for both).
+  const ruleTitles = await listRuleTitles(db, network.id);
+  const moderates = canModerate(viewer, network.id);
   return {
     ...json,
     threads: threads.map(withThreadPath),
     firstPage,
     canPost: !!viewer,
     // The network's rules above the new-thread form ("Before you post: …").
-    rules: viewer && firstPage ? await listRuleTitles(db, network.id) : [],
+    rules: viewer && firstPage ? ruleTitles : [],
     canEdit: viewer?.role === 'admin',
-    // Conveners and admins: how many posts await review (one count query, only for them).
-    review: canModerate(viewer, network.id) ? { count: await reviewCount(db, network.id) } : null,
+    // Conveners and admins: how many posts await review (one count query, only for them), and their tools menu.
+    review: moderates ? { count: await reviewCount(db, network.id) } : null,
+    // The side column (beside the board from 1,100 px, after it on a phone).
+    aside: await networkAside(db, network, ruleTitles),
     live: firstPage ? { topic: `board:${network.slug}`, cursor } : undefined,
     scripts: firstPage ? ['/static/js/live.js'] : [],
     // The follow button (state and follower count, one query) and the board's Atom feed.
