@@ -34,6 +34,7 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
       const { account, session } = await accounts.register(request.body, request.ip, request.sessionId);
       reply.useSession(session);
       if (account.role === 'admin') reply.flash('accounts.register.firstAdmin');
+      else reply.flash('notice.registered', { values: { name: account.display_name } });
       return reply.done('/', accountJson(account), 201);
     },
   );
@@ -46,11 +47,13 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
     const { login, password, next } = request.body;
     const account = await accounts.signIn(login, password, request.ip);
     await reply.signIn(account.id);
+    reply.flash('notice.signedIn', { values: { name: account.display_name } });
     return reply.done(localPath(next), accountJson(account), 200);
   });
 
   app.post('/logout', { schema: { response: { 200: Type.Object({ signedOut: Type.Boolean() }) } } }, async (_request, reply) => {
     await reply.signOut();
+    reply.flash('notice.signedOut');
     return reply.done('/', { signedOut: true }, 200);
   });
 

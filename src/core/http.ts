@@ -6,6 +6,7 @@ import { LOCALE_COOKIE, localeFromAcceptLanguage, localeFromCookie, translator, 
 import { HttpError, ValidationError } from './errors.js';
 import { wantsJson } from './negotiate.js';
 import { localPathOfUrl } from './paths.js';
+import { decodeHTML } from 'entities';
 import { hasNul, withoutInvisible } from './text.js';
 import type { Viewer } from './viewer.js';
 import type { loadViews } from './views.js';
@@ -24,8 +25,42 @@ export interface PageOptions<Json = unknown> {
  */
 export type LayoutData = (request: FastifyRequest) => Promise<Record<string, unknown>>;
 
-/** Catalog keys a flash cookie may carry; anything else is ignored. */
+/** Catalog keys a flash cookie may carry besides every `notice.*` key; anything else is ignored. */
 export const FLASH_MESSAGES = new Set(['accounts.register.firstAdmin', 'accounts.me.passwordChanged', 'moderation.flag.thanks', 'moderation.flag.already']);
+
+/**
+ * A notice after an action (reply.flash): what happened, as a catalog key and the values it names, and
+ * the post it is about, beside which the page shows it (views/partials/notice.hbs); without a post, or
+ * when that post is not on the page, it sits at the top of the page. Carried to the next page by a
+ * short-lived cookie, and gone once a page has shown it.
+ */
+export interface Flash {
+  key: string;
+  values?: Record<string, string | number>;
+  post?: number;
+}
+
+/** The flash a cookie holds, or undefined for anything we did not write (a forged or stale value shows nothing). */
+function readFlash(raw: string | undefined): Flash | undefined {
+  if (!raw) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!parsed || typeof parsed !== 'object') return undefined;
+  const { key, values, post } = parsed as Record<string, unknown>;
+  if (typeof key !== 'string' || !(key.startsWith('notice.') || FLASH_MESSAGES.has(key))) return undefined;
+  const flash: Flash = { key };
+  if (Number.isSafeInteger(post) && (post as number) > 0) flash.post = post as number;
+  if (values && typeof values === 'object') {
+    flash.values = Object.fromEntries(
+      Object.entries(values).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'),
+    );
+  }
+  return flash;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,7 +85,8 @@ declare module 'fastify' {
     page(view: string, data: ReplyType & object, options?: PageOptions<ReplyType>): FastifyReply;
     /** After a successful form post: 303 to `location` for browsers, `json` with `status` for scripts. */
     done(location: string, json: ReplyType, status?: number): FastifyReply;
-    flash(messageKey: string): FastifyReply;
+    /** A notice for the next page a browser sees (see Flash); nothing for scripts. */
+    flash(messageKey: string, about?: Omit<Flash, 'key'>): FastifyReply;
   }
 }
 
@@ -73,8 +109,9 @@ function showsLayout(request: FastifyRequest): boolean {
 
 function layoutData(request: FastifyRequest, reply: FastifyReply, title: string | undefined, added: Record<string, unknown> | undefined) {
   const { config } = request.server;
-  const flashKey = request.cookies.flash;
-  if (flashKey) reply.clearCookie('flash', { path: '/' });
+  const flash = readFlash(request.cookies.flash);
+  // Shown once: whatever page comes next no longer has it.
+  if (request.cookies.flash) reply.clearCookie('flash', { path: '/' });
   return {
     // First, so a feature cannot take the place of the layout's own fields.
     ...added,
@@ -85,10 +122,44 @@ function layoutData(request: FastifyRequest, reply: FastifyReply, title: string 
     isAdmin: request.viewer?.role === 'admin',
     // Where "Sign in" should bring the visitor back to (never back to the sign-in pages themselves).
     signInNext: encodeURIComponent(/^\/(login|register)\b/.test(request.url) ? '/' : request.url),
-    flash: flashKey && FLASH_MESSAGES.has(flashKey) ? request.t(flashKey) : undefined,
+    // `atTop` until the post it is about is known to be on the page (reply.page checks).
+    flash: flash ? { text: request.t(flash.key, flash.values), post: flash.post, atTop: flash.post === undefined } : undefined,
     // Where the language switch brings the visitor back to: this page, or for a refused form the page it was on.
     languageNext: request.method === 'GET' ? request.url : localPathOfUrl(request.headers.referer, config.publicUrl.origin),
   };
+}
+
+/** What views/partials/notice.hbs writes: the notice was placed beside its post. */
+const NOTICE_MARKER = 'data-flash-notice';
+
+/** Text of a piece of rendered HTML: tags dropped, character references decoded, spaces collapsed. */
+function textOf(html: string): string {
+  return decodeHTML(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The error summary's entries and the title of a refused form, read from the form as first drawn: each
+ * field's label (`<label for="field-NAME">`, views/partials/field.hbs) and the page's heading (the first
+ * `<h1>` in `<main>`) when the route gave no title. A field the page shows no input for is listed
+ * without a link.
+ */
+function refusedForm(html: string, errors: unknown, title: string | undefined, t: Translate, forumName: string) {
+  const labels = new Map<string, string>();
+  for (const [, name = '', label = ''] of html.matchAll(/<label\b[^>]*\bfor="field-([^"]+)"[^>]*>([\s\S]*?)<\/label>/g)) labels.set(name, textOf(label));
+  const fields = errors && typeof errors === 'object' ? Object.entries(errors as Record<string, string>) : [];
+  const errorList = fields.map(([name, message]) => ({
+    message,
+    label: labels.get(name),
+    href: html.includes(`id="field-${name}"`) ? `#field-${name}` : undefined,
+  }));
+  const main = html.indexOf('<main');
+  const heading = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html.slice(Math.max(main, 0)))?.[1];
+  const pageTitle = [fields.length > 0 ? t('forms.toFix', { count: fields.length }) : '', title ?? (heading ? textOf(heading) : ''), forumName]
+    .filter(Boolean)
+    .join(' · ');
+  return { errorList, pageTitle };
 }
 
 export const httpPlugin = fp(
@@ -158,11 +229,22 @@ export const httpPlugin = fp(
       const { request } = this;
       this.code(options.status ?? 200);
       if (request.wantsJson) return this.send(options.json ?? data);
-      const html = app.views.render(
-        view,
-        { ...layoutData(request, this, options.title, addedToLayout.get(request)), ...data },
-        { locale: request.locale, t: request.t },
-      );
+      const layout = layoutData(request, this, options.title, addedToLayout.get(request));
+      const context = { locale: request.locale, t: request.t };
+      const render = (extra: object = {}) => app.views.render(view, { ...layout, ...data, ...extra }, context);
+      let extra = {};
+      let html = render();
+      // A refused form (the error handler's formError): drawn once more with its summary linking to each
+      // field by its label, and its title saying how many fields to fix.
+      if ('formError' in data && data.formError) {
+        extra = refusedForm(html, 'errors' in data ? data.errors : undefined, options.title, request.t, request.server.config.forumName);
+        html = render(extra);
+      }
+      // A notice about a post that is not on this page (hidden from this reader, on another part) goes on top.
+      if (layout.flash && !layout.flash.atTop && !html.includes(NOTICE_MARKER)) {
+        layout.flash.atTop = true;
+        html = render(extra);
+      }
       return this.type('text/html; charset=utf-8').send(html);
     });
 
@@ -171,9 +253,10 @@ export const httpPlugin = fp(
       return this.redirect(location, 303);
     });
 
-    app.decorateReply('flash', function (this: FastifyReply, messageKey: string) {
+    app.decorateReply('flash', function (this: FastifyReply, messageKey: string, about: Omit<Flash, 'key'> = {}) {
       if (this.request.wantsJson) return this;
-      return this.setCookie('flash', messageKey, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+      const flash: Flash = { key: messageKey, ...about };
+      return this.setCookie('flash', JSON.stringify(flash), { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
     });
   },
   { name: 'http', dependencies: ['@fastify/cookie'] },

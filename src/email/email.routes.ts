@@ -24,6 +24,7 @@ export async function emailRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       await changeEmailFrequency(db, request.viewer!.id, request.body.emailNotifications);
+      reply.flash('notice.emailSaved');
       return reply.done('/me', { emailNotifications: request.body.emailNotifications }, 200);
     },
   );

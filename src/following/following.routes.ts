@@ -48,6 +48,7 @@ export async function followingRoutes(fastify: FastifyInstance): Promise<void> {
       const level = request.body?.level ?? 'threads';
       await followNetwork(db, request.viewer!.id, network.id, level);
       const state = await queries.followState(db, network.id, request.viewer!.id);
+      reply.flash(level === 'posts' ? 'notice.followedPosts' : 'notice.followed', { values: { network: network.name } });
       return reply.done(`/n/${network.slug}`, { network: network.slug, following: state.level, followers: state.followers }, 200);
     },
   );
@@ -58,6 +59,7 @@ export async function followingRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       await unfollowNetwork(db, request.viewer!.id, network.id);
+      reply.flash('notice.unfollowed', { values: { network: network.name } });
       const state = await queries.followState(db, network.id, request.viewer!.id);
       return reply.done(`/n/${network.slug}`, { network: network.slug, following: null, followers: state.followers }, 200);
     },
@@ -74,6 +76,7 @@ export async function followingRoutes(fastify: FastifyInstance): Promise<void> {
     app.post(`/t/:id/${action}`, { onRequest: signedInOnly, schema: { params: threadParams, response: { 200: WatchState } } }, async (request, reply) => {
       const thread = await loadThread(request.params.id);
       await queries.setWatch(db, request.viewer!.id, thread.id, state);
+      reply.flash(state === 'watching' ? 'notice.watching' : state === 'muted' ? 'notice.muted' : 'notice.unwatched');
       return reply.done(threadPath(threadTitleFor(thread, request.viewer, request.t)), { thread: thread.id, watch: state }, 200);
     });
   }

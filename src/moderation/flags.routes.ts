@@ -45,7 +45,7 @@ export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { postId } = request.params;
       const result = await flagPost(db, request.viewer!, postId, request.body);
-      reply.flash(result.created ? 'moderation.flag.thanks' : 'moderation.flag.already');
+      reply.flash(result.created ? 'moderation.flag.thanks' : 'moderation.flag.already', { post: postId });
       // 201 for a new flag; 200 with the stored flag when the member had flagged the post before.
       return reply.done(
         `/p/${postId}`,
@@ -58,6 +58,7 @@ export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/p/:postId/dismiss', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: Dismissed } } }, async (request, reply) => {
     const { postId } = request.params;
     const { networkSlug, restored, post } = await dismissFlags(db, request.viewer!, postId);
+    reply.flash(restored ? 'notice.flagsDismissedShown' : 'notice.flagsDismissed');
     return reply.done(`/n/${networkSlug}/review`, { restored, post: postJson(post, request.viewer) }, 200);
   });
 
@@ -67,6 +68,7 @@ export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       const threshold = await setFlagThreshold(db, request.viewer!, network.id, request.body.threshold ?? null);
+      reply.flash('notice.thresholdSaved');
       return reply.done(`/n/${network.slug}/review`, { network: network.slug, threshold: thresholdJson(threshold) }, 200);
     },
   );

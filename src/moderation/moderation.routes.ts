@@ -33,12 +33,14 @@ export async function moderationRoutes(fastify: FastifyInstance): Promise<void> 
     },
     async (request, reply) => {
       const post = await hidePost(db, request.viewer!, request.params.postId, request.body);
+      reply.flash('notice.hidden', { post: request.params.postId });
       return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
     },
   );
 
   app.post('/p/:postId/unhide', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: PostJson } } }, async (request, reply) => {
     const post = await unhidePost(db, request.viewer!, request.params.postId);
+    reply.flash('notice.unhidden', { post: request.params.postId });
     return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
   });
 
@@ -52,6 +54,7 @@ export async function moderationRoutes(fastify: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       await appointConvener(db, request.viewer!, network.id, request.body.username);
+      reply.flash('notice.convenerAppointed', { values: { name: request.body.username, network: network.name } });
       return reply.done(`/n/${network.slug}/edit`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
     },
   );
@@ -62,6 +65,7 @@ export async function moderationRoutes(fastify: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       await removeConvener(db, request.viewer!, network.id, request.params.username);
+      reply.flash('notice.convenerRemoved', { values: { name: request.params.username, network: network.name } });
       return reply.done(`/n/${network.slug}/edit`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
     },
   );

@@ -76,6 +76,7 @@ export async function rulesRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       await replaceNetworkRules(db, request.viewer!, network.id, request.body);
+      reply.flash('notice.rulesSaved');
       const rules = (await listRules(db, network.id)).map(ruleJson);
       return reply.done(`/n/${network.slug}/rules`, { network: { slug: network.slug, name: network.name }, rules }, 200);
     },

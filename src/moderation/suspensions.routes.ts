@@ -54,6 +54,7 @@ export async function suspensionsRoutes(fastify: FastifyInstance): Promise<void>
     async (request, reply) => {
       const { until } = await suspendAccount(db, request.viewer!, request.params.username, request.body, app.config.timeZone);
       const account = await loadAccount(db, request.params.username);
+      reply.flash('notice.suspended', { values: { name: account.display_name } });
       return reply.done(
         `/u/${encodeURIComponent(account.username)}/suspend`,
         { username: account.username, scope: 'forum', until: until.toISOString(), reason: request.body.reason },
@@ -68,6 +69,7 @@ export async function suspensionsRoutes(fastify: FastifyInstance): Promise<void>
     async (request, reply) => {
       const lifted = await liftSuspension(db, request.viewer!, request.params.username);
       const account = await loadAccount(db, request.params.username);
+      if (lifted) reply.flash('notice.suspensionLifted', { values: { name: account.display_name } });
       return reply.done(`/u/${encodeURIComponent(account.username)}/suspend`, { username: account.username, scope: 'forum', lifted }, 200);
     },
   );
@@ -98,6 +100,7 @@ export async function suspensionsRoutes(fastify: FastifyInstance): Promise<void>
       const { username: name, ...input } = request.body;
       const { until } = await barAccount(db, request.viewer!, network.id, name, input, app.config.timeZone);
       const account = await loadAccount(db, name);
+      reply.flash('notice.barred', { values: { name: account.display_name, network: network.name } });
       return reply.done(`/n/${network.slug}/bar`, { username: account.username, network: network.slug, until: until.toISOString(), reason: input.reason }, 200);
     },
   );
@@ -108,6 +111,7 @@ export async function suspensionsRoutes(fastify: FastifyInstance): Promise<void>
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       const lifted = await liftBar(db, request.viewer!, network.id, request.body.username);
+      if (lifted) reply.flash('notice.barLifted', { values: { name: request.body.username } });
       return reply.done(`/n/${network.slug}/bar`, { username: request.body.username, network: network.slug, lifted }, 200);
     },
   );

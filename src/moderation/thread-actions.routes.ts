@@ -60,13 +60,16 @@ export async function threadActionsRoutes(fastify: FastifyInstance): Promise<voi
     },
     async (request, reply) => {
       await moveThread(db, request.viewer!, request.params.id, request.body);
-      return reply.done(`/t/${request.params.id}`, await threadJson(request, request.params.id), 200);
+      const moved = await threadJson(request, request.params.id);
+      reply.flash('notice.moved', { values: { network: moved.network.name } });
+      return reply.done(`/t/${request.params.id}`, moved, 200);
     },
   );
 
   for (const action of ['lock', 'unlock', 'pin', 'unpin'] as const satisfies readonly ThreadFlagAction[]) {
     app.post(`/t/:id/${action}`, { onRequest: signedInOnly, schema: { params: threadParams, response: { 200: ModeratedThread } } }, async (request, reply) => {
       await changeThread(db, request.viewer!, request.params.id, action);
+      reply.flash(`notice.${({ lock: 'locked', unlock: 'unlocked', pin: 'pinned', unpin: 'unpinned' } as const)[action]}`);
       return reply.done(`/t/${request.params.id}`, await threadJson(request, request.params.id), 200);
     });
   }

@@ -29,6 +29,7 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { slug, name, description = '' } = request.body;
       const network = await createNetwork(db, { slug, name, description });
+      reply.flash('notice.networkCreated', { values: { network: network.name } });
       return reply.done(`/n/${network.slug}`, networkJson(network), 201);
     },
   );
@@ -56,6 +57,7 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
       const network = await loadNetwork(db, request.params.network);
       const { name, description = '' } = request.body;
       await editNetwork(db, network.id, { name, description });
+      reply.flash('notice.networkSaved');
       const updated = await queries.findNetworkBySlug(db, network.slug);
       return reply.done(`/n/${network.slug}`, networkJson(updated!), 200);
     },

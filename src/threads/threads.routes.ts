@@ -59,6 +59,13 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
     };
   }
 
+  /** A refused reply's form: as the reply page showed it, saying whom it answers (the post `parentId` names). */
+  async function replyFormAgain(request: FastifyRequest, thread: queries.ThreadPageRow) {
+    const parentId = Number((request.body as { parentId?: unknown } | null)?.parentId);
+    const [parent] = Number.isSafeInteger(parentId) && parentId > 0 && parentId <= 2 ** 31 - 1 ? await findPosts(db, [parentId]) : [];
+    return { ...replyFormData(request, thread), parent: parent?.thread_id === thread.id ? postJson(parent, request.viewer) : null };
+  }
+
   /** The edit form's post and thread (the title as this viewer may see it); the stored text goes in `values`. */
   function editFormData(request: FastifyRequest, post: queries.PostPlacement, thread: queries.ThreadPageRow) {
     return {
@@ -91,6 +98,7 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
       const network = await loadNetwork(db, request.params.network);
       const { threadId, post } = await service.createThread(request.viewer!, network, { ...request.body, submissionKey: submissionKeyOf(request) });
       const json = { id: threadId, title: request.body.title, network: network.slug, posts: [postJson(post, request.viewer)] };
+      reply.flash('notice.threadStarted', { post: post.id });
       return reply.done(`/t/${threadId}`, json, 201);
     },
   );
@@ -113,11 +121,12 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
     {
       onRequest: signedInOnly,
       schema: { params: threadParams, body: replyBody, headers: submissionHeaders, response: { 201: PostedReply } },
-      config: { form: { view: 'threads/reply', data: async (request) => replyFormData(request, await loadThread(db, (request.params as ThreadParams).id)) } },
+      config: { form: { view: 'threads/reply', data: async (request) => replyFormAgain(request, await loadThread(db, (request.params as ThreadParams).id)) } },
     },
     async (request, reply) => {
       const thread = await loadThread(db, request.params.id);
       const { post, place } = await service.reply(request.viewer!, thread.id, { ...request.body, submissionKey: submissionKeyOf(request) });
+      reply.flash('notice.replied', { post: post.id });
       // The serializer sends the fields PostedReply names.
       return reply.done(threadUrl(thread.id, place, post.id), postJson(post, request.viewer), 201);
     },
@@ -153,6 +162,7 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { threadId, post } = await service.editPost(request.viewer!, request.params.postId, request.body);
+      reply.flash('notice.edited', { post: post.id });
       return reply.done(`/p/${request.params.postId}`, { ...postJson(post, request.viewer), threadId }, 200);
     },
   );

@@ -12,6 +12,9 @@
   // A page with many replies is cut into parts in the order written; its new replies land on the last.
   var onLastPart = root.getAttribute('data-last-part') === 'true';
   var announcer = root.querySelector('[data-live-announcer]');
+  // The "N replies" heading of a thread page, counted up as replies arrive (each post once).
+  var replyCount = root.querySelector('[data-reply-count]');
+  var counted = {};
   var delay = 1000;
   // Close codes (README, Live updates).
   var POLICY = 1008;
@@ -44,8 +47,19 @@
     return list;
   }
 
+  function countReply(post) {
+    if (!replyCount || counted[post.id] || !post.parentId) return;
+    counted[post.id] = true;
+    var count = Number(replyCount.getAttribute('data-reply-count')) + 1;
+    replyCount.setAttribute('data-reply-count', String(count));
+    var text = count === 1 ? replyCount.getAttribute('data-text-one') : replyCount.getAttribute('data-text');
+    if (text) replyCount.textContent = text.replace('{count}', new Intl.NumberFormat(document.documentElement.lang || undefined).format(count));
+  }
+
   function insertPost(post) {
     if (document.getElementById('p-' + post.id)) return replacePost(post);
+    // Counted wherever it lands: the heading counts the whole thread's replies, on every page.
+    countReply(post);
     var parent = document.getElementById('p-' + post.parentId);
     // Top-level replies belong on the last page, every reply on the last part of its page; replies to
     // posts on other pages or parts are not ours to show.

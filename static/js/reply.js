@@ -1,7 +1,16 @@
-// Opens a small reply form under the post being answered, instead of leaving the page.
-// Without JavaScript the reply link leads to /t/:id/reply?to=:postId, which does the same.
+// Opens a small reply form under the post being answered, instead of leaving the page; it says whom
+// it answers, and Escape (or Cancel) closes it. Without JavaScript the reply link leads to
+// /t/:id/reply?to=:postId, which does the same. After posting, the page comes back at the new post with
+// a notice in it (views/partials/notice.hbs): focus goes to that post.
 (function () {
   'use strict';
+  var notice = document.querySelector('.post [data-flash-notice]');
+  if (notice) {
+    var acted = notice.closest('.post');
+    acted.setAttribute('tabindex', '-1');
+    acted.focus();
+  }
+
   var template = document.getElementById('reply-form-template');
   if (!template) return;
 
@@ -33,10 +42,20 @@
     form.querySelector('input[name="submission"]').value = oneTimeKey();
     var textarea = form.querySelector('textarea');
     textarea.id = 'reply-to-' + link.getAttribute('data-reply-to');
-    form.querySelector('label').setAttribute('for', textarea.id);
-    form.querySelector('[data-cancel]').addEventListener('click', function () {
+    var label = form.querySelector('label');
+    label.setAttribute('for', textarea.id);
+    var author = post.querySelector('.post-author');
+    if (author && label.getAttribute('data-text')) label.textContent = label.getAttribute('data-text').replace('{name}', author.textContent.trim());
+    function close() {
       form.remove();
       link.focus();
+    }
+    form.querySelector('[data-cancel]').addEventListener('click', close);
+    form.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        event.preventDefault();
+        close();
+      }
     });
     post.insertAdjacentElement('afterend', form);
     textarea.focus();
