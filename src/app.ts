@@ -42,6 +42,8 @@ import { homePage } from './pages/home.page.js';
 import { boardPage } from './pages/board.page.js';
 import { threadPage } from './pages/thread.page.js';
 import { mePage } from './pages/me.page.js';
+import { layoutData } from './pages/layout.js';
+import { installPage } from './pages/install.page.js';
 
 export interface BuildOptions {
   /** An open database to use instead of opening one from config (tests); the caller closes it. */
@@ -135,5 +137,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(boardPage);
   await app.register(threadPage);
   await app.register(mePage);
+  // What every page's header shows beyond the account (the moderator menu).
+  await app.register(layoutData);
+  // The web app manifest and /favicon.ico: the forum on a phone's home screen.
+  await app.register(installPage);
   return app;
 }
