@@ -11,6 +11,8 @@ import { listReviewPosts, openFlagsOf } from './flags.queries.js';
 import { Dismissed, Flagged, NetworkThreshold, ReviewPage, reviewQuery, thresholdBody } from './flags.schemas.js';
 import { dismissFlags, effectiveThreshold, flagPost, setFlagThreshold } from './flags.service.js';
 import { requireModeratorOf } from './guards.js';
+import { listRuleTitles, listRuleTitlesOf } from './rules.queries.js';
+import { CONFIRM_SCRIPT } from './confirm-script.js';
 import { ReasonForm, reasonBody } from './moderation.schemas.js';
 
 export const REVIEW_PAGE_SIZE = 30;
@@ -28,7 +30,7 @@ export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
   /** The flag form's data: the post as this viewer may see it (a placeholder if it is hidden from them). */
   async function flagFormData(request: FastifyRequest) {
     const post = await loadPost(request);
-    return { post: postJson(post, request.viewer), action: `/p/${post.id}/flag`, purpose: 'flag' };
+    return { post: postJson(post, request.viewer), action: `/p/${post.id}/flag`, purpose: 'flag', rules: await listRuleTitles(db, post.network_id) };
   }
 
   app.get('/p/:postId/flag', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: ReasonForm } } }, async (request, reply) =>
@@ -73,28 +75,48 @@ export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  /** One page of the queue: one query for the posts, one for all their flags. */
-  async function reviewPage(request: FastifyRequest, network: NetworkRow | null, before: number | undefined): Promise<ReviewPage> {
+  /**
+   * One page of the queue: one query for the posts, one for all their flags. The page also gets, per
+   * post, its network's rules (one query; to hide by a rule from the list) and who hid it.
+   */
+  async function reviewPage(request: FastifyRequest, network: NetworkRow | null, before: number | undefined) {
     const rows = await listReviewPosts(db, network ? [network.id] : null, REVIEW_PAGE_SIZE + 1, before);
     const page = rows.slice(0, REVIEW_PAGE_SIZE);
-    const flags = await openFlagsOf(
-      db,
-      page.map((row) => row.id),
-    );
+    const [flags, rules] = await Promise.all([
+      openFlagsOf(
+        db,
+        page.map((row) => row.id),
+      ),
+      listRuleTitlesOf(db, [...new Set(page.map((row) => row.network_id))]),
+    ]);
     const posts = page.map((row) => reviewItemJson(row, flags, request.viewer));
     const nextCursor = rows.length > REVIEW_PAGE_SIZE ? page.at(-1)!.latest_flag_id : null;
     const threshold = network ? thresholdJson(await effectiveThreshold(db, network.id)) : null;
-    return {
+    const json: ReviewPage = {
       network: network ? { slug: network.slug, name: network.name } : null,
       threshold,
       posts,
       nextCursor,
     };
+    const extras = page.map((row) => ({
+      rules: rules.filter((rule) => rule.network_id === row.network_id).map((rule) => ({ number: rule.number, title: rule.title })),
+      hiddenBy: row.hidden_kind === 'community' ? 'community' : row.hidden_by_admin ? 'admin' : 'convener',
+    }));
+    return { json, extras };
   }
 
-  /** The page links each post's thread (the JSON names it). */
-  function reviewPageData(json: ReviewPage) {
-    return { ...json, posts: json.posts.map((item) => ({ ...item, thread: withThreadPath(item.thread) })) };
+  /** The page links each post's thread (the JSON names it), and gives each post its network's rules and who hid it. */
+  function reviewPageData({ json, extras }: Awaited<ReturnType<typeof reviewPage>>) {
+    return {
+      ...json,
+      posts: json.posts.map((item, i) => ({
+        ...item,
+        ...extras[i],
+        post: { ...item.post, hiddenBy: extras[i]!.hiddenBy },
+        thread: withThreadPath(item.thread),
+      })),
+      scripts: CONFIRM_SCRIPT,
+    };
   }
 
   app.get(
@@ -103,17 +125,17 @@ export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       requireModeratorOf(request.viewer!, network.id);
-      const json = await reviewPage(request, network, request.query.before);
+      const page = await reviewPage(request, network, request.query.before);
       const title = request.t('moderation.review.title', { network: network.name });
       const canSetThreshold = request.viewer!.role === 'admin';
-      return reply.page('moderation/review', { ...reviewPageData(json), heading: title, canSetThreshold, values: {}, errors: {} }, { json, title });
+      return reply.page('moderation/review', { ...reviewPageData(page), heading: title, canSetThreshold, values: {}, errors: {} }, { json: page.json, title });
     },
   );
 
   app.get('/review', { onRequest: signedInOnly, schema: { querystring: reviewQuery, response: { 200: ReviewPage } } }, async (request, reply) => {
     requireAdmin(request.viewer!);
-    const json = await reviewPage(request, null, request.query.before);
+    const page = await reviewPage(request, null, request.query.before);
     const title = request.t('moderation.review.allTitle');
-    return reply.page('moderation/review', { ...reviewPageData(json), heading: title, allNetworks: true }, { json, title });
+    return reply.page('moderation/review', { ...reviewPageData(page), heading: title, allNetworks: true }, { json: page.json, title });
   });
 }

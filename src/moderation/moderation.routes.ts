@@ -2,11 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
-import { loadNetwork, networkSlugParam } from '../networks/public.js';
+import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
 import { findPosts } from '../posts/posts.queries.js';
 import { PostJson, postParams, type PostParams } from '../posts/posts.schemas.js';
 import { postJson } from '../posts/present.js';
 import { listConveners } from './moderation.queries.js';
+import { listRuleTitles } from './rules.queries.js';
+import { CONFIRM_SCRIPT } from './confirm-script.js';
+import { requireModeratorOf } from './guards.js';
 import { ConvenersJson, convenerParams, ReasonForm, reasonBody, usernameBody } from './moderation.schemas.js';
 import { appointConvener, hidePost, removeConvener, unhidePost } from './moderation.service.js';
 
@@ -14,14 +17,19 @@ export async function moderationRoutes(fastify: FastifyInstance): Promise<void> 
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.database;
 
+  /** The hide form's data: the post as this viewer may see it, and the network's rules to choose from. */
   async function postFormData(request: FastifyRequest) {
     const [post] = await findPosts(db, [(request.params as PostParams).postId]);
     if (!post) throw new NotFoundError();
-    return { post: postJson(post, request.viewer), action: request.url };
+    return { post: postJson(post, request.viewer), action: `/p/${post.id}/hide`, rules: await listRuleTitles(db, post.network_id), scripts: CONFIRM_SCRIPT };
   }
 
   app.get('/p/:postId/hide', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: ReasonForm } } }, async (request, reply) =>
-    reply.page('moderation/reason-form', { ...(await postFormData(request)), purpose: 'hide', values: {}, errors: {} }),
+    reply.page(
+      'moderation/reason-form',
+      { ...(await postFormData(request)), purpose: 'hide', values: {}, errors: {} },
+      { title: request.t('moderation.hide.submit') },
+    ),
   );
 
   app.post(
@@ -48,14 +56,45 @@ export async function moderationRoutes(fastify: FastifyInstance): Promise<void> 
     return (await listConveners(db, [networkId])).map((c) => ({ username: c.username, displayName: c.display_name }));
   }
 
+  /** The conveners page: the network, its conveners, and (for admins, who alone appoint and remove) the forms. */
+  async function convenersPageData(request: FastifyRequest) {
+    const network = await loadNetwork(db, (request.params as NetworkParams).network);
+    return {
+      network: { slug: network.slug, name: network.name },
+      conveners: await convenersJson(network.id),
+      canAppoint: request.viewer?.role === 'admin',
+      scripts: CONFIRM_SCRIPT,
+    };
+  }
+
+  // The network's moderators see who convenes it; admins appoint and remove them here.
+  app.get(
+    '/n/:network/conveners',
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, response: { 200: ConvenersJson } } },
+    async (request, reply) => {
+      const network = await loadNetwork(db, request.params.network);
+      requireModeratorOf(request.viewer!, network.id);
+      const data = await convenersPageData(request);
+      return reply.page(
+        'moderation/conveners',
+        { ...data, values: {}, errors: {} },
+        { json: { network: network.slug, conveners: data.conveners }, title: request.t('moderation.conveners.title', { network: network.name }) },
+      );
+    },
+  );
+
   app.post(
     '/n/:network/conveners',
-    { onRequest: signedInOnly, schema: { params: networkSlugParam, body: usernameBody, response: { 200: ConvenersJson } } },
+    {
+      onRequest: signedInOnly,
+      schema: { params: networkSlugParam, body: usernameBody, response: { 200: ConvenersJson } },
+      config: { form: { view: 'moderation/conveners', data: convenersPageData } },
+    },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       await appointConvener(db, request.viewer!, network.id, request.body.username);
       reply.flash('notice.convenerAppointed', { values: { name: request.body.username, network: network.name } });
-      return reply.done(`/n/${network.slug}/edit`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
+      return reply.done(`/n/${network.slug}/conveners`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
     },
   );
 
@@ -66,7 +105,7 @@ export async function moderationRoutes(fastify: FastifyInstance): Promise<void> 
       const network = await loadNetwork(db, request.params.network);
       await removeConvener(db, request.viewer!, network.id, request.params.username);
       reply.flash('notice.convenerRemoved', { values: { name: request.params.username, network: network.name } });
-      return reply.done(`/n/${network.slug}/edit`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
+      return reply.done(`/n/${network.slug}/conveners`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
     },
   );
 }

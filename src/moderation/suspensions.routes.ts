@@ -5,12 +5,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { adminOnly, signedInOnly } from '../accounts/guards.js';
 import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
 import { requireModeratorOf } from './guards.js';
+import { CONFIRM_SCRIPT } from './confirm-script.js';
 import { listActiveSuspensions } from './suspensions.queries.js';
 import { canModerate } from '../posts/visibility.js';
 import {
   accountParams,
   BarForm,
   barBody,
+  barFormQuery,
   BarLifted,
   Barred,
   SuspendForm,
@@ -37,7 +39,7 @@ export async function suspensionsRoutes(fastify: FastifyInstance): Promise<void>
     // Also re-renders a refused form, for whoever sent it: the running suspensions only for admins.
     const active =
       request.viewer?.role === 'admin' ? activeJson(await listActiveSuspensions(db, null, new Date())).filter((s) => s.username === account.username) : [];
-    return { scope: 'forum', account: { username: account.username, displayName: account.display_name }, active };
+    return { scope: 'forum', account: { username: account.username, displayName: account.display_name }, active, scripts: CONFIRM_SCRIPT };
   }
 
   app.get('/u/:username/suspend', { onRequest: adminOnly, schema: { params: accountParams, response: { 200: SuspendForm } } }, async (request, reply) =>
@@ -80,13 +82,19 @@ export async function suspensionsRoutes(fastify: FastifyInstance): Promise<void>
     const network = await loadNetwork(db, (request.params as NetworkParams).network);
     // Also re-renders a refused form, for whoever sent it: the running bars only for its moderators.
     const active = canModerate(request.viewer, network.id) ? activeJson(await listActiveSuspensions(db, network.id, new Date())) : [];
-    return { scope: 'network', network: { slug: network.slug, name: network.name }, active };
+    return { scope: 'network', network: { slug: network.slug, name: network.name }, active, scripts: CONFIRM_SCRIPT };
   }
 
-  app.get('/n/:network/bar', { onRequest: signedInOnly, schema: { params: networkSlugParam, response: { 200: BarForm } } }, async (request, reply) => {
-    requireModeratorOf(request.viewer!, (await loadNetwork(db, request.params.network)).id);
-    return reply.page('moderation/suspend-form', { ...(await barFormData(request)), values: {}, errors: {} }, { title: request.t('moderation.bar.title') });
-  });
+  // A person's page links here with ?username= filled in.
+  app.get(
+    '/n/:network/bar',
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, querystring: barFormQuery, response: { 200: BarForm } } },
+    async (request, reply) => {
+      requireModeratorOf(request.viewer!, (await loadNetwork(db, request.params.network)).id);
+      const values = request.query.username ? { username: request.query.username } : {};
+      return reply.page('moderation/suspend-form', { ...(await barFormData(request)), values, errors: {} }, { title: request.t('moderation.bar.title') });
+    },
+  );
 
   app.post(
     '/n/:network/bar',

@@ -26,7 +26,7 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
     thread: json,
     // New top-level replies land on the last page, every new reply on the last part of its page.
     live: { topic: `thread:${json.id}`, cursor, lastPage: isLastPage, lastPart: isLastPart, maxDepth },
-    scripts: ['/static/js/reply.js', '/static/js/live.js'],
+    scripts: ['/static/js/reply.js', '/static/js/live.js', '/static/js/confirm.js'],
     // Watch/mute (one query, signed-in viewers only) and the thread's Atom feed.
     watch: { thread: json.id, signedIn: !!viewer, state: viewer ? await watchState(db, viewer.id, json.id) : null },
     alternateLinks: [threadFeedLink({ id: json.id, title: json.title })],
