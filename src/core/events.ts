@@ -10,6 +10,8 @@ export interface DomainEvents {
   'post.created': { postId: number; threadId: number };
   'post.edited': { postId: number; threadId: number };
   'post.deleted': { postId: number; threadId: number };
+  /** Its author undid deleting it (within minutes): it is shown again. */
+  'post.restored': { postId: number; threadId: number };
   'post.hidden': { postId: number; threadId: number };
   'post.unhidden': { postId: number; threadId: number };
   'thread.moved': { threadId: number; networkId: number; fromNetworkId: number };

@@ -55,6 +55,7 @@ const rules = {
   'post.created': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
   'post.edited': (p) => [`thread:${p.threadId}`, 'boards'],
   'post.deleted': (p) => [`thread:${p.threadId}`, 'boards'],
+  'post.restored': (p) => [`thread:${p.threadId}`, 'boards'],
   'post.hidden': (p) => [`thread:${p.threadId}`, 'boards'],
   'post.unhidden': (p) => [`thread:${p.threadId}`, 'boards'],
   'thread.created': () => ['boards', 'home'],

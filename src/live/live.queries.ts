@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, Role } from '../db/schema.js';
 import { convenesColumn } from '../accounts/public.js';
 
-export const POST_EVENTS = ['post.created', 'post.edited', 'post.deleted', 'post.hidden', 'post.unhidden'] as const;
+export const POST_EVENTS = ['post.created', 'post.edited', 'post.deleted', 'post.restored', 'post.hidden', 'post.unhidden'] as const;
 
 const postIdOf = sql<number>`(payload->>'postId')::int`;
 

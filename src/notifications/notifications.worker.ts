@@ -32,6 +32,7 @@ export const HANDLED_EVENTS = [
   'post.hidden',
   'post.unhidden',
   'post.deleted',
+  'post.restored',
   'thread.moved',
 ] as const satisfies readonly EventName[];
 
@@ -173,7 +174,8 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
       case 'post.hidden':
         return postHidden(run, event.id, event.payload.postId);
       case 'post.unhidden':
-      case 'post.deleted': {
+      case 'post.deleted':
+      case 'post.restored': {
         const [post] = await queries.findPostsForNotifying(run.tx, [event.payload.postId]);
         if (post) await recheck(run, [post]);
         return;

@@ -1,5 +1,5 @@
 // Loading posts as they are shown: plain queries, the database first; list queries take lists.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 /**
@@ -39,6 +39,11 @@ export const POST_COLUMNS = [
   'posts.created_at',
   'posts.edited_at',
   ...visibilityColumns('posts', 'post_thread', ''),
+  // Why and by whom it is hidden, for the band above a hidden post (public, as in the moderation log).
+  'posts.hidden_note',
+  sql<boolean>`(posts.hidden_by_id is not null and exists (select 1 from accounts hider where hider.id = posts.hidden_by_id and hider.role = 'admin'))`.as(
+    'hidden_by_admin',
+  ),
   'author.username as author_username',
   'author.display_name as author_display_name',
 ] as const;

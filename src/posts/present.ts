@@ -24,8 +24,14 @@ export interface PostNode extends PostJson {
   /** Hidden, and this viewer reads it as its author or as a moderator. */
   hiddenReadableAs: 'author' | 'moderator' | null;
   networkSlug: string;
+  /** Who hid it, as the band above a hidden post says: members' flags, a convener or an admin; null when it is not hidden. */
+  hiddenBy: 'community' | 'convener' | 'admin' | null;
+  /** The public note given when it was hidden. */
+  hiddenNote: string | null;
   canEdit: boolean;
   canDelete: boolean;
+  /** Deleted by this viewer, its author, within UNDO_DELETE_MS: the tombstone offers Undo. */
+  canRestore: boolean;
   canReply: boolean;
   canModerate: boolean;
   canFlag: boolean;
@@ -33,6 +39,9 @@ export interface PostNode extends PostJson {
   inReplyTo?: { username: string; href: string };
   children: PostNode[];
 }
+
+/** How long after deleting their own post an author may undo it (threads' restoring UPDATE enforces the same 10 minutes). */
+export const UNDO_DELETE_MS = 10 * 60 * 1000;
 
 /** Authors change their own posts; admins anyone's. */
 export function mayChangePost(viewer: Viewer | null, post: { author_id: number }): boolean {
@@ -71,10 +80,19 @@ export function postNode(row: PostRow, viewer: Viewer | null, options: { locked:
     isOpening: row.parent_id === null,
     placeholderOnly: visibility.kind === 'hidden',
     hiddenReadableAs: visibility.kind === 'hidden-readable' ? visibility.as : null,
+    hiddenBy: json.hidden ? (json.hidden.by === 'community' ? 'community' : row.hidden_by_admin ? 'admin' : 'convener') : null,
+    hiddenNote: json.hidden ? row.hidden_note : null,
     networkSlug: options.networkSlug,
     canEdit: changeable,
     canDelete: changeable,
-    canReply: !!viewer && !options.locked,
+    canRestore:
+      !!viewer &&
+      viewer.id === row.author_id &&
+      row.deleted_by_id === row.author_id &&
+      !!row.deleted_at &&
+      Date.now() - row.deleted_at.getTime() < UNDO_DELETE_MS,
+    // A deleted post takes no replies.
+    canReply: !!viewer && !options.locked && !json.deleted,
     canModerate: moderator,
     canFlag: !!viewer && viewer.id !== row.author_id && !json.deleted && !json.hidden,
     children: [],
@@ -108,7 +126,8 @@ export function viewerClass(viewer: Viewer | null, row: PostRow): string {
   if (!viewer) return `guest|${visibilityClass(visibilityOf(row, null))}`;
   return [
     visibilityClass(visibilityOf(row, viewer)),
-    mayChangePost(viewer, row) ? 'owner' : viewer.id === row.author_id ? 'author' : 'member',
+    // Its author (who alone may undo a deletion), an admin who may change it, or another member.
+    viewer.id === row.author_id ? 'author' : mayChangePost(viewer, row) ? 'owner' : 'member',
     canModerate(viewer, row.network_id) ? 'moderator' : '',
   ].join('|');
 }

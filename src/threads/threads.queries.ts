@@ -209,6 +209,27 @@ export async function markPostDeleted(db: Kysely<DB>, postId: number, deletedByI
   await db.updateTable('posts').set({ deleted_at: at, deleted_by_id: deletedById }).where('id', '=', postId).execute();
 }
 
+/** How long an author may undo deleting their own post (the page's Undo button); the restoring UPDATE below enforces it, and says 10 minutes too. */
+export const UNDO_DELETE_MINUTES = 10;
+
+/**
+ * Brings back a post its author deleted, in one UPDATE that is also the check: only the author, only a
+ * deletion they made themselves (not an administrator's), only within the last UNDO_DELETE_MINUTES by
+ * the database's clock. Two undos at once: the second finds the post no longer deleted. False when
+ * nothing was restored.
+ */
+export async function restoreOwnDeletedPost(db: Kysely<DB>, postId: number, authorId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('posts')
+    .set({ deleted_at: null, deleted_by_id: null })
+    .where('id', '=', postId)
+    .where('author_id', '=', authorId)
+    .where('deleted_by_id', '=', authorId)
+    .where('deleted_at', '>', sql<Date>`now() - interval '10 minutes'`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** When the account last started a thread, last replied and last edited a post: what the posting limits are measured from. */
 export async function lastPostingTimes(db: Kysely<DB>, accountId: number) {
   const [thread, reply, edit] = await Promise.all([

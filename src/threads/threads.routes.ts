@@ -10,6 +10,7 @@ import { PostJson, postParams, threadParams, type PostParams, type ThreadParams 
 import { mayChangePost, postJson, threadTitleFor } from '../posts/present.js';
 import * as queries from './threads.queries.js';
 import {
+  DeleteForm,
   EditForm,
   editPostBody,
   NewThreadForm,
@@ -28,6 +29,13 @@ import { loadThread } from './public.js';
 /** The form's one-time key, or the script's Idempotency-Key header; undefined when neither is sent. */
 function submissionKeyOf(request: { body: { submission?: string }; headers: Static<typeof submissionHeaders> }): string | undefined {
   return request.body.submission ?? request.headers['idempotency-key'];
+}
+
+/** The start of a post's text as the delete page quotes it: whitespace collapsed, at most EXCERPT_LENGTH characters. */
+const EXCERPT_LENGTH = 280;
+function excerptOf(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text;
 }
 
 /** A submission key is good for a day; then sending the same key makes something new. */
@@ -167,8 +175,21 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
+  // Deleting asks first: this page (without JavaScript), or static/js/confirm.js's dialog in front of the same POST.
+  app.get('/p/:postId/delete', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: DeleteForm } } }, async (request, reply) => {
+    const { post, thread } = await loadEditablePost(request.viewer, request.params.postId);
+    const form = { post: { id: post.id, threadId: post.thread_id, excerpt: excerptOf(post.body) }, thread: threadTitleFor(thread, request.viewer, request.t) };
+    return reply.page('threads/delete', form, { title: request.t('threads.delete.title') });
+  });
+
   app.post('/p/:postId/delete', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: PostJson } } }, async (request, reply) => {
     const { post } = await service.deletePost(request.viewer!, request.params.postId);
+    return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
+  });
+
+  // The author's Undo on the tombstone, for UNDO_DELETE_MINUTES after deleting (the database decides).
+  app.post('/p/:postId/restore', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: PostJson } } }, async (request, reply) => {
+    const { post } = await service.restorePost(request.viewer!, request.params.postId);
     return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
   });
 }

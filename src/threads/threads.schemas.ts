@@ -46,6 +46,12 @@ export const EditForm = Type.Object({
   values: Type.Object({ body: Type.String(), title: Type.Optional(Type.String()) }),
 });
 
+/** The page that asks before deleting: the post (the start of its text) and its thread. */
+export const DeleteForm = Type.Object({
+  post: Type.Object({ id: Type.Integer(), threadId: Type.Integer(), excerpt: Type.String() }),
+  thread: ThreadHeading,
+});
+
 /** A page (or part of one) of a thread: the thread, where the page is among its pages and parts, and its posts in the order written. */
 export const ThreadPageJson = Type.Object({
   ...ThreadHeading.properties,

@@ -1,7 +1,7 @@
 // Writing to threads: each write is one transaction, checked by named guards, then announced as an event.
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
-import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../core/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../core/errors.js';
 import { findMentionedAccounts } from '../accounts/public.js';
 import { renderPostMarkdown, type RenderedPost } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
@@ -212,6 +212,24 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           await recordEvent(tx, 'post.deleted', { postId, threadId: post.thread_id });
         }
         return { threadId: post.thread_id, post: await loadWritten(tx, postId) };
+      });
+    },
+
+    /**
+     * Undoes the author's own deletion within UNDO_DELETE_MINUTES: the UPDATE decides (restoreOwnDeletedPost);
+     * when it restores nothing, the post is read only to say why (404, 403 for anyone but the author, 409).
+     */
+    async restorePost(actor: Viewer, postId: number) {
+      return db.transaction().execute(async (tx) => {
+        if (!(await queries.restoreOwnDeletedPost(tx, postId, actor.id))) {
+          const post = await queries.findPostPlacement(tx, postId);
+          if (!post) throw new NotFoundError();
+          if (post.author_id !== actor.id) throw new ForbiddenError();
+          throw new ConflictError(post.deleted_at ? 'threads.restore.tooLate' : 'threads.restore.notDeleted');
+        }
+        const post = await loadWritten(tx, postId);
+        await recordEvent(tx, 'post.restored', { postId, threadId: post.thread_id });
+        return { threadId: post.thread_id, post };
       });
     },
   };

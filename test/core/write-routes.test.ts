@@ -88,6 +88,7 @@ describe('every write route', () => {
     ['POST /t/:id/unpin', () => admin.agent.post(`/t/${threadId}/unpin`)],
     ['POST /t/:id/move', () => admin.agent.post(`/t/${threadId}/move`).send({ network: 'elsewhere', note: 'Fits better there' })],
     ['POST /p/:postId/delete', () => member.agent.post(`/p/${replyId}/delete`)],
+    ['POST /p/:postId/restore', () => member.agent.post(`/p/${replyId}/restore`)],
   ];
 
   it('is either shown to record an event or named as changing no cached page', () => {

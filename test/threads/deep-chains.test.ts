@@ -83,6 +83,8 @@ describe('a deep chain of replies', () => {
       hidden_kind: null,
       hidden_reason: null,
       hidden_rule: null,
+      hidden_note: null,
+      hidden_by_admin: false,
       author_username: 'a',
       author_display_name: 'A',
       parent_username: 'a',
