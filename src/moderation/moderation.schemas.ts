@@ -2,7 +2,7 @@
 // false, with the validator's removeAdditional); the services take the types these schemas give.
 import { Type, type Static } from 'typebox';
 import { blankForm, databaseId, Nullable, OneOf } from '../core/schemas.js';
-import { AccountName, MovedJson, NetworkName, PostJson, ThreadHeading } from '../posts/posts.schemas.js';
+import { AccountName, MovedJson, NetworkName, PostJson, RuleTitle, ThreadHeading } from '../posts/posts.schemas.js';
 import { MAX_RULE_BODY, MAX_RULE_TITLE } from './rules.service.js';
 import { MAX_SUSPENSION_DAYS } from './suspensions.service.js';
 
@@ -51,6 +51,8 @@ const suspensionFields = {
 export const suspendBody = Type.Object(suspensionFields, closed);
 export type SuspensionInput = Static<typeof suspendBody>;
 export const barBody = Type.Object({ username, ...suspensionFields }, closed);
+/** The bar form, opened from a person's page with their username filled in. */
+export const barFormQuery = Type.Object({ username: Type.Optional(username) });
 
 export const moveBody = Type.Object(
   {
@@ -69,6 +71,8 @@ export const ReasonForm = Type.Object({
   post: PostJson,
   action: Type.String(),
   purpose: Type.String(),
+  /** The network's rules, to choose the one the post breaks. */
+  rules: Type.Array(RuleTitle),
   ...blankForm,
 });
 

@@ -13,6 +13,12 @@ export function listRuleTitles(db: Kysely<DB>, networkId: number) {
   return db.selectFrom('network_rules').select(['number', 'title']).where('network_id', '=', networkId).orderBy('number').execute();
 }
 
+/** The rule titles of several networks in one query (the review queue's items, each to hide by its network's rule). */
+export function listRuleTitlesOf(db: Kysely<DB>, networkIds: readonly number[]) {
+  if (networkIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('network_rules').select(['network_id', 'number', 'title']).where('network_id', 'in', networkIds).orderBy('number').execute();
+}
+
 /** Replaces the network's rules with these, numbered 1..n in the order given. */
 export async function replaceRules(db: Kysely<DB>, networkId: number, rules: ReadonlyArray<{ title: string; body: string; bodyHtml: string }>): Promise<void> {
   await db.deleteFrom('network_rules').where('network_id', '=', networkId).execute();
