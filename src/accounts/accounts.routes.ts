@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
+import { LOCALE_COOKIE, localeFromCookie } from '../core/i18n/index.js';
 import { localPath } from '../core/paths.js';
 import { pruneAttempts } from '../core/rate-limit.js';
 import { blankForm } from '../core/schemas.js';
@@ -31,7 +32,9 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
     '/register',
     { schema: { body: registerBody, response: { 201: AccountJson } }, config: { form: { view: 'accounts/register' } } },
     async (request, reply) => {
-      const { account, session } = await accounts.register(request.body, request.ip, request.sessionId);
+      // A language picked with the switch before registering becomes the account's (emails follow it too).
+      const locale = localeFromCookie(request.cookies[LOCALE_COOKIE]);
+      const { account, session } = await accounts.register({ ...request.body, locale }, request.ip, request.sessionId);
       reply.useSession(session);
       if (account.role === 'admin') reply.flash('accounts.register.firstAdmin');
       else reply.flash('notice.registered', { values: { name: account.display_name } });

@@ -5,6 +5,7 @@ import { recordEvent } from '../core/events.js';
 import { ValidationError } from '../core/errors.js';
 import { AttemptLimiter, type AttemptLimit } from '../core/rate-limit.js';
 import { isUniqueViolation } from '../db/errors.js';
+import type { Locale } from '../config.js';
 import type { DB, Role } from '../db/schema.js';
 import * as queries from './accounts.queries.js';
 import { emailKey } from './emails.js';
@@ -17,6 +18,8 @@ export interface Registration {
   displayName: string;
   email: string;
   password: string;
+  /** The language picked with the switch before registering; pages and emails then follow the account. */
+  locale?: Locale | undefined;
 }
 
 export interface RegistrationRules {
@@ -78,6 +81,7 @@ async function insertRegistration(
     email: input.email,
     password_hash: passwordHash,
     role,
+    locale: input.locale ?? null,
   });
 }
 

@@ -6,6 +6,7 @@ import { HTML, JSON_ACCEPT, guest, setCookie, signUp, type Member } from '../hel
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { untilEventsSeen } from '../helpers/events.js';
 import { createNetwork, startThread } from '../helpers/forum.js';
+import { createEmailContext, parseMail, startSmtp, type SmtpListener } from '../email/support.js';
 
 const ORIGIN = 'http://forum.test';
 
@@ -255,5 +256,51 @@ describe('words people use', () => {
       expect(text).toContain('<td><code>@elin</code></td>');
       expect(text).not.toContain('Markdown fungerar');
     }
+  });
+});
+
+describe('email in the reader’s language', () => {
+  let smtp: SmtpListener;
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    ctx = await createEmailContext({ SMTP_URL: smtp.url });
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await smtp.close();
+  });
+
+  it('keeps the language a guest picked when they register, and writes their email in it', async () => {
+    const admin = await signUp(ctx);
+    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
+    // A Danish visitor picks Dansk in the footer, then registers.
+    const dorte = guest(ctx);
+    await dorte.post('/language').set('accept', HTML).type('form').send({ locale: 'da', next: '/register' }).expect(303);
+    await dorte
+      .post('/register')
+      .set('accept', JSON_ACCEPT)
+      .set('accept-language', 'sv')
+      .send({ username: 'dorte', displayName: 'Dorte', email: 'dorte@example.test', password: 'correct horse battery' })
+      .expect(201);
+    const account = await ctx.db.selectFrom('accounts').select('locale').where('username', '=', 'dorte').executeTakeFirstOrThrow();
+    expect(account.locale).toBe('da');
+    // A member who picked nothing has no setting (the browser decides their pages).
+    expect((await ctx.db.selectFrom('accounts').select('locale').where('username', '=', admin.username).executeTakeFirstOrThrow()).locale).toBeNull();
+
+    await dorte.post('/me/email').set('accept', JSON_ACCEPT).send({ emailNotifications: 'instant' }).expect(200);
+    await dorte.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({ level: 'posts' }).expect(200);
+    await startThread(admin.agent, 'kajak', { title: 'Sæsonstart' });
+    await ctx.app.notifications.runWorker();
+    expect(await ctx.app.email.runSender(new Date(Date.now() + 11 * 60_000))).toBe(1);
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to).toEqual(['dorte@example.test']);
+    const parsed = await parseMail(mail!.raw);
+    expect(parsed.subject).toMatch(/^\[Kajak\] .+ startede “Sæsonstart” i Kajak$/);
+    expect(parsed.html).toContain('<html lang="da">');
+    expect(parsed.text).toContain('Du får denne e-mail, fordi du følger eller deltager i Kajak');
+    expect(parsed.text).toContain('Afmeld');
+    expect(parsed.text).not.toMatch(/\b(Avsluta|Unsubscribe|startade|started)\b/);
   });
 });
