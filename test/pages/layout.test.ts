@@ -88,7 +88,7 @@ describe('the page frame', () => {
       const header = headerOf(page.text);
       expect(header).toMatch(/<a href="\/notifications" class="nav-item notifications-link">[\s\S]*data-unread-count/);
       expect(header).toContain('<details class="menu site-menu">');
-      expect(header).toContain('<p class="menu-heading">Maja Medlem</p>');
+      expect(header).toContain('<p class="menu-account">Maja Medlem</p>');
       expect(header).toContain('href="/me"');
       expect(header).toContain('href="/following"');
       expect(header).toMatch(/<form method="post" action="\/logout"[^>]*>\s*<button type="submit"[^>]*>Sign out<\/button>/);
