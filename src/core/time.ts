@@ -91,11 +91,6 @@ function dateTimeFormat(style: string, locale: Locale, timeZone: string, options
   return format;
 }
 
-/** "24 dec. 2026 07:00": a date and time as the locale writes it, on the zone's clocks. */
-export function formatDateTime(at: Date, locale: Locale, timeZone: string): string {
-  return dateTimeFormat('dateTime', locale, timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-}
-
 /** "12 nov. 2026" / "12. nov. 2026" / "12 Nov 2026": a day as the locale writes it, on the zone's calendar. */
 export function formatDate(at: Date, locale: Locale, timeZone: string): string {
   return dateTimeFormat('date', locale, timeZone, { dateStyle: 'medium' }).format(at);
