@@ -184,12 +184,15 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post('/p/:postId/delete', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: PostJson } } }, async (request, reply) => {
     const { post } = await service.deletePost(request.viewer!, request.params.postId);
+    // In the tombstone, beside the Undo its author gets.
+    reply.flash(post.author_id === request.viewer!.id ? 'notice.deleted' : 'notice.deletedOther', { post: post.id });
     return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
   });
 
   // The author's Undo on the tombstone, for UNDO_DELETE_MINUTES after deleting (the database decides).
   app.post('/p/:postId/restore', { onRequest: signedInOnly, schema: { params: postParams, response: { 200: PostJson } } }, async (request, reply) => {
     const { post } = await service.restorePost(request.viewer!, request.params.postId);
+    reply.flash('notice.restored', { post: post.id });
     return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
   });
 }

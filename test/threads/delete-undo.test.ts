@@ -80,6 +80,8 @@ describe('deleting a post, and undoing it', () => {
     expect(deleted.headers.location).toBe(`/p/${post.id}`);
 
     const forAuthor = await postHtml(bo.agent, post.id);
+    // The notice of what just happened sits in the tombstone, beside the Undo.
+    expect(forAuthor).toContain('Post deleted. Changed your mind? Undo it here within 10 minutes.');
     expect(forAuthor).toContain('You deleted this post.');
     expect(forAuthor).toContain(`action="/p/${post.id}/restore"`);
     expect(forAuthor).not.toContain('Oops, wrong thread');
@@ -106,6 +108,9 @@ describe('deleting a post, and undoing it', () => {
     const browser = await bo.agent.post(`/p/${post.id}/restore`).set('accept', HTML).type('form').send({});
     expect(browser.status).toBe(303);
     expect(browser.headers.location).toBe(`/p/${post.id}`);
+    const back = await postHtml(bo.agent, post.id);
+    expect(back).toContain('Your post is back.');
+    expect(back).toContain('Oops, wrong thread entirely');
   });
 
   it('lets only the author undo (403 for others, 401 for guests), and not an admin’s deletion (409)', async () => {

@@ -225,6 +225,9 @@ export const en: Record<string, string> = {
   'people.suspend': 'Suspend from posting',
   'people.bar': 'Bar from {network}',
 
+  'notice.deleted': 'Post deleted. Changed your mind? Undo it here within 10 minutes.',
+  'notice.deletedOther': 'The post is deleted.',
+  'notice.restored': 'Your post is back.',
   'live.newThreads': '{count} new threads — show',
   'live.newThreads.one': '1 new thread — show',
   'live.newReply': 'New reply from {name}',

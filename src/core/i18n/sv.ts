@@ -226,6 +226,9 @@ export const sv: Record<string, string> = {
   'people.suspend': 'Stäng av från att skriva',
   'people.bar': 'Stäng av från {network}',
 
+  'notice.deleted': 'Inlägget är raderat. Ångrat dig? Tryck på Ångra här inom 10 minuter.',
+  'notice.deletedOther': 'Inlägget är raderat.',
+  'notice.restored': 'Ditt inlägg är tillbaka.',
   'live.newThreads': '{count} nya trådar — visa',
   'live.newThreads.one': '1 ny tråd — visa',
   'live.newReply': 'Nytt svar från {name}',
