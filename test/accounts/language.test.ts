@@ -2,6 +2,7 @@
 // account; dates and numbers follow the language too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/core/i18n/index.js';
+import { formatExact } from '../../src/core/time.js';
 import { HTML, JSON_ACCEPT, guest, setCookie, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { untilEventsSeen } from '../helpers/events.js';
@@ -197,6 +198,21 @@ describe('dates and numbers in the reader’s language', () => {
       .execute();
     const { text } = await member.agent.get('/me').set('accept', HTML);
     expect(text).toContain('<dt>Medlem siden</dt><dd><time datetime="2026-11-02T10:00:00.000Z">2. nov. 2026</time></dd>');
+  });
+
+  it('writes the exact time as briefly as is still exact: the clock today, day and clock this week, the date after', () => {
+    const zone = 'Europe/Stockholm';
+    // 00:30 on 28 November in Stockholm (23:30 UTC the day before).
+    const at = new Date('2026-11-27T23:30:00Z');
+    expect(formatExact(at, 'en', zone, Date.parse('2026-11-28T09:00:00Z'))).toBe('00:30');
+    expect(formatExact(at, 'da', zone, Date.parse('2026-11-28T09:00:00Z'))).toBe('00.30');
+    // Still the 27th in Stockholm: another day.
+    expect(formatExact(at, 'en', zone, Date.parse('2026-11-27T22:00:00Z'))).toBe('28 Nov, 00:30');
+    expect(formatExact(at, 'sv', zone, Date.parse('2026-12-01T09:00:00Z'))).toBe('28 nov. 00:30');
+    expect(formatExact(at, 'en', zone, Date.parse('2026-12-05T09:00:00Z'))).toBe('28 Nov 2026');
+    expect(formatExact(at, 'da', zone, Date.parse('2026-12-05T09:00:00Z'))).toBe('28. nov. 2026');
+    // On another forum's clocks it is still the 27th.
+    expect(formatExact(at, 'en', 'Atlantic/Reykjavik', Date.parse('2026-12-05T09:00:00Z'))).toBe('27 Nov 2026');
   });
 
   it('writes numbers in messages as the language does', () => {
