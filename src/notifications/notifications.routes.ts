@@ -48,6 +48,7 @@ export async function notificationsRoutes(fastify: FastifyInstance): Promise<voi
 
   app.post('/notifications/read', { onRequest: signedInOnly, schema: { body: readBody, response: { 200: UnreadCount } } }, async (request, reply) => {
     const unread = await markNotificationsRead(db, request.viewer!.id, { ids: request.body?.ids });
+    reply.flash('notice.markedRead');
     return reply.done('/notifications', { unread }, 200);
   });
 

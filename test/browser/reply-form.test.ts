@@ -108,7 +108,7 @@ describe.runIf(hasChromium)('the reply form and notices in a real browser', () =
     expect(await heading.textContent()).toBe(`${before + 1} replies`);
   }, 60_000);
 
-  it('moves the focus to a refused form’s summary, whose links lead to the fields', async () => {
+  it('moves the focus to a refused form’s summary, whose links lead to the fields; put right, the next page’s notice has it', async () => {
     const { page, context } = await openWindow(forum, 'phone');
     cleanups.push(() => context.close());
     await page.goto(`${forum.base}/register`);
@@ -124,5 +124,14 @@ describe.runIf(hasChromium)('the reply form and notices in a real browser', () =
     expect(await axeViolations(page)).toEqual([]);
     const box = await page.locator('#form-error a[href="#field-email"]').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
+
+    // Put right, the form goes through, and the next page says so at its top, focused.
+    await page.fill('#field-username', 'nils_rf');
+    await page.fill('#field-email', 'nils@example.test');
+    await page.fill('#field-password', PASSWORD);
+    await Promise.all([page.waitForURL(`${forum.base}/`), page.click('form[action="/register"] button[type="submit"]')]);
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-flash-notice'));
+    expect(await page.locator('main [data-flash-notice]').textContent()).toBe('Welcome, Nils! Your account is ready.');
+    expect(await axeViolations(page)).toEqual([]);
   }, 60_000);
 });

@@ -107,6 +107,9 @@ describe('notices after actions', () => {
     // At the top of <main>, before the page's own content.
     expect(locked.text.indexOf('notice-flash')).toBeLessThan(locked.text.indexOf('<h1'));
     await form(convener.agent, `/t/${threadId}/unlock`).expect(303);
+
+    await form(member.agent, '/notifications/read').expect(303);
+    expect(notices((await page(member.agent, '/notifications')).text)).toEqual([{ text: 'Marked as read.', post: null }]);
   });
 
   it('after registering, saving the rules and signing out: at the top; a guest’s notice never reaches the cached page of others', async () => {

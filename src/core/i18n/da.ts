@@ -177,6 +177,7 @@ export const da: Record<string, string> = {
   'notice.networkSaved': 'Netværket er gemt.',
   'notice.convenerAppointed': '{name} er nu tovholder for {network}.',
   'notice.convenerRemoved': '{name} er ikke længere tovholder for {network}.',
+  'notice.markedRead': 'Markeret som læst.',
   'threads.edited': 'redigeret',
   'threads.inReplyTo': 'svar til @{name}',
   'threads.deletedByAuthor': 'Slettet af forfatteren.',

@@ -175,6 +175,7 @@ export const en: Record<string, string> = {
   'notice.networkSaved': 'The network is saved.',
   'notice.convenerAppointed': '{name} is now a convener of {network}.',
   'notice.convenerRemoved': '{name} is no longer a convener of {network}.',
+  'notice.markedRead': 'Marked as read.',
   'threads.edited': 'edited',
   'threads.inReplyTo': 'in reply to @{name}',
   'threads.deletedByAuthor': 'Deleted by its author.',

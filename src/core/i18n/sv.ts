@@ -175,6 +175,7 @@ export const sv: Record<string, string> = {
   'notice.networkSaved': 'Nätverket är sparat.',
   'notice.convenerAppointed': '{name} är nu sammankallande för {network}.',
   'notice.convenerRemoved': '{name} är inte längre sammankallande för {network}.',
+  'notice.markedRead': 'Markerat som läst.',
   'threads.edited': 'redigerat',
   'threads.inReplyTo': 'svar till @{name}',
   'threads.deletedByAuthor': 'Raderat av författaren.',
