@@ -88,6 +88,33 @@ Här kan du ställa de frågor du tycker är för enkla att ställa någon annan
   },
 ];
 
+/** Each network's conveners (usernames from DEMO_ACCOUNTS), appointed by the administrator. */
+export const DEMO_CONVENERS: Record<string, string[]> = {
+  alla: ['skarvik_turism'],
+  kajak: ['kajakboden'],
+  fiske: ['fiskecampen', 'mette_havn'],
+  klattring: ['klippguiden'],
+  kultur: ['galleri_tang'],
+  'unga-foretagare': ['saltsmak'],
+};
+
+/** The rules of some networks, which the hide and flag forms offer to choose from. */
+export const DEMO_RULES: Record<string, Array<{ title: string; body: string }>> = {
+  alla: [
+    { title: 'Håll dig till besöksnäringen i Skärvik', body: 'Trådar handlar om det som berör flera av oss som tar emot besökare här.' },
+    { title: 'Ingen reklam', body: 'Erbjudanden till kollegor är välkomna; annonser riktade till gäster hör hemma någon annanstans.' },
+    { title: 'Var vänlig', body: 'Skriv som när vi ses på kajen: sakligt, vänligt och utan påhopp.' },
+  ],
+  kajak: [
+    { title: 'Paddling och det som hör till', body: 'Leder, utrustning, säkerhet, säsong och samarbeten kring kajak.' },
+    { title: 'Säkerhetsfrågor med källa', body: 'Råd om väder och säkerhet länkar gärna till SMHI eller Sjöräddningssällskapet.' },
+  ],
+  fiske: [
+    { title: 'Följ reglerna för fiske', body: 'Råd som strider mot fredningstider eller fiskeregler tas bort.' },
+    { title: 'Ingen reklam', body: 'Tipsa gärna om varandras tjänster, men inga annonser.' },
+  ],
+};
+
 export const DEMO_THREADS: DemoThread[] = [
   // ─── Alla i turismen ───────────────────────────────────────────────────────────────────────────
   {
