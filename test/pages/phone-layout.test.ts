@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type Member } from '../helpers/agents.js';
 import { networksWithConveners, startThread } from '../helpers/forum.js';
-import { hasChromium, openWindow, signIn, startForum, type Forum } from '../browser/support.js';
+import { axeViolations, hasChromium, openWindow, signIn, startForum, type Forum } from '../browser/support.js';
 
 const LONG_DESCRIPTION = [
   'Everything about paddling in the archipelago: where to launch, which islands allow camping, rentals and guided tours for visitors, and the season’s weather.',
@@ -95,6 +95,40 @@ describe.runIf(hasChromium)('the frame on a phone and a desktop', () => {
       expect(Math.abs(boxes.asideTop - boxes.mainTop)).toBeLessThan(40);
       expect(await page.isVisible('.side-column a[href="/u/fold_convener"]')).toBe(true);
     }
+    await context.close();
+  }, 30_000);
+
+  it('keeps WCAG 2.2 AA (contrast included) in the dark colour scheme, menus open too', async () => {
+    for (const screen of ['phone', 'desktop'] as const) {
+      const { context, page } = await openWindow(forum, screen);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await signIn(page, forum.base, convener.username, convener.password);
+      for (const path of ['/', '/n/kajak', `/t/${threadId}`, '/login']) {
+        await page.goto(`${forum.base}${path}`);
+        expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(16, 23, 28)');
+        expect(await axeViolations(page), `${screen} ${path}`).toEqual([]);
+      }
+      await page.goto(`${forum.base}/n/kajak`);
+      await page.click('.board-menu > summary');
+      expect(await axeViolations(page), `${screen} board menu`).toEqual([]);
+      await context.close();
+    }
+  }, 60_000);
+
+  it('keeps long words, addresses and code inside their boxes at 375 px, on the board and the thread', async () => {
+    await networksWithConveners(admin.agent, { ord: { name: 'Ordentligtlångtnamnutanmellanrumsomaldrigtarslut' } });
+    const long = await startThread(member.agent, 'ord', {
+      title: 'Utomordentligtlångaordsomintebrytsavsigsjälvautanhjälpavstilmallen',
+      body: 'See https://example.test/a/very/long/path/that/never/breaks/by/itself/at/all and `inline code that is long long long long`\n\n```\na code line far wider than any phone, which scrolls inside its own box\n```',
+    });
+    const { context, page } = await openWindow(forum, 'phone');
+    await signIn(page, forum.base, member.username, member.password);
+    for (const path of ['/n/ord', `/t/${long.id}`]) {
+      await page.goto(`${forum.base}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+    }
+    // The code block scrolls inside itself.
+    expect(await page.evaluate(() => document.querySelector('.post-body pre')!.scrollWidth > document.querySelector('.post-body pre')!.clientWidth)).toBe(true);
     await context.close();
   }, 30_000);
 });
