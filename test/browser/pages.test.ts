@@ -7,7 +7,7 @@ import { JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
 import { axeViolations, englishOnPage, hasChromium, openWindow, phoneLayoutProblems, signIn, startForum, type Forum, type ScreenName } from './support.js';
 
-/** Who looks at a page: a guest, the administrator (who sees every tool), or a Danish member. */
+/** Who looks at a page: a guest, the administrator (who sees every tool), or a Danish member who convenes the network. */
 type Viewer = 'guest' | 'admin' | 'danish';
 
 interface PageType {
@@ -40,6 +40,8 @@ describe.runIf(hasChromium)('every page type in a real browser', () => {
     danish = await signUp(ctx, { username: 'dorte_dk', displayName: 'Dorte Dansk' });
     await danish.agent.post('/language').set('accept', JSON_ACCEPT).send({ locale: 'da' });
     await networksWithConveners(admin.agent, { kajak: { name: 'Kajaknetværket', convener: 'tovholder_bo' } });
+    // The Danish member convenes the network too, so her pages include the conveners' tools.
+    await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'dorte_dk' }).expect(200);
     await convener.agent
       .post('/n/kajak/rules')
       .set('accept', JSON_ACCEPT)
@@ -50,8 +52,9 @@ describe.runIf(hasChromium)('every page type in a real browser', () => {
     stage.openingId = thread.posts[0]!.id;
     stage.replyId = (await reply(convener.agent, thread.id, 'Vi åbner første maj.', stage.openingId)).id;
     stage.nestedId = (await reply(member.agent, thread.id, 'Tak, det passer fint.', stage.replyId)).id;
-    const offTopic = await reply(danish.agent, thread.id, 'Køb billige solbriller her!', stage.openingId);
-    stage.hiddenId = (await reply(danish.agent, thread.id, 'Endnu en annonce.', stage.openingId)).id;
+    const seller = await signUp(ctx, { username: 'erik_saelger', displayName: 'Erik Sælger' });
+    const offTopic = await reply(seller.agent, thread.id, 'Køb billige solbriller her!', stage.openingId);
+    stage.hiddenId = (await reply(seller.agent, thread.id, 'Endnu en annonce.', stage.openingId)).id;
     await member.agent.post(`/p/${offTopic.id}/flag`).set('accept', JSON_ACCEPT).send({ reason: 'off-topic' }).expect(201);
     await convener.agent.post(`/p/${stage.hiddenId}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'rule', rule: 2, note: 'Reklame' }).expect(200);
     for (const who of [admin, danish]) await who.agent.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({}).expect(200);
@@ -106,6 +109,13 @@ describe.runIf(hasChromium)('every page type in a real browser', () => {
     { name: 'delete confirmation', viewer: 'admin', path: () => `/p/${stage.openingId}/delete` },
     { name: 'move form', viewer: 'admin', path: () => `/t/${stage.threadId}/move` },
     { name: 'error 404, signed in', viewer: 'admin', path: () => '/t/999999', status: 404 },
+    { name: 'a network’s review queue', viewer: 'admin', path: () => '/n/kajak/review' },
+    { name: 'conveners', viewer: 'admin', path: () => '/n/kajak/conveners' },
+    { name: 'edit form', viewer: 'admin', path: () => `/p/${stage.replyId}/edit` },
+    { name: 'suspend form', viewer: 'admin', path: () => `/u/${member.username}/suspend` },
+    { name: 'bar form', viewer: 'admin', path: () => '/n/kajak/bar' },
+    { name: 'network settings', viewer: 'admin', path: () => '/n/kajak/edit' },
+    { name: 'new network', viewer: 'admin', path: () => '/networks/new' },
   ];
 
   describe.each(['phone', 'desktop'] as const)('on a %s', (screen) => {
@@ -144,6 +154,10 @@ describe.runIf(hasChromium)('every page type in a real browser', () => {
     { name: 'rules', viewer: 'danish', path: () => '/n/kajak/rules' },
     { name: 'log', viewer: 'danish', path: () => '/n/kajak/log' },
     { name: 'flag form', viewer: 'danish', path: () => `/p/${stage.replyId}/flag` },
+    { name: 'review queue', viewer: 'danish', path: () => '/n/kajak/review' },
+    { name: 'hide form', viewer: 'danish', path: () => `/p/${stage.nestedId}/hide` },
+    { name: 'move form', viewer: 'danish', path: () => `/t/${stage.threadId}/move` },
+    { name: 'conveners', viewer: 'danish', path: () => '/n/kajak/conveners' },
     { name: 'error 404', viewer: 'danish', path: () => '/no/such/page', status: 404 },
   ];
 
