@@ -101,6 +101,7 @@ export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
     const extras = page.map((row) => ({
       rules: rules.filter((rule) => rule.network_id === row.network_id).map((rule) => ({ number: rule.number, title: rule.title })),
       hiddenBy: row.hidden_kind === 'community' ? 'community' : row.hidden_by_admin ? 'admin' : 'convener',
+      hiddenRuleTitle: row.hidden_rule_title,
     }));
     return { json, extras };
   }
@@ -112,7 +113,7 @@ export async function flagsRoutes(fastify: FastifyInstance): Promise<void> {
       posts: json.posts.map((item, i) => ({
         ...item,
         ...extras[i],
-        post: { ...item.post, hiddenBy: extras[i]!.hiddenBy },
+        post: { ...item.post, hiddenBy: extras[i]!.hiddenBy, hiddenRuleTitle: extras[i]!.hiddenRuleTitle },
         thread: withThreadPath(item.thread),
       })),
       scripts: CONFIRM_SCRIPT,

@@ -44,6 +44,12 @@ export const POST_COLUMNS = [
   sql<boolean>`(posts.hidden_by_id is not null and exists (select 1 from accounts hider where hider.id = posts.hidden_by_id and hider.role = 'admin'))`.as(
     'hidden_by_admin',
   ),
+  // The title of the rule it was hidden for, as the network's rules now read (null when none).
+  sql<
+    string | null
+  >`(case when posts.hidden_rule is not null then (select hidden_for.title from network_rules hidden_for where hidden_for.network_id = post_thread.network_id and hidden_for.number = posts.hidden_rule) end)`.as(
+    'hidden_rule_title',
+  ),
   'author.username as author_username',
   'author.display_name as author_display_name',
 ] as const;

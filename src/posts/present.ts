@@ -28,6 +28,8 @@ export interface PostNode extends PostJson {
   hiddenBy: 'community' | 'convener' | 'admin' | null;
   /** The public note given when it was hidden. */
   hiddenNote: string | null;
+  /** The title of the rule it was hidden for (the network's rule of that number today); null when none. */
+  hiddenRuleTitle: string | null;
   canEdit: boolean;
   canDelete: boolean;
   /** Deleted by this viewer, its author, within UNDO_DELETE_MS: the tombstone offers Undo. */
@@ -82,6 +84,7 @@ export function postNode(row: PostRow, viewer: Viewer | null, options: { locked:
     hiddenReadableAs: visibility.kind === 'hidden-readable' ? visibility.as : null,
     hiddenBy: json.hidden ? (json.hidden.by === 'community' ? 'community' : row.hidden_by_admin ? 'admin' : 'convener') : null,
     hiddenNote: json.hidden ? row.hidden_note : null,
+    hiddenRuleTitle: json.hidden ? row.hidden_rule_title : null,
     networkSlug: options.networkSlug,
     canEdit: changeable,
     canDelete: changeable,

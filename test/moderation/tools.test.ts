@@ -104,7 +104,7 @@ describe('post actions and moderation tools', () => {
 
     const forAuthorOfConvenerHide = await postHtml(member.agent, byConvener.id);
     expect(forAuthorOfConvenerHide).toContain('class="hidden-notice hidden-band"');
-    expect(forAuthorOfConvenerHide).toContain('Hidden by a convener: breaks rule 2');
+    expect(forAuthorOfConvenerHide).toContain('Hidden by a convener: breaks rule 2 (No selling)');
     expect(forAuthorOfConvenerHide).toContain('Note: Try the market');
     expect(forAuthorOfConvenerHide).toContain('Cheap tents for sale');
     const forConvener = await postHtml(convener.agent, byAdmin.id);
@@ -116,6 +116,7 @@ describe('post actions and moderation tools', () => {
     expect(forGuest).toContain('Hidden by an admin: spam');
     expect(forGuest).not.toContain('Cheap boats');
     expect(forGuest).not.toContain('hidden-band');
+    expect(await postHtml(guest(ctx), byConvener.id)).toContain('Hidden by a convener: breaks rule 2 (No selling)');
   });
 
   it('puts “Agree and hide” first in each review item, with the network’s rules to choose from', async () => {

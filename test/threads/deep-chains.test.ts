@@ -85,6 +85,7 @@ describe('a deep chain of replies', () => {
       hidden_rule: null,
       hidden_note: null,
       hidden_by_admin: false,
+      hidden_rule_title: null,
       author_username: 'a',
       author_display_name: 'A',
       parent_username: 'a',
