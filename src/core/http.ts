@@ -149,11 +149,11 @@ function refusedForm(html: string, errors: unknown, title: string | undefined, t
   const labels = new Map<string, string>();
   for (const [, name = '', label = ''] of html.matchAll(/<label\b[^>]*\bfor="field-([^"]+)"[^>]*>([\s\S]*?)<\/label>/g)) labels.set(name, textOf(label));
   const fields = errors && typeof errors === 'object' ? Object.entries(errors as Record<string, string>) : [];
-  const errorList = fields.map(([name, message]) => ({
-    message,
-    label: labels.get(name),
-    href: html.includes(`id="field-${name}"`) ? `#field-${name}` : undefined,
-  }));
+  // In the order the form shows its fields, not the schema's; a field not shown (-1 >>> 0: 2³² − 1) goes last.
+  const place = (name: string) => html.indexOf(`id="field-${name}"`) >>> 0;
+  const errorList = fields
+    .sort(([a], [b]) => place(a) - place(b))
+    .map(([name, message]) => ({ message, label: labels.get(name), href: html.includes(`id="field-${name}"`) ? `#field-${name}` : undefined }));
   const main = html.indexOf('<main');
   const heading = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html.slice(Math.max(main, 0)))?.[1];
   const pageTitle = [fields.length > 0 ? t('forms.toFix', { count: fields.length }) : '', title ?? (heading ? textOf(heading) : ''), forumName]

@@ -67,6 +67,10 @@ describe('forms', () => {
     expect(summary[1]).toContain('<a href="#field-username">Username: Only letters, digits, _ and -</a>');
     expect(summary[1]).toContain('<a href="#field-email">Email: Not a valid email address</a>');
     expect(summary[1]).not.toContain('field-displayName');
+    // Listed in the form's order, whatever order the checks found them in.
+    const unnamed = await send(guest(ctx), '/register', { username: 'ann!', email: 'not-an-address', password: 'correct horse battery' });
+    const links = [...unnamed.text.matchAll(/<li><a href="#field-(\w+)">/g)].map((match) => match[1]);
+    expect(links).toEqual(['username', 'displayName', 'email']);
     // The summary comes before the form, and no other element asks for the focus.
     expect(refused.text.match(/autofocus/g)).toHaveLength(1);
     expect(refused.text.indexOf('id="form-error"')).toBeLessThan(refused.text.indexOf('id="field-username"'));
