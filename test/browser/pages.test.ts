@@ -141,6 +141,46 @@ describe.runIf(hasChromium)('every page type in a real browser', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('keeps the signed-in header to one row on a phone, the unread count in it', async () => {
+    const page = await open('admin', 'phone', { name: 'home', viewer: 'admin', path: () => '/' });
+    const rows = await page.evaluate(() => {
+      const items = [...document.querySelectorAll<HTMLElement>('header.site-header > a, header.site-header nav > *')].filter(
+        (el) => el.getBoundingClientRect().height > 0,
+      );
+      return items.map((el) => {
+        const box = el.getBoundingClientRect();
+        return { item: el.tagName.toLowerCase() + (el.className ? `.${el.className}` : ''), middle: Math.round(box.top + box.height / 2) };
+      });
+    });
+    expect(rows.length).toBeGreaterThan(1);
+    const middles = rows.map((row) => row.middle);
+    expect(Math.max(...middles) - Math.min(...middles), JSON.stringify(rows)).toBeLessThanOrEqual(8);
+    expect(await page.locator('header a.notifications-link').isVisible()).toBe(true);
+  });
+
+  it('shows a board’s first thread above the fold on a phone, even to its convener', async () => {
+    const page = await open('admin', 'phone', { name: 'board', viewer: 'admin', path: () => '/n/kajak' });
+    const first = page.locator('ol.thread-list a[href^="/t/"]').first();
+    const box = await first.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(812);
+  });
+
+  it.each([
+    ['board', () => '/n/kajak'],
+    ['thread', () => `/t/${stage.threadId}`],
+  ])('puts the network’s side column beside the %s on a desktop, and after it on a phone', async (name, path) => {
+    const type = { name, viewer: 'guest' as const, path };
+    const desktop = await open('guest', 'desktop', type);
+    const side = await desktop.locator('.side-column').boundingBox();
+    const heading = await desktop.locator('main h1').first().boundingBox();
+    expect(side && heading && side.x >= heading.x + heading.width / 2 && side.y < heading.y + 400).toBe(true);
+    const phone = await open('guest', 'phone', type);
+    const sideOnPhone = await phone.locator('.side-column').boundingBox();
+    const list = await phone.locator(name === 'board' ? 'ol.thread-list' : 'article.post-opening').boundingBox();
+    expect(sideOnPhone && list && sideOnPhone.y > list.y).toBe(true);
+  });
+
   const danishPages: PageType[] = [
     { name: 'home', viewer: 'danish', path: () => '/' },
     { name: 'board', viewer: 'danish', path: () => '/n/kajak' },
