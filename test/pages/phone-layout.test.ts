@@ -131,4 +131,18 @@ describe.runIf(hasChromium)('the frame on a phone and a desktop', () => {
     expect(await page.evaluate(() => document.querySelector('.post-body pre')!.scrollWidth > document.querySelector('.post-body pre')!.clientWidth)).toBe(true);
     await context.close();
   }, 30_000);
+
+  it('keeps new thread and unfollow on one row for a member who follows the board', async () => {
+    await member.agent.post('/n/kajak/follow').set('accept', 'application/json').send({ level: 'threads' }).expect(200);
+    const { context, page } = await openWindow(forum, 'phone');
+    await signIn(page, forum.base, member.username, member.password);
+    await page.goto(`${forum.base}/n/kajak`);
+    const tops = await page.evaluate(() => ({
+      newThread: document.querySelector('.new-thread > summary')!.getBoundingClientRect().top,
+      unfollow: document.querySelector('form[action$="/unfollow"] button')!.getBoundingClientRect().top,
+    }));
+    expect(tops.unfollow).toBe(tops.newThread);
+    await context.close();
+    await member.agent.post('/n/kajak/unfollow').set('accept', 'application/json').expect(200);
+  }, 30_000);
 });
