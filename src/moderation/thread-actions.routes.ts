@@ -69,7 +69,7 @@ export async function threadActionsRoutes(fastify: FastifyInstance): Promise<voi
   for (const action of ['lock', 'unlock', 'pin', 'unpin'] as const satisfies readonly ThreadFlagAction[]) {
     app.post(`/t/:id/${action}`, { onRequest: signedInOnly, schema: { params: threadParams, response: { 200: ModeratedThread } } }, async (request, reply) => {
       await changeThread(db, request.viewer!, request.params.id, action);
-      reply.flash(`notice.${({ lock: 'locked', unlock: 'unlocked', pin: 'pinned', unpin: 'unpinned' } as const)[action]}`);
+      reply.flash({ lock: 'notice.locked', unlock: 'notice.unlocked', pin: 'notice.pinned', unpin: 'notice.unpinned' }[action]);
       return reply.done(`/t/${request.params.id}`, await threadJson(request, request.params.id), 200);
     });
   }
