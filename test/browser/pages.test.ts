@@ -3,6 +3,7 @@
 // pages show no English from the catalogs.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/core/i18n/en.js';
 import { JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
 import { axeViolations, englishOnPage, hasChromium, openWindow, phoneLayoutProblems, signIn, startForum, type Forum, type ScreenName } from './support.js';
@@ -179,6 +180,28 @@ describe.runIf(hasChromium)('every page type in a real browser', () => {
     const sideOnPhone = await phone.locator('.side-column').boundingBox();
     const list = await phone.locator(name === 'board' ? 'ol.thread-list' : 'article.post-opening').boundingBox();
     expect(sideOnPhone && list && sideOnPhone.y > list.y).toBe(true);
+  });
+
+  it('has checks that catch what they look for: a small button, a wide box, an unlabelled field, English text', async () => {
+    const page = await open('guest', 'phone', { name: 'sign in', viewer: 'guest', path: () => '/login' });
+    // Styled through the CSSOM: the forum's Content-Security-Policy refuses style attributes.
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const tiny = document.createElement('button');
+      tiny.type = 'button';
+      tiny.textContent = 'Tiny';
+      Object.assign(tiny.style, { all: 'unset', fontSize: '12px' });
+      const wide = document.createElement('div');
+      Object.assign(wide.style, { width: '600px', maxWidth: 'none', height: '2px' });
+      const field = document.createElement('input');
+      field.type = 'text';
+      main.append(tiny, wide, field);
+    });
+    const layout = await phoneLayoutProblems(page);
+    expect(layout.some((problem) => problem.startsWith('scrolls sideways'))).toBe(true);
+    expect(layout.some((problem) => problem.startsWith('<button> "Tiny" is'))).toBe(true);
+    expect((await axeViolations(page)).some((violation) => violation.startsWith('label '))).toBe(true);
+    expect(await englishOnPage(page)).toContain(en['accounts.login.title']);
   });
 
   const danishPages: PageType[] = [

@@ -151,13 +151,16 @@ export async function phoneLayoutProblems(page: Page): Promise<string[]> {
   return page.evaluate((min) => {
     const problems: string[] = [];
     const root = document.documentElement;
-    if (root.scrollWidth > window.innerWidth) {
+    // The layout viewport's width. Not innerWidth: a phone browser zooms out to show a page wider than
+    // the screen, and innerWidth then grows with the page, so it never looks wider than itself.
+    const screenWidth = root.clientWidth;
+    if (root.scrollWidth > screenWidth) {
       const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-        .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= window.innerWidth + 0.5)
+        .filter((el) => el.getBoundingClientRect().right > screenWidth + 0.5)
+        .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= screenWidth + 0.5)
         .slice(0, 3)
         .map((el) => describe(el));
-      problems.push(`scrolls sideways: ${root.scrollWidth} px wide in ${window.innerWidth} px (widest: ${wide.join(', ') || 'unknown'})`);
+      problems.push(`scrolls sideways: ${root.scrollWidth} px wide in ${screenWidth} px (widest: ${wide.join(', ') || 'unknown'})`);
     }
     function describe(el: Element): string {
       const id = el.id ? `#${el.id}` : '';
