@@ -24,8 +24,9 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   const firstPage = request.query.before === undefined;
   const { threads, nextCursor } = await readBoard(db, network.id, request.query.before, viewer, request.t);
   const json: Static<typeof BoardJson> = { network: networkJson(network), threads, nextCursor };
-  // The rules show in the side column on every page, and above the new-thread form (one query for both).
-  const ruleTitles = await listRuleTitles(db, network.id);
+  // The rules show in the side column of every page, and above the new-thread form: one query for both,
+  // for pages only (the JSON has neither).
+  const ruleTitles = request.wantsJson ? [] : await listRuleTitles(db, network.id);
   const moderates = canModerate(viewer, network.id);
   return {
     ...json,
@@ -38,7 +39,7 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
     // Conveners and admins: how many posts await review (one count query, only for them), and their tools menu.
     review: moderates ? { count: await reviewCount(db, network.id) } : null,
     // The side column (beside the board from 1,100 px, after it on a phone).
-    aside: await networkAside(db, network, ruleTitles),
+    aside: request.wantsJson ? undefined : await networkAside(db, network, ruleTitles),
     live: firstPage ? { topic: `board:${network.slug}`, cursor } : undefined,
     scripts: firstPage ? ['/static/js/live.js'] : [],
     // The follow button (state and follower count, one query) and the board's Atom feed.

@@ -1,11 +1,10 @@
 // A thread page `/t/:id/:slug?`: a page (or part) of the thread's posts (threads), with the watch box
-// (following), the thread's Atom feed (feeds) and the side column: its network's description (networks),
-// conveners and rules (moderation).
+// (following), the thread's Atom feed (feeds) and the side column: its network's description and rules
+// (threads) and conveners (moderation).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { threadFeedLink } from '../feeds/public.js';
 import { watchState } from '../following/public.js';
-import { loadNetwork } from '../networks/public.js';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { readThreadPage, ThreadPageJson, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
 import { networkAside } from './network-aside.js';
@@ -20,7 +19,7 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   const maxDepth = config.threadDisplayDepth;
   // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
   const cursor = events.cursor;
-  const { json, isLastPage, isLastPart, ...shown } = await readThreadPage(db, request.params.id, request.query, viewer, request.t, maxDepth);
+  const { json, isLastPage, isLastPart, network, ...shown } = await readThreadPage(db, request.params.id, request.query, viewer, request.t, maxDepth);
   return {
     ...shown,
     thread: json,
@@ -30,8 +29,8 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
     // Watch/mute (one query, signed-in viewers only) and the thread's Atom feed.
     watch: { thread: json.id, signedIn: !!viewer, state: viewer ? await watchState(db, viewer.id, json.id) : null },
     alternateLinks: [threadFeedLink({ id: json.id, title: json.title })],
-    // The side column: the network's description (one query), conveners (one) and rules (read with the thread).
-    aside: await networkAside(db, await loadNetwork(db, json.network.slug), shown.rules),
+    // The side column (pages only, not JSON): the network's description and rules (read with the thread) and its conveners (one query).
+    aside: request.wantsJson ? undefined : await networkAside(db, network, shown.rules),
     json,
   };
 }

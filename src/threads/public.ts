@@ -70,6 +70,8 @@ export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Pa
     isLastPart: part === parts,
     canReply: !!viewer && !thread.locked,
     rules: thread.rule_titles,
+    /** The thread's network as the page's side column shows it (read with the thread). */
+    network: { id: thread.network_id, slug: thread.network_slug, name: thread.network_name, description_html: thread.network_description_html },
     tools: threadModerationTools(viewer, thread),
   };
 }

@@ -13,10 +13,10 @@ function ruleTitlesOf(networkId: 'threads.network_id' | 'networks.id') {
   )`.as('rule_titles');
 }
 
-/** A thread as its pages and posting forms show it: with its counts and its network's rules. */
+/** A thread as its pages and posting forms show it: with its counts and its network's rules and description (the side column). */
 export function findThread(db: Kysely<DB>, threadId: number) {
   return selectThreads(db)
-    .select(['threads.reply_count', 'threads.top_level_count', ruleTitlesOf('threads.network_id')])
+    .select(['threads.reply_count', 'threads.top_level_count', ruleTitlesOf('threads.network_id'), 'networks.description_html as network_description_html'])
     .where('threads.id', '=', threadId)
     .executeTakeFirst();
 }
