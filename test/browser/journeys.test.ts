@@ -87,10 +87,35 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       expect(thread.title).toBe('Sharing a trailer');
     });
 
-    it('replies to a nested post, saying whom, and the reply lands under it with the focus', async () => {
+    it('jumps to the reply form from the top of a thread', async () => {
       await page.goto(`${forum.base}/t/${stage.threadId}`);
-      await page.locator(`#p-${stage.nested} a[data-reply-to]`).click();
+      await page.getByRole('link', { name: en['threads.replyToThread'], exact: true }).click();
+      await page.waitForURL(/#reply-heading$/);
+      expect(await page.locator('#reply-heading').isVisible()).toBe(true);
+      // In view once the (possibly smooth) scroll has ended.
+      await expect
+        .poll(async () => {
+          const box = await page.locator('#reply-heading').boundingBox();
+          // Scrolled to the heading's top, give or take a fraction of a pixel.
+          return box !== null && box.y > -1 && box.y + box.height <= page.viewportSize()!.height;
+        })
+        .toBe(true);
+    });
+
+    it('replies to a nested post, saying whom; Escape closes the form; the reply lands under it with the focus, counted live elsewhere', async () => {
+      // The convener has the thread open in another window: its "N replies" heading counts the new reply.
+      await convenerPage.goto(`${forum.base}/t/${stage.threadId}`);
+      const heading = convenerPage.locator('#replies-heading');
+      const before = Number(await heading.getAttribute('data-reply-count'));
+
+      await page.goto(`${forum.base}/t/${stage.threadId}`);
+      const replyLink = page.locator(`#p-${stage.nested} a[data-reply-to]`);
       const form = page.locator('.inline-reply');
+      await replyLink.click();
+      await form.waitFor();
+      await form.locator('textarea').press('Escape');
+      await form.waitFor({ state: 'detached' });
+      await replyLink.click();
       await form.waitFor();
       expect(await form.textContent()).toContain(en['threads.replyTo']!.replace('{name}', convener.displayName));
       await form.locator('textarea').fill('I can bring my trailer on Saturday.');
@@ -101,6 +126,8 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.closest('article')?.id)).toBe(`p-${made.replyId}`);
       const row = await forum.ctx.db.selectFrom('posts').select('parent_id').where('id', '=', made.replyId).executeTakeFirstOrThrow();
       expect(row.parent_id).toBe(stage.nested);
+
+      await expect.poll(() => heading.textContent(), { timeout: 10_000 }).toBe(en['threads.replyCount']!.replace('{count}', String(before + 1)));
     });
 
     it('deletes the reply after confirming, sees no Reply on it, and undoes it', async () => {
@@ -112,6 +139,7 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       expect(await dialog.textContent()).toContain(en['threads.delete.title']);
       await Promise.all([page.waitForURL(/#p-\d+$|\/t\/\d+/), dialog.getByRole('button', { name: en['threads.delete'] }).click()]);
       await expect.poll(() => page.locator(`#p-${made.replyId}.post-deleted`).count()).toBe(1);
+      expect(await notice(page).isVisible()).toBe(true);
       expect(await page.locator(`#p-${made.replyId} a[data-reply-to]`).count()).toBe(0);
       expect(await page.locator(`#p-${made.replyId}`).textContent()).not.toContain('I can bring my trailer');
       expect((await forum.ctx.db.selectFrom('posts').select('deleted_at').where('id', '=', made.replyId).executeTakeFirstOrThrow()).deleted_at).not.toBeNull();
