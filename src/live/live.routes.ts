@@ -1,7 +1,7 @@
 // GET /live: the websocket that pushes new posts and threads to everyone looking.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { TooManyRequestsError } from '../core/errors.js';
-import { claimedOrigin } from '../core/security.js';
+import { allowedOrigins, claimedOrigin } from '../core/security.js';
 import { LiveConnection } from './hub.js';
 import { CLOSE_POLICY, HEARTBEAT_MS, MAX_TOPICS, SOCKETS_PER_ADDRESS, SOCKETS_RETRY_AFTER_SECONDS } from './limits.js';
 import { pruneEvents } from './live.queries.js';
@@ -37,7 +37,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   const { hub } = live;
   const me = meTopic(app, hub);
   const sessions = liveSessions(app, hub);
-  const allowedOrigin = app.config.publicUrl.origin;
+  const allowed = allowedOrigins(app.config.publicUrl);
 
   const heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
   heartbeat.unref();
@@ -83,7 +83,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
       preValidation: async (request, reply) => {
         // A browser on another site must not read a member's live feed with the member's cookie.
         const origin = claimedOrigin({ origin: request.headers.origin });
-        if (origin !== undefined && origin !== allowedOrigin) return reply.code(403).send({ error: 'forbidden', message: request.t('errors.crossSite') });
+        if (origin !== undefined && !allowed.has(origin)) return reply.code(403).send({ error: 'forbidden', message: request.t('errors.crossSite') });
         if (app.config.rateLimits) admitAddress(request);
       },
     },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
+import { connectLive } from '../helpers/live.js';
 
 describe('cross-site requests', () => {
   let ctx: TestContext;
@@ -96,6 +97,12 @@ describe('cross-site requests when PUBLIC_URL names this machine', () => {
     ['[::1]', 'http://[::1]:3000', 'via_ipv6'],
   ])('accepts a form sent from %s on the same port', async (_label, origin, username) => {
     expect((await register(origin, username)).status).toBe(201);
+  });
+
+  it('opens the live feed from 127.0.0.1 too, and still not from another site', async () => {
+    const live = await connectLive(ctx, { origin: 'http://127.0.0.1:3000' });
+    live.close();
+    await expect(connectLive(ctx, { origin: 'http://127.0.0.1:3001' })).rejects.toThrow('upgrade refused: 403');
   });
 
   it.each([
