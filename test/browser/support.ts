@@ -143,9 +143,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /**
  * What is wrong with the page on a phone: it scrolls sideways, or a visible action (a link, button,
  * summary, input or select) is smaller than 44 × 44 px. Each problem names the element and its size.
- * A link inside a sentence of running text (a link in a post, "read the rules" in a paragraph) is
- * not an action but part of the text, as WCAG's inline exception says; a checkbox or radio button is
- * measured together with its label, which is what a thumb taps.
+ * A link inside running text (a link in a post, "read the rules" within a sentence) is not an action
+ * but part of the text, as WCAG's inline exception says; a checkbox or radio button is measured
+ * together with its label, which is what a thumb taps.
  */
 export async function phoneLayoutProblems(page: Page): Promise<string[]> {
   return page.evaluate((min) => {
@@ -177,15 +177,18 @@ export async function phoneLayoutProblems(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       return style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0;
     }
-    /** A link within a sentence: inline, in a block whose text is more than the link's own. */
+    /**
+     * A link within running text: anywhere in what members wrote (a post, a network's description, a
+     * rule's explanation, rendered from Markdown), or inline in a paragraph of the forum's own with more
+     * words than the link's. A link alone in its paragraph, or in a list item, is an action.
+     */
     function isInlineInText(el: HTMLElement): boolean {
       if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline') return false;
+      if (el.closest('.post-body, .description, .description-full, .rule-body')) return true;
       let block = el.parentElement;
       while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
-      if (!block || !['P', 'LI', 'TD', 'DD', 'BLOCKQUOTE'].includes(block.tagName)) return false;
-      const own = el.textContent.trim().length;
-      const all = block.textContent.trim().length;
-      return all - own >= 10;
+      if (!block || !['P', 'BLOCKQUOTE'].includes(block.tagName)) return false;
+      return block.textContent.trim().length - el.textContent.trim().length >= 10;
     }
     const actions = document.querySelectorAll<HTMLElement>('a[href], button, summary, input:not([type="hidden"]), select');
     for (const el of actions) {
