@@ -6,7 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/core/i18n/en.js';
 import { JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
-import { axeViolations, englishOnPage, hasChromium, openWindow, phoneLayoutProblems, signIn, startForum, type Forum, type ScreenName } from './support.js';
+import {
+  axeViolations,
+  eachMenuOpen,
+  englishOnPage,
+  hasChromium,
+  openMenus,
+  openWindow,
+  phoneLayoutProblems,
+  signIn,
+  startForum,
+  type Forum,
+  type ScreenName,
+} from './support.js';
 
 /** Who looks at a page: a guest, the administrator (who sees every tool), or a Danish member who convenes the network. */
 type Viewer = 'guest' | 'admin' | 'danish';
@@ -134,13 +146,23 @@ describe.runIf(hasChromium)('every page type in a real browser', () => {
     },
   );
 
-  it('opens a menu on a phone without anything in it scrolling sideways or being too small to tap', async () => {
-    const page = await open('admin', 'phone', { name: 'thread', viewer: 'admin', path: () => `/t/${stage.threadId}` });
-    await page.locator(`#p-${stage.replyId} details.post-menu > summary`).click();
-    await page.locator('header details.site-menu > summary').click();
-    expect(await phoneLayoutProblems(page)).toEqual([]);
-    expect(await axeViolations(page)).toEqual([]);
-  });
+  const withMenus: PageType[] = [
+    { name: 'board', viewer: 'admin', path: () => '/n/kajak' },
+    { name: 'thread', viewer: 'admin', path: () => `/t/${stage.threadId}` },
+    { name: 'review', viewer: 'admin', path: () => '/n/kajak/review' },
+    { name: 'reply form', viewer: 'admin', path: () => `/t/${stage.threadId}/reply?to=${stage.nestedId}` },
+  ];
+
+  it.each(withMenus.map((type) => [type.name, type] as const))(
+    '%s passes the checks on a phone with each of its menus open, and with the header menu open',
+    async (_name, type) => {
+      const page = await open(type.viewer, 'phone', type);
+      expect(await eachMenuOpen(page, 'main details', async () => [...(await phoneLayoutProblems(page)), ...(await axeViolations(page))])).toEqual([]);
+      await page.locator('header details.site-menu > summary').click();
+      expect(await phoneLayoutProblems(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
 
   it('keeps the signed-in header to one row on a phone, the unread count in it', async () => {
     const page = await open('admin', 'phone', { name: 'home', viewer: 'admin', path: () => '/' });
@@ -227,6 +249,10 @@ describe.runIf(hasChromium)('every page type in a real browser', () => {
   it.each(danishPages.map((type) => [type.name, type] as const))('a Danish member sees no English on %s', async (_name, type) => {
     const page = await open(type.viewer, 'phone', type);
     expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    expect(await englishOnPage(page)).toEqual([]);
+    // What the menus hold, too: those in the page, then the header's (which covers the page on a phone).
+    if (await openMenus(page, 'main details')) expect(await englishOnPage(page)).toEqual([]);
+    await openMenus(page, 'header details');
     expect(await englishOnPage(page)).toEqual([]);
   });
 });

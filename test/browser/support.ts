@@ -210,6 +210,39 @@ export async function phoneLayoutProblems(page: Page): Promise<string[]> {
   }, MIN_TARGET);
 }
 
+/** Opens every <details> (menus, "more", the new-thread form) that `selector` finds, as taps would. */
+export async function openMenus(page: Page, selector: string): Promise<number> {
+  return page.evaluate((css) => {
+    const menus = [...document.querySelectorAll<HTMLDetailsElement>(css)].filter((menu) => !menu.open);
+    for (const menu of menus) menu.open = true;
+    return menus.length;
+  }, selector);
+}
+
+/**
+ * Runs `check` with each closed <details> that `selector` finds opened in turn, alone (as a thumb
+ * opens one menu at a time), and collects what it finds, each problem prefixed with the menu's summary.
+ */
+export async function eachMenuOpen(page: Page, selector: string, check: () => Promise<string[]>): Promise<string[]> {
+  const count = await page.evaluate((css) => document.querySelectorAll<HTMLDetailsElement>(css).length, selector);
+  const problems: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const summary = await page.evaluate(
+      ({ css, index }) => {
+        const menu = document.querySelectorAll<HTMLDetailsElement>(css)[index];
+        if (!menu || menu.open || menu.getBoundingClientRect().height === 0) return null;
+        menu.open = true;
+        return (menu.querySelector('summary')?.textContent ?? '').replace(/\s+/g, ' ').trim() || `menu ${index + 1}`;
+      },
+      { css: selector, index: i },
+    );
+    if (summary === null) continue;
+    for (const problem of await check()) problems.push(`with "${summary}" open: ${problem}`);
+    await page.evaluate(({ css, index }) => (document.querySelectorAll<HTMLDetailsElement>(css)[index]!.open = false), { css: selector, index: i });
+  }
+  return problems;
+}
+
 // ─── No English on a Danish page ─────────────────────────────────────────────────────────────────
 
 /**
