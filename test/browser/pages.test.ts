@@ -138,6 +138,16 @@ describe.runIf(hasChromium)('every page type in a real browser', () => {
     });
   });
 
+  it.each(pageTypes.map((type) => [type.name, type] as const))('%s has no WCAG 2.2 AA violation in dark mode on a phone', async (_name, type) => {
+    const page = await open(type.viewer, 'phone', type);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
   it.each(pageTypes.map((type) => [type.name, type] as const))(
     '%s neither scrolls sideways nor has an action under 44 × 44 px on a 375 px phone',
     async (_name, type) => {
