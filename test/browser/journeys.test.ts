@@ -8,7 +8,7 @@ import { en } from '../../src/core/i18n/en.js';
 import { da } from '../../src/core/i18n/da.js';
 import { JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
-import { englishOnPage, hasChromium, openWindow, signIn, startForum, type Forum, type ScreenName } from './support.js';
+import { axeViolations, englishOnPage, hasChromium, openWindow, phoneLayoutProblems, signIn, startForum, type Forum, type ScreenName } from './support.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -40,6 +40,13 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
     const made = { threadId: 0, replyId: 0 };
 
     const notice = (p: Page) => p.locator('[data-flash-notice]');
+    /** What the checks found in the states the journeys passed through (a notice shown, a dialog open, …). */
+    const found: Record<string, string[]> = {};
+    /** Runs axe-core (and on a phone the layout checks) on the page as it stands, noting what they find. */
+    async function checkpoint(p: Page, state: string): Promise<void> {
+      const problems = [...(await axeViolations(p)), ...(screen === 'phone' ? await phoneLayoutProblems(p) : [])];
+      if (problems.length) found[state] = problems;
+    }
 
     beforeAll(async () => {
       const { ctx } = forum;
@@ -69,6 +76,7 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       await Promise.all([page.waitForURL((url) => url.pathname !== '/register'), page.click('form[action="/register"] button[type="submit"]')]);
       await expect.poll(() => notice(page).isVisible()).toBe(true);
       expect(await page.locator('details.site-menu').count()).toBe(1);
+      await checkpoint(page, 'after registering, with its notice');
       const account = await forum.ctx.db.selectFrom('accounts').select('display_name').where('username', '=', newcomer.username).executeTakeFirst();
       expect(account?.display_name).toBe(newcomer.displayName);
     });
@@ -83,6 +91,7 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       made.threadId = Number(/\/t\/(\d+)/.exec(page.url())![1]);
       expect(await page.locator('h1').textContent()).toContain('Sharing a trailer');
       await expect.poll(() => notice(page).isVisible()).toBe(true);
+      await checkpoint(page, 'a new thread, with its notice');
       const thread = await forum.ctx.db.selectFrom('threads').select('title').where('id', '=', made.threadId).executeTakeFirstOrThrow();
       expect(thread.title).toBe('Sharing a trailer');
     });
@@ -118,6 +127,7 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       await replyLink.click();
       await form.waitFor();
       expect(await form.textContent()).toContain(en['threads.replyTo']!.replace('{name}', convener.displayName));
+      await checkpoint(page, 'a thread with the inline reply form open');
       await form.locator('textarea').fill('I can bring my trailer on Saturday.');
       await Promise.all([page.waitForURL(/#p-\d+$/), form.locator('button[type="submit"]').click()]);
       made.replyId = Number(/#p-(\d+)$/.exec(page.url())![1]);
@@ -137,10 +147,12 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       const dialog = page.locator('dialog[open]');
       await dialog.waitFor();
       expect(await dialog.textContent()).toContain(en['threads.delete.title']);
+      await checkpoint(page, 'the delete dialog');
       await Promise.all([page.waitForURL(/#p-\d+$|\/t\/\d+/), dialog.getByRole('button', { name: en['threads.delete'] }).click()]);
       await expect.poll(() => page.locator(`#p-${made.replyId}.post-deleted`).count()).toBe(1);
       expect(await notice(page).isVisible()).toBe(true);
       expect(await page.locator(`#p-${made.replyId} a[data-reply-to]`).count()).toBe(0);
+      await checkpoint(page, 'a deleted post, with its notice and Undo');
       expect(await page.locator(`#p-${made.replyId}`).textContent()).not.toContain('I can bring my trailer');
       expect((await forum.ctx.db.selectFrom('posts').select('deleted_at').where('id', '=', made.replyId).executeTakeFirstOrThrow()).deleted_at).not.toBeNull();
 
@@ -156,9 +168,11 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       await post.locator('details.post-menu > summary').click();
       await Promise.all([page.waitForURL(`${forum.base}/p/${stage.elinsReply}/flag`), post.getByRole('link', { name: en['moderation.flag'] }).click()]);
       await page.getByLabel(en['moderation.reason.off-topic']!).check();
+      await checkpoint(page, 'the flag form');
       await Promise.all([page.waitForURL(/\/t\/\d+/), page.getByRole('button', { name: en['moderation.flag.submit'] }).click()]);
       const thanks = page.locator(`#p-${stage.elinsReply} [data-flash-notice]`);
       expect(await thanks.textContent()).toContain(en['moderation.flag.thanks']);
+      await checkpoint(page, 'a flagged post, with the thanks beside it');
       const flags = await forum.ctx.db.selectFrom('flags').select('reason').where('post_id', '=', stage.elinsReply).execute();
       expect(flags.map((f) => f.reason)).toEqual(['off-topic']);
     });
@@ -171,9 +185,11 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       const item = convenerPage.locator('form.review-agree').first();
       const firstButton = convenerPage.locator('main button').first();
       expect(await firstButton.textContent()).toContain(en['moderation.review.agree']);
+      await checkpoint(convenerPage, 'the review queue');
       await item.getByRole('button', { name: en['moderation.review.agree'] }).click();
       const dialog = convenerPage.locator('dialog[open]');
       await dialog.waitFor();
+      await checkpoint(convenerPage, 'the review queue’s confirmation dialog');
       await Promise.all([convenerPage.waitForLoadState('load'), dialog.getByRole('button', { name: en['moderation.review.agree'] }).click()]);
       await expect.poll(() => notice(convenerPage).isVisible()).toBe(true);
       await expect
@@ -190,12 +206,14 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       await convenerPage.selectOption('#field-rule', '2');
       expect(await convenerPage.locator('#field-rule option:checked').textContent()).toContain('No advertising');
       await convenerPage.fill('#field-note', 'Please use the offers board.');
+      await checkpoint(convenerPage, 'the hide form, filled in');
       await convenerPage.getByRole('button', { name: en['moderation.hide.submit'] }).click();
       const dialog = convenerPage.locator('dialog[open]');
       await dialog.waitFor();
       await Promise.all([convenerPage.waitForURL(/\/t\/\d+/), dialog.getByRole('button', { name: en['moderation.hide.submit'] }).click()]);
       await expect.poll(() => notice(convenerPage).isVisible()).toBe(true);
       expect(await convenerPage.locator('article.post-opening .hidden-band').count()).toBe(1);
+      await checkpoint(convenerPage, 'a hidden post as its convener sees it, with the notice');
       const post = await forum.ctx.db
         .selectFrom('posts')
         .select(['hidden_reason', 'hidden_rule'])
@@ -210,6 +228,7 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: en['following.follow'], exact: true }).click()]);
       await expect.poll(() => notice(page).isVisible()).toBe(true);
       expect(await page.getByRole('button', { name: en['following.unfollow'] }).count()).toBe(1);
+      await checkpoint(page, 'a followed board, with its notice');
       const account = await forum.ctx.db.selectFrom('accounts').select('id').where('username', '=', newcomer.username).executeTakeFirstOrThrow();
       expect(await forum.ctx.db.selectFrom('follows').select('level').where('account_id', '=', account.id).execute()).toHaveLength(1);
     });
@@ -227,6 +246,7 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       await forum.ctx.app.notifications.runWorker();
       expect(await unread()).toBe(before + 1);
       await Promise.all([page.waitForURL(`${forum.base}/notifications`), page.locator('header a.notifications-link').click()]);
+      await checkpoint(page, 'the notifications, one unread');
       const replied = en['notifications.reply']!.split('{title}')[0]!.replace('{name}', convener.displayName);
       const item = page.locator('main a[href^="/notifications/"]', { hasText: replied });
       await Promise.all([page.waitForURL(new RegExp(`#p-${answer.id}$`)), item.click()]);
@@ -239,8 +259,13 @@ describe.runIf(hasChromium)('the main journeys in a real browser', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('da');
       expect(await page.locator('header details.site-menu summary').textContent()).toContain(da['nav.menu']);
       expect(await englishOnPage(page)).toEqual([]);
+      await checkpoint(page, 'a board in Danish');
       const account = await forum.ctx.db.selectFrom('accounts').select('locale').where('username', '=', newcomer.username).executeTakeFirstOrThrow();
       expect(account.locale).toBe('da');
+    });
+
+    it('passed the checks in every state the journeys went through (axe-core; on a phone, scrolling and tap targets)', () => {
+      expect(found).toEqual({});
     });
   });
 });
