@@ -23,6 +23,7 @@ const NO_CACHED_PAGE: Record<string, string> = {
   'POST /u/:username/unsuspend': 'shown in the moderation log, which is not cached',
   'POST /n/:network/bar': 'shown in the moderation log, which is not cached',
   'POST /n/:network/unbar': 'shown in the moderation log, which is not cached',
+  'POST /language': 'a reader’s own choice: cached pages are kept per language',
 };
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
