@@ -2,10 +2,10 @@
 // start and freeze: outages are never rehearsed on the shared server the other tests use.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './ports.js';
 
 export interface OwnPostgres {
   url: string;
@@ -41,16 +41,6 @@ function run(tool: string, args: string[]): void {
 
 async function runInBackground(tool: string, args: string[]): Promise<void> {
   await promisify(execFile)(...serverTool(tool, args));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export async function startOwnPostgres(): Promise<OwnPostgres> {

@@ -3,7 +3,7 @@
 // rules, no sideways scrolling and no small tap targets on a phone, no English on a Danish page).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../../bench/ports.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { da } from '../../src/core/i18n/da.js';
 import { en } from '../../src/core/i18n/en.js';
@@ -36,17 +36,6 @@ export const MIN_TARGET = 44;
 
 /** The axe-core tags of WCAG 2.2 level A and AA. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Forum {
   ctx: TestContext;

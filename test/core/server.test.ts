@@ -1,18 +1,7 @@
 // What the person starting the forum reads: the log names one address to open, PUBLIC_URL's.
 import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../bench/ports.js';
 
 describe('starting the server', () => {
   it('logs one address to open, PUBLIC_URL, and not the address it is bound to', async () => {

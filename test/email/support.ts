@@ -1,6 +1,5 @@
 // Test support for email: a real SMTP listener (smtp-server) on a local port, a MIME reader (mailparser), and
 // a test forum built with email options (timing, no background sender).
-import { createServer } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { BuildOptions } from '../../src/app.js';
@@ -21,17 +20,7 @@ export interface SmtpListener {
   close(): Promise<void>;
 }
 
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort } from '../../bench/ports.js';
 
 /** An SMTP server on 127.0.0.1 that accepts everything (no TLS, no auth) and keeps what it receives. */
 export async function startSmtp(port = 0, mails: ReceivedMail[] = []): Promise<SmtpListener> {
