@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { LOCALE_COOKIE } from '../core/i18n/index.js';
 import { localPath, localPathOfUrl } from '../core/paths.js';
+import { allowedOrigins } from '../core/security.js';
 import { OneOf } from '../core/schemas.js';
 import { LOCALES } from '../config.js';
 import { updateAccountLocale } from './accounts.queries.js';
@@ -23,7 +24,7 @@ export async function languageRoutes(fastify: FastifyInstance): Promise<void> {
     if (request.viewer) await updateAccountLocale(db, request.viewer.id, locale);
     reply.setCookie(LOCALE_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: ONE_YEAR_SECONDS });
     // Back where the switch was pressed: the form says where; without it, the page that sent the form.
-    const back = next === undefined ? localPathOfUrl(request.headers.referer, app.config.publicUrl.origin) : localPath(next);
+    const back = next === undefined ? localPathOfUrl(request.headers.referer, allowedOrigins(app.config.publicUrl)) : localPath(next);
     return reply.done(back, { locale }, 200);
   });
 }

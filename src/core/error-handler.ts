@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { localPathOfUrl } from './paths.js';
+import { allowedOrigins } from './security.js';
 import { formatIsoLike } from './time.js';
 import { isDatabaseUnavailable } from '../db/availability.js';
 import { catalogs } from './i18n/index.js';
@@ -153,7 +154,7 @@ async function sendError(error: HttpError, request: FastifyRequest, reply: Fasti
     );
   }
   if (error.statusCode === 401) {
-    const back = localPathOfUrl(request.headers.referer, request.server.config.publicUrl.origin);
+    const back = localPathOfUrl(request.headers.referer, allowedOrigins(request.server.config.publicUrl));
     return reply.redirect(`/login?next=${encodeURIComponent(back)}`, 303);
   }
   // The error's message is its catalog key (HttpError's constructor).

@@ -6,6 +6,7 @@ import { LOCALE_COOKIE, localeFromAcceptLanguage, localeFromCookie, translator, 
 import { HttpError, ValidationError } from './errors.js';
 import { wantsJson } from './negotiate.js';
 import { localPathOfUrl } from './paths.js';
+import { allowedOrigins } from './security.js';
 import { decodeHTML } from 'entities';
 import { hasNul, withoutInvisible } from './text.js';
 import type { Viewer } from './viewer.js';
@@ -125,7 +126,7 @@ function layoutData(request: FastifyRequest, reply: FastifyReply, title: string 
     // `atTop` until the post it is about is known to be on the page (reply.page checks).
     flash: flash ? { text: request.t(flash.key, flash.values), post: flash.post, atTop: flash.post === undefined } : undefined,
     // Where the language switch brings the visitor back to: this page, or for a refused form the page it was on.
-    languageNext: request.method === 'GET' ? request.url : localPathOfUrl(request.headers.referer, config.publicUrl.origin),
+    languageNext: request.method === 'GET' ? request.url : localPathOfUrl(request.headers.referer, allowedOrigins(config.publicUrl)),
   };
 }
 

@@ -13,12 +13,12 @@ export function localPath(candidate: unknown): string {
   }
 }
 
-/** The path of a same-origin URL (such as a Referer), else "/". */
-export function localPathOfUrl(url: string | undefined, origin: string): string {
+/** The path of a URL (such as a Referer) on one of this site's origins (core/security.ts allowedOrigins), else "/". */
+export function localPathOfUrl(url: string | undefined, origins: ReadonlySet<string>): string {
   if (!url) return '/';
   try {
     const parsed = new URL(url);
-    return parsed.origin === origin ? localPath(parsed.pathname + parsed.search) : '/';
+    return origins.has(parsed.origin) ? localPath(parsed.pathname + parsed.search) : '/';
   } catch {
     return '/';
   }

@@ -25,10 +25,17 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
  * bookmark may name either and both reach the same server. Any other host allows only itself.
  */
 export function allowedOrigins(publicUrl: URL): ReadonlySet<string> {
-  if (!LOOPBACK_HOSTS.includes(publicUrl.hostname)) return new Set([publicUrl.origin]);
-  const port = publicUrl.port ? `:${publicUrl.port}` : '';
-  return new Set([publicUrl.origin, ...LOOPBACK_HOSTS.map((host) => `${publicUrl.protocol}//${host}${port}`)]);
+  let origins = originsOf.get(publicUrl);
+  if (!origins) {
+    const port = publicUrl.port ? `:${publicUrl.port}` : '';
+    const loopback = LOOPBACK_HOSTS.includes(publicUrl.hostname) ? LOOPBACK_HOSTS.map((host) => `${publicUrl.protocol}//${host}${port}`) : [];
+    origins = new Set([publicUrl.origin, ...loopback]);
+    originsOf.set(publicUrl, origins);
+  }
+  return origins;
 }
+/** Worked out once per configuration: every page's language switch and every refused request asks. */
+const originsOf = new WeakMap<URL, ReadonlySet<string>>();
 
 export const securityPlugin = fp(
   async (app) => {

@@ -105,6 +105,13 @@ describe('cross-site requests when PUBLIC_URL names this machine', () => {
     await expect(connectLive(ctx, { origin: 'http://127.0.0.1:3001' })).rejects.toThrow('upgrade refused: 403');
   });
 
+  it('goes back to the page a form was sent from at 127.0.0.1, and not to a page of another port', async () => {
+    const switchFrom = (referer: string) =>
+      guest(ctx).post('/language').set('origin', 'http://127.0.0.1:3000').set('referer', referer).type('form').send({ locale: 'da' });
+    expect((await switchFrom('http://127.0.0.1:3000/n/kajak?page=2')).headers.location).toBe('/n/kajak?page=2');
+    expect((await switchFrom('http://127.0.0.1:3001/n/kajak')).headers.location).toBe('/');
+  });
+
   it.each([
     ['another port', 'http://127.0.0.1:3001'],
     ['another scheme', 'https://127.0.0.1:3000'],
