@@ -209,7 +209,7 @@ export async function markPostDeleted(db: Kysely<DB>, postId: number, deletedByI
   await db.updateTable('posts').set({ deleted_at: at, deleted_by_id: deletedById }).where('id', '=', postId).execute();
 }
 
-/** How long an author may undo deleting their own post (the page's Undo button); the restoring UPDATE below enforces it, and says 10 minutes too. */
+/** How long an author may undo deleting their own post (the page's Undo button); the restoring UPDATE below enforces it. */
 export const UNDO_DELETE_MINUTES = 10;
 
 /**
@@ -225,7 +225,7 @@ export async function restoreOwnDeletedPost(db: Kysely<DB>, postId: number, auth
     .where('id', '=', postId)
     .where('author_id', '=', authorId)
     .where('deleted_by_id', '=', authorId)
-    .where('deleted_at', '>', sql<Date>`now() - interval '10 minutes'`)
+    .where('deleted_at', '>', sql<Date>`now() - make_interval(mins => ${UNDO_DELETE_MINUTES})`)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
