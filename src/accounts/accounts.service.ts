@@ -82,6 +82,7 @@ async function insertRegistration(
     password_hash: passwordHash,
     role,
     locale: input.locale ?? null,
+    email_confirmed_at: new Date(),
   });
 }
 

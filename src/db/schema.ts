@@ -10,10 +10,72 @@ export interface AccountsTable {
   username: string;
   username_key: string;
   display_name: string;
-  email: string;
+  /** Null only once the account is deleted. */
+  email: string | null;
   password_hash: string;
   role: ColumnType<Role, Role | undefined, Role>;
   locale: 'sv' | 'en' | 'da' | null;
+  created_at: CreatedAt;
+  /** When the address was proven (at registration when the forum sends no email); null until then. */
+  email_confirmed_at: Date | null;
+  deleted_at: Date | null;
+}
+
+export type TokenPurpose = 'password_reset' | 'email_confirmation' | 'email_change';
+
+export interface AccountTokensTable {
+  id: Generated<number>;
+  account_id: number;
+  purpose: TokenPurpose;
+  secret_hash: Uint8Array;
+  /** The address the link proves; null for a password reset. */
+  email: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface ProfilesTable {
+  account_id: number;
+  presentation: ColumnType<string, string | undefined, string>;
+  presentation_html: ColumnType<string, string | undefined, string>;
+  website: string | null;
+  phone: string | null;
+  show_phone: ColumnType<boolean, boolean | undefined, boolean>;
+  show_email: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: CreatedAt;
+}
+
+export interface BusinessesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  description_html: ColumnType<string, string | undefined, string>;
+  website: string | null;
+  place: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface BusinessNetworksTable {
+  business_id: number;
+  network_id: number;
+}
+
+export interface BusinessStaffTable {
+  business_id: number;
+  account_id: number;
+  role: string;
+  is_admin: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface BusinessInvitationsTable {
+  business_id: number;
+  account_id: number;
+  invited_by_id: number | null;
+  role: string;
   created_at: CreatedAt;
 }
 
@@ -218,6 +280,12 @@ export interface DB {
   settings: SettingsTable;
   submissions: SubmissionsTable;
   post_mentions: PostMentionsTable;
+  account_tokens: AccountTokensTable;
+  profiles: ProfilesTable;
+  businesses: BusinessesTable;
+  business_networks: BusinessNetworksTable;
+  business_staff: BusinessStaffTable;
+  business_invitations: BusinessInvitationsTable;
 }
 
 export type FollowLevel = 'threads' | 'posts';

@@ -90,28 +90,34 @@ export function claimDueEmail(db: Kysely<DB>, now: Date, leaseMs: number) {
 
 export type ClaimedEmail = NonNullable<Awaited<ReturnType<typeof claimDueEmail>>>;
 
-/** The recipient and network of an email, as they are now. */
+/** The recipient and network of an email, as they are now; none when the recipient has no proven address. */
 export function findEmailContext(db: Kysely<DB>, accountId: number, networkId: number) {
-  return db
-    .selectFrom('accounts')
-    .leftJoin('email_settings', 'email_settings.account_id', 'accounts.id')
-    .crossJoin('networks')
-    .select([
-      'accounts.id',
-      'accounts.username',
-      'accounts.display_name',
-      'accounts.email',
-      'accounts.role',
-      'accounts.locale',
-      'accounts.created_at',
-      'email_settings.frequency',
-      'networks.slug as network_slug',
-      'networks.name as network_name',
-      convenesColumn(),
-    ])
-    .where('accounts.id', '=', accountId)
-    .where('networks.id', '=', networkId)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('accounts')
+      .leftJoin('email_settings', 'email_settings.account_id', 'accounts.id')
+      .crossJoin('networks')
+      .select([
+        'accounts.id',
+        'accounts.username',
+        'accounts.display_name',
+        'accounts.email',
+        'accounts.role',
+        'accounts.locale',
+        'accounts.created_at',
+        'email_settings.frequency',
+        'networks.slug as network_slug',
+        'networks.name as network_name',
+        convenesColumn(),
+      ])
+      .where('accounts.id', '=', accountId)
+      .where('networks.id', '=', networkId)
+      // Only a proven address gets notifications; a deleted account has none.
+      .where('accounts.email_confirmed_at', 'is not', null)
+      .where('accounts.email', 'is not', null)
+      .$narrowType<{ email: string }>()
+      .executeTakeFirst()
+  );
 }
 
 /** Ends a claim; only the claim that still holds the email (same attempt) may. */
