@@ -3,8 +3,19 @@ import type { Message } from '../errors.js';
 import { da } from './da.js';
 import { en } from './en.js';
 import { sv } from './sv.js';
+import type { AreaStrings } from './area.js';
+import { accountStrings } from './account.js';
+import { businessesStrings } from './businesses.js';
+import { peopleStrings } from './people.js';
+import { recoveryStrings } from './recovery.js';
 
-const catalogs: Record<Locale, Record<string, string>> = { sv, en, da };
+const AREAS: readonly AreaStrings[] = [recoveryStrings, accountStrings, peopleStrings, businessesStrings];
+
+/** A locale's whole catalog: the general one, then each area's. */
+const withAreas = (locale: Locale, general: Record<string, string>) =>
+  Object.assign({}, general, ...AREAS.map((area) => area[locale])) as Record<string, string>;
+
+const catalogs: Record<Locale, Record<string, string>> = { sv: withAreas('sv', sv), en: withAreas('en', en), da: withAreas('da', da) };
 
 export type Translate = (message: Message, values?: Record<string, string | number | Date>) => string;
 
@@ -35,7 +46,7 @@ export function translator(locale: Locale): Translate {
     // shows itself, so a missing string is visible in review.
     const count = all?.count;
     const pluralKey = count === 1 ? `${key}.one` : undefined;
-    const template = (pluralKey && (catalog[pluralKey] ?? en[pluralKey])) || (catalog[key] ?? en[key] ?? key);
+    const template = (pluralKey && (catalog[pluralKey] ?? catalogs.en[pluralKey])) || (catalog[key] ?? catalogs.en[key] ?? key);
     return all
       ? template.replace(/\{(\w+)\}/g, (whole, name: string) => {
           const value = all[name];
