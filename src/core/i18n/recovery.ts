@@ -2,7 +2,13 @@
 import type { AreaStrings } from './area.js';
 
 export const recoveryStrings: AreaStrings = {
-  sv: {},
-  da: {},
-  en: {},
+  sv: {
+    'recovery.adminLink.make': 'Skapa en länk för nytt lösenord',
+  },
+  da: {
+    'recovery.adminLink.make': 'Lav et link til ny adgangskode',
+  },
+  en: {
+    'recovery.adminLink.make': 'Make a password reset link',
+  },
 };
