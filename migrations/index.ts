@@ -13,6 +13,7 @@ import * as submissions from './2026-11-30T1300_submissions.js';
 import * as moderationLogColumns from './2026-11-30T1400_moderation_log_columns.js';
 import * as postMentions from './2026-11-30T1500_post_mentions.js';
 import * as peopleAndBusinesses from './2026-12-01T1000_people_and_businesses.js';
+import * as accountDeletion from './2026-12-01T1200_account_deletion.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1400_moderation_log_columns': moderationLogColumns,
   '2026-11-30T1500_post_mentions': postMentions,
   '2026-12-01T1000_people_and_businesses': peopleAndBusinesses,
+  '2026-12-01T1200_account_deletion': accountDeletion,
 };

@@ -179,7 +179,8 @@ export interface NetworkRulesTable {
 export interface FlagsTable {
   id: Generated<number>;
   post_id: number;
-  flagger_id: number;
+  /** Null once the flagger deleted their account: the flag still counts. */
+  flagger_id: number | null;
   reason: ModerationReason;
   rule: number | null;
   note: string | null;
