@@ -33,6 +33,7 @@ import { emailPlugin, type EmailOptions } from './email/email.plugin.js';
 import { emailRoutes } from './email/email.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
+import { businessesRoutes } from './businesses/businesses.routes.js';
 import { threadActionsRoutes } from './moderation/thread-actions.routes.js';
 import { rulesRoutes } from './moderation/rules.routes.js';
 import { suspensionsRoutes } from './moderation/suspensions.routes.js';
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(emailRoutes);
   await app.register(feedsRoutes);
   await app.register(peopleRoutes);
+  await app.register(businessesRoutes);
 
   // The pages that gather what they show from several features.
   await app.register(homePage);

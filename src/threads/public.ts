@@ -13,6 +13,8 @@ import { findThread, findThreadPagePosts } from './threads.queries.js';
 import type { ThreadPageJson } from './threads.schemas.js';
 
 export { threadPageQuery, ThreadPageJson, type ThreadPageQuery } from './threads.schemas.js';
+// Businesses make their slugs the same way.
+export { slugify } from './slug.js';
 
 /** The thread with what its pages and forms show of it; 404 when there is none. */
 export async function loadThread(db: Kysely<DB>, threadId: number) {
