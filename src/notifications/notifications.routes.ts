@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
+import { pendingInvitations } from '../businesses/public.js';
 import * as queries from './notifications.queries.js';
 import { notificationParams, NotificationsPage, notificationsQuery, readBody, UnreadCount, type NotificationGroup } from './notifications.schemas.js';
 import { markNotificationsRead } from './notifications.service.js';
@@ -41,8 +42,10 @@ export async function notificationsRoutes(fastify: FastifyInstance): Promise<voi
         .filter((group): group is NotificationGroup => group !== null);
       const nextCursor = rows.length > NOTIFICATIONS_PAGE_SIZE ? page.at(-1)!.latest_id : null;
       const unread = request.unreadNotifications ?? (await queries.unreadCount(db, viewer.id));
-      const json = { unread, notifications: groups, nextCursor };
-      return reply.page('notifications/index', { ...json, firstPage: request.query.before === undefined }, { json, title: request.t('notifications.title') });
+      const firstPage = request.query.before === undefined;
+      const invitations = firstPage ? await pendingInvitations(db, viewer.id) : [];
+      const json = { unread, invitations, notifications: groups, nextCursor };
+      return reply.page('notifications/index', { ...json, firstPage }, { json, title: request.t('notifications.title') });
     },
   );
 

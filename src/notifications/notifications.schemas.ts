@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { Nullable } from '../core/schemas.js';
 import type { NotificationKind } from '../db/schema.js';
 import { AccountName, NetworkName } from '../posts/posts.schemas.js';
+import { InvitationJson } from '../businesses/public.js';
 
 const id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 
@@ -39,7 +40,15 @@ export const NotificationGroup = Type.Object({
 });
 export type NotificationGroup = Static<typeof NotificationGroup>;
 
-/** A page of /notifications; `nextCursor` is null on the last page. */
-export const NotificationsPage = Type.Object({ unread: Type.Integer(), notifications: Type.Array(NotificationGroup), nextCursor: Nullable(Type.Integer()) });
+/**
+ * A page of /notifications; `nextCursor` is null on the last page. `invitations` (to a business's
+ * staff) wait there until answered, on the first page.
+ */
+export const NotificationsPage = Type.Object({
+  unread: Type.Integer(),
+  invitations: Type.Array(InvitationJson),
+  notifications: Type.Array(NotificationGroup),
+  nextCursor: Nullable(Type.Integer()),
+});
 
 export const UnreadCount = Type.Object({ unread: Type.Integer() });

@@ -1,19 +1,22 @@
 // The side column of a network's board and its threads (beside the page from 1,100 px, after it on a
-// phone): the network's description, its conveners (moderation) and its rule titles.
+// phone): the network's description, its conveners (moderation), its rule titles and the businesses
+// active in it (businesses).
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { networkBusinesses } from '../businesses/public.js';
 import { listConveners } from '../moderation/public.js';
 import type { NetworkRow } from '../networks/public.js';
 
 /** The rule titles the page has already read (the posting forms show them too). */
 type RuleTitles = ReadonlyArray<{ number: number; title: string }>;
 
-/** One query: the conveners, names linking to their profiles. */
+/** Two queries: the conveners, names linking to their profiles, and the network's businesses. */
 export async function networkAside(db: Kysely<DB>, network: Pick<NetworkRow, 'id' | 'slug' | 'name' | 'description_html'>, rules: RuleTitles) {
-  const conveners = await listConveners(db, [network.id]);
+  const [conveners, businesses] = await Promise.all([listConveners(db, [network.id]), networkBusinesses(db, network.id)]);
   return {
     network: { slug: network.slug, name: network.name, descriptionHtml: network.description_html },
     conveners: conveners.map((convener) => ({ username: convener.username, displayName: convener.display_name })),
     rules,
+    businesses,
   };
 }

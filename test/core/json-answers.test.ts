@@ -179,6 +179,7 @@ describe('JSON answers', () => {
       ]),
     ]);
     expect(fieldsOf(await get(member, '/notifications'))).toEqual([
+      'invitations[]',
       'nextCursor',
       ...prefixed('notifications[].', [
         'actor.displayName',
@@ -253,6 +254,34 @@ describe('JSON answers', () => {
         'threshold.set',
         'threshold.value',
       ].sort(),
+    );
+  });
+
+  it('of the business directory, a business and an invitation to its staff', async () => {
+    await admin.agent
+      .post('/b/new')
+      .set('accept', JSON_ACCEPT)
+      .send({ name: 'Kajakboden', networks: ['kajak'] })
+      .expect(201);
+    await admin.agent.post('/b/kajakboden/invitations').set('accept', JSON_ACCEPT).send({ username: member.username, role: 'guide' }).expect(200);
+    const networks = ['networks[].name', 'networks[].slug'];
+    expect(fieldsOf(await get(member, '/b'))).toEqual([...prefixed('businesses[].', ['name', ...networks, 'place', 'slug', 'staffCount']), 'nextPage', 'page']);
+    expect(fieldsOf(await get(member, '/b/kajakboden'))).toEqual(
+      [
+        'createdAt',
+        'description',
+        'descriptionHtml',
+        'name',
+        ...networks,
+        'place',
+        'slug',
+        ...prefixed('staff[].', ['displayName', 'isAdmin', 'role', 'username']),
+        'website',
+      ].sort(),
+    );
+    const invitations = fieldsOf(await get(member, '/notifications')).filter((field) => field.startsWith('invitations'));
+    expect(invitations).toEqual(
+      prefixed('invitations[].', ['business.name', 'business.slug', 'createdAt', 'invitedBy.displayName', 'invitedBy.username', 'role']),
     );
   });
 });
