@@ -19,6 +19,8 @@ import { loadViews } from './core/views.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { databasePlugin } from './db/plugin.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
+import { deletionRoutes } from './accounts/deletion.routes.js';
+import { exportRoutes } from './accounts/export.routes.js';
 import { languageRoutes } from './accounts/language.routes.js';
 import { sessionsPlugin } from './accounts/sessions.plugin.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -126,6 +128,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(flagsRoutes);
   await app.register(liveRoutes);
   await app.register(accountsRoutes);
+  await app.register(deletionRoutes);
+  await app.register(exportRoutes);
   await app.register(languageRoutes);
   await app.register(followingRoutes);
   await app.register(notificationsRoutes);

@@ -15,13 +15,14 @@ export function convenesColumn() {
   return sql<number[]>`coalesce((select array_agg(conveners.network_id) from conveners where conveners.account_id = accounts.id), '{}')`.as('convenes');
 }
 
-/** Accounts as the visibility rule knows them (a Viewer), by id; one query for any number. */
+/** Accounts as the visibility rule knows them (a Viewer), by id; one query for any number. A deleted account is nobody's viewer (nothing is sent to it). */
 export async function findViewers(db: Kysely<DB>, accountIds: readonly number[]): Promise<Viewer[]> {
   if (accountIds.length === 0) return [];
   const rows = await db
     .selectFrom('accounts')
     .select(['id', 'username', 'display_name', 'role', 'locale', 'created_at', convenesColumn()])
     .where('id', 'in', accountIds)
+    .where('deleted_at', 'is', null)
     .execute();
   return rows.map((row) => ({
     id: row.id,
@@ -34,6 +35,7 @@ export async function findViewers(db: Kysely<DB>, accountIds: readonly number[])
   }));
 }
 
+/** The session and its account; never a deleted account's (its sessions go with it, and one left over signs nobody in). */
 export function findSessionWithAccount(db: Kysely<DB>, sessionId: string) {
   return db
     .selectFrom('sessions')
@@ -51,6 +53,7 @@ export function findSessionWithAccount(db: Kysely<DB>, sessionId: string) {
       convenesColumn(),
     ])
     .where('sessions.id', '=', sessionId)
+    .where('accounts.deleted_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -83,12 +86,13 @@ export async function deleteExpiredSessions(db: Kysely<DB>, now = new Date()): P
 
 const accountColumns = ['id', 'username', 'display_name', 'email', 'role', 'locale', 'created_at', 'password_hash'] as const;
 
-/** By username (any case or NFKC form, given its key) or by email (any case). */
+/** By username (any case or NFKC form, given its key) or by email (any case); never a deleted account. */
 export function findAccountByLogin(db: Kysely<DB>, usernameKey: string, email: string) {
   return db
     .selectFrom('accounts')
     .select(accountColumns)
     .where((eb) => eb.or([eb('username_key', '=', usernameKey), eb(sql<string>`lower(email)`, '=', email.toLowerCase())]))
+    .where('deleted_at', 'is', null)
     .orderBy(sql`username_key = ${usernameKey}`, 'desc')
     .executeTakeFirst();
 }
@@ -116,7 +120,13 @@ const MAX_MENTION_LOOKUPS = 50;
 export async function findMentionedAccounts(db: Kysely<DB>, names: readonly string[]): Promise<Map<string, MentionedAccount>> {
   const keys = [...new Set(names.map(usernameKey))].slice(0, MAX_MENTION_LOOKUPS);
   if (keys.length === 0) return new Map();
-  const accounts = await db.selectFrom('accounts').select(['id', 'username', 'username_key']).where('username_key', 'in', keys).execute();
+  // A deleted account's name stays plain text: it links to nobody and tells nobody.
+  const accounts = await db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'username_key'])
+    .where('username_key', 'in', keys)
+    .where('deleted_at', 'is', null)
+    .execute();
   const byKey = new Map(accounts.map((account) => [account.username_key, { id: account.id, username: account.username }]));
   return new Map(
     names.flatMap((name) => {
@@ -154,6 +164,11 @@ export async function insertAccount(db: Kysely<DB>, account: Insertable<Accounts
 /** The language the account's pages and emails come in (the switch and /me set it). */
 export async function updateAccountLocale(db: Kysely<DB>, accountId: number, locale: Locale): Promise<void> {
   await db.updateTable('accounts').set({ locale }).where('id', '=', accountId).execute();
+}
+
+/** The name shown beside the account's posts. */
+export async function updateDisplayName(db: Kysely<DB>, accountId: number, displayName: string): Promise<void> {
+  await db.updateTable('accounts').set({ display_name: displayName }).where('id', '=', accountId).where('deleted_at', 'is', null).execute();
 }
 
 export async function updatePasswordHash(db: Kysely<DB>, accountId: number, passwordHash: string): Promise<void> {

@@ -7,8 +7,9 @@ import { pruneAttempts } from '../core/rate-limit.js';
 import { blankForm } from '../core/schemas.js';
 import { requireViewer, signedInOnly } from './guards.js';
 import { findAccountById } from './accounts.queries.js';
-import { AccountJson, changePasswordBody, loginBody, loginQuery, registerBody } from './accounts.schemas.js';
+import { AccountJson, changeDisplayNameBody, changePasswordBody, loginBody, loginQuery, registerBody } from './accounts.schemas.js';
 import { accountsService } from './accounts.service.js';
+import { changeDisplayName } from './account-settings.service.js';
 
 const loginForm = Type.Object({ values: Type.Object({ next: Type.String() }), errors: blankForm.errors });
 
@@ -59,6 +60,18 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
     reply.flash('notice.signedOut');
     return reply.done('/', { signedOut: true }, 200);
   });
+
+  app.post(
+    '/me/name',
+    { onRequest: signedInOnly, schema: { body: changeDisplayNameBody, response: { 200: AccountJson } }, config: { form: { page: 'me' } } },
+    async (request, reply) => {
+      const viewer = requireViewer(request);
+      await changeDisplayName(db, viewer.id, request.body.displayName);
+      reply.flash('account.notice.nameChanged');
+      const account = await findAccountById(db, viewer.id);
+      return reply.done('/me', accountJson(account!), 200);
+    },
+  );
 
   app.post(
     '/me/password',

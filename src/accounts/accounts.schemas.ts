@@ -9,6 +9,8 @@ import { Nullable, OneOf } from '../core/schemas.js';
 export const USERNAME_PATTERN = '^(?:(?![\\u115F\\u1160\\u3164\\uFFA0])[\\p{L}\\p{N}_-])+$';
 
 const username = Type.String({ minLength: 3, maxLength: 30, pattern: USERNAME_PATTERN });
+// Trimmed and rid of invisible characters before validation (core/http.ts); no control characters either.
+const displayName = Type.String({ minLength: 1, maxLength: 60, pattern: '^\\P{Cc}+$' });
 const password = Type.String({ minLength: 10, maxLength: 256 });
 const next = Type.String({ maxLength: 2000 });
 const closed = { additionalProperties: false } as const;
@@ -16,7 +18,7 @@ const closed = { additionalProperties: false } as const;
 export const registerBody = Type.Object(
   {
     username,
-    displayName: Type.String({ minLength: 1, maxLength: 60 }),
+    displayName,
     email: Type.String({ maxLength: 254, format: 'email' }),
     password,
   },
@@ -33,6 +35,9 @@ export const loginBody = Type.Object(
 );
 
 export const loginQuery = Type.Object({ next: Type.Optional(next) });
+
+/** /me: the name shown beside the member's posts, under the same rules as registering. */
+export const changeDisplayNameBody = Type.Object({ displayName }, closed);
 
 export const changePasswordBody = Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: password }, closed);
 

@@ -111,6 +111,19 @@ export interface AccountsServiceOptions {
 export function accountsService({ db, adminEmails, attemptLimits }: AccountsServiceOptions) {
   const failedSignIns = new AttemptLimiter(db, FAILED_SIGN_INS, attemptLimits);
   const registrations = new AttemptLimiter(db, REGISTRATIONS, attemptLimits);
+  /**
+   * 400 on `field` unless the password is the account's own. A wrong one counts as a failed sign-in:
+   * a session alone cannot guess its way to the password (changing it, deleting the account).
+   */
+  async function requireOwnPassword(accountId: number, password: string, field: string): Promise<void> {
+    const reservation = await failedSignIns.reserve([accountKey(accountId)]);
+    const account = await queries.findAccountById(db, accountId);
+    if (!account || !(await verifyPassword(account.password_hash, password))) {
+      throw new ValidationError({ [field]: 'accounts.me.wrongPassword' });
+    }
+    await failedSignIns.release(reservation);
+  }
+
   return {
     /** Registers from `address`; the attempt counts whether or not the name and address were free. */
     /** The account, and its first session started in the same transaction (ending `previousSessionId`). */
@@ -132,14 +145,10 @@ export function accountsService({ db, adminEmails, attemptLimits }: AccountsServ
       return account;
     },
 
-    /** A wrong current password counts as a failed sign-in: a session alone cannot guess its way to the password. */
+    requireOwnPassword,
+
     async changePassword(accountId: number, currentSessionId: string, currentPassword: string, newPassword: string): Promise<void> {
-      const reservation = await failedSignIns.reserve([accountKey(accountId)]);
-      const account = await queries.findAccountById(db, accountId);
-      if (!account || !(await verifyPassword(account.password_hash, currentPassword))) {
-        throw new ValidationError({ currentPassword: 'accounts.me.wrongPassword' });
-      }
-      await failedSignIns.release(reservation);
+      await requireOwnPassword(accountId, currentPassword, 'currentPassword');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (tx) => {
         await queries.updatePasswordHash(tx, accountId, passwordHash);

@@ -24,6 +24,8 @@ export interface DomainEvents {
   'sessions.ended': { accountId: number };
   /** These accounts' notifications changed (new ones, or read): their unread counts may differ. */
   'notifications.changed': { accountIds: number[] };
+  /** An account's display name changed, or the account was deleted: every page naming it as an author shows it anew. */
+  'account.changed': { accountId: number };
   /** A business's page, networks or staff changed: its staff's posts and the networks' side columns name it. */
   'business.changed': { businessId: number };
 }

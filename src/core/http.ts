@@ -27,7 +27,14 @@ export interface PageOptions<Json = unknown> {
 export type LayoutData = (request: FastifyRequest) => Promise<Record<string, unknown>>;
 
 /** Catalog keys a flash cookie may carry besides every `notice.*` key; anything else is ignored. */
-export const FLASH_MESSAGES = new Set(['accounts.register.firstAdmin', 'accounts.me.passwordChanged', 'moderation.flag.thanks', 'moderation.flag.already']);
+export const FLASH_MESSAGES = new Set([
+  'accounts.register.firstAdmin',
+  'accounts.me.passwordChanged',
+  'account.notice.nameChanged',
+  'account.notice.deleted',
+  'moderation.flag.thanks',
+  'moderation.flag.already',
+]);
 
 /**
  * A notice after an action (reply.flash): what happened, as a catalog key and the values it names, and

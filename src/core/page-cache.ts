@@ -69,6 +69,8 @@ const rules = {
   // A member's notifications and sessions never show on a guest's page.
   'notifications.changed': () => [],
   'sessions.ended': () => [],
+  // Authors are named on every page: a new display name, or "a former member" once deleted.
+  'account.changed': () => EVERYTHING,
   // The business line beside its staff's posts, and the side column of the networks it is active in.
   'business.changed': () => EVERYTHING,
 } satisfies { [N in EventName]: Rule<N> } & Record<string, Rule<never>>;

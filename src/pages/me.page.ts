@@ -1,5 +1,6 @@
 // The signed-in member's own page `/me`: the account (accounts) and how often email comes (email), each
-// with its form. A refused form on it (POST /me/password, POST /me/email) names this page, `me`, and shows
+// with its form, most used first on a phone: the name, email, language, password, then their data (export,
+// delete). A refused form on it (POST /me/name, /me/password, /me/email) names this page, `me`, and shows
 // it whole again, every form on it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';

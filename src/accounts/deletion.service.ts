@@ -1,0 +1,44 @@
+// Deleting one's own account (POST /me/delete): in one transaction, everything personal goes and the
+// account's row is left anonymised (deletion.queries.ts); each change others see is announced, so live
+// pages, caches and notifications follow: the posts deleted, the follower counts and conveners of the
+// networks concerned, the businesses left, the sessions ended, the author's name.
+import type { Kysely } from 'kysely';
+import { recordEvent } from '../core/events.js';
+import { UnauthorizedError } from '../core/errors.js';
+import type { DB } from '../db/schema.js';
+import { leaveAllBusinesses } from '../businesses/public.js';
+import * as queries from './deletion.queries.js';
+
+export interface DeletionChoice {
+  /** Delete and erase every post too; otherwise they stay, signed "a former member". */
+  deletePosts: boolean;
+}
+
+/**
+ * Deletes the account; 401 when it is already gone, as the session that asked is gone with it (two
+ * deletions at once: the row lock makes the second find it deleted).
+ */
+export async function deleteAccount(db: Kysely<DB>, accountId: number, choice: DeletionChoice): Promise<{ postsDeleted: number }> {
+  return db.transaction().execute(async (tx) => {
+    const now = new Date();
+    if (!(await queries.lockLiveAccount(tx, accountId))) throw new UnauthorizedError();
+    let postsDeleted = 0;
+    if (choice.deletePosts) {
+      const posts = await queries.livePostsOf(tx, accountId);
+      await queries.eraseAllPostsOf(tx, accountId, now);
+      for (const post of posts) await recordEvent(tx, 'post.deleted', { postId: post.id, threadId: post.thread_id });
+      postsDeleted = posts.length;
+    }
+    const followed = await queries.followedNetworkIds(tx, accountId);
+    const convened = await queries.convenedNetworkIds(tx, accountId);
+    await leaveAllBusinesses(tx, accountId);
+    await queries.deleteOwnRows(tx, accountId);
+    await queries.detachFromOthersRows(tx, accountId);
+    await queries.anonymiseAccount(tx, accountId, now);
+    for (const networkId of followed) await recordEvent(tx, 'followers.changed', { networkId });
+    for (const networkId of convened) await recordEvent(tx, 'conveners.changed', { networkId, accountId });
+    await recordEvent(tx, 'sessions.ended', { accountId });
+    await recordEvent(tx, 'account.changed', { accountId });
+    return { postsDeleted };
+  });
+}
