@@ -193,7 +193,7 @@ describe('business staff', () => {
     expect(forAdmin.text).toContain('Make Anna Guide a staff admin');
     expect(forAdmin.text).toContain('Remove Anna Guide from the staff');
     expect(forAdmin.text).toContain('Invitations waiting for an answer');
-    expect(forAdmin.text).toContain('<a href="/u/staff_bo">Bo Kock</a> · kock');
+    expect(forAdmin.text).toContain('<a href="/u/staff_bo">Bo Kock</a> <span>· kock</span>');
     expect(forAdmin.text).toContain(`action="/b/${business.slug}/invitations"`);
 
     const forStaff = await anna.agent.get(`/b/${business.slug}`).set('accept', HTML).set('accept-language', 'en');
