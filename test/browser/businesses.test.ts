@@ -40,7 +40,7 @@ describe.runIf(hasChromium)('business pages in a real browser', () => {
       windows.set(screen, page);
     }
   }, 120_000);
-  afterAll(() => forum?.close());
+  afterAll(() => forum.close());
 
   const paths = [
     ['the directory', '/b'],
