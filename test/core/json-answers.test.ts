@@ -284,4 +284,22 @@ describe('JSON answers', () => {
       prefixed('invitations[].', ['business.name', 'business.slug', 'createdAt', 'invitedBy.displayName', 'invitedBy.username', 'role']),
     );
   });
+
+  it('of /me and of the member’s data export', async () => {
+    expect(fieldsOf(await get(member, '/me'))).toEqual(['displayName', 'emailNotifications', 'locale', 'role', 'username']);
+    expect(fieldsOf(await get(member, '/me/export'))).toEqual(
+      [
+        ...prefixed('account.', ['createdAt', 'displayName', 'email', 'emailConfirmedAt', 'locale', 'role', 'username']),
+        'businesses[]',
+        'emailNotifications',
+        'exportedAt',
+        ...prefixed('flags[].', ['createdAt', 'note', 'postId', 'reason', 'resolution', 'rule']),
+        ...prefixed('follows[].', ['level', 'network', 'since']),
+        'forum',
+        ...prefixed('posts[].', ['body', 'createdAt', 'deleted', 'editedAt', 'hidden', 'id', 'network', 'parentId', 'revisions[]', 'threadId', 'threadTitle']),
+        'profile',
+        ...prefixed('watches[].', ['since', 'state', 'threadId']),
+      ].sort(),
+    );
+  });
 });
