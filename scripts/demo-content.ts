@@ -29,18 +29,20 @@ export interface DemoThread {
 
 /** The first account becomes the administrator: the destination organisation's tourism coordinator. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'skarvik_turism', displayName: 'Maja Lindqvist, Destination Skärvik', email: 'maja.lindqvist@example.se' },
-  { username: 'kajakboden', displayName: 'Jonas Ek, Kajakboden', email: 'kajakboden@example.se' },
-  { username: 'fiskecampen', displayName: 'Pieter van Dijk, Ytterfjärdens fiskecamp', email: 'fiskecampen@example.se' },
-  { username: 'klippguiden', displayName: 'Ahmed Nasser, Skärviks Klippguide', email: 'klippguiden@example.se' },
-  { username: 'vindrosen_bb', displayName: 'Karin Sjöberg, B&B Vindrosen', email: 'vindrosen@example.se' },
-  { username: 'hamncafeet', displayName: 'Per Nyström, Hamncaféet', email: 'hamncafeet@example.se' },
-  { username: 'galleri_tang', displayName: 'Sofia Berg, Galleri Tång', email: 'galleri.tang@example.se' },
-  { username: 'battaxi_olle', displayName: 'Olle Grahn, Skärviks Båttaxi', email: 'battaxi@example.se' },
-  { username: 'lotsen', displayName: 'Emma Karlsson, Lotsens vandrarhem', email: 'lotsens.vandrarhem@example.se' },
-  { username: 'elin_event', displayName: 'Elin Åkesson, Kvällsljus Event', email: 'elin.akesson@example.se' },
-  { username: 'mette_havn', displayName: 'Mette Sørensen, Skärviks gästhamn', email: 'mette.sorensen@example.dk' },
-  { username: 'saltsmak', displayName: 'Nora Lind, Saltsmak foodtruck', email: 'nora.saltsmak@example.se' },
+  { username: 'skarvik_turism', displayName: 'Maja Lindqvist', email: 'maja.lindqvist@example.se' },
+  { username: 'kajakboden', displayName: 'Jonas Ek', email: 'kajakboden@example.se' },
+  { username: 'fiskecampen', displayName: 'Pieter van Dijk', email: 'fiskecampen@example.se' },
+  { username: 'klippguiden', displayName: 'Ahmed Nasser', email: 'klippguiden@example.se' },
+  { username: 'vindrosen_bb', displayName: 'Karin Sjöberg', email: 'vindrosen@example.se' },
+  { username: 'hamncafeet', displayName: 'Per Nyström', email: 'hamncafeet@example.se' },
+  { username: 'galleri_tang', displayName: 'Sofia Berg', email: 'galleri.tang@example.se' },
+  { username: 'battaxi_olle', displayName: 'Olle Grahn', email: 'battaxi@example.se' },
+  { username: 'lotsen', displayName: 'Emma Karlsson', email: 'lotsens.vandrarhem@example.se' },
+  { username: 'elin_event', displayName: 'Elin Åkesson', email: 'elin.akesson@example.se' },
+  { username: 'mette_havn', displayName: 'Mette Sørensen', email: 'mette.sorensen@example.dk' },
+  { username: 'saltsmak', displayName: 'Nora Lind', email: 'nora.saltsmak@example.se' },
+  { username: 'lisa_paddlar', displayName: 'Lisa Holm', email: 'lisa.holm@example.se' },
+  { username: 'amir_kock', displayName: 'Amir Haddad', email: 'amir.haddad@example.se' },
 ];
 
 export const DEMO_NETWORKS: Array<{ slug: string; name: string; description: string }> = [
@@ -903,3 +905,146 @@ Vad önskar ni att någon hade sagt till er?`,
     ],
   },
 ];
+
+export interface DemoBusiness {
+  name: string;
+  place: string;
+  website: string;
+  /** Markdown, in Swedish. */
+  description: string;
+  /** Network slugs from DEMO_NETWORKS. */
+  networks: string[];
+  /** The first starts the business and is its staff admin; the others are invited and accept. */
+  staff: Array<{ username: string; role: string; admin?: boolean }>;
+}
+
+/** The demo people's businesses, every one invented, with their staff. */
+export const DEMO_BUSINESSES: DemoBusiness[] = [
+  {
+    name: 'Destination Skärvik',
+    place: 'Turistbyrån, Torget 1',
+    website: 'https://destination-skarvik.example',
+    description:
+      'Den ideella föreningen som marknadsför Skärvik som resmål. Vi driver turistbyrån, samordnar kryssningsdagarna och håller i de gemensamma nätverken.',
+    networks: ['alla', 'unga-foretagare'],
+    staff: [{ username: 'skarvik_turism', role: 'turismsamordnare' }],
+  },
+  {
+    name: 'Kajakboden',
+    place: 'Norra kajen, Skärvik',
+    website: 'https://kajakboden.example',
+    description: 'Uthyrning av havskajaker och SUP-brädor, guidade dagsturer i ytterskärgården och nybörjarkurser varje lördag under säsongen.',
+    networks: ['kajak', 'alla'],
+    staff: [
+      { username: 'kajakboden', role: 'ägare' },
+      { username: 'lisa_paddlar', role: 'kajakguide', admin: true },
+    ],
+  },
+  {
+    name: 'Ytterfjärdens fiskecamp',
+    place: 'Ytterfjärden',
+    website: 'https://ytterfjarden-fiske.example',
+    description: 'Stugor, båtar och guidat fiske efter gädda och abborre. Vi säljer fiskekort för fjärden och lär gärna ut fånga och släpp.',
+    networks: ['fiske'],
+    staff: [{ username: 'fiskecampen', role: 'ägare och fiskeguide' }],
+  },
+  {
+    name: 'Skärviks Klippguide',
+    place: 'Magasinet, Hamngatan 4',
+    website: 'https://klippguiden.example',
+    description: 'Klätterkurser på klipporna vid Västra udden och i klätterväggen i Magasinet, för nybörjare och vana klättrare.',
+    networks: ['klattring'],
+    staff: [{ username: 'klippguiden', role: 'klätterinstruktör' }],
+  },
+  {
+    name: 'B&B Vindrosen',
+    place: 'Lotsbacken 7',
+    website: 'https://vindrosen.example',
+    description: 'Sex rum i en gammal lotsvilla med frukost på verandan. Vi tipsar gärna om paddling, fiske och kultur runt knuten.',
+    networks: ['alla'],
+    staff: [{ username: 'vindrosen_bb', role: 'värd' }],
+  },
+  {
+    name: 'Hamncaféet',
+    place: 'Södra kajen',
+    website: 'https://hamncafeet.example',
+    description: 'Kaffe, räksmörgåsar och hembakat vid gästhamnen. Vi packar matsäck till paddlare och fiskare som beställer dagen innan.',
+    networks: ['alla', 'kultur'],
+    staff: [
+      { username: 'hamncafeet', role: 'ägare' },
+      { username: 'amir_kock', role: 'kock' },
+    ],
+  },
+  {
+    name: 'Galleri Tång',
+    place: 'Strandvägen 12',
+    website: 'https://galleri-tang.example',
+    description: 'Ett litet galleri för konst och hantverk från kusten, med utställningar från midsommar till kulturnatten.',
+    networks: ['kultur'],
+    staff: [{ username: 'galleri_tang', role: 'galleriägare' }],
+  },
+  {
+    name: 'Skärviks Båttaxi',
+    place: 'Gästhamnen',
+    website: 'https://battaxi-skarvik.example',
+    description: 'Båttaxi till öarna året runt, för gäster, kajaker och cyklar. Ring eller boka på webben.',
+    networks: ['alla', 'kajak', 'fiske'],
+    staff: [{ username: 'battaxi_olle', role: 'skeppare' }],
+  },
+  {
+    name: 'Lotsens vandrarhem',
+    place: 'Lotsudden',
+    website: 'https://lotsens-vandrarhem.example',
+    description: 'Vandrarhem med 40 bäddar, självhushåll och bastu vid vattnet. Grupper och skolresor är välkomna.',
+    networks: ['alla', 'unga-foretagare'],
+    staff: [{ username: 'lotsen', role: 'föreståndare' }],
+  },
+  {
+    name: 'Kvällsljus Event',
+    place: 'Skärvik',
+    website: 'https://kvallsljus.example',
+    description: 'Vi ordnar bröllop, konferenser och kvällar på bryggan, med musik, ljus och mat från lokala leverantörer.',
+    networks: ['kultur', 'unga-foretagare'],
+    staff: [{ username: 'elin_event', role: 'projektledare' }],
+  },
+  {
+    name: 'Skärviks gästhamn',
+    place: 'Gästhamnen',
+    website: 'https://gasthamn-skarvik.example',
+    description: 'Gästhamn med 80 platser, el, dusch och bastu. Hamnkontoret svarar på danska, svenska och engelska.',
+    networks: ['fiske', 'alla'],
+    staff: [{ username: 'mette_havn', role: 'hamnkapten' }],
+  },
+  {
+    name: 'Saltsmak foodtruck',
+    place: 'Torget och kajen',
+    website: 'https://saltsmak.example',
+    description: 'Fisk- och skaldjursmat från en foodtruck som står på torget och vid kajen på kryssningsdagarna.',
+    networks: ['unga-foretagare', 'alla'],
+    staff: [
+      { username: 'saltsmak', role: 'grundare' },
+      { username: 'amir_kock', role: 'kock' },
+    ],
+  },
+];
+
+/** What the demo people tell about themselves on their pages (the profiles table). */
+export const DEMO_PROFILES: Record<string, { presentation: string; website?: string }> = {
+  skarvik_turism: {
+    presentation: 'Turismsamordnare på Destination Skärvik sedan 2019. Hör av dig om kryssningsdagar, gemensam marknadsföring eller turistbyrån.',
+    website: 'https://destination-skarvik.example',
+  },
+  kajakboden: { presentation: 'Har paddlat i Skärviks skärgård i tjugo år och driver Kajakboden på norra kajen. Fråga gärna om leder och rastplatser.' },
+  fiskecampen: { presentation: 'Född i Holland, fiskeguide i Ytterfjärden sedan 2012. Gädda på fluga är min grej.' },
+  klippguiden: { presentation: 'Certifierad klätterinstruktör. I write in English when it is easier – svenska går också bra.' },
+  vindrosen_bb: { presentation: 'Värd på B&B Vindrosen i den gamla lotsvillan.' },
+  hamncafeet: { presentation: 'Driver Hamncaféet sedan 2015. Bakar kanelbullar varje morgon klockan sex.' },
+  galleri_tang: { presentation: 'Konstnär och galleriägare. Samordnar kulturnatten tillsammans med kulturnätverket.', website: 'https://galleri-tang.example' },
+  battaxi_olle: { presentation: 'Skeppare på båttaxin året runt. Ring hellre än mejla under säsongen.' },
+  lotsen: { presentation: 'Föreståndare på Lotsens vandrarhem. Tar gärna emot grupper som vill paddla eller klättra.' },
+  elin_event: { presentation: 'Projektledare för event och bröllop i skärgården.', website: 'https://kvallsljus.example' },
+  mette_havn: { presentation: 'Hamnkapten i gæstehavnen. Jeg skriver på dansk – spørg endelig, hvis noget er uklart.' },
+  saltsmak: { presentation: 'Startade Saltsmak 2023. Med i Unga företagare och gärna med på samarbeten kring mat.' },
+  lisa_paddlar: { presentation: 'Kajakguide på Kajakboden om somrarna, idrottslärare resten av året.' },
+  amir_kock: { presentation: 'Kock på Hamncaféet och i Saltsmaks foodtruck på kryssningsdagarna.' },
+};

@@ -7,7 +7,9 @@
 // (stored HTML, counts, the events' order) changes. Used by `npm run demo` (scripts/demo.ts) and its test.
 import { sql, type Kysely } from 'kysely';
 import { register } from '../src/accounts/accounts.service.js';
+import { answerInvitation, createBusiness, inviteToStaff, setAdmin } from '../src/businesses/businesses.service.js';
 import { eventConsumer } from '../src/core/consumer.js';
+import { renderMarkdown } from '../src/core/markdown.js';
 import type { Viewer } from '../src/core/viewer.js';
 import type { DB } from '../src/db/schema.js';
 import { appointConvener } from '../src/moderation/moderation.service.js';
@@ -15,7 +17,18 @@ import { replaceNetworkRules } from '../src/moderation/rules.service.js';
 import { createNetwork } from '../src/networks/networks.service.js';
 import { CONSUMER, HANDLED_EVENTS, notificationsWorker } from '../src/notifications/notifications.worker.js';
 import { threadsService } from '../src/threads/threads.service.js';
-import { DEMO_ACCOUNTS, DEMO_CONVENERS, DEMO_NETWORKS, DEMO_PASSWORD, DEMO_RULES, DEMO_THREADS, type DemoReply, type DemoThread } from './demo-content.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_BUSINESSES,
+  DEMO_CONVENERS,
+  DEMO_NETWORKS,
+  DEMO_PASSWORD,
+  DEMO_PROFILES,
+  DEMO_RULES,
+  DEMO_THREADS,
+  type DemoReply,
+  type DemoThread,
+} from './demo-content.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -78,6 +91,10 @@ async function backdate(tx: Kysely<DB>, now: number, posts: Map<number, Date>): 
   await tx.updateTable('conveners').set({ created_at: setUp }).execute();
   await tx.updateTable('moderation_log').set({ created_at: setUp }).execute();
   await tx.updateTable('events').set({ created_at: setUp }).execute();
+  await tx.updateTable('businesses').set({ created_at: setUp, updated_at: setUp }).execute();
+  await tx.updateTable('profiles').set({ updated_at: setUp }).execute();
+  // Staff keep the order they joined in: it decides the business a person is shown with.
+  await sql`update business_staff set created_at = ${setUp}::timestamptz + (created_at - (select min(created_at) from business_staff))`.execute(tx);
   for (const [id, at] of posts) await tx.updateTable('posts').set({ created_at: at }).where('id', '=', id).execute();
   // What follows from the posts' dates: each thread's start and last activity, each network's last
   // activity, each event, watch and notification at the time of the post it is about.
@@ -120,6 +137,30 @@ export async function fillDemoForum(db: Kysely<DB>, now = Date.now()): Promise<{
     for (const username of DEMO_CONVENERS[network.slug] ?? []) await appointConvener(db, admin, created.id, username);
     const rules = DEMO_RULES[network.slug];
     if (rules) await replaceNetworkRules(db, admin, created.id, { title: rules.map((r) => r.title), body: rules.map((r) => r.body) });
+  }
+
+  // The businesses, each started by its first staff member, who invites the others; they accept.
+  for (const business of DEMO_BUSINESSES) {
+    const [founder, ...colleagues] = business.staff;
+    const { name, place, website, description, networks: active } = business;
+    const slug = await createBusiness(db, viewers.get(founder!.username)!, { name, place, website, description, networks: active, role: founder!.role });
+    for (const colleague of colleagues) {
+      await inviteToStaff(db, viewers.get(founder!.username)!, slug, { username: colleague.username, role: colleague.role });
+      await answerInvitation(db, viewers.get(colleague.username)!, slug, true);
+      if (colleague.admin) await setAdmin(db, viewers.get(founder!.username)!, slug, colleague.username, true);
+    }
+  }
+  // What each person tells about themselves on their page.
+  for (const [username, profile] of Object.entries(DEMO_PROFILES)) {
+    await db
+      .insertInto('profiles')
+      .values({
+        account_id: viewers.get(username)!.id,
+        presentation: profile.presentation,
+        presentation_html: renderMarkdown(profile.presentation),
+        website: profile.website ?? null,
+      })
+      .execute();
   }
 
   const service = threadsService({ db, postingLimits: false });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_CONVENERS, DEMO_PASSWORD } from '../../scripts/demo-content.js';
+import { DEMO_ACCOUNTS, DEMO_BUSINESSES, DEMO_CONVENERS, DEMO_PASSWORD, DEMO_PROFILES } from '../../scripts/demo-content.js';
 import { fillDemoForum } from '../../scripts/demo-forum.js';
 import { lockDataDir } from '../../src/db/data-dir-lock.js';
 import { HTML, JSON_ACCEPT, guest } from '../helpers/agents.js';
@@ -67,6 +67,33 @@ describe('the demo forum', () => {
     const times = [...board.text.matchAll(/<time[^>]*datetime="([^"]+)"/g)].map((m) => new Date(m[1]!).getTime());
     expect(times.length).toBeGreaterThan(1);
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(14 * DAY);
+  });
+
+  it('gives each business its staff, its first staff member and those named admins, and each person a profile', async () => {
+    const rows = await ctx.db
+      .selectFrom('business_staff')
+      .innerJoin('businesses', 'businesses.id', 'business_staff.business_id')
+      .innerJoin('accounts', 'accounts.id', 'business_staff.account_id')
+      .select(['businesses.name', 'accounts.username', 'business_staff.role', 'business_staff.is_admin'])
+      .orderBy('business_staff.created_at')
+      .execute();
+    for (const business of DEMO_BUSINESSES) {
+      const staff = rows.filter((row) => row.name === business.name).map((row) => ({ username: row.username, role: row.role, admin: row.is_admin }));
+      expect(staff, business.name).toEqual(
+        business.staff.map((member, i) => ({ username: member.username, role: member.role, admin: i === 0 || member.admin === true })),
+      );
+    }
+    const directory = await guest(ctx).get('/b').set('accept', JSON_ACCEPT).expect(200);
+    expect(directory.body.businesses).toHaveLength(DEMO_BUSINESSES.length);
+    const profiles = await ctx.db
+      .selectFrom('profiles')
+      .innerJoin('accounts', 'accounts.id', 'profiles.account_id')
+      .select(['accounts.username', 'profiles.presentation_html'])
+      .execute();
+    expect(profiles.map((profile) => profile.username).sort()).toEqual(Object.keys(DEMO_PROFILES).sort());
+    for (const profile of profiles) expect(profile.presentation_html, profile.username).toMatch(/^<p>/);
+    // Nobody types their business into their name any more: the staff link says it.
+    for (const account of DEMO_ACCOUNTS) expect(account.displayName, account.username).not.toContain(',');
   });
 
   it('makes every account older than the newcomer limits’ day', async () => {
