@@ -13,6 +13,15 @@ const UNUSABLE_PASSWORD_HASH = '!deleted';
 /** How long a deleted account's username stays taken, so that nobody can pose as the member at once. */
 export const USERNAME_HELD_DAYS = 30;
 
+/**
+ * Locks the forum's administrators, in id order (so two of them deleting at once wait for each other
+ * rather than deadlock); the ids of those not deleted, the second to come finding the first gone.
+ */
+export async function lockLiveAdmins(db: Kysely<DB>): Promise<number[]> {
+  const rows = await db.selectFrom('accounts').select('id').where('role', '=', 'admin').where('deleted_at', 'is', null).orderBy('id').forUpdate().execute();
+  return rows.map((row) => row.id);
+}
+
 /** Locks the account for its deletion; undefined when there is none, or it is already deleted. */
 export function lockLiveAccount(db: Kysely<DB>, accountId: number) {
   return db.selectFrom('accounts').select('id').where('id', '=', accountId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();

@@ -4,7 +4,7 @@
 // networks concerned, the businesses left, the sessions ended, the author's name.
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
-import { UnauthorizedError } from '../core/errors.js';
+import { ForbiddenError, UnauthorizedError } from '../core/errors.js';
 import type { DB } from '../db/schema.js';
 import { leaveAllBusinesses } from '../businesses/public.js';
 import * as queries from './deletion.queries.js';
@@ -21,6 +21,9 @@ export interface DeletionChoice {
 export async function deleteAccount(db: Kysely<DB>, accountId: number, choice: DeletionChoice): Promise<{ postsDeleted: number }> {
   return db.transaction().execute(async (tx) => {
     const now = new Date();
+    // A forum with no administrator left could never get one again: the last one stays.
+    const admins = await queries.lockLiveAdmins(tx);
+    if (admins.length === 1 && admins[0] === accountId) throw new ForbiddenError('account.delete.lastAdmin');
     if (!(await queries.lockLiveAccount(tx, accountId))) throw new UnauthorizedError();
     let postsDeleted = 0;
     if (choice.deletePosts) {

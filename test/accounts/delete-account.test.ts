@@ -262,6 +262,37 @@ describe('deleting one’s own account', () => {
     expect(home.text).toContain('href="/login');
   });
 
+  it('keeps the forum’s last administrator: 403 saying why, and the form shown again', async () => {
+    const refused = await admin.agent.post('/me/delete').set('accept', JSON_ACCEPT).set('accept-language', 'en').send({ password: admin.password });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain('only administrator');
+    const form = await admin.agent.post('/me/delete').set('accept', HTML).set('accept-language', 'en').type('form').send({ password: admin.password });
+    expect(form.status).toBe(403);
+    expect(form.text).toContain('only administrator');
+    expect(form.text).toContain('action="/me/delete"');
+    expect((await ctx.db.selectFrom('accounts').select('deleted_at').where('username', '=', admin.username).executeTakeFirstOrThrow()).deleted_at).toBeNull();
+  });
+
+  it('lets one of the last two administrators go when both delete at the same moment', async () => {
+    const pair = [await signUp(ctx), await signUp(ctx)];
+    await ctx.db.updateTable('accounts').set({ role: 'member' }).where('username', '=', admin.username).execute();
+    await ctx.db
+      .updateTable('accounts')
+      .set({ role: 'admin' })
+      .where(
+        'username',
+        'in',
+        pair.map((one) => one.username),
+      )
+      .execute();
+    try {
+      const answers = await Promise.all(pair.map((one) => one.agent.post('/me/delete').set('accept', JSON_ACCEPT).send({ password: one.password })));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 403]);
+    } finally {
+      await ctx.db.updateTable('accounts').set({ role: 'admin' }).where('username', '=', admin.username).execute();
+    }
+  });
+
   it('asks a guest to sign in', async () => {
     expect((await guest(ctx).get('/me/delete').set('accept', JSON_ACCEPT)).status).toBe(401);
     expect((await guest(ctx).post('/me/delete').set('accept', JSON_ACCEPT).send({ password: 'whatever it is' })).status).toBe(401);

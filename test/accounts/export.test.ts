@@ -45,7 +45,7 @@ describe('exporting one’s data', () => {
     const othersThread = await startThread(other.agent, 'fiske', { title: 'Pike season', body: 'Bystander secret words' });
     for (let i = 0; i < 12; i += 1) written.push((await reply(member.agent, i % 2 ? thread.id : othersThread.id, `Reply number ${i}`)).id);
     await reply(other.agent, thread.id, 'Another bystander text');
-    [, editedId, hiddenId, deletedByAuthorId, deletedByAdminId] = written;
+    [editedId, hiddenId, deletedByAuthorId, deletedByAdminId] = written.slice(1, 5) as [number, number, number, number];
     await member.agent.post(`/p/${editedId}/edit`).set('accept', JSON_ACCEPT).send({ body: 'Reply number 0, corrected' }).expect(200);
     await admin.agent.post(`/p/${hiddenId}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'spam' }).expect(200);
     await member.agent.post(`/p/${deletedByAuthorId}/delete`).set('accept', JSON_ACCEPT).expect(200);

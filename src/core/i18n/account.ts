@@ -31,6 +31,7 @@ export const accountStrings: AreaStrings = {
     'account.delete.passwordHint': 'Så att vi vet att det är du.',
     'account.delete.submit': 'Radera mitt konto för gott',
     'account.delete.cancel': 'Nej, behåll mitt konto',
+    'account.delete.lastAdmin': 'Du är forumets enda administratör, så ditt konto kan inte raderas: då skulle ingen kunna sköta forumet.',
   },
   da: {
     'account.me.editProfile': 'Redigér din profil',
@@ -62,6 +63,7 @@ export const accountStrings: AreaStrings = {
     'account.delete.passwordHint': 'Så vi ved, at det er dig.',
     'account.delete.submit': 'Slet min konto for altid',
     'account.delete.cancel': 'Nej, behold min konto',
+    'account.delete.lastAdmin': 'Du er forummets eneste administrator, så din konto kan ikke slettes: så ville der ikke være nogen til at passe forummet.',
   },
   en: {
     'account.me.editProfile': 'Edit your profile',
@@ -93,5 +95,6 @@ export const accountStrings: AreaStrings = {
     'account.delete.passwordHint': 'So that we know it is you.',
     'account.delete.submit': 'Delete my account for good',
     'account.delete.cancel': 'No, keep my account',
+    'account.delete.lastAdmin': 'You are the forum’s only administrator, so your account cannot be deleted: nobody would be left to run the forum.',
   },
 };
