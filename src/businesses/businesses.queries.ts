@@ -334,3 +334,15 @@ export async function hasConfirmedAddress(db: Kysely<DB>, accountId: number): Pr
   const row = await db.selectFrom('accounts').select('id').where('id', '=', accountId).where('email_confirmed_at', 'is not', null).executeTakeFirst();
   return row !== undefined;
 }
+
+/** The businesses the account is staff of, with its role there, in the order it joined them (a person's page lists them). */
+export function businessesOfAccount(db: Kysely<DB>, accountId: number) {
+  return db
+    .selectFrom('business_staff')
+    .innerJoin('businesses', 'businesses.id', 'business_staff.business_id')
+    .select(['businesses.slug', 'businesses.name', 'business_staff.role'])
+    .where('business_staff.account_id', '=', accountId)
+    .orderBy('business_staff.created_at')
+    .orderBy('businesses.id')
+    .execute();
+}

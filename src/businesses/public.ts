@@ -1,4 +1,5 @@
-// What other features use of businesses: the business an author is shown with, the invitations waiting
+// What other features use of businesses: the business an author is shown with, the businesses a
+// person's page lists with their role, the invitations waiting
 // in a member's notifications, the businesses a network's side column lists, and leaving every business
 // when an account is deleted. The rest of businesses/ is its own.
 import type { Kysely } from 'kysely';
@@ -6,7 +7,7 @@ import type { DB } from '../db/schema.js';
 import { listInvitationsOf, listNetworkBusinesses } from './businesses.queries.js';
 import type { InvitationJson } from './businesses.schemas.js';
 
-export { businessLinesOf, type BusinessLine } from './businesses.queries.js';
+export { businessesOfAccount, businessLinesOf, type BusinessLine } from './businesses.queries.js';
 export { InvitationJson } from './businesses.schemas.js';
 export { leaveAllBusinesses } from './businesses.service.js';
 
