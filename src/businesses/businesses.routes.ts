@@ -69,7 +69,10 @@ export async function businessesRoutes(fastify: FastifyInstance): Promise<void> 
   // --- The directory.
 
   app.get('/b', { schema: { querystring: directoryQuery, response: { 200: DirectoryJson } } }, async (request, reply) => {
-    const { network: networkSlug, q, page = 1 } = request.query;
+    const { page = 1 } = request.query;
+    // The filter form sends its fields empty when nothing is chosen: the same as not sending them.
+    const networkSlug = request.query.network || undefined;
+    const q = request.query.q?.trim() || undefined;
     const network = networkSlug === undefined ? undefined : await findNetworkBySlug(db, networkSlug);
     if (networkSlug !== undefined && !network) throw new ValidationError({ network: 'validation.invalid' });
     const rows = await queries.listDirectory(db, { networkId: network?.id, search: q }, DIRECTORY_PAGE_SIZE + 1, (page - 1) * DIRECTORY_PAGE_SIZE);

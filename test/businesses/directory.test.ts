@@ -58,6 +58,8 @@ describe('the business directory', () => {
     expect((await directory('?q=_')).businesses.map((business) => business.slug)).toEqual(['bistro-nord']);
     expect((await directory('?q=bistro&network=mat')).businesses.map((business) => business.slug)).toEqual(['bistro-100']);
     expect((await directory('?q=zzz')).businesses).toEqual([]);
+    // The form with nothing chosen sends its fields empty.
+    expect((await directory('?q=&network=')).businesses).toHaveLength(4);
     const unknown = await guest(ctx).get('/b?network=nope').set('accept', JSON_ACCEPT);
     expect(unknown.status).toBe(400);
     expect(Object.keys(unknown.body.fields)).toEqual(['network']);
