@@ -13,6 +13,16 @@ const UNUSABLE_PASSWORD_HASH = '!deleted';
 /** How long a deleted account's username stays taken, so that nobody can pose as the member at once. */
 export const USERNAME_HELD_DAYS = 30;
 
+export async function isLiveAdmin(db: Kysely<DB>, accountId: number): Promise<boolean> {
+  return !!(await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('id', '=', accountId)
+    .where('role', '=', 'admin')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst());
+}
+
 /**
  * Locks the forum's administrators, in id order (so two of them deleting at once wait for each other
  * rather than deadlock); the ids of those not deleted, the second to come finding the first gone.

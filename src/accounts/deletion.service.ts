@@ -21,9 +21,12 @@ export interface DeletionChoice {
 export async function deleteAccount(db: Kysely<DB>, accountId: number, choice: DeletionChoice): Promise<{ postsDeleted: number }> {
   return db.transaction().execute(async (tx) => {
     const now = new Date();
-    // A forum with no administrator left could never get one again: the last one stays.
-    const admins = await queries.lockLiveAdmins(tx);
-    if (admins.length === 1 && admins[0] === accountId) throw new ForbiddenError('account.delete.lastAdmin');
+    // A forum with no administrator left could never get one again: the last one stays. Only an
+    // administrator's deletion waits on the others'; a member's locks its own row alone.
+    if (await queries.isLiveAdmin(tx, accountId)) {
+      const admins = await queries.lockLiveAdmins(tx);
+      if (admins.length === 1 && admins[0] === accountId) throw new ForbiddenError('account.delete.lastAdmin');
+    }
     if (!(await queries.lockLiveAccount(tx, accountId))) throw new UnauthorizedError();
     let postsDeleted = 0;
     if (choice.deletePosts) {
