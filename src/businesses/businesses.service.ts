@@ -125,14 +125,18 @@ export async function editBusiness(db: Kysely<DB>, viewer: Viewer, slug: string,
  * Runs a change to the staff of the business under its lock, then keeps it administered (or deletes it
  * when nobody is left). 404 when there is no such business.
  */
-async function changeStaff<T>(db: Kysely<DB>, slug: string, change: (tx: Kysely<DB>, business: queries.BusinessRow) => Promise<T>) {
+async function changeStaff(
+  db: Kysely<DB>,
+  slug: string,
+  change: (tx: Kysely<DB>, business: queries.BusinessRow) => Promise<void>,
+): Promise<{ deleted: boolean }> {
   return db.transaction().execute(async (tx) => {
     const business = await queries.lockBusiness(tx, { slug });
     if (!business) throw new NotFoundError();
-    const result = await change(tx, business);
-    const { deleted } = await queries.keepBusinessAdministered(tx, business.id);
+    await change(tx, business);
+    const kept = await queries.keepBusinessAdministered(tx, business.id);
     await recordEvent(tx, 'business.changed', { businessId: business.id });
-    return { result, deleted };
+    return kept;
   });
 }
 
@@ -154,9 +158,7 @@ export async function inviteToStaff(db: Kysely<DB>, viewer: Viewer, slug: string
     await requireStaffAdmin(tx, business.id, viewer);
     const account = await memberNamed(tx, input.username);
     if (await queries.findStaffMember(tx, business.id, account.id)) throw new ValidationError({ username: 'businesses.alreadyStaff' });
-    const invited = await queries.insertInvitation(tx, { businessId: business.id, accountId: account.id, invitedById: viewer.id, role: input.role });
-    if (invited) await recordEvent(tx, 'notifications.changed', { accountIds: [account.id] });
-    return { invited };
+    return { invited: await queries.insertInvitation(tx, { businessId: business.id, accountId: account.id, invitedById: viewer.id, role: input.role }) };
   });
 }
 
@@ -173,7 +175,6 @@ export async function answerInvitation(db: Kysely<DB>, viewer: Viewer, slug: str
       throw new NotFoundError();
     }
     if (accept) await queries.insertStaff(tx, { businessId: business.id, accountId: viewer.id, role: invitation.role, isAdmin: false });
-    await recordEvent(tx, 'notifications.changed', { accountIds: [viewer.id] });
   });
 }
 
@@ -184,7 +185,7 @@ export async function leaveBusiness(db: Kysely<DB>, viewer: Viewer, slug: string
   });
 }
 
-/** A staff admin takes someone off the staff (400 on `username` when not on it). Leaving is for oneself: /leave. */
+/** A staff admin takes someone off the staff, themselves too (400 on `username` when not on it). */
 export async function removeStaff(db: Kysely<DB>, viewer: Viewer, slug: string, username: string): Promise<void> {
   await changeStaff(db, slug, async (tx, business) => {
     await requireStaffAdmin(tx, business.id, viewer);
