@@ -17,6 +17,7 @@ import {
   InvitationAnswered,
   invitationBody,
   InvitationSent,
+  InvitationWithdrawn,
   LeftBusiness,
   newBusinessBody,
   StaffChanged,
@@ -35,6 +36,7 @@ import {
   removeStaff,
   requireConfirmedAddress,
   setAdmin,
+  withdrawInvitation,
 } from './businesses.service.js';
 import { businessJson, formValues, staffJson } from './present.js';
 
@@ -222,6 +224,17 @@ export async function businessesRoutes(fastify: FastifyInstance): Promise<void> 
       const { invited } = await inviteToStaff(db, requireViewer(request), slug, request.body);
       if (invited) reply.flash('notice.businesses.invited', { values: { username: request.body.username } });
       return reply.done(`/b/${slug}#staff`, { slug, username: request.body.username, role: request.body.role, invited }, 200);
+    },
+  );
+
+  app.post(
+    '/b/:slug/invitations/withdraw',
+    { onRequest: signedInOnly, schema: { params: businessParams, body: staffMemberBody, response: { 200: InvitationWithdrawn } }, config: onPage },
+    async (request, reply) => {
+      const { slug } = request.params;
+      await withdrawInvitation(db, requireViewer(request), slug, request.body.username);
+      reply.flash('notice.businesses.withdrawn', { values: { username: request.body.username } });
+      return reply.done(`/b/${slug}#staff`, { slug, username: request.body.username }, 200);
     },
   );
 

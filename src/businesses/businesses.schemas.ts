@@ -93,6 +93,8 @@ export const StaffChanged = Type.Object({ slug: Type.String(), staff: Type.Array
 
 export const InvitationSent = Type.Object({ slug: Type.String(), username: Type.String(), role: Type.String(), invited: Type.Boolean() });
 
+export const InvitationWithdrawn = Type.Object({ slug: Type.String(), username: Type.String() });
+
 export const InvitationAnswered = Type.Object({ slug: Type.String(), accepted: Type.Boolean() });
 
 /** After leaving: whether the business is still there (it goes when its last staff member leaves). */

@@ -162,6 +162,17 @@ export async function inviteToStaff(db: Kysely<DB>, viewer: Viewer, slug: string
   });
 }
 
+/** A staff admin takes back an invitation not yet answered; 400 on `username` when none waits. */
+export async function withdrawInvitation(db: Kysely<DB>, viewer: Viewer, slug: string, username: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const business = await queries.lockBusiness(tx, { slug });
+    if (!business) throw new NotFoundError();
+    await requireStaffAdmin(tx, business.id, viewer);
+    const account = await findAccountByUsername(tx, username);
+    if (!account || !(await queries.takeInvitation(tx, business.id, account.id))) throw new ValidationError({ username: 'businesses.noInvitation' });
+  });
+}
+
 /**
  * The invitee's answer. Accepting takes the invitation and adds the staff row in one transaction: of
  * two answers at once, the second finds no invitation. Answering again once on the staff is no error;

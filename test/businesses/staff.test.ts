@@ -195,6 +195,16 @@ describe('business staff', () => {
     expect(forAdmin.text).toContain('Invitations waiting for an answer');
     expect(forAdmin.text).toContain('<a href="/u/staff_bo">Bo Kock</a> <span>· kock</span>');
     expect(forAdmin.text).toContain(`action="/b/${business.slug}/invitations"`);
+    expect(forAdmin.text).toContain('Withdraw the invitation to Bo Kock');
+    expect((await anna.agent.post(`/b/${business.slug}/invitations/withdraw`).set('accept', JSON_ACCEPT).send({ username: bo.username })).status).toBe(403);
+
+    // An admin takes an invitation back: it no longer waits in Bo's notifications.
+    const withdrawn = await owner.agent.post(`/b/${business.slug}/invitations/withdraw`).set('accept', HTML).type('form').send({ username: bo.username });
+    expect(withdrawn.status).toBe(303);
+    expect((await notifications(bo)).invitations.map((invitation) => invitation.business.slug)).not.toContain(business.slug);
+    const none = await owner.agent.post(`/b/${business.slug}/invitations/withdraw`).set('accept', JSON_ACCEPT).send({ username: bo.username });
+    expect(none.status).toBe(400);
+    expect(Object.keys(none.body.fields)).toEqual(['username']);
 
     const forStaff = await anna.agent.get(`/b/${business.slug}`).set('accept', HTML).set('accept-language', 'en');
     expect(forStaff.text).toContain(`action="/b/${business.slug}/leave"`);
