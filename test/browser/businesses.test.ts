@@ -11,6 +11,7 @@ import { axeViolations, hasChromium, openWindow, phoneLayoutProblems, signIn, st
 describe.runIf(hasChromium)('business pages in a real browser', () => {
   let forum: Forum;
   let owner: Member;
+  let invitee: Member;
   const windows = new Map<ScreenName, Page>();
 
   beforeAll(async () => {
@@ -19,7 +20,7 @@ describe.runIf(hasChromium)('business pages in a real browser', () => {
     const admin = await signUp(ctx, { username: 'browser_admin' });
     owner = await signUp(ctx, { username: 'jonas_ek', displayName: 'Jonas Ek' });
     const guide = await signUp(ctx, { username: 'lina_berg', displayName: 'Lina Berg' });
-    const invitee = await signUp(ctx, { username: 'bo_kock', displayName: 'Bo Kock' });
+    invitee = await signUp(ctx, { username: 'bo_kock', displayName: 'Bo Kock' });
     await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
     await owner.agent
       .post('/b/new')
@@ -56,6 +57,18 @@ describe.runIf(hasChromium)('business pages in a real browser', () => {
       expect(await axeViolations(page)).toEqual([]);
       if (screen === 'phone') expect(await phoneLayoutProblems(page)).toEqual([]);
     });
+  });
+
+  it('shows the invitation in the invitee’s notifications, with its answers, on a phone without a violation', async () => {
+    const { page } = await openWindow(forum, 'phone');
+    await signIn(page, forum.base, invitee.username, invitee.password);
+    await page.goto(`${forum.base}/notifications`);
+    expect(await page.locator('form[action="/b/kajakboden/invitations/accept"] button').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await phoneLayoutProblems(page)).toEqual([]);
+    await Promise.all([page.waitForURL(`${forum.base}/b/kajakboden`), page.click('form[action="/b/kajakboden/invitations/accept"] button')]);
+    expect(await page.locator('#staff').textContent()).toContain('Bo Kock');
+    await page.context().close();
   });
 
   it('shows a refused form with its error on a phone, still without a violation', async () => {
