@@ -48,6 +48,7 @@ describe.runIf(hasChromium)('business pages in a real browser', () => {
     ['a business, as its staff admin', '/b/kajakboden'],
     ['the edit form', '/b/kajakboden/edit'],
     ['the new business form', '/b/new'],
+    ['a board, its side column listing the network’s businesses', '/n/kajak'],
   ] as const;
 
   describe.each(['phone', 'desktop'] as const)('on a %s', (screen) => {
