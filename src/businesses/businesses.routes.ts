@@ -4,9 +4,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
-import { ValidationError } from '../core/errors.js';
 import { blankForm } from '../core/schemas.js';
-import { findNetworkBySlug, listNetworks } from '../networks/public.js';
+import { listNetworks } from '../networks/public.js';
 import * as queries from './businesses.queries.js';
 import {
   businessBody,
@@ -33,15 +32,13 @@ import {
   leaveBusiness,
   requireStaffAdmin,
   loadBusiness,
+  readDirectory,
   removeStaff,
   requireConfirmedAddress,
   setAdmin,
   withdrawInvitation,
 } from './businesses.service.js';
 import { businessJson, formValues, staffJson } from './present.js';
-
-/** Businesses per page of the directory. */
-const DIRECTORY_PAGE_SIZE = 30;
 
 /** A form's ticked networks, as the browser sent them (one value, several, or none). */
 function tickedNetworks(request: FastifyRequest): string[] {
@@ -75,25 +72,9 @@ export async function businessesRoutes(fastify: FastifyInstance): Promise<void> 
     // The filter form sends its fields empty when nothing is chosen: the same as not sending them.
     const networkSlug = request.query.network || undefined;
     const q = request.query.q?.trim() || undefined;
-    const network = networkSlug === undefined ? undefined : await findNetworkBySlug(db, networkSlug);
-    if (networkSlug !== undefined && !network) throw new ValidationError({ network: 'validation.invalid' });
-    const rows = await queries.listDirectory(db, { networkId: network?.id, search: q }, DIRECTORY_PAGE_SIZE + 1, (page - 1) * DIRECTORY_PAGE_SIZE);
-    const shown = rows.slice(0, DIRECTORY_PAGE_SIZE);
-    const networks = await queries.networksOfBusinesses(
-      db,
-      shown.map((row) => row.id),
-    );
-    const json = {
-      businesses: shown.map((row) => ({
-        slug: row.slug,
-        name: row.name,
-        place: row.place,
-        networks: networks.get(row.id) ?? [],
-        staffCount: Number(row.staff_count ?? 0),
-      })),
-      page,
-      nextPage: rows.length > DIRECTORY_PAGE_SIZE ? page + 1 : null,
-    };
+    const json = await readDirectory(db, { network: networkSlug, search: q }, page);
+    // Scripts have all they asked for; the filter form's choices are for the page.
+    if (request.wantsJson) return reply.page('businesses/directory', json);
     // The links to the next and previous pages keep the filter.
     const pageHref = (number: number) =>
       `/b?${new URLSearchParams({ ...(networkSlug ? { network: networkSlug } : {}), ...(q ? { q } : {}), page: String(number) })}`;
@@ -102,7 +83,7 @@ export async function businessesRoutes(fastify: FastifyInstance): Promise<void> 
       'businesses/directory',
       {
         ...json,
-        filter: { q: q ?? '', network: network ? { slug: network.slug, name: network.name } : null, filtered: Boolean(network || q) },
+        filter: { q: q ?? '', filtered: Boolean(networkSlug || q) },
         networkFilters: filters,
         nextHref: json.nextPage ? pageHref(json.nextPage) : null,
         previousHref: page > 1 ? pageHref(page - 1) : null,

@@ -12,6 +12,7 @@ import { renderMarkdown } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
+import { findNetworkBySlug } from '../networks/public.js';
 import { slugify } from '../threads/public.js';
 import * as queries from './businesses.queries.js';
 import { SLUG_MAX, type BusinessInput } from './businesses.schemas.js';
@@ -65,6 +66,35 @@ async function slugChecked<T>(write: () => Promise<T>): Promise<T> {
     if (isUniqueViolation(error)) throw new ValidationError({ slug: 'businesses.slugTaken' });
     throw error;
   }
+}
+
+/** Businesses per page of the directory. */
+const DIRECTORY_PAGE_SIZE = 30;
+
+/**
+ * A page of the directory (numbered from 1), by name: every business, those active in the network
+ * `network` names (400 on `network` for none), those whose name contains `search`. Three queries.
+ */
+export async function readDirectory(db: Kysely<DB>, filter: { network?: string; search?: string }, page: number) {
+  const network = filter.network === undefined ? undefined : await findNetworkBySlug(db, filter.network);
+  if (filter.network !== undefined && !network) throw new ValidationError({ network: 'validation.invalid' });
+  const rows = await queries.listDirectory(db, { networkId: network?.id, search: filter.search }, DIRECTORY_PAGE_SIZE + 1, (page - 1) * DIRECTORY_PAGE_SIZE);
+  const shown = rows.slice(0, DIRECTORY_PAGE_SIZE);
+  const networks = await queries.networksOfBusinesses(
+    db,
+    shown.map((row) => row.id),
+  );
+  return {
+    businesses: shown.map((row) => ({
+      slug: row.slug,
+      name: row.name,
+      place: row.place,
+      networks: networks.get(row.id) ?? [],
+      staffCount: Number(row.staff_count ?? 0),
+    })),
+    page,
+    nextPage: rows.length > DIRECTORY_PAGE_SIZE ? page + 1 : null,
+  };
 }
 
 /** The business a `/b/:slug` address names; 404 when there is none. */
