@@ -37,6 +37,55 @@ export function lockLiveAccount(db: Kysely<DB>, accountId: number) {
   return db.selectFrom('accounts').select('id').where('id', '=', accountId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
 }
 
+/** The threads the account started in which nobody else wrote a post: they go whole. */
+export function threadsOfItsOwn(db: Kysely<DB>, accountId: number) {
+  return db
+    .selectFrom('threads')
+    .select(['id', 'network_id'])
+    .where('author_id', '=', accountId)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('posts').select('posts.id').whereRef('posts.thread_id', '=', 'threads.id').where('posts.author_id', '!=', accountId))),
+    )
+    .orderBy('id')
+    .execute();
+}
+
+/** The other accounts that hold notifications about these threads (their unread counts change as the threads go). */
+export async function notifiedAbout(db: Kysely<DB>, threadIds: readonly number[], exceptAccountId: number): Promise<number[]> {
+  if (threadIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('notifications')
+    .select('account_id')
+    .distinct()
+    .where('thread_id', 'in', threadIds)
+    .where('account_id', '!=', exceptAccountId)
+    .execute();
+  return rows.map((row) => row.account_id);
+}
+
+/**
+ * Removes threads and every post in them, counted off their networks. The rows that hang on them go
+ * with them (revisions, flags, notifications, watches, mentions, submission keys: ON DELETE CASCADE);
+ * the moderation log keeps its rows, no longer linked (SET NULL). All of a thread's posts go in one
+ * statement, so replies and the posts they answer go together. How many posts went.
+ */
+export async function removeThreads(db: Kysely<DB>, threads: ReadonlyArray<{ id: number; network_id: number }>): Promise<number> {
+  if (threads.length === 0) return 0;
+  const ids = threads.map((thread) => thread.id);
+  const posts = await db.deleteFrom('posts').where('thread_id', 'in', ids).executeTakeFirst();
+  await db.deleteFrom('threads').where('id', 'in', ids).execute();
+  const perNetwork = new Map<number, number>();
+  for (const thread of threads) perNetwork.set(thread.network_id, (perNetwork.get(thread.network_id) ?? 0) + 1);
+  for (const [networkId, count] of perNetwork) {
+    await db
+      .updateTable('networks')
+      .set((eb) => ({ thread_count: eb('thread_count', '-', count) }))
+      .where('id', '=', networkId)
+      .execute();
+  }
+  return Number(posts.numDeletedRows);
+}
+
 /** The account's posts not yet deleted, and the thread each is in: each is announced as deleted. */
 export function livePostsOf(db: Kysely<DB>, accountId: number) {
   return db.selectFrom('posts').select(['id', 'thread_id']).where('author_id', '=', accountId).where('deleted_at', 'is', null).orderBy('id').execute();

@@ -10,8 +10,25 @@ import { leaveAllBusinesses } from '../businesses/public.js';
 import * as queries from './deletion.queries.js';
 
 export interface DeletionChoice {
-  /** Delete and erase every post too; otherwise they stay, signed "a former member". */
+  /** Delete every post too (deletePostsOf); otherwise they stay, signed "a former member". */
   deletePosts: boolean;
+}
+
+/**
+ * Every post of the account, as "delete my posts too" asks: a thread nobody else wrote in goes whole;
+ * in the others its posts keep their place, deleted and emptied. How many posts went.
+ */
+async function deletePostsOf(tx: Kysely<DB>, accountId: number, now: Date): Promise<number> {
+  const ownThreads = await queries.threadsOfItsOwn(tx, accountId);
+  const threadIds = ownThreads.map((thread) => thread.id);
+  const told = await queries.notifiedAbout(tx, threadIds, accountId);
+  const removed = await queries.removeThreads(tx, ownThreads);
+  for (const threadId of threadIds) await recordEvent(tx, 'thread.changed', { threadId });
+  if (told.length > 0) await recordEvent(tx, 'notifications.changed', { accountIds: told });
+  const posts = await queries.livePostsOf(tx, accountId);
+  await queries.eraseAllPostsOf(tx, accountId, now);
+  for (const post of posts) await recordEvent(tx, 'post.deleted', { postId: post.id, threadId: post.thread_id });
+  return removed + posts.length;
 }
 
 /**
@@ -28,13 +45,7 @@ export async function deleteAccount(db: Kysely<DB>, accountId: number, choice: D
       if (admins.length === 1 && admins[0] === accountId) throw new ForbiddenError('account.delete.lastAdmin');
     }
     if (!(await queries.lockLiveAccount(tx, accountId))) throw new UnauthorizedError();
-    let postsDeleted = 0;
-    if (choice.deletePosts) {
-      const posts = await queries.livePostsOf(tx, accountId);
-      await queries.eraseAllPostsOf(tx, accountId, now);
-      for (const post of posts) await recordEvent(tx, 'post.deleted', { postId: post.id, threadId: post.thread_id });
-      postsDeleted = posts.length;
-    }
+    const postsDeleted = choice.deletePosts ? await deletePostsOf(tx, accountId, now) : 0;
     const followed = await queries.followedNetworkIds(tx, accountId);
     const convened = await queries.convenedNetworkIds(tx, accountId);
     await leaveAllBusinesses(tx, accountId);

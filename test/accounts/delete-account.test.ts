@@ -54,6 +54,7 @@ describe('deleting one’s own account', () => {
     admin = await signUp(ctx, { username: 'delete_admin' });
     colleague = await signUp(ctx, { username: 'colleague', displayName: 'Colleague' });
     await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
+    await colleague.agent.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({ level: 'threads' }).expect(200);
   });
   afterAll(() => ctx.close());
 
@@ -70,6 +71,9 @@ describe('deleting one’s own account', () => {
     await member.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ emailNotifications: 'instant' }).expect(200);
     const own = await startThread(member.agent, 'kajak', { title: `Paddling with ${member.username}`, body: `My own words ${secret}` });
     const answer = await reply(colleague.agent, own.id, `Welcome @${member.username}!`);
+    // A thread nobody else wrote in; the colleague, who follows the board, is told of it.
+    const lonely = await startThread(member.agent, 'kajak', { title: `Alone ${secret}`, body: `Talking to myself ${secret}` });
+    const lonelyReply = await reply(member.agent, lonely.id, `Still alone ${secret}`);
     const othersThread = await startThread(colleague.agent, 'kajak', { title: 'Where to launch?' });
     const mine = await reply(member.agent, othersThread.id, `First version ${secret}`);
     await member.agent
@@ -119,7 +123,7 @@ describe('deleting one’s own account', () => {
       .execute();
     // Suspended last: it keeps the member from posting.
     await admin.agent.post(`/u/${member.username}/suspend`).set('accept', JSON_ACCEPT).send({ days: 3, reason: 'Cooling off' }).expect(200);
-    return { member, id, secret, own, answer, mine, business: business.id, othersThread };
+    return { member, id, secret, own, answer, mine, lonely, lonelyReply, business: business.id, othersThread };
   }
 
   async function referencingColumns(): Promise<string[]> {
@@ -166,7 +170,7 @@ describe('deleting one’s own account', () => {
   });
 
   it('erases everything personal, table by table, and keeps the posts, signed by nobody', async () => {
-    const { member, id, secret, own, mine } = await memberWithHistory();
+    const { member, id, secret, own, mine, lonely, lonelyReply } = await memberWithHistory();
     const response = await member.agent.post('/me/delete').set('accept', JSON_ACCEPT).send({ password: member.password });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ deleted: true, postsDeleted: 0 });
@@ -191,6 +195,8 @@ describe('deleting one’s own account', () => {
     const posts = await ctx.db.selectFrom('posts').select(['id', 'body', 'deleted_at']).where('author_id', '=', id).orderBy('id').execute();
     expect(posts).toEqual([
       { id: own.posts[0]!.id, body: `My own words ${secret}`, deleted_at: null },
+      { id: lonely.posts[0]!.id, body: `Talking to myself ${secret}`, deleted_at: null },
+      { id: lonelyReply.id, body: `Still alone ${secret}`, deleted_at: null },
       { id: mine.id, body: `Second version ${secret}`, deleted_at: null },
     ]);
     const thread = await guest(ctx).get(`/t/${own.id}`).set('accept', HTML).expect(200);
@@ -198,11 +204,21 @@ describe('deleting one’s own account', () => {
     expect(thread.text).not.toContain(member.displayName);
   });
 
-  it('with "delete my posts too", deletes every post and erases its text and earlier versions', async () => {
-    const { member, id, secret, own, answer, mine } = await memberWithHistory();
+  it('with "delete my posts too", deletes every post and erases its text and earlier versions, and its own threads whole', async () => {
+    const { member, id, secret, own, answer, mine, lonely } = await memberWithHistory();
+    const threadCount = async () =>
+      (await ctx.db.selectFrom('networks').select('thread_count').where('slug', '=', 'kajak').executeTakeFirstOrThrow()).thread_count;
+    const before = await threadCount();
+    expect(await ctx.db.selectFrom('notifications').select('id').where('thread_id', '=', lonely.id).execute()).not.toEqual([]);
     const response = await member.agent.post('/me/delete').set('accept', JSON_ACCEPT).send({ password: member.password, deletePosts: true });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ deleted: true, postsDeleted: 2 });
+    expect(response.body).toEqual({ deleted: true, postsDeleted: 4 });
+    // The thread nobody else wrote in is gone, from the board and its count too.
+    expect((await guest(ctx).get(`/t/${lonely.id}`).set('accept', JSON_ACCEPT)).status).toBe(404);
+    expect(await ctx.db.selectFrom('threads').select('id').where('id', '=', lonely.id).execute()).toEqual([]);
+    expect(await threadCount()).toBe(before - 1);
+    expect(await ctx.db.selectFrom('notifications').select('id').where('thread_id', '=', lonely.id).execute()).toEqual([]);
+    expect((await guest(ctx).get('/n/kajak').set('accept', HTML).expect(200)).text).not.toContain(`Alone ${secret}`);
     const posts = await ctx.db.selectFrom('posts').select(['id', 'body', 'html', 'deleted_by_id']).where('author_id', '=', id).orderBy('id').execute();
     expect(posts).toEqual([
       { id: own.posts[0]!.id, body: '', html: '', deleted_by_id: id },

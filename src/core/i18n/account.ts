@@ -27,7 +27,7 @@ export const accountStrings: AreaStrings = {
     'account.delete.exportFirst': 'Vill du ha en kopia först? Ladda ner dina uppgifter',
     'account.delete.deletePosts': 'Radera mina inlägg också',
     'account.delete.deletePostsHint':
-      'Allt du har skrivit raderas, även tidigare versioner. Trådar du har startat behåller sin rubrik så att andras svar går att förstå, men ditt inlägg visas som raderat.',
+      'Allt du har skrivit raderas, även tidigare versioner. En tråd du har startat försvinner också, om ingen annan har skrivit i den; annars behåller den sin rubrik så att andras svar går att förstå, och ditt inlägg visas som raderat.',
     'account.delete.passwordHint': 'Så att vi vet att det är du.',
     'account.delete.submit': 'Radera mitt konto för gott',
     'account.delete.cancel': 'Nej, behåll mitt konto',
@@ -59,7 +59,7 @@ export const accountStrings: AreaStrings = {
     'account.delete.exportFirst': 'Vil du have en kopi først? Hent dine data',
     'account.delete.deletePosts': 'Slet også mine indlæg',
     'account.delete.deletePostsHint':
-      'Alt, hvad du har skrevet, slettes, også tidligere versioner. Tråde, du har startet, beholder deres overskrift, så andres svar stadig giver mening, men dit indlæg vises som slettet.',
+      'Alt, hvad du har skrevet, slettes, også tidligere versioner. En tråd, du har startet, forsvinder også, hvis ingen andre har skrevet i den; ellers beholder den sin overskrift, så de andres svar stadig giver mening, og dit indlæg vises som slettet.',
     'account.delete.passwordHint': 'Så vi ved, at det er dig.',
     'account.delete.submit': 'Slet min konto for altid',
     'account.delete.cancel': 'Nej, behold min konto',
@@ -91,7 +91,7 @@ export const accountStrings: AreaStrings = {
     'account.delete.exportFirst': 'Want a copy first? Download your data',
     'account.delete.deletePosts': 'Delete my posts too',
     'account.delete.deletePostsHint':
-      'Everything you wrote is deleted, earlier versions too. Threads you started keep their title, so that the replies of others still make sense, but your post shows as deleted.',
+      'Everything you wrote is deleted, earlier versions too. A thread you started goes too if nobody else wrote in it; otherwise it keeps its title, so that the others’ replies still make sense, and your post shows as deleted.',
     'account.delete.passwordHint': 'So that we know it is you.',
     'account.delete.submit': 'Delete my account for good',
     'account.delete.cancel': 'No, keep my account',
