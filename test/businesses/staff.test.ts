@@ -49,6 +49,8 @@ describe('business staff', () => {
     const page = await anna.agent.get('/notifications').set('accept', HTML).set('accept-language', 'en');
     expect(page.text).toContain('Olle Ägare invites you to join Kajakboden as guide.');
     expect(page.text).toContain(`action="/b/${business.slug}/invitations/accept"`);
+    expect(page.text).not.toContain('No notifications yet');
+    expect((await stranger.agent.get('/notifications').set('accept', HTML).set('accept-language', 'en')).text).toContain('No notifications yet');
     // The business page offers the invitee the same answer; others see nothing of it.
     expect((await anna.agent.get(`/b/${business.slug}`).set('accept', HTML)).text).toContain(`action="/b/${business.slug}/invitations/decline"`);
     expect((await stranger.agent.get(`/b/${business.slug}`).set('accept', HTML)).text).not.toContain('/invitations/accept');
