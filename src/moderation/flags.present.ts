@@ -19,7 +19,7 @@ export function flagJson(flag: FlagRow) {
   };
 }
 
-/** A flag as a moderator sees it in the review queue: with who flagged. */
+/** A flag as a moderator sees it in the review queue: with who flagged; null once the flagger deleted their account. */
 function reviewFlagJson(flag: OpenFlagRow) {
   return {
     reason: flag.reason,
@@ -27,7 +27,7 @@ function reviewFlagJson(flag: OpenFlagRow) {
     note: flag.note,
     counts: flag.counts,
     createdAt: flag.created_at.toISOString(),
-    flagger: { username: flag.flagger_username, displayName: flag.flagger_display_name },
+    flagger: flag.flagger_username && flag.flagger_display_name ? { username: flag.flagger_username, displayName: flag.flagger_display_name } : null,
   };
 }
 

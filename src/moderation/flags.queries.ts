@@ -162,12 +162,12 @@ export function listReviewPosts(db: Kysely<DB>, scope: ReviewScope, limit: numbe
 
 export type ReviewPostRow = Awaited<ReturnType<typeof listReviewPosts>>[number];
 
-/** The open flags on the listed posts, with who flagged, in one query. */
+/** The open flags on the listed posts, with who flagged (nobody, once the flagger deleted their account), in one query. */
 export function openFlagsOf(db: Kysely<DB>, postIds: readonly number[]) {
   if (postIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('flags')
-    .innerJoin('accounts as flagger', 'flagger.id', 'flags.flagger_id')
+    .leftJoin('accounts as flagger', 'flagger.id', 'flags.flagger_id')
     .select([
       'flags.id',
       'flags.post_id',

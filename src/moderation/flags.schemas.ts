@@ -47,7 +47,7 @@ export const ReviewPage = Type.Object({
           note: Nullable(Type.String()),
           counts: Type.Boolean(),
           createdAt: Type.String(),
-          flagger: AccountName,
+          flagger: Nullable(AccountName),
         }),
       ),
     }),

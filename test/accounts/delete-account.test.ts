@@ -170,7 +170,7 @@ describe('deleting one’s own account', () => {
   });
 
   it('erases everything personal, table by table, and keeps the posts, signed by nobody', async () => {
-    const { member, id, secret, own, mine, lonely, lonelyReply } = await memberWithHistory();
+    const { member, id, secret, own, mine, lonely, lonelyReply, othersThread } = await memberWithHistory();
     const response = await member.agent.post('/me/delete').set('accept', JSON_ACCEPT).send({ password: member.password });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ deleted: true, postsDeleted: 0 });
@@ -190,8 +190,14 @@ describe('deleting one’s own account', () => {
       .executeTakeFirstOrThrow();
     expect(account).toMatchObject({ username: member.username, email: null, locale: null, role: 'member', email_confirmed_at: null });
     expect(account.deleted_at).toBeInstanceOf(Date);
-    // The flag still counts, without its flagger; the posts stay, their text too.
-    expect(await ctx.db.selectFrom('flags').select('flagger_id').where('reason', '=', 'spam').execute()).toContainEqual({ flagger_id: null });
+    // The flag still counts, and conveners still read it in their review queue, naming nobody.
+    const flagged = othersThread.posts[0]!.id;
+    expect(await ctx.db.selectFrom('flags').select('flagger_id').where('post_id', '=', flagged).execute()).toEqual([{ flagger_id: null }]);
+    const review = await admin.agent.get('/n/kajak/review').set('accept', JSON_ACCEPT).expect(200);
+    const item = (review.body.posts as Array<{ post: { id: number }; openFlags: number; flags: unknown[] }>).find((entry) => entry.post.id === flagged);
+    expect(item).toMatchObject({ openFlags: 1, flags: [{ reason: 'spam', flagger: null }] });
+    expect((await admin.agent.get('/n/kajak/review').set('accept', HTML).expect(200)).text).not.toContain(member.username + '</span>:');
+    // The posts stay, their text too.
     const posts = await ctx.db.selectFrom('posts').select(['id', 'body', 'deleted_at']).where('author_id', '=', id).orderBy('id').execute();
     expect(posts).toEqual([
       { id: own.posts[0]!.id, body: `My own words ${secret}`, deleted_at: null },
