@@ -20,6 +20,7 @@ import { openDatabase, type Database } from './db/connect.js';
 import { databasePlugin } from './db/plugin.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
 import { deletionRoutes } from './accounts/deletion.routes.js';
+import { recoveryRoutes } from './accounts/recovery.routes.js';
 import { exportRoutes } from './accounts/export.routes.js';
 import { languageRoutes } from './accounts/language.routes.js';
 import { sessionsPlugin } from './accounts/sessions.plugin.js';
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(liveRoutes);
   await app.register(accountsRoutes);
   await app.register(deletionRoutes);
+  await app.register(recoveryRoutes);
   await app.register(exportRoutes);
   await app.register(languageRoutes);
   await app.register(followingRoutes);

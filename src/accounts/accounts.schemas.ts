@@ -11,7 +11,8 @@ export const USERNAME_PATTERN = '^(?:(?![\\u115F\\u1160\\u3164\\uFFA0])[\\p{L}\\
 const username = Type.String({ minLength: 3, maxLength: 30, pattern: USERNAME_PATTERN });
 // Trimmed and rid of invisible characters before validation (core/http.ts); no control characters either.
 const displayName = Type.String({ minLength: 1, maxLength: 60, pattern: '^\\P{Cc}+$' });
-const password = Type.String({ minLength: 10, maxLength: 256 });
+/** A new password's rules: registering, changing it, and setting one from a reset link. */
+export const password = Type.String({ minLength: 10, maxLength: 256 });
 const next = Type.String({ maxLength: 2000 });
 const closed = { additionalProperties: false } as const;
 

@@ -139,7 +139,8 @@ export function accountsService({ db, adminEmails, attemptLimits }: AccountsServ
       // An account has one budget, whether it is named by its username or by its email.
       const reservation = await failedSignIns.reserve([addressKey(address), account ? accountKey(account.id) : `login:${usernameKey(login)}`]);
       const ok = await passwordMatches(account, password);
-      if (!account || !ok) throw new ValidationError({ login: 'accounts.login.wrong' });
+      // The form as a whole is wrong, not the login field: which of the two was wrong is not told.
+      if (!account || !ok) throw new ValidationError({ credentials: 'accounts.login.wrong' });
       // Only failed sign-ins count.
       await failedSignIns.release(reservation);
       return account;

@@ -32,6 +32,7 @@ export const FLASH_MESSAGES = new Set([
   'accounts.me.passwordChanged',
   'account.notice.nameChanged',
   'account.notice.deleted',
+  'recovery.notice.passwordReset',
   'moderation.flag.thanks',
   'moderation.flag.already',
 ]);

@@ -6,6 +6,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { DB } from '../db/schema.js';
 import { pruneSettledEmails } from './email.queries.js';
 import { emailSender, type EmailSender } from './email.sender.js';
+import { accountEmailQueue, type AccountEmail } from './account-emails.js';
 import { fileInBatches } from './email.service.js';
 import { loadTokenSigner, type TokenSigner } from './unsubscribe.js';
 
@@ -47,6 +48,10 @@ export interface Email {
    * transaction; resolves with each account's email id. None when email is off or the account wants none.
    */
   fileInBatches: (tx: Kysely<DB>, accountIds: readonly number[], networkId: number, now: Date) => Promise<Map<number, number>>;
+  /** Queues an account email (a reset or confirmation link, …; see account-emails.ts); call after the commit. Nothing when email is off. */
+  sendAccountEmail(email: AccountEmail): void;
+  /** Resolves once the queued account emails are sent or given up (tests). */
+  accountEmailsSent(): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -76,7 +81,21 @@ export const emailPlugin = fp<EmailOptions>(
     else if (!options.transport) app.log.info('email is off: SMTP_URL is not set');
 
     let sender: EmailSender | undefined;
+    let accountEmails: ReturnType<typeof accountEmailQueue> | undefined;
     if (transport) {
+      accountEmails = accountEmailQueue({
+        transport,
+        publicUrl: config.publicUrl,
+        forumName: config.forumName,
+        defaultLocale: config.defaultLocale,
+        views: app.views,
+        log: app.log,
+      });
+      const queue = accountEmails;
+      app.addHook('onClose', async () => {
+        queue.close();
+        await queue.idle();
+      });
       sender = emailSender(db, {
         transport,
         publicUrl: config.publicUrl,
@@ -114,6 +133,8 @@ export const emailPlugin = fp<EmailOptions>(
         sender
           ? fileInBatches(tx, accountIds, networkId, now, { instantDelayMs: options.instantDelayMs, timeZone: app.config.timeZone })
           : Promise.resolve(new Map()),
+      sendAccountEmail: (email) => accountEmails?.send(email),
+      accountEmailsSent: () => accountEmails?.idle() ?? Promise.resolve(),
     } satisfies Email);
   },
   { name: 'email', dependencies: ['database', 'housekeeping'] },

@@ -66,7 +66,7 @@ describe('signing in and out', () => {
       answers.push({ status: response.status, body: response.body });
       expect(setCookie(response, 'session')).toBeUndefined();
     }
-    expect(answers[0]).toEqual({ status: 400, body: { error: 'validation', fields: { login: 'Wrong username/email or password' } } });
+    expect(answers[0]).toEqual({ status: 400, body: { error: 'validation', fields: { credentials: 'Wrong username/email or password' } } });
     for (const answer of answers) expect(answer).toEqual(answers[0]);
   });
 
@@ -82,6 +82,9 @@ describe('signing in and out', () => {
     expect(response.text).toContain('Wrong username/email or password');
     expect(response.text).toContain('value="kajak@example.test"');
     expect(response.text).not.toContain('wrong-but-memorable');
+    // Neither field is marked as the wrong one; the form offers the way back in instead.
+    expect(response.text).not.toContain('aria-invalid="true"');
+    expect(response.text).toContain('href="/password/forgot"');
   });
 
   describe('where it goes after signing in', () => {

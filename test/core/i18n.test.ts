@@ -42,9 +42,9 @@ describe('the language of the pages', () => {
   it('translates the messages in JSON answers too', async () => {
     const wrong = (language: string) =>
       guest(ctx).post('/login').set('accept', JSON_ACCEPT).set('accept-language', language).send({ login: 'nobody', password: 'whatever it is' });
-    expect((await wrong('en')).body.fields.login).toBe('Wrong username/email or password');
-    expect((await wrong('sv')).body.fields.login).toBe('Fel användarnamn/e-post eller lösenord');
-    expect((await wrong('da')).body.fields.login).toBe('Forkert brugernavn/e-mail eller adgangskode');
+    expect((await wrong('en')).body.fields.credentials).toBe('Wrong username/email or password');
+    expect((await wrong('sv')).body.fields.credentials).toBe('Fel användarnamn/e-post eller lösenord');
+    expect((await wrong('da')).body.fields.credentials).toBe('Forkert brugernavn/e-mail eller adgangskode');
   });
 
   it("uses the account's own language over the browser's", async () => {
