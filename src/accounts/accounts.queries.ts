@@ -101,12 +101,16 @@ export function findAccountById(db: Kysely<DB>, id: number) {
   return db.selectFrom('accounts').select(accountColumns).where('id', '=', id).executeTakeFirst();
 }
 
-/** The account a username names, in any case or NFKC form; what anyone may know of it. */
+/**
+ * The account a username names, in any case or NFKC form; what anyone may know of it. Never a deleted
+ * account: its name is held for a while, but nobody can appoint, suspend, invite or visit it.
+ */
 export function findAccountByUsername(db: Kysely<DB>, username: string) {
   return db
     .selectFrom('accounts')
     .select(['id', 'username', 'display_name', 'role', 'created_at'])
     .where('username_key', '=', usernameKey(username))
+    .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
 

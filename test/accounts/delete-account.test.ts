@@ -250,6 +250,17 @@ describe('deleting one’s own account', () => {
     for (const login of [member.username, member.email]) {
       expect((await guest(ctx).post('/login').set('accept', JSON_ACCEPT).send({ login, password: member.password })).status).toBe(400);
     }
+    // Its name is held, but names nobody: no page, nobody to appoint.
+    expect((await guest(ctx).get(`/u/${member.username}`).set('accept', JSON_ACCEPT)).status).toBe(404);
+    const appoint = await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: member.username });
+    expect(appoint.status).not.toBe(200);
+    expect(
+      await ctx.db
+        .selectFrom('conveners')
+        .select('account_id')
+        .where('account_id', '=', await accountIdOf(member.username))
+        .execute(),
+    ).toEqual([]);
   });
 
   it('hands the business on to the colleague who joined first', async () => {
