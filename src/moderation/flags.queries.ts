@@ -5,7 +5,8 @@ import { POST_COLUMNS } from '../posts/posts.queries.js';
 /**
  * Locks the flagger's account row for the rest of the transaction, so one member's flags are counted
  * one at a time (the daily limit cannot be outrun by parallel requests). Says whether the account is
- * old enough and has posted — whether its flags count toward community hiding.
+ * old enough and has posted — whether its flags count toward community hiding. Undefined for an
+ * account deleted meanwhile: a request that raced its deletion flags nothing.
  */
 export function lockFlagger(db: Kysely<DB>, accountId: number) {
   return db
@@ -16,6 +17,7 @@ export function lockFlagger(db: Kysely<DB>, accountId: number) {
       sql<boolean>`exists (select 1 from posts where posts.author_id = accounts.id)`.as('has_posted'),
     ])
     .where('accounts.id', '=', accountId)
+    .where('accounts.deleted_at', 'is', null)
     .forNoKeyUpdate()
     .executeTakeFirst();
 }

@@ -254,7 +254,8 @@ export async function lastPostingTimes(db: Kysely<DB>, accountId: number) {
  * two transactions each holding one and waiting for the other would deadlock.
  */
 export async function lockAccount(db: Kysely<DB>, accountId: number): Promise<{ created_at: Date } | undefined> {
-  return db.selectFrom('accounts').select('created_at').where('id', '=', accountId).forNoKeyUpdate().executeTakeFirst();
+  // Undefined for an account deleted meanwhile: a request that raced its deletion posts nothing.
+  return db.selectFrom('accounts').select('created_at').where('id', '=', accountId).where('deleted_at', 'is', null).forNoKeyUpdate().executeTakeFirst();
 }
 
 /** The post an earlier submission with this key made; undefined when there was none (or it expired). */
