@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Locale } from '../config.js';
+import { avatarColour, initials } from './avatar.js';
 import type { Translate } from './i18n/index.js';
 import { formatDate, formatExact, relativeTime } from './time.js';
 
@@ -36,6 +37,31 @@ function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
   // A fresh one-time key for a form that creates something (views/partials/submission-key.hbs).
   hbs.registerHelper('newSubmissionKey', () => crypto.randomUUID());
   hbs.registerHelper('lookupField', (map: Record<string, unknown> | undefined, key: string) => map?.[key]);
+  // A sentence with HTML in it, as a linked name in "Started by {name}": values given as HTML (a
+  // SafeString, from `partial` below) are kept, everything else is escaped.
+  hbs.registerHelper('tHtml', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+    const html = new Map<string, string>();
+    const values = Object.fromEntries(
+      Object.entries(options.hash as Record<string, unknown>).map(([name, value]) => {
+        if (!(value instanceof hbs.SafeString)) return [name, value];
+        const mark = `\u0000${html.size}\u0000`;
+        html.set(mark, value.toString());
+        return [name, mark];
+      }),
+    ) as Record<string, string | number>;
+    const sentence = hbs.escapeExpression((options.data as RenderData).t(key, values));
+    return new hbs.SafeString(sentence.replace(/\u0000\d+\u0000/g, (mark) => html.get(mark) ?? ''));
+  });
+  // A partial's HTML as a value (for tHtml): `(partial "person-link" author base=…)`, the hash added to the context.
+  hbs.registerHelper('partial', (name: string, context: object, options: Handlebars.HelperOptions) => {
+    const partial = hbs.partials[name] as Handlebars.TemplateDelegate | undefined;
+    if (!partial) throw new Error(`no partial ${name}`);
+    const html: string = partial({ ...context, ...(options.hash as object) }, { data: options.data as object });
+    return new hbs.SafeString(html.trim());
+  });
+  // A person's avatar (views/partials/avatar.hbs): their initials and the number of their colour.
+  hbs.registerHelper('initials', (displayName: string) => initials(displayName));
+  hbs.registerHelper('avatarColour', (username: string) => avatarColour(username));
   // A moment as people say it, with the exact time beside it, so no one needs a hover title a phone cannot
   // show: "3 hours ago · 14:05", "3 days ago · 27 Nov, 14:05", "3 weeks ago · 12 Nov 2026".
   hbs.registerHelper('time', (date: Date | string, options: Handlebars.HelperOptions) => {

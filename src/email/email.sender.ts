@@ -68,6 +68,8 @@ export function emailSender(db: Kysely<DB>, options: EmailSenderOptions) {
       locale: context.locale,
       createdAt: context.created_at,
       convenes: context.convenes,
+      // Only proven addresses are mailed (findEmailContext).
+      emailConfirmed: true,
     };
     const locale = context.locale ?? options.defaultLocale;
     const t = translator(locale);
@@ -90,6 +92,8 @@ export function emailSender(db: Kysely<DB>, options: EmailSenderOptions) {
     const unsubscribeUrl = absolute(`/unsubscribe/${(await options.signer()).sign(context.id)}`);
     const data = {
       forumName: options.forumName,
+      // Where people's pages are (views/partials/person-link.hbs links to them from the email).
+      forumUrl: publicUrl.origin,
       network: { name: network, url: absolute(`/n/${context.network_slug}`) },
       displayName: context.display_name,
       digest,

@@ -7,7 +7,8 @@ export interface AtomEntry {
   updated: Date;
   published: Date;
   link: string;
-  author: string;
+  /** Who wrote it, and their page (none for a former member). */
+  author: { name: string; uri: string | null };
   /** HTML, sent escaped as type="html". */
   html: string;
 }
@@ -61,7 +62,7 @@ export function renderAtom(feed: AtomFeed): string {
       `    ${element('updated', entry.updated.toISOString())}`,
       `    ${element('published', entry.published.toISOString())}`,
       `    <link rel="alternate" type="text/html" href="${xmlText(entry.link)}"/>`,
-      `    <author>${element('name', entry.author)}</author>`,
+      `    <author>${element('name', entry.author.name)}${entry.author.uri ? element('uri', entry.author.uri) : ''}</author>`,
       `    ${element('content', entry.html, ' type="html"')}`,
       '  </entry>',
     );

@@ -18,7 +18,9 @@ export function findFeedThreads(db: Kysely<DB>, networkId: number, limit: number
       'opening.html',
       'opening.edited_at',
       ...openingPostColumns('threads'),
+      'author.username as author_username',
       'author.display_name as author_display_name',
+      'author.deleted_at as author_deleted_at',
     ])
     .where('threads.network_id', '=', networkId)
     .orderBy('threads.created_at', 'desc')

@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { NotFoundError } from '../core/errors.js';
 import { loadNetwork, networkSlugParam } from '../networks/public.js';
 import { threadParams } from '../posts/posts.schemas.js';
-import { threadPath, threadTitleFor } from '../posts/present.js';
+import { personName, threadPath, threadTitleFor } from '../posts/present.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import { renderAtom, type AtomEntry } from './atom.js';
 import * as queries from './feeds.queries.js';
@@ -26,6 +26,13 @@ export async function feedsRoutes(fastify: FastifyInstance): Promise<void> {
   const { db } = app.database;
   const absolute = (path: string) => new URL(path, app.config.publicUrl).href;
   const generator = app.config.forumName;
+  /** An entry's author as Atom names them: the name and their page, or "a former member" and no page. */
+  const authorOf = (row: { author_username: string; author_display_name: string; author_deleted_at: Date | null }, t: (key: string) => string) => {
+    const person = personName(row.author_username, row.author_display_name, row.author_deleted_at);
+    return person.former
+      ? { name: t('people.formerMember'), uri: null }
+      : { name: person.displayName, uri: absolute(`/u/${encodeURIComponent(person.username)}`) };
+  };
 
   app.get('/n/:network/feed.atom', { schema: { params: networkSlugParam } }, async (request, reply) => {
     const network = await loadNetwork(db, request.params.network);
@@ -40,7 +47,7 @@ export async function feedsRoutes(fastify: FastifyInstance): Promise<void> {
           published: row.created_at,
           updated: row.edited_at ?? row.created_at,
           link: absolute(threadPath(heading)),
-          author: row.author_display_name,
+          author: authorOf(row, request.t),
           html: row.html,
         };
       });
@@ -66,15 +73,18 @@ export async function feedsRoutes(fastify: FastifyInstance): Promise<void> {
     const rows = await queries.findFeedPosts(db, thread.id, FEED_SIZE);
     const entries: AtomEntry[] = rows
       .filter((row) => bodyIsReadable(postVisibility(null, visibilityFacts(row))))
-      .map((row) => ({
-        id: absolute(`/p/${row.id}`),
-        title: row.parent_id === null ? title : request.t('following.feed.replyBy', { name: row.author_display_name }),
-        published: row.created_at,
-        updated: row.edited_at ?? row.created_at,
-        link: absolute(`/p/${row.id}`),
-        author: row.author_display_name,
-        html: row.html,
-      }));
+      .map((row) => {
+        const author = authorOf(row, request.t);
+        return {
+          id: absolute(`/p/${row.id}`),
+          title: row.parent_id === null ? title : request.t('following.feed.replyBy', { name: author.name }),
+          published: row.created_at,
+          updated: row.edited_at ?? row.created_at,
+          link: absolute(`/p/${row.id}`),
+          author,
+          html: row.html,
+        };
+      });
     const xml = renderAtom({
       id: absolute(`/t/${thread.id}`),
       title: `${title} · ${thread.network_name}`,

@@ -115,8 +115,12 @@ export function listFollowedThreads(db: Kysely<DB>, accountId: number, limit: nu
       'threads.created_at',
       'networks.slug as network_slug',
       'networks.name as network_name',
+      'author.username as author_username',
       'author.display_name as author_display_name',
+      'author.deleted_at as author_deleted_at',
+      'last_poster.username as last_poster_username',
       'last_poster.display_name as last_poster_display_name',
+      'last_poster.deleted_at as last_poster_deleted_at',
       ...openingPostColumns('threads'),
       eb
         .exists(

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import { loadNetwork, networkSlugParam } from '../networks/public.js';
 import { findThreads } from '../posts/posts.queries.js';
 import { threadParams } from '../posts/posts.schemas.js';
-import { threadPath, threadTitleFor, withThreadPath } from '../posts/present.js';
+import { personName, threadPath, threadTitleFor, withThreadPath } from '../posts/present.js';
 import * as queries from './following.queries.js';
 import { followBody, FollowingPage, followingQuery, FollowState, WatchState } from './following.schemas.js';
 import { followNetwork, unfollowNetwork } from './following.service.js';
@@ -101,10 +101,10 @@ export async function followingRoutes(fastify: FastifyInstance): Promise<void> {
         title: heading.titleHidden ? null : heading.title,
         slug: heading.slug,
         network: { slug: row.network_slug, name: row.network_name },
-        author: { displayName: row.author_display_name },
+        author: personName(row.author_username, row.author_display_name, row.author_deleted_at),
         replyCount: row.reply_count,
         lastActivityAt: row.last_activity_at.toISOString(),
-        lastPoster: row.last_poster_display_name ? { displayName: row.last_poster_display_name } : null,
+        lastPoster: row.last_poster_username ? personName(row.last_poster_username, row.last_poster_display_name!, row.last_poster_deleted_at) : null,
         unread: !!row.unread,
       };
     });

@@ -3,7 +3,7 @@
 // a thread's title follows its opening post's visibility, as everywhere.
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
-import { threadTitleFor } from '../posts/present.js';
+import { personName, threadTitleFor } from '../posts/present.js';
 import { logShowsPostText, visibilityFacts } from '../posts/visibility.js';
 import type { LogEntryRow } from './log.queries.js';
 
@@ -25,9 +25,9 @@ export function logEntryJson(row: LogEntryRow, networkId: number, viewer: Viewer
     action: row.action,
     at: row.created_at.toISOString(),
     /** null when members' flags acted (community hiding). */
-    actor: row.actor_id !== null && row.actor_username ? { username: row.actor_username, displayName: row.actor_display_name! } : null,
+    actor: row.actor_id !== null && row.actor_username ? personName(row.actor_username, row.actor_display_name!, row.actor_deleted_at) : null,
     byCommunity: row.actor_id === null,
-    account: row.target_username ? { username: row.target_username, displayName: row.target_display_name! } : null,
+    account: row.target_username ? personName(row.target_username, row.target_display_name!, row.target_deleted_at) : null,
     reason: row.reason,
     rule: row.rule,
     note: row.note,

@@ -73,6 +73,8 @@ function selectBoardThreads(db: Kysely<DB>) {
         'author.display_name as author_display_name',
         'last_poster.username as last_poster_username',
         'last_poster.display_name as last_poster_display_name',
+        'author.deleted_at as author_deleted_at',
+        'last_poster.deleted_at as last_poster_deleted_at',
         ...openingPostColumns('threads'),
       ])
   );

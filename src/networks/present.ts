@@ -1,6 +1,6 @@
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
-import { threadTitleFor } from '../posts/present.js';
+import { personName, threadTitleFor } from '../posts/present.js';
 import type { BoardThreadRow, NetworkRow } from './networks.queries.js';
 import type { BoardThreadJson, NetworkJson } from './networks.schemas.js';
 
@@ -38,9 +38,9 @@ export function boardThreadJson(row: BoardThreadRow, viewer: Viewer | null, t: T
     pinned: row.pinned,
     locked: row.locked,
     replyCount: row.reply_count,
-    author: { username: row.author_username, displayName: row.author_display_name },
+    author: personName(row.author_username, row.author_display_name, row.author_deleted_at),
     lastActivityAt: row.last_activity_at.toISOString(),
-    lastPoster: row.last_poster_username ? { username: row.last_poster_username, displayName: row.last_poster_display_name! } : null,
+    lastPoster: row.last_poster_username ? personName(row.last_poster_username, row.last_poster_display_name!, row.last_poster_deleted_at) : null,
     createdAt: row.created_at.toISOString(),
   };
 }

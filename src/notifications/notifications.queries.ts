@@ -200,6 +200,7 @@ function selectNotificationDetails(db: Kysely<DB>) {
       ...visibilityColumns('posts', 'threads', 'post_'),
       'actor.username as actor_username',
       'actor.display_name as actor_display_name',
+      'actor.deleted_at as actor_deleted_at',
     ]);
 }
 

@@ -5,7 +5,7 @@ import type { Translate } from '../core/i18n/index.js';
 import { escapeHtml, excerpt } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import type { NotificationKind } from '../db/schema.js';
-import { threadTitleFor } from '../posts/present.js';
+import { personName, threadTitleFor } from '../posts/present.js';
 import type { ThreadHeading } from '../posts/posts.schemas.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import type { NotificationDetailRow } from './notifications.queries.js';
@@ -74,9 +74,9 @@ export function presentGroup(rows: NotificationDetailRow[], total: number, unrea
   const family = GROUP_FAMILY[newest.kind];
   const thread = threadOf(newest, reader, t);
   const title = thread.titleHidden ? null : thread.title;
-  const actor = newest.actor_username ? { username: newest.actor_username, displayName: newest.actor_display_name! } : null;
+  const actor = newest.actor_username ? personName(newest.actor_username, newest.actor_display_name!, newest.actor_deleted_at) : null;
   const values = {
-    name: actor?.displayName ?? t('notifications.someone'),
+    name: actor ? (actor.former ? t('people.formerMember') : actor.displayName) : t('notifications.someone'),
     title: title ?? t('notifications.hiddenTitle'),
     network: newest.network_name,
   };

@@ -52,7 +52,20 @@ export const POST_COLUMNS = [
   ),
   'author.username as author_username',
   'author.display_name as author_display_name',
+  // Set once the author deleted their account: the post is then signed "a former member".
+  'author.deleted_at as author_deleted_at',
+  // The business the author is shown with ("Jonas Ek · Kajakboden"): the one they joined first, as
+  // businesses' businessLinesOf decides it; null when they are nobody's staff.
+  sql<BusinessLine | null>`(select json_build_object('slug', business.slug, 'name', business.name) from business_staff staff join businesses business on business.id = staff.business_id where staff.account_id = posts.author_id order by staff.created_at, business.id limit 1)`.as(
+    'author_business',
+  ),
 ] as const;
+
+/** A business as the line beside an author's name shows it. */
+export interface BusinessLine {
+  slug: string;
+  name: string;
+}
 
 /** Posts with their author and thread joined, ready for POST_COLUMNS; callers add where and order. */
 export function selectPosts(db: Kysely<DB>) {

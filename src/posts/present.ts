@@ -2,7 +2,7 @@
 // renders share one source, and so do a thread's title and address wherever the thread is named.
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
-import type { PostRow, ThreadRow } from './posts.queries.js';
+import type { BusinessLine, PostRow, ThreadRow } from './posts.queries.js';
 import type { MovedJson, PostJson, ThreadHeading } from './posts.schemas.js';
 import {
   canModerate,
@@ -15,7 +15,26 @@ import {
   type VisibilityColumns,
 } from './visibility.js';
 
+/**
+ * An account as pages name it (views/partials/person-link.hbs and avatar.hbs). A deleted account is a
+ * former member: nobody's name, linking nowhere. Answers' schemas (AccountName) drop `former`, so
+ * scripts see an empty username and display name for one.
+ */
+export interface PersonName {
+  username: string;
+  displayName: string;
+  former: boolean;
+}
+
+/** The name an account is shown with: its own, or — once it was deleted (`deletedAt` set) — none. */
+export function personName(username: string, displayName: string, deletedAt: Date | null): PersonName {
+  return deletedAt ? { username: '', displayName: '', former: true } : { username, displayName, former: false };
+}
+
 export interface PostNode extends PostJson {
+  author: PersonName;
+  /** The business the author is shown with beside their name; null when none (or a former member). */
+  authorBusiness: BusinessLine | null;
   displayDepth: number;
   deletedByAuthor: boolean;
   isOpening: boolean;
@@ -61,7 +80,7 @@ export function postJson(row: PostRow, viewer: Viewer | null): PostJson {
     parentId: row.parent_id,
     threadId: row.thread_id,
     depth: row.depth,
-    author: { username: row.author_username, displayName: row.author_display_name },
+    author: personName(row.author_username, row.author_display_name, row.author_deleted_at),
     html: visibleHtml(visibility, row.html),
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
@@ -77,6 +96,8 @@ export function postNode(row: PostRow, viewer: Viewer | null, options: { locked:
   const moderator = canModerate(viewer, row.network_id) && !json.deleted;
   return {
     ...json,
+    author: personName(row.author_username, row.author_display_name, row.author_deleted_at),
+    authorBusiness: row.author_deleted_at ? null : row.author_business,
     displayDepth: row.depth,
     deletedByAuthor: json.deleted && row.deleted_by_id === row.author_id,
     isOpening: row.parent_id === null,

@@ -88,6 +88,8 @@ describe('a deep chain of replies', () => {
       hidden_rule_title: null,
       author_username: 'a',
       author_display_name: 'A',
+      author_deleted_at: null,
+      author_business: null,
       parent_username: 'a',
     };
     const rows: PagePostRow[] = [{ ...base, id: 1, parent_id: null, depth: 0, root_id: null, parent_username: null }];
