@@ -323,12 +323,6 @@ export function listNetworkBusinesses(db: Kysely<DB>, networkId: number, limit: 
     .execute();
 }
 
-/** Whether the account is still a member (not deleted): only members are invited. */
-export async function isActiveAccount(db: Kysely<DB>, accountId: number): Promise<boolean> {
-  const row = await db.selectFrom('accounts').select('id').where('id', '=', accountId).where('deleted_at', 'is', null).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Whether the account's address is proven: only then may it start a business. */
 export async function hasConfirmedAddress(db: Kysely<DB>, accountId: number): Promise<boolean> {
   const row = await db.selectFrom('accounts').select('id').where('id', '=', accountId).where('email_confirmed_at', 'is not', null).executeTakeFirst();

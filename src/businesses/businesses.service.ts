@@ -170,10 +170,10 @@ async function changeStaff(
   });
 }
 
-/** The member a username names, for a staff admin's form: 400 on `username` for no (or a deleted) account. */
+/** The member a username names, for a staff admin's form: 400 on `username` for none (a deleted account names nobody). */
 async function memberNamed(db: Kysely<DB>, username: string) {
   const account = await findAccountByUsername(db, username);
-  if (!account || !(await queries.isActiveAccount(db, account.id))) throw new ValidationError({ username: 'businesses.noSuchMember' });
+  if (!account) throw new ValidationError({ username: 'businesses.noSuchMember' });
   return account;
 }
 
