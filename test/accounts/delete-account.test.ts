@@ -1,9 +1,10 @@
 // Deleting one's own account (POST /me/delete): nothing personal is left in any table, posts stay
 // signed by nobody or go as the member chose, sign-in is refused, and the username is held 30 days.
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import { createTestContext, onPostgres, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 
 /**
@@ -280,6 +281,51 @@ describe('deleting one’s own account', () => {
     expect([400, 401]).toContain(statuses[1]);
     const announced = await ctx.db.selectFrom('events').select('payload').where('name', '=', 'account.changed').execute();
     expect(announced.filter((event) => (event.payload as { accountId: number }).accountId === id)).toHaveLength(1);
+  });
+
+  // PostgreSQL only: a second connection holds the account's row while the deletion, then a reply and a
+  // flag, queue behind it; PGlite runs one transaction at a time, so nothing can wait there.
+  it.runIf(onPostgres)('refuses a reply and a flag that waited for the account while it was being deleted', async () => {
+    const { member, id, othersThread, answer } = await memberWithHistory();
+    await ctx.db.deleteFrom('suspensions').where('account_id', '=', id).execute();
+    const waiting = async () =>
+      Number(
+        (
+          await sql<{ count: string }>`select count(*) as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(
+            ctx.db,
+          )
+        ).rows[0]!.count,
+      );
+    const blocker = new pg.Client({ connectionString: ctx.databaseUrl });
+    await blocker.connect();
+    try {
+      await blocker.query('begin');
+      await blocker.query('select id from accounts where id = $1 for update', [id]);
+      const deleting = member.agent
+        .post('/me/delete')
+        .set('accept', JSON_ACCEPT)
+        .send({ password: member.password })
+        .then((response) => response);
+      await expect.poll(waiting).toBe(1);
+      const replying = member.agent
+        .post(`/t/${othersThread.id}/replies`)
+        .set('accept', JSON_ACCEPT)
+        .send({ body: 'Racing reply' })
+        .then((response) => response);
+      const flagging = member.agent
+        .post(`/p/${answer.id}/flag`)
+        .set('accept', JSON_ACCEPT)
+        .send({ reason: 'off-topic' })
+        .then((response) => response);
+      await expect.poll(waiting).toBe(3);
+      await blocker.query('commit');
+      const [deleted, replied, flagged] = await Promise.all([deleting, replying, flagging]);
+      expect([deleted.status, replied.status, flagged.status]).toEqual([200, 403, 403]);
+    } finally {
+      await blocker.end();
+    }
+    expect(await ctx.db.selectFrom('posts').select('id').where('author_id', '=', id).where('body', '=', 'Racing reply').execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('flags').select('id').where('flagger_id', '=', id).execute()).toEqual([]);
   });
 
   it('in a browser: a confirm page, then the home page with a notice, signed out', async () => {
