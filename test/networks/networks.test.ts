@@ -154,7 +154,7 @@ describe('board', () => {
     expect(row).toMatchObject({ title: 'Gemensamt bokningssystem?', replyCount: 1, lastPoster: { displayName: 'Stugbyn Norr' } });
     const page = await guest(ctx).get('/n/turism').set('accept', HTML).set('accept-language', 'en');
     expect(page.text).toContain('Gemensamt bokningssystem?');
-    expect(page.text).toContain('latest by Stugbyn Norr');
+    expect(page.text).toContain(`latest by <a class="person-link" href="/u/${responder.username}">Stugbyn Norr</a>`);
   });
 
   it('refuses a forged cursor with 400', async () => {
