@@ -127,6 +127,7 @@ export async function fillDemoForum(db: Kysely<DB>, now = Date.now()): Promise<{
       locale: null,
       createdAt: created.created_at,
       convenes: [],
+      emailConfirmed: true,
     });
   }
   const admin = viewers.get(DEMO_ACCOUNTS[0]!.username)!;

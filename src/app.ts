@@ -21,6 +21,7 @@ import { databasePlugin } from './db/plugin.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
 import { deletionRoutes } from './accounts/deletion.routes.js';
 import { recoveryRoutes } from './accounts/recovery.routes.js';
+import { confirmationRoutes } from './accounts/confirmation.routes.js';
 import { exportRoutes } from './accounts/export.routes.js';
 import { languageRoutes } from './accounts/language.routes.js';
 import { sessionsPlugin } from './accounts/sessions.plugin.js';
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(accountsRoutes);
   await app.register(deletionRoutes);
   await app.register(recoveryRoutes);
+  await app.register(confirmationRoutes);
   await app.register(exportRoutes);
   await app.register(languageRoutes);
   await app.register(followingRoutes);

@@ -20,7 +20,7 @@ export async function findViewers(db: Kysely<DB>, accountIds: readonly number[])
   if (accountIds.length === 0) return [];
   const rows = await db
     .selectFrom('accounts')
-    .select(['id', 'username', 'display_name', 'role', 'locale', 'created_at', convenesColumn()])
+    .select(['id', 'username', 'display_name', 'role', 'locale', 'created_at', 'email_confirmed_at', convenesColumn()])
     .where('id', 'in', accountIds)
     .where('deleted_at', 'is', null)
     .execute();
@@ -32,6 +32,7 @@ export async function findViewers(db: Kysely<DB>, accountIds: readonly number[])
     locale: row.locale,
     createdAt: row.created_at,
     convenes: row.convenes,
+    emailConfirmed: row.email_confirmed_at !== null,
   }));
 }
 
@@ -50,6 +51,7 @@ export function findSessionWithAccount(db: Kysely<DB>, sessionId: string) {
       'accounts.role',
       'accounts.locale',
       'accounts.created_at as account_created_at',
+      'accounts.email_confirmed_at',
       convenesColumn(),
     ])
     .where('sessions.id', '=', sessionId)

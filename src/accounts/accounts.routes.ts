@@ -10,10 +10,12 @@ import { findAccountById } from './accounts.queries.js';
 import { AccountJson, changeDisplayNameBody, changePasswordBody, loginBody, loginQuery, registerBody } from './accounts.schemas.js';
 import { accountsService } from './accounts.service.js';
 import { changeDisplayName } from './account-settings.service.js';
+import { confirmationService } from './confirmation.service.js';
+import { normaliseUsername } from './usernames.js';
 
 const loginForm = Type.Object({ values: Type.Object({ next: Type.String() }), errors: blankForm.errors });
 
-function accountJson(account: { username: string; display_name: string; role: string; locale?: string | null }): Static<typeof AccountJson> {
+export function accountJson(account: { username: string; display_name: string; role: string; locale?: string | null }): Static<typeof AccountJson> {
   return { username: account.username, displayName: account.display_name, role: account.role, locale: account.locale ?? null };
 }
 
@@ -22,6 +24,7 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
   const { db } = app.database;
   const { rateLimits, adminEmails } = app.config;
   const accounts = accountsService({ db, adminEmails, attemptLimits: rateLimits });
+  const confirmation = confirmationService({ db, adminEmails, attemptLimits: rateLimits, sendEmail: (email) => app.email.sendAccountEmail(email) });
   // An attempt row stops counting when its window ends; each knows when that is.
   app.housekeeping.every({ name: 'expired attempts', everyMs: 15 * 60 * 1000, run: (now) => pruneAttempts(db, now) });
 
@@ -35,6 +38,12 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       // A language picked with the switch before registering becomes the account's (emails follow it too).
       const locale = localeFromCookie(request.cookies[LOCALE_COOKIE]);
+      if (app.email.enabled) {
+        // Nobody is signed in until the emailed link is used; a taken address answers the same (confirmation.service.ts).
+        await confirmation.register({ ...request.body, locale }, request.ip);
+        const { username, displayName } = request.body;
+        return reply.done('/register/sent', accountJson({ username: normaliseUsername(username), display_name: displayName, role: 'member', locale }), 201);
+      }
       const { account, session } = await accounts.register({ ...request.body, locale }, request.ip, request.sessionId);
       reply.useSession(session);
       if (account.role === 'admin') reply.flash('accounts.register.firstAdmin');

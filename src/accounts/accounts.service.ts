@@ -25,6 +25,11 @@ export interface Registration {
 export interface RegistrationRules {
   /** Exactly these addresses become admin; undefined → the first account on an empty forum does. */
   adminEmails: ReadonlySet<string> | undefined;
+  /**
+   * The forum sends email: the address waits for its confirmation link (email_confirmed_at stays null),
+   * and an address in adminEmails makes the account admin only once it is confirmed (confirmation.service.ts).
+   */
+  awaitsConfirmation?: boolean;
 }
 
 const TAKEN = { username: 'accounts.usernameTaken', email: 'accounts.emailTaken' } as const;
@@ -69,7 +74,7 @@ async function insertRegistration(
   }
   let role: Role;
   if (rules.adminEmails) {
-    role = rules.adminEmails.has(emailKey(input.email)) ? 'admin' : 'member';
+    role = !rules.awaitsConfirmation && rules.adminEmails.has(emailKey(input.email)) ? 'admin' : 'member';
   } else {
     await queries.lockAccountsForRegistration(tx);
     role = (await queries.hasAnyAccount(tx)) ? 'member' : 'admin';
@@ -82,7 +87,7 @@ async function insertRegistration(
     password_hash: passwordHash,
     role,
     locale: input.locale ?? null,
-    email_confirmed_at: new Date(),
+    email_confirmed_at: rules.awaitsConfirmation ? null : new Date(),
   });
 }
 
@@ -95,7 +100,7 @@ async function passwordMatches(account: { password_hash: string } | undefined, p
 /** Failed sign-ins per account and per address; a wrong current password when changing it is one too. */
 const FAILED_SIGN_INS: AttemptLimit = { bucket: 'sign-in', max: 10, windowSeconds: 15 * 60 };
 /** Registrations per address, refused ones (a taken name or address) included. */
-const REGISTRATIONS: AttemptLimit = { bucket: 'registration', max: 5, windowSeconds: 60 * 60 };
+export const REGISTRATIONS: AttemptLimit = { bucket: 'registration', max: 5, windowSeconds: 60 * 60 };
 
 const addressKey = (address: string) => `ip:${address}`;
 const accountKey = (accountId: number) => `account:${accountId}`;

@@ -13,6 +13,11 @@ export function requireAdmin(viewer: Viewer): void {
   if (viewer.role !== 'admin') throw new ForbiddenError();
 }
 
+/** Named guard for posting and flagging: 403 until the account's address is proven (confirmation.routes.ts). */
+export function requireConfirmedAddress(viewer: Viewer): void {
+  if (!viewer.emailConfirmed) throw new ForbiddenError('recovery.confirm.required');
+}
+
 /** Route hooks: refuse before the body is even validated, so a guest never learns what a form expects. */
 export const signedInOnly = async (request: FastifyRequest): Promise<void> => {
   requireViewer(request);

@@ -3,3 +3,4 @@
 // viewers and their conveners' column (notifications, email and live re-check who may read what). The
 // rest of accounts/ is its own.
 export { convenesColumn, findAccountByUsername, findMentionedAccounts, findViewers } from './accounts.queries.js';
+export { addressChangeView } from './address-view.js';

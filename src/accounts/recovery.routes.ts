@@ -1,14 +1,15 @@
 // Password recovery: /password/forgot (the same answer whether or not the account exists),
 // /password/reset/:token (a used, unknown or expired link answers 410 with a page offering to ask
 // again), and an admin's reset link on a forum without email (POST /u/:username/reset-link).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ForbiddenError, NotFoundError } from '../core/errors.js';
 import { blankForm } from '../core/schemas.js';
 import { adminOnly } from './guards.js';
 import { password } from './accounts.schemas.js';
-import { LinkExpiredError, recoveryService } from './recovery.service.js';
+import { keepLinkPrivate, linkExpired } from './link-pages.js';
+import { recoveryService } from './recovery.service.js';
 import { findLiveAccountByUsername, findUsableToken, pruneTokens } from './tokens.queries.js';
 
 const forgotBody = Type.Object({ login: Type.String({ minLength: 1, maxLength: 254 }) }, { additionalProperties: false });
@@ -20,17 +21,6 @@ const usernameParams = Type.Object({ username: Type.String({ minLength: 1, maxLe
 const ForgotAnswer = Type.Object({ requested: Type.Boolean() });
 const ResetDone = Type.Object({ username: Type.String() });
 const ResetLink = Type.Object({ username: Type.String(), link: Type.String() });
-
-/** The link's secret is in the address: no page of it hands that on as a Referer. */
-const keepLinkPrivate = async (_request: unknown, reply: FastifyReply) => {
-  reply.header('referrer-policy', 'no-referrer');
-};
-
-/** A link no longer usable: scripts get the 410 error, browsers a page with the way to ask for a new one. */
-function linkExpired(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (request.wantsJson) throw new LinkExpiredError();
-  return reply.page('recovery/expired', {}, { status: 410, title: request.t('recovery.expired.title') } as never);
-}
 
 export async function recoveryRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -59,7 +49,7 @@ export async function recoveryRoutes(fastify: FastifyInstance): Promise<void> {
     '/password/reset/:token',
     { onRequest: keepLinkPrivate, schema: { params: tokenParams, response: { 200: Type.Object(blankForm) } } },
     async (request, reply) => {
-      if (!(await findUsableToken(db, request.params.token, 'password_reset'))) return linkExpired(request, reply);
+      if (!(await findUsableToken(db, request.params.token, 'password_reset'))) return linkExpired(request, reply, '/password/forgot');
       return reply.page('recovery/reset', { values: {}, errors: {} }, { title: request.t('recovery.reset.title') });
     },
   );
@@ -73,7 +63,7 @@ export async function recoveryRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const reset = await recovery.resetPassword(request.params.token, request.body.newPassword, request.sessionId);
-      if (!reset) return linkExpired(request, reply);
+      if (!reset) return linkExpired(request, reply, '/password/forgot');
       const { account, session } = reset;
       reply.useSession(session);
       reply.flash('recovery.notice.passwordReset', { values: { name: account.display_name } });

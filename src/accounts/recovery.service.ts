@@ -6,7 +6,7 @@ import { recordEvent } from '../core/events.js';
 import { HttpError } from '../core/errors.js';
 import { AttemptLimiter, reserveAttempt, type AttemptLimit } from '../core/rate-limit.js';
 import type { DB } from '../db/schema.js';
-import type { AccountEmail } from '../email/account-emails.js';
+import type { AccountEmail } from '../email/public.js';
 import * as queries from './accounts.queries.js';
 import { hashPassword } from './passwords.js';
 import { startSessionIn, sessionIdOf } from './sessions.js';

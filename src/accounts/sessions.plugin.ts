@@ -50,6 +50,7 @@ export const sessionsPlugin = fp(
         locale: session.locale,
         createdAt: session.account_created_at,
         convenes: session.convenes,
+        emailConfirmed: session.email_confirmed_at !== null,
       } satisfies Viewer;
       if (valid.renewedUntil) setSessionCookie(reply, token, valid.renewedUntil);
     });

@@ -33,6 +33,10 @@ export const FLASH_MESSAGES = new Set([
   'account.notice.nameChanged',
   'account.notice.deleted',
   'recovery.notice.passwordReset',
+  'recovery.notice.confirmed',
+  'recovery.notice.resent',
+  'recovery.notice.addressPending',
+  'recovery.notice.addressChanged',
   'moderation.flag.thanks',
   'moderation.flag.already',
 ]);

@@ -11,4 +11,6 @@ export interface Viewer {
   createdAt: Date;
   /** Ids of the networks this account convenes (moderates). */
   convenes: readonly number[];
+  /** Whether the account's address is proven; until it is, the account reads but does not post or flag. */
+  emailConfirmed: boolean;
 }

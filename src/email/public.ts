@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { DB, EmailFrequency } from '../db/schema.js';
 import { emailFrequencies } from './email.queries.js';
 
+export type { AccountEmail } from './account-emails.js';
+
 /** The email choices on /me, the account's own checked. */
 function emailSettingsView(current: EmailFrequency, enabled: boolean) {
   return {

@@ -1,7 +1,7 @@
 // Flags — the members' share of moderation — and the conveners' answers to them. Same steps as every
 // moderator action: who acts, load (and lock) the item, guard, change, log row, event, in one transaction.
 import type { Kysely } from 'kysely';
-import { requireAdmin } from '../accounts/guards.js';
+import { requireAdmin, requireConfirmedAddress } from '../accounts/guards.js';
 import { recordEvent } from '../core/events.js';
 import { ForbiddenError, TooManyRequestsError, ValidationError } from '../core/errors.js';
 import type { Viewer } from '../core/viewer.js';
@@ -98,6 +98,8 @@ async function flagInTransaction(tx: Tx, actor: Viewer, postId: number, input: R
   const post = requireFound(await flags.lockPostForFlagging(tx, postId));
   // Suspended, or barred from the network the post is in: no flagging there either.
   await requireNotSuspended(tx, actor.id, post.network_id, new Date());
+  // Nor before the address is proven.
+  requireConfirmedAddress(actor);
   if (post.author_id === actor.id) throw new ValidationError({ post: 'moderation.flag.ownPost' });
   // Flagging twice stores nothing and is not an error: the member sees the flag they made.
   const existing = await flags.findFlag(tx, postId, actor.id);

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
+import { addressChangeView } from '../accounts/public.js';
 import { Nullable } from '../core/schemas.js';
 import type { Locale } from '../config.js';
 import type { EmailFrequency, Role } from '../db/schema.js';
@@ -28,6 +29,7 @@ export async function mePageData(request: FastifyRequest) {
   return {
     account: viewer,
     emailSettings: emailSettings.view,
+    address: await addressChangeView(database.db, viewer.id, email.enabled),
     json: { username: viewer.username, displayName: viewer.displayName, role: viewer.role, locale: viewer.locale, emailNotifications: emailSettings.frequency },
   };
 }

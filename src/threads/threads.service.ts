@@ -8,6 +8,7 @@ import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import { requireNotSuspended } from '../moderation/guards.js';
+import { requireConfirmedAddress } from '../accounts/guards.js';
 import { recordNetworkActivity } from '../networks/public.js';
 import { findPosts, type PostRow } from '../posts/posts.queries.js';
 import { mayChangePost } from '../posts/present.js';
@@ -114,6 +115,8 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           const now = new Date();
           // Suspended (anywhere) or barred (from this network): 403 saying until when. Reading stays open.
           await requireNotSuspended(tx, author.id, network.id, now);
+          // An address not yet proven: 403 saying to confirm it.
+          requireConfirmedAddress(author);
           if (postingLimits) await enforcePostingLimit(tx, author, account, 'thread', now);
           const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title) });
           const post = await queries.insertPost(tx, {
@@ -148,6 +151,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           if (!thread) throw new NotFoundError();
           if (thread.locked) throw new ForbiddenError('threads.locked');
           await requireNotSuspended(tx, author.id, thread.network_id, now);
+          requireConfirmedAddress(author);
           const parent =
             input.parentId === undefined ? await queries.findOpeningPostPlacement(tx, threadId) : await queries.findPostPlacement(tx, input.parentId);
           if (!parent || parent.thread_id !== threadId) throw new ValidationError({ parentId: 'threads.parentNotInThread' });

@@ -7,7 +7,7 @@ import { HTML, JSON_ACCEPT, guest, setCookie, signUp, type Member } from '../hel
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { untilEventsSeen } from '../helpers/events.js';
 import { createNetwork, startThread } from '../helpers/forum.js';
-import { createEmailContext, parseMail, startSmtp, type SmtpListener } from '../email/support.js';
+import { createEmailContext, forgetSignUpEmails, parseMail, type SmtpListener, startSmtp } from '../email/support.js';
 
 const ORIGIN = 'http://forum.test';
 
@@ -290,6 +290,7 @@ describe('email in the reader’s language', () => {
 
   it('keeps the language a guest picked when they register, and writes their email in it', async () => {
     const admin = await signUp(ctx);
+    await forgetSignUpEmails(ctx, smtp);
     await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
     // A Danish visitor picks Dansk in the footer, then registers.
     const dorte = guest(ctx);
@@ -302,6 +303,16 @@ describe('email in the reader’s language', () => {
       .expect(201);
     const account = await ctx.db.selectFrom('accounts').select('locale').where('username', '=', 'dorte').executeTakeFirstOrThrow();
     expect(account.locale).toBe('da');
+    // The confirmation link comes in Danish too, and signs her in.
+    await ctx.app.email.accountEmailsSent();
+    const [confirmation] = await smtp.waitFor(1);
+    const confirmationMail = await parseMail(confirmation!.raw);
+    expect(confirmationMail.subject).toContain('bekræft din e-mailadresse');
+    await dorte
+      .post(/\/email\/confirm\/[a-z2-7]+/.exec(confirmationMail.text ?? '')![0])
+      .set('accept', JSON_ACCEPT)
+      .expect(200);
+    smtp.mails.length = 0;
     // A member who picked nothing has no setting (the browser decides their pages).
     expect((await ctx.db.selectFrom('accounts').select('locale').where('username', '=', admin.username).executeTakeFirstOrThrow()).locale).toBeNull();
 

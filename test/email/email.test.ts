@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import type { TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { createEmailContext, freePort, parseMail, startSmtp, type SmtpListener } from './support.js';
+import { createEmailContext, forgetSignUpEmails, freePort, parseMail, startSmtp, type SmtpListener } from './support.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -34,6 +34,7 @@ describe('email through the outbox', () => {
     anna = await signUp(ctx, { username: 'mail_anna', displayName: 'Anna', email: 'anna@example.test' });
     bo = await signUp(ctx, { username: 'mail_bo', displayName: 'Bo' });
     cia = await signUp(ctx, { username: 'mail_cia', displayName: 'Cia', email: 'cia@example.test' });
+    await forgetSignUpEmails(ctx, smtp);
     await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
     await ctx.db.updateTable('accounts').set({ locale: 'en' }).execute();
   });

@@ -100,3 +100,13 @@ export async function parseMail(raw: string): Promise<ParsedMail> {
 export function createEmailContext(env: Record<string, string>, email: BuildOptions['email'] = {}, onQuery?: (sql: string) => void): Promise<TestContext> {
   return createTestContext(env, onQuery, { email: { senderPollMs: 0, ...email } });
 }
+
+/**
+ * Waits for the confirmation links sign-ups sent (test/helpers/agents.ts signUp) and forgets those
+ * mails, keeping every other, so a test counts only the mails it is about.
+ */
+export async function forgetSignUpEmails(ctx: TestContext, smtp: SmtpListener): Promise<void> {
+  await ctx.app.email.accountEmailsSent();
+  const others = smtp.mails.filter((mail) => !/\/email\/confirm\/[a-z2-7]+/.test(mail.raw));
+  smtp.mails.splice(0, smtp.mails.length, ...others);
+}

@@ -1,5 +1,6 @@
 // Browsers and scripts talking to a test forum, signed in or not.
 import supertest from 'supertest';
+import { createToken } from '../../src/accounts/tokens.queries.js';
 import type { TestContext } from './context.js';
 
 export type Agent = ReturnType<typeof supertest.agent>;
@@ -35,7 +36,18 @@ export async function signUp(ctx: TestContext, overrides: Partial<Omit<Member, '
   const agent = guest(ctx);
   const response = await agent.post('/register').set('accept', JSON_ACCEPT).send(account);
   if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { agent, ...account, role: response.body.role };
+  if (!ctx.app.email.enabled) return { agent, ...account, role: response.body.role };
+  // A forum that sends email signs in with the confirmation link: one made like the emailed one, used as a browser would.
+  return { agent, ...account, role: await confirmAddress(ctx, agent, account.username) };
+}
+
+/** Confirms the account's address through POST /email/confirm/:token (the agent is then signed in); its role after. */
+export async function confirmAddress(ctx: TestContext, agent: Agent, username: string): Promise<string> {
+  const account = await ctx.db.selectFrom('accounts').select(['id', 'email']).where('username', '=', username).executeTakeFirstOrThrow();
+  const secret = await createToken(ctx.db, account.id, 'email_confirmation', account.email);
+  const confirmed = await agent.post(`/email/confirm/${secret}`).set('accept', JSON_ACCEPT);
+  if (confirmed.status !== 200) throw new Error(`confirming failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  return confirmed.body.role;
 }
 
 export interface SetCookie {

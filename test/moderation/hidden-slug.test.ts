@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Agent, type Member } from '../helpers/agents.js';
 import type { TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { createEmailContext, parseMail, startSmtp, type SmtpListener } from '../email/support.js';
+import { createEmailContext, forgetSignUpEmails, parseMail, startSmtp, type SmtpListener } from '../email/support.js';
 
 // Upper and lower case: the slug is made from the title, lower-cased.
 const MARKER = 'SlugMarker4k8w';
@@ -42,6 +42,7 @@ describe('a hidden opening post hides the thread\u2019s slug too', () => {
     author = await signUp(ctx, { username: 'slug_author', email: 'author@example.test' });
     member = await signUp(ctx, { username: 'slug_member', email: 'member@example.test' });
     replier = await signUp(ctx, { username: 'slug_replier', displayName: 'Rita' });
+    await forgetSignUpEmails(ctx, smtp);
     await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
     await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'slug_convener' }).expect(200);
     ordinaryId = (await startThread(author.agent, 'kajak', { title: 'An ordinary thread' })).id;

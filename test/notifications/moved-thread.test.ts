@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import type { TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { createEmailContext, parseMail, startSmtp, type SmtpListener } from '../email/support.js';
+import { createEmailContext, forgetSignUpEmails, parseMail, startSmtp, type SmtpListener } from '../email/support.js';
 
 const TITLE_MARKER = 'TitleMarker7v3p';
 const POST_MARKER = 'PostMarker2j6d';
@@ -43,6 +43,7 @@ describe('notifications about a thread that moved', () => {
     newConvener = await signUp(ctx, { username: 'moved_new', email: 'new@example.test' });
     const author = await signUp(ctx, { username: 'moved_author' });
     const replier = await signUp(ctx, { username: 'moved_replier', displayName: 'Rita' });
+    await forgetSignUpEmails(ctx, smtp);
     await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
     await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
     await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'moved_old' }).expect(200);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import type { TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { createEmailContext, startSmtp, type SmtpListener } from '../email/support.js';
+import { createEmailContext, forgetSignUpEmails, type SmtpListener, startSmtp } from '../email/support.js';
 
 describe('queries per notifications page and per email', () => {
   let smtp: SmtpListener;
@@ -36,6 +36,7 @@ describe('queries per notifications page and per email', () => {
   /** A reader who follows the board at "posts" and gets `threads` threads with `replies` replies each. */
   async function readerWith(threads: number, replies: number): Promise<Member> {
     const reader = await signUp(ctx);
+    await forgetSignUpEmails(ctx, smtp);
     await reader.agent.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({ level: 'posts' }).expect(200);
     await reader.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ emailNotifications: 'daily' }).expect(200);
     for (let i = 0; i < threads; i += 1) {
