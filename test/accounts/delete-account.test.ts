@@ -206,9 +206,15 @@ describe('deleting one’s own account', () => {
       { id: lonelyReply.id, body: `Still alone ${secret}`, deleted_at: null },
       { id: mine.id, body: `Second version ${secret}`, deleted_at: null },
     ]);
-    const thread = await guest(ctx).get(`/t/${own.id}`).set('accept', HTML).expect(200);
+    const thread = await guest(ctx).get(`/t/${own.id}`).set('accept', HTML).set('accept-language', 'en').expect(200);
     expect(thread.text).toContain(`My own words ${secret}`);
+    expect(thread.text).toContain('a former member');
     expect(thread.text).not.toContain(member.displayName);
+    expect(thread.text).not.toContain(`class="person-link" href="/u/${member.username}"`);
+    // The log keeps the appointment, naming a former member.
+    const log = await guest(ctx).get('/n/kajak/log').set('accept', HTML).set('accept-language', 'en').expect(200);
+    expect(log.text).toContain('a former member');
+    expect(log.text).not.toContain(`@${member.username})`);
   });
 
   it('with "delete my posts too", deletes every post and erases its text and earlier versions, and its own threads whole', async () => {
