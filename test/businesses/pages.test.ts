@@ -45,7 +45,7 @@ describe('business pages', () => {
     expect(page.text).not.toContain('<script>alert(1)');
     expect(page.text).toContain('<a href="https://kajakboden.example" rel="nofollow ugc noopener">');
     expect(page.text).toContain('<a href="/n/kajak">Kajak</a>');
-    expect(page.text).toMatch(/<a href="\/u\/jonas_ek">Jonas Ek<\/a> <span>· owner <span class="badge">staff admin<\/span>/);
+    expect(page.text).toMatch(/<a class="person-link" href="\/u\/jonas_ek">Jonas Ek<\/a> <span>· owner <span class="badge">staff admin<\/span>/);
     // Guests see no tools.
     expect(page.text).not.toContain('/b/kajakboden-are/edit');
     expect(page.text).not.toContain('/b/kajakboden-are/leave');

@@ -47,7 +47,7 @@ describe('business staff', () => {
       },
     ]);
     const page = await anna.agent.get('/notifications').set('accept', HTML).set('accept-language', 'en');
-    expect(page.text).toContain('Olle Ägare invites you to join Kajakboden as guide.');
+    expect(page.text).toContain('<a class="person-link" href="/u/staff_owner">Olle Ägare</a> invites you to join Kajakboden as guide.');
     expect(page.text).toContain(`action="/b/${business.slug}/invitations/accept"`);
     expect(page.text).not.toContain('No notifications yet');
     expect((await stranger.agent.get('/notifications').set('accept', HTML).set('accept-language', 'en')).text).toContain('No notifications yet');
@@ -195,7 +195,7 @@ describe('business staff', () => {
     expect(forAdmin.text).toContain('Make Anna Guide a staff admin');
     expect(forAdmin.text).toContain('Remove Anna Guide from the staff');
     expect(forAdmin.text).toContain('Invitations waiting for an answer');
-    expect(forAdmin.text).toContain('<a href="/u/staff_bo">Bo Kock</a> <span>· kock</span>');
+    expect(forAdmin.text).toContain('<a class="person-link" href="/u/staff_bo">Bo Kock</a> <span>· kock</span>');
     expect(forAdmin.text).toContain(`action="/b/${business.slug}/invitations"`);
     expect(forAdmin.text).toContain('Withdraw the invitation to Bo Kock');
     expect((await anna.agent.post(`/b/${business.slug}/invitations/withdraw`).set('accept', JSON_ACCEPT).send({ username: bo.username })).status).toBe(403);
