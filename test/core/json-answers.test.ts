@@ -285,6 +285,26 @@ describe('JSON answers', () => {
     );
   });
 
+  it('of a person’s page (phone and email only when shown, so absent here)', async () => {
+    expect(fieldsOf(await get(admin, '/u/answers_member'))).toEqual(
+      [
+        'avatar.colour',
+        'avatar.initials',
+        'businesses[]',
+        'convenes[]',
+        'displayName',
+        ...prefixed('follows[].', ['name', 'slug']),
+        'memberSince',
+        'presentation',
+        'presentationHtml',
+        'replies[]',
+        ...prefixed('threads[].', ['createdAt', 'excerpt', 'id', 'thread.id', 'thread.slug', 'thread.title']),
+        'username',
+        'website',
+      ].sort(),
+    );
+  });
+
   it('of /me and of the member’s data export', async () => {
     expect(fieldsOf(await get(member, '/me'))).toEqual(['displayName', 'emailNotifications', 'locale', 'role', 'username']);
     expect(fieldsOf(await get(member, '/me/export'))).toEqual(
