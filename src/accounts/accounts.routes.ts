@@ -40,7 +40,7 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
       const locale = localeFromCookie(request.cookies[LOCALE_COOKIE]);
       if (app.email.enabled) {
         // Nobody is signed in until the emailed link is used; a taken address answers the same (confirmation.service.ts).
-        await confirmation.register({ ...request.body, locale }, request.ip);
+        await confirmation.register({ ...request.body, locale }, request.ip, request.locale);
         const { username, displayName } = request.body;
         return reply.done('/register/sent', accountJson({ username: normaliseUsername(username), display_name: displayName, role: 'member', locale }), 201);
       }

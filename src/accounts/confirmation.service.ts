@@ -9,6 +9,7 @@ import { recordEvent } from '../core/events.js';
 import { ValidationError } from '../core/errors.js';
 import { AttemptLimiter, type AttemptLimit } from '../core/rate-limit.js';
 import { isUniqueViolation } from '../db/errors.js';
+import type { Locale } from '../config.js';
 import type { DB } from '../db/schema.js';
 import type { AccountEmail } from '../email/public.js';
 import { REGISTRATIONS, register, type Registration } from './accounts.service.js';
@@ -86,7 +87,7 @@ export function confirmationService({ db, adminEmails, attemptLimits, sendEmail 
      * username is still refused (usernames are public). The password is hashed in both cases, so
      * both take as long.
      */
-    async register(input: Registration, address: string): Promise<void> {
+    async register(input: Registration, address: string, pageLocale: Locale): Promise<void> {
       await registrations.reserve([`ip:${address}`]);
       try {
         const { also: secret } = await register(db, input, { adminEmails, awaitsConfirmation: true }, (tx, created) =>
@@ -94,7 +95,8 @@ export function confirmationService({ db, adminEmails, attemptLimits, sendEmail 
         );
         sendEmail({
           to: input.email,
-          locale: input.locale ?? null,
+          // In the language of the page registered on, when the account has none of its own yet.
+          locale: input.locale ?? pageLocale,
           template: 'confirmAddress',
           link: confirmPath(secret!),
           values: { name: input.displayName },
