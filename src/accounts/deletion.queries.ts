@@ -106,6 +106,22 @@ export async function eraseAllPostsOf(db: Kysely<DB>, accountId: number, at: Dat
     .execute();
 }
 
+/**
+ * The posts that mention the account as a link (core/markdown.ts writes
+ * `<a class="mention" href="/u/<name>" data-mention="<id>">@name</a>`) keep the name as plain text, as
+ * a new post's mention of it would: it names nobody now, and once its username is free, anybody could
+ * take it. Read from post_mentions before they go; the posts changed, with their threads.
+ */
+export function unlinkMentionsOf(db: Kysely<DB>, accountId: number) {
+  const link = `<a class="mention" href="[^"]*" data-mention="${accountId}">([^<]*)</a>`;
+  return db
+    .updateTable('posts')
+    .set({ html: sql<string>`regexp_replace(html, ${link}, ${'\\1'}, 'g')` })
+    .where('id', 'in', db.selectFrom('post_mentions').select('post_id').where('account_id', '=', accountId))
+    .returning(['id', 'thread_id'])
+    .execute();
+}
+
 /** The networks whose boards the account followed (their follower counts change). */
 export async function followedNetworkIds(db: Kysely<DB>, accountId: number): Promise<number[]> {
   const rows = await db.selectFrom('follows').select('network_id').where('account_id', '=', accountId).execute();

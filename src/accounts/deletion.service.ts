@@ -48,10 +48,12 @@ export async function deleteAccount(db: Kysely<DB>, accountId: number, choice: D
     const postsDeleted = choice.deletePosts ? await deletePostsOf(tx, accountId, now) : 0;
     const followed = await queries.followedNetworkIds(tx, accountId);
     const convened = await queries.convenedNetworkIds(tx, accountId);
+    const unlinked = await queries.unlinkMentionsOf(tx, accountId);
     await leaveAllBusinesses(tx, accountId);
     await queries.deleteOwnRows(tx, accountId);
     await queries.detachFromOthersRows(tx, accountId);
     await queries.anonymiseAccount(tx, accountId, now);
+    for (const post of unlinked) await recordEvent(tx, 'post.edited', { postId: post.id, threadId: post.thread_id });
     for (const networkId of followed) await recordEvent(tx, 'followers.changed', { networkId });
     for (const networkId of convened) await recordEvent(tx, 'conveners.changed', { networkId, accountId });
     await recordEvent(tx, 'sessions.ended', { accountId });

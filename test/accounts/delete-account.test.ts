@@ -210,7 +210,9 @@ describe('deleting one’s own account', () => {
     expect(thread.text).toContain(`My own words ${secret}`);
     expect(thread.text).toContain('a former member');
     expect(thread.text).not.toContain(member.displayName);
-    expect(thread.text).not.toContain(`class="person-link" href="/u/${member.username}"`);
+    expect(thread.text).not.toContain(`href="/u/${member.username}"`);
+    // The colleague's mention of it stays, as plain text.
+    expect(thread.text).toContain(`Welcome @${member.username}!`);
     // The log keeps the appointment, naming a former member.
     const log = await guest(ctx).get('/n/kajak/log').set('accept', HTML).set('accept-language', 'en').expect(200);
     expect(log.text).toContain('a former member');
