@@ -323,12 +323,6 @@ export function listNetworkBusinesses(db: Kysely<DB>, networkId: number, limit: 
     .execute();
 }
 
-/** Whether the account's address is proven: only then may it start a business. */
-export async function hasConfirmedAddress(db: Kysely<DB>, accountId: number): Promise<boolean> {
-  const row = await db.selectFrom('accounts').select('id').where('id', '=', accountId).where('email_confirmed_at', 'is not', null).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** The businesses the account is staff of, with its role there, in the order it joined them (a person's page lists them). */
 export function businessesOfAccount(db: Kysely<DB>, accountId: number) {
   return db

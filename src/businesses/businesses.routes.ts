@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { requireViewer, signedInOnly } from '../accounts/guards.js';
+import { requireConfirmedAddress, requireViewer, signedInOnly } from '../accounts/guards.js';
 import { blankForm } from '../core/schemas.js';
 import { listNetworks } from '../networks/public.js';
 import * as queries from './businesses.queries.js';
@@ -34,7 +34,6 @@ import {
   loadBusiness,
   readDirectory,
   removeStaff,
-  requireConfirmedAddress,
   setAdmin,
   withdrawInvitation,
 } from './businesses.service.js';
@@ -103,7 +102,7 @@ export async function businessesRoutes(fastify: FastifyInstance): Promise<void> 
   const newFormData = async (request: FastifyRequest) => ({ creating: true, networkChoices: await networkChoices(tickedNetworks(request)) });
 
   app.get('/b/new', { onRequest: signedInOnly, schema: { response: { 200: newForm } } }, async (request, reply) => {
-    await requireConfirmedAddress(db, requireViewer(request));
+    requireConfirmedAddress(requireViewer(request));
     return reply.page('businesses/form', { ...(await newFormData(request)), values: {}, errors: {} }, { title: request.t('businesses.new.title') });
   });
 

@@ -5,6 +5,7 @@
 // from the last admin to go), and goes away with its last staff member. Every write records
 // `business.changed`: the business line beside its staff's posts and the networks' side columns show it.
 import type { Kysely } from 'kysely';
+import { requireConfirmedAddress } from '../accounts/guards.js';
 import { findAccountByUsername } from '../accounts/public.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
 import { recordEvent } from '../core/events.js';
@@ -115,14 +116,10 @@ export async function isStaffAdmin(db: Kysely<DB>, businessId: number, viewer: V
   return viewer !== null && (await queries.findStaffMember(db, businessId, viewer.id))?.is_admin === true;
 }
 
-/** 403 until the account's address is proven: a business page speaks for a company, so it needs a real contact. */
-export async function requireConfirmedAddress(db: Kysely<DB>, viewer: Viewer): Promise<void> {
-  if (!(await queries.hasConfirmedAddress(db, viewer.id))) throw new ForbiddenError('businesses.confirmFirst');
-}
-
 /** A new business with the viewer as its staff admin; its slug. */
 export async function createBusiness(db: Kysely<DB>, viewer: Viewer, input: BusinessInput & { role?: string }): Promise<string> {
-  await requireConfirmedAddress(db, viewer);
+  // A business page speaks for a company: its first admin needs a proven address.
+  requireConfirmedAddress(viewer);
   const { fields, networkIds } = await businessFields(db, input);
   return slugChecked(() =>
     db.transaction().execute(async (tx) => {
