@@ -171,7 +171,7 @@ describe('the page frame', () => {
         const aside = asideOf(page.text);
         expect(aside).toContain('aria-label="About Kajak"');
         expect(aside).toContain('<em>all year</em>');
-        expect(aside).toContain('<a href="/u/frame_convener">Cecilia Sammankallande</a>');
+        expect(aside).toContain('<a class="person-link" href="/u/frame_convener">Cecilia Sammankallande</a>');
         expect(aside).toMatch(/<li value="1">Stay on topic<\/li><li value="2">No ads<\/li>/);
         expect(aside).toContain('href="/n/kajak/rules"');
       }
@@ -183,7 +183,7 @@ describe('the page frame', () => {
       expect(before).toContain('No rules yet.');
       await admin.agent.post('/n/fiske/conveners').set('accept', JSON_ACCEPT).send({ username: member.username }).expect(200);
       const after = asideOf((await guest(ctx).get('/n/fiske').set('accept', HTML).set('accept-language', 'en')).text);
-      expect(after).toContain('<a href="/u/frame_member">Maja Medlem</a>');
+      expect(after).toContain('<a class="person-link" href="/u/frame_member">Maja Medlem</a>');
     });
 
     it('is not part of the JSON answers', async () => {
