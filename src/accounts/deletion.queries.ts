@@ -37,7 +37,15 @@ export function lockLiveAccount(db: Kysely<DB>, accountId: number) {
   return db.selectFrom('accounts').select('id').where('id', '=', accountId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
 }
 
-/** The threads the account started in which nobody else wrote a post: they go whole. */
+/**
+ * Locks the threads the account started, as a reply locks its thread: a reply being written to one
+ * commits first (and keeps the thread), or waits and finds it gone.
+ */
+export async function lockThreadsStartedBy(db: Kysely<DB>, accountId: number): Promise<void> {
+  await db.selectFrom('threads').select('id').where('author_id', '=', accountId).forNoKeyUpdate().execute();
+}
+
+/** The threads the account started in which nobody else wrote a post (under lockThreadsStartedBy): they go whole. */
 export function threadsOfItsOwn(db: Kysely<DB>, accountId: number) {
   return db
     .selectFrom('threads')

@@ -19,6 +19,7 @@ export interface DeletionChoice {
  * in the others its posts keep their place, deleted and emptied. How many posts went.
  */
 async function deletePostsOf(tx: Kysely<DB>, accountId: number, now: Date): Promise<number> {
+  await queries.lockThreadsStartedBy(tx, accountId);
   const ownThreads = await queries.threadsOfItsOwn(tx, accountId);
   const threadIds = ownThreads.map((thread) => thread.id);
   const told = await queries.notifiedAbout(tx, threadIds, accountId);

@@ -62,6 +62,16 @@ describe('deleting one’s own account', () => {
   const accountIdOf = async (username: string) =>
     (await ctx.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
+  /** How many of the database's connections wait for a lock (PostgreSQL). */
+  const waitingForLocks = async () =>
+    Number(
+      (
+        await sql<{ count: string }>`select count(*) as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(
+          ctx.db,
+        )
+      ).rows[0]!.count,
+    );
+
   /** A member with something in every table that can hold something of theirs. */
   async function memberWithHistory() {
     sequence += 1;
@@ -296,14 +306,6 @@ describe('deleting one’s own account', () => {
   it.runIf(onPostgres)('refuses a reply and a flag that waited for the account while it was being deleted', async () => {
     const { member, id, othersThread, answer } = await memberWithHistory();
     await ctx.db.deleteFrom('suspensions').where('account_id', '=', id).execute();
-    const waiting = async () =>
-      Number(
-        (
-          await sql<{ count: string }>`select count(*) as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(
-            ctx.db,
-          )
-        ).rows[0]!.count,
-      );
     const blocker = new pg.Client({ connectionString: ctx.databaseUrl });
     await blocker.connect();
     try {
@@ -314,7 +316,7 @@ describe('deleting one’s own account', () => {
         .set('accept', JSON_ACCEPT)
         .send({ password: member.password })
         .then((response) => response);
-      await expect.poll(waiting).toBe(1);
+      await expect.poll(waitingForLocks).toBe(1);
       const replying = member.agent
         .post(`/t/${othersThread.id}/replies`)
         .set('accept', JSON_ACCEPT)
@@ -325,7 +327,7 @@ describe('deleting one’s own account', () => {
         .set('accept', JSON_ACCEPT)
         .send({ reason: 'off-topic' })
         .then((response) => response);
-      await expect.poll(waiting).toBe(3);
+      await expect.poll(waitingForLocks).toBe(3);
       await blocker.query('commit');
       const [deleted, replied, flagged] = await Promise.all([deleting, replying, flagging]);
       expect([deleted.status, replied.status, flagged.status]).toEqual([200, 403, 403]);
@@ -334,6 +336,40 @@ describe('deleting one’s own account', () => {
     }
     expect(await ctx.db.selectFrom('posts').select('id').where('author_id', '=', id).where('body', '=', 'Racing reply').execute()).toEqual([]);
     expect(await ctx.db.selectFrom('flags').select('id').where('flagger_id', '=', id).execute()).toEqual([]);
+  });
+
+  it.runIf(onPostgres)('keeps a thread of its own that someone is replying to while it is deleted, with the reply', async () => {
+    const { member, id, lonely } = await memberWithHistory();
+    const colleagueId = await accountIdOf(colleague.username);
+    const blocker = new pg.Client({ connectionString: ctx.databaseUrl });
+    await blocker.connect();
+    try {
+      // The colleague's reply, written but not yet committed, holding its thread as replying does.
+      await blocker.query('begin');
+      await blocker.query('select id from threads where id = $1 for no key update', [lonely.id]);
+      await blocker.query(
+        `insert into posts (thread_id, parent_id, depth, top_level_number, author_id, body, html)
+         select $1, id, 1, 99, $2, 'Late but here', '<p>Late but here</p>' from posts where thread_id = $1 and parent_id is null`,
+        [lonely.id, colleagueId],
+      );
+      const deleting = member.agent
+        .post('/me/delete')
+        .set('accept', JSON_ACCEPT)
+        .send({ password: member.password, deletePosts: true })
+        .then((response) => response);
+      await expect.poll(waitingForLocks).toBe(1);
+      await blocker.query('commit');
+      expect((await deleting).status).toBe(200);
+    } finally {
+      await blocker.end();
+    }
+    expect(await ctx.db.selectFrom('threads').select('id').where('id', '=', lonely.id).execute()).toEqual([{ id: lonely.id }]);
+    const posts = await ctx.db.selectFrom('posts').select(['author_id', 'body']).where('thread_id', '=', lonely.id).orderBy('id').execute();
+    expect(posts).toEqual([
+      { author_id: id, body: '' },
+      { author_id: id, body: '' },
+      { author_id: colleagueId, body: 'Late but here' },
+    ]);
   });
 
   it('in a browser: a confirm page, then the home page with a notice, signed out', async () => {
