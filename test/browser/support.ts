@@ -93,6 +93,17 @@ export async function signIn(page: Page, base: string, login: string, password: 
   await Promise.all([page.waitForURL(`${base}/`), page.click('form[action="/login"] button[type="submit"]')]);
 }
 
+/** A window on each screen, signed in as the member: pages are checked on both as they see them. */
+export async function signedInWindows(forum: Forum, member: { username: string; password: string }): Promise<Map<ScreenName, Page>> {
+  const windows = new Map<ScreenName, Page>();
+  for (const screen of Object.keys(SCREENS) as ScreenName[]) {
+    const { page } = await openWindow(forum, screen);
+    await signIn(page, forum.base, member.username, member.password);
+    windows.set(screen, page);
+  }
+  return windows;
+}
+
 // ─── axe-core ────────────────────────────────────────────────────────────────────────────────────
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
