@@ -15,7 +15,7 @@ import type { AccountEmail } from '../email/public.js';
 import { REGISTRATIONS, register, type Registration } from './accounts.service.js';
 import * as queries from './confirmation.queries.js';
 import { emailKey } from './emails.js';
-import { resetPath } from './recovery.service.js';
+import { mayMailResetLink, resetPath } from './recovery.service.js';
 import { startSessionIn } from './sessions.js';
 import { consumeToken, createToken } from './tokens.queries.js';
 
@@ -69,7 +69,8 @@ export function confirmationService({ db, adminEmails, attemptLimits, sendEmail 
   /** The note to the owner of an address someone tried to register again, with a reset link in case they forgot. */
   async function tellOwner(email: string): Promise<void> {
     const owner = await queries.findAccountByEmail(db, email);
-    if (!owner) return;
+    // Strangers registering again and again with the address mail its owner no more than a reset request would.
+    if (!owner || !(await mayMailResetLink(db, attemptLimits, owner.id))) return;
     const secret = await createToken(db, owner.id, 'password_reset');
     sendEmail({
       to: owner.email,

@@ -13,8 +13,8 @@ import { startSessionIn, sessionIdOf } from './sessions.js';
 import { consumeToken, createToken, voidTokens } from './tokens.queries.js';
 import { usernameKey } from './usernames.js';
 
-/** Reset emails per account: beyond, the answer stays the same and no email goes. */
-export const RESET_EMAILS: AttemptLimit = { bucket: 'reset-email', max: 3, windowSeconds: 60 * 60 };
+/** Reset emails per account (asked for, or in the note about a registration with its address): beyond, the answer stays the same and no email goes. */
+const RESET_EMAILS: AttemptLimit = { bucket: 'reset-email', max: 3, windowSeconds: 60 * 60 };
 /** Forgotten-password requests per client address: beyond, 429. */
 const FORGOT_REQUESTS: AttemptLimit = { bucket: 'forgot-password', max: 10, windowSeconds: 60 * 60 };
 
@@ -23,6 +23,12 @@ export class LinkExpiredError extends HttpError {
   constructor() {
     super(410, 'link_expired', 'recovery.expired.message');
   }
+}
+
+/** True when the account may get one more email with a reset link this hour (and counts it). */
+export async function mayMailResetLink(db: Kysely<DB>, attemptLimits: boolean, accountId: number): Promise<boolean> {
+  if (!attemptLimits) return true;
+  return 'ids' in (await reserveAttempt(db, RESET_EMAILS, [`account:${accountId}`]));
 }
 
 /** The path a reset link opens. */
@@ -38,12 +44,6 @@ export interface RecoveryOptions {
 export function recoveryService({ db, attemptLimits, sendEmail }: RecoveryOptions) {
   const forgotRequests = new AttemptLimiter(db, FORGOT_REQUESTS, attemptLimits);
 
-  /** True when the account may get one more reset email this hour (and counts it). */
-  async function mayMailAccount(accountId: number): Promise<boolean> {
-    if (!attemptLimits) return true;
-    return 'ids' in (await reserveAttempt(db, RESET_EMAILS, [`account:${accountId}`]));
-  }
-
   return {
     /**
      * Mails a reset link to the account `login` names (username or email), if there is one and it has
@@ -52,7 +52,7 @@ export function recoveryService({ db, attemptLimits, sendEmail }: RecoveryOption
     async requestReset(login: string, address: string): Promise<void> {
       await forgotRequests.reserve([`ip:${address}`]);
       const account = await queries.findAccountByLogin(db, usernameKey(login), login);
-      if (!account?.email || !(await mayMailAccount(account.id))) return;
+      if (!account?.email || !(await mayMailResetLink(db, attemptLimits, account.id))) return;
       const secret = await createToken(db, account.id, 'password_reset');
       sendEmail({ to: account.email, locale: account.locale, template: 'passwordReset', link: resetPath(secret), values: { name: account.display_name } });
     },

@@ -159,6 +159,17 @@ describe('proven addresses, with email', () => {
     expect(Object.keys(name.body.fields)).toEqual(['username']);
   });
 
+  it('mails the owner of a taken address at most 3 notes an hour, answering the same after', async () => {
+    await signUp(ctx, { username: 'confirm_popular', email: 'popular@example.test' });
+    await forgetSignUpEmails(ctx, smtp);
+    await ctx.db.deleteFrom('attempts').execute();
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await register(guest(ctx), { username: `confirm_again_${i}`, email: 'popular@example.test' })).status);
+    expect(statuses).toEqual([201, 201, 201, 201]);
+    await ctx.app.email.accountEmailsSent();
+    expect(smtp.mails.filter((m) => m.to.includes('popular@example.test'))).toHaveLength(3);
+  });
+
   it('takes about as long for a taken address as for a new one (the password is hashed in both)', async () => {
     const timed = async (email: string, username: string) => {
       await ctx.db.deleteFrom('attempts').execute();
