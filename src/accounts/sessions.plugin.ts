@@ -50,7 +50,8 @@ export const sessionsPlugin = fp(
         locale: session.locale,
         createdAt: session.account_created_at,
         convenes: session.convenes,
-        emailConfirmed: session.email_confirmed_at !== null,
+        // Without email addresses count as proven: one left unproven when email was turned off is not stuck.
+        emailConfirmed: session.email_confirmed_at !== null || !app.email.enabled,
       } satisfies Viewer;
       if (valid.renewedUntil) setSessionCookie(reply, token, valid.renewedUntil);
     });

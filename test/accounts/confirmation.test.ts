@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, setCookie, signUp, type Agent, type Member } from '../helpers/agents.js';
-import type { TestContext } from '../helpers/context.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, startThread } from '../helpers/forum.js';
 import { createEmailContext, forgetSignUpEmails, parseMail, startSmtp, type SmtpListener } from '../email/support.js';
 
@@ -186,5 +186,23 @@ describe('proven addresses, with email', () => {
     }
     expect(median(taken)).toBeLessThan(2 * median(fresh));
     expect(median(fresh)).toBeLessThan(2 * median(taken));
+  });
+});
+
+describe('addresses without email', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+  });
+  afterAll(() => ctx.close());
+
+  it('count as proven: registering signs in, and an account left unproven when email was turned off still posts', async () => {
+    const admin = await signUp(ctx, { username: 'plain_admin' });
+    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajak' });
+    const stored = await ctx.db.selectFrom('accounts').select('email_confirmed_at').where('username', '=', admin.username).executeTakeFirstOrThrow();
+    expect(stored.email_confirmed_at).not.toBeNull();
+    await ctx.db.updateTable('accounts').set({ email_confirmed_at: null }).execute();
+    await startThread(admin.agent, 'kajak');
+    expect((await admin.agent.get('/').set('accept', HTML)).text).not.toContain('action="/email/confirm/resend"');
   });
 });
