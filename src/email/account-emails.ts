@@ -48,7 +48,7 @@ const TEMPLATES_WITH_LINK_EXPIRY: Partial<Record<AccountEmailTemplate, string>> 
 export function accountEmailQueue(options: AccountEmailOptions) {
   const { publicUrl, log, maxQueued = 200, attempts = 3, retryMs = 2000 } = options;
   const from = { name: options.forumName, address: `noreply@${publicUrl.hostname}` };
-  const queue: Array<ReturnType<typeof compose>> = [];
+  const queue: Array<{ template: AccountEmailTemplate; mail: ReturnType<typeof compose> }> = [];
   let running: Promise<void> | undefined;
   let closed = false;
 
@@ -79,7 +79,7 @@ export function accountEmailQueue(options: AccountEmailOptions) {
     };
   }
 
-  async function sendWithRetries(mail: ReturnType<typeof compose>): Promise<void> {
+  async function sendWithRetries({ template, mail }: (typeof queue)[number]): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await options.transport.sendMail(mail);
@@ -87,17 +87,17 @@ export function accountEmailQueue(options: AccountEmailOptions) {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (attempt >= attempts || closed) {
-          log.error({ template: mail.subject, attempts: attempt, error: message }, 'account email: giving up');
+          log.error({ template, attempts: attempt, error: message }, 'account email: giving up');
           return;
         }
-        log.warn({ attempt, error: message }, 'account email: sending failed; will retry');
+        log.warn({ template, attempt, error: message }, 'account email: sending failed; will retry');
         await new Promise((resolve) => setTimeout(resolve, retryMs * 2 ** (attempt - 1)).unref());
       }
     }
   }
 
   async function drain(): Promise<void> {
-    for (let mail = queue.shift(); mail; mail = queue.shift()) await sendWithRetries(mail);
+    for (let next = queue.shift(); next; next = queue.shift()) await sendWithRetries(next);
     running = undefined;
   }
 
@@ -108,7 +108,7 @@ export function accountEmailQueue(options: AccountEmailOptions) {
         log.error({ template: email.template }, 'account email: the queue is full; dropped');
         return;
       }
-      queue.push(compose(email));
+      queue.push({ template: email.template, mail: compose(email) });
       running ??= drain();
     },
     /** Resolves once every queued email is sent or given up (a clean shutdown, tests). */
