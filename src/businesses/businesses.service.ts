@@ -185,7 +185,10 @@ export async function inviteToStaff(db: Kysely<DB>, viewer: Viewer, slug: string
     await requireStaffAdmin(tx, business.id, viewer);
     const account = await memberNamed(tx, input.username);
     if (await queries.findStaffMember(tx, business.id, account.id)) throw new ValidationError({ username: 'businesses.alreadyStaff' });
-    return { invited: await queries.insertInvitation(tx, { businessId: business.id, accountId: account.id, invitedById: viewer.id, role: input.role }) };
+    const invited = await queries.insertInvitation(tx, { businessId: business.id, accountId: account.id, invitedById: viewer.id, role: input.role });
+    // An invitation counts as unread in the invitee's header until answered.
+    if (invited) await recordEvent(tx, 'notifications.changed', { accountIds: [account.id] });
+    return { invited };
   });
 }
 
@@ -197,6 +200,7 @@ export async function withdrawInvitation(db: Kysely<DB>, viewer: Viewer, slug: s
     await requireStaffAdmin(tx, business.id, viewer);
     const account = await findAccountByUsername(tx, username);
     if (!account || !(await queries.takeInvitation(tx, business.id, account.id))) throw new ValidationError({ username: 'businesses.noInvitation' });
+    await recordEvent(tx, 'notifications.changed', { accountIds: [account.id] });
   });
 }
 
@@ -213,6 +217,7 @@ export async function answerInvitation(db: Kysely<DB>, viewer: Viewer, slug: str
       throw new NotFoundError();
     }
     if (accept) await queries.insertStaff(tx, { businessId: business.id, accountId: viewer.id, role: invitation.role, isAdmin: false });
+    await recordEvent(tx, 'notifications.changed', { accountIds: [viewer.id] });
   });
 }
 

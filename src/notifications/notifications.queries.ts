@@ -113,25 +113,27 @@ export async function setWithdrawn(db: Kysely<DB>, ids: readonly number[], withd
 // Reading notifications
 
 export async function unreadCount(db: Kysely<DB>, accountId: number): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('account_id', '=', accountId)
-    .where('read_at', 'is', null)
-    .where('withdrawn_at', 'is', null)
-    .executeTakeFirst();
-  return row?.count ?? 0;
+  return (await unreadCounts(db, [accountId])).get(accountId) ?? 0;
 }
 
-/** Unread counts of several accounts at once; accounts with none are absent. */
+/**
+ * Unread counts of several accounts at once; accounts with none are absent. An invitation to a
+ * business's staff counts as unread until it is answered: it waits at the top of the notifications.
+ */
 export async function unreadCounts(db: Kysely<DB>, accountIds: readonly number[]): Promise<Map<number, number>> {
   if (accountIds.length === 0) return new Map();
   const rows = await db
-    .selectFrom('notifications')
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('notifications')
+        .select('account_id')
+        .where('account_id', 'in', accountIds)
+        .where('read_at', 'is', null)
+        .where('withdrawn_at', 'is', null)
+        .unionAll(eb.selectFrom('business_invitations').select('account_id').where('account_id', 'in', accountIds))
+        .as('unread'),
+    )
     .select(['account_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('account_id', 'in', accountIds)
-    .where('read_at', 'is', null)
-    .where('withdrawn_at', 'is', null)
     .groupBy('account_id')
     .execute();
   return new Map(rows.map((row) => [row.account_id, row.count]));

@@ -45,7 +45,9 @@ export async function notificationsRoutes(fastify: FastifyInstance): Promise<voi
       const firstPage = request.query.before === undefined;
       const invitations = firstPage ? await pendingInvitations(db, viewer.id) : [];
       const json = { unread, invitations, notifications: groups, nextCursor };
-      return reply.page('notifications/index', { ...json, firstPage }, { json, title: request.t('notifications.title') });
+      // Invitations count as unread until answered, but marking read does not answer them.
+      const canMarkRead = unread > invitations.length;
+      return reply.page('notifications/index', { ...json, firstPage, canMarkRead }, { json, title: request.t('notifications.title') });
     },
   );
 

@@ -42,7 +42,7 @@ export type NotificationGroup = Static<typeof NotificationGroup>;
 
 /**
  * A page of /notifications; `nextCursor` is null on the last page. `invitations` (to a business's
- * staff) wait there until answered, on the first page.
+ * staff) wait there until answered, on the first page, and count as `unread` until then.
  */
 export const NotificationsPage = Type.Object({
   unread: Type.Integer(),

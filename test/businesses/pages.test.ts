@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork } from '../helpers/forum.js';
+import { createEmailContext, startSmtp, type SmtpListener } from '../email/support.js';
 import { addToStaff, createBusiness } from './support.js';
 
 describe('business pages', () => {
@@ -149,17 +150,34 @@ describe('business pages', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('refuses a member whose address is not confirmed', async () => {
-    const unconfirmed = await signUp(ctx, { username: 'unproven' });
-    await sql`update accounts set email_confirmed_at = null where username = 'unproven'`.execute(ctx.db);
-    expect((await unconfirmed.agent.get('/b/new').set('accept', HTML)).status).toBe(403);
-    const refused = await unconfirmed.agent.post('/b/new').set('accept', JSON_ACCEPT).send({ name: 'Unproven shop' });
-    expect(refused.status).toBe(403);
-    expect(await ctx.db.selectFrom('businesses').select('id').where('name', '=', 'Unproven shop').executeTakeFirst()).toBeUndefined();
-  });
-
   it('answers 404 for a business that does not exist', async () => {
     expect((await guest(ctx).get('/b/no-such-business').set('accept', HTML)).status).toBe(404);
     expect((await owner.agent.post('/b/no-such-business/edit').set('accept', JSON_ACCEPT).send({ name: 'Whatever' })).status).toBe(404);
+  });
+});
+
+describe('starting a business on a forum that sends email', () => {
+  let smtp: SmtpListener;
+  let ctx: TestContext;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    ctx = await createEmailContext({ SMTP_URL: smtp.url });
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await smtp.close();
+  });
+
+  it('refuses a member whose address is not confirmed, and lets them once it is', async () => {
+    const member = await signUp(ctx, { username: 'unproven' });
+    await sql`update accounts set email_confirmed_at = null where username = 'unproven'`.execute(ctx.db);
+    expect((await member.agent.get('/b/new').set('accept', HTML)).status).toBe(403);
+    const refused = await member.agent.post('/b/new').set('accept', JSON_ACCEPT).set('accept-language', 'en').send({ name: 'Unproven shop' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain('Confirm your email address first');
+    expect(await ctx.db.selectFrom('businesses').select('id').where('name', '=', 'Unproven shop').executeTakeFirst()).toBeUndefined();
+
+    await sql`update accounts set email_confirmed_at = now() where username = 'unproven'`.execute(ctx.db);
+    expect((await member.agent.post('/b/new').set('accept', JSON_ACCEPT).send({ name: 'Unproven shop' })).status).toBe(201);
   });
 });

@@ -50,6 +50,9 @@ describe('business staff', () => {
     expect(page.text).toContain('<a class="person-link" href="/u/staff_owner">Olle Ägare</a> invites you to join Kajakboden as guide.');
     expect(page.text).toContain(`action="/b/${business.slug}/invitations/accept"`);
     expect(page.text).not.toContain('No notifications yet');
+    // It counts in the header's bell until answered; marking read does not answer it.
+    expect(page.text).toMatch(/<span class="unread-count"[^>]*>1<\/span>/);
+    expect(page.text).not.toContain('action="/notifications/read"');
     expect((await stranger.agent.get('/notifications').set('accept', HTML).set('accept-language', 'en')).text).toContain('No notifications yet');
     // The business page offers the invitee the same answer; others see nothing of it.
     expect((await anna.agent.get(`/b/${business.slug}`).set('accept', HTML)).text).toContain(`action="/b/${business.slug}/invitations/decline"`);
@@ -64,6 +67,7 @@ describe('business staff', () => {
       { username: anna.username, displayName: 'Anna Guide', role: 'guide', isAdmin: false },
     ]);
     expect((await notifications(anna)).invitations).toEqual([]);
+    expect((await anna.agent.get('/notifications').set('accept', JSON_ACCEPT)).body.unread).toBe(0);
     expect(await ctx.db.selectFrom('business_invitations').selectAll().execute()).toEqual([]);
     // Already on the staff: no second invitation.
     const onStaff = await invite(owner, business.slug, anna.username);
