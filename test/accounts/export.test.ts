@@ -116,7 +116,14 @@ describe('exporting one’s data', () => {
 
   it('holds nothing of other members', async () => {
     const { response } = await exported();
-    for (const text of ['bo.private@example.test', 'export.admin@example.test', 'Bystander secret words', 'Another bystander text', 'Bo Bystander', 'deckhand']) {
+    for (const text of [
+      'bo.private@example.test',
+      'export.admin@example.test',
+      'Bystander secret words',
+      'Another bystander text',
+      'Bo Bystander',
+      'deckhand',
+    ]) {
       expect(response.text).not.toContain(text);
     }
   });
