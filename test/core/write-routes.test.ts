@@ -24,6 +24,14 @@ const NO_CACHED_PAGE: Record<string, string> = {
   'POST /n/:network/bar': 'shown in the moderation log, which is not cached',
   'POST /n/:network/unbar': 'shown in the moderation log, which is not cached',
   'POST /language': 'a reader’s own choice: cached pages are kept per language',
+  'POST /me/profile': 'shown on the person’s page (/u/), which is not cached; posts show no profile field',
+  'POST /me/address': 'an address is shown on no page but the member’s own',
+  'POST /email/confirm/resend': 'a mail, no page',
+  'POST /email/confirm/:token': 'an address proven is shown on no cached page',
+  'POST /email/change/:token': 'an address is shown on no page but the member’s own',
+  'POST /password/forgot': 'a mail, no page',
+  'POST /password/reset/:token': 'a password and sessions are no page',
+  'POST /u/:username/reset-link': 'a link shown once to the admin, no page',
 };
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -67,7 +75,7 @@ describe('every write route', () => {
    * The writes that change cached pages, in an order where each can succeed: each must record an
    * event. Flags and dismissals change a page only when they hide or restore a post, as they do here.
    */
-  const changingWrites: Array<[route: string, send: () => ReturnType<Agent['post']>]> = [
+  const changingWrites: Array<[route: string, send: () => ReturnType<Agent['post']>, prepare?: () => Promise<void>]> = [
     ['POST /networks', () => admin.agent.post('/networks').send({ slug: 'brand-new', name: 'Brand new' })],
     ['POST /n/:network/edit', () => admin.agent.post('/n/writes/edit').send({ name: 'Writes, renamed' })],
     ['POST /n/:network/rules', () => admin.agent.post('/n/writes/rules').send({ title: ['Stay on topic'], body: ['Please.'] })],
@@ -90,7 +98,27 @@ describe('every write route', () => {
     ['POST /t/:id/move', () => admin.agent.post(`/t/${threadId}/move`).send({ network: 'elsewhere', note: 'Fits better there' })],
     ['POST /p/:postId/delete', () => member.agent.post(`/p/${replyId}/delete`)],
     ['POST /p/:postId/restore', () => member.agent.post(`/p/${replyId}/restore`)],
+    // A name and a business line are shown beside every post of the member's.
+    ['POST /me/name', () => member.agent.post('/me/name').send({ displayName: 'Writer, renamed' })],
+    ['POST /b/new', () => member.agent.post('/b/new').send({ name: 'Writes & Co', slug: 'writes-co', role: 'Owner' })],
+    ['POST /b/:slug/edit', () => member.agent.post('/b/writes-co/edit').send({ name: 'Writes & Co', description: 'Words for hire' })],
+    ['POST /b/:slug/invitations', () => member.agent.post('/b/writes-co/invitations').send({ username: 'old_hand', role: 'Guide' })],
+    ['POST /b/:slug/invitations/withdraw', () => member.agent.post('/b/writes-co/invitations/withdraw').send({ username: 'old_hand' })],
+    ['POST /b/:slug/invitations/decline', () => oldHand.agent.post('/b/writes-co/invitations/decline'), inviteOldHand],
+    ['POST /b/:slug/invitations/accept', () => oldHand.agent.post('/b/writes-co/invitations/accept'), inviteOldHand],
+    ['POST /b/:slug/staff/grant-admin', () => member.agent.post('/b/writes-co/staff/grant-admin').send({ username: 'old_hand' })],
+    ['POST /b/:slug/staff/revoke-admin', () => member.agent.post('/b/writes-co/staff/revoke-admin').send({ username: 'old_hand' })],
+    ['POST /b/:slug/staff/remove', () => member.agent.post('/b/writes-co/staff/remove').send({ username: 'old_hand' })],
+    ['POST /b/:slug/leave', () => member.agent.post('/b/writes-co/leave')],
+    // Last: the member's posts are shown as a former member's.
+    ['POST /me/delete', () => member.agent.post('/me/delete').send({ password: member.password })],
   ];
+
+  /** An invitation for the invitee to answer. */
+  async function inviteOldHand(): Promise<void> {
+    const response = await member.agent.post('/b/writes-co/invitations').set('accept', JSON_ACCEPT).send({ username: 'old_hand', role: 'Guide' });
+    expect(response.status).toBeLessThan(300);
+  }
 
   it('is either shown to record an event or named as changing no cached page', () => {
     const writes = listRoutes(ctx.app)
@@ -109,7 +137,8 @@ describe('every write route', () => {
 
   it.each(changingWrites.map(([route], index) => [route, index] as const))('%s records an event', async (_route, index) => {
     // In order: each write acts on what the ones before it left.
-    const [, send] = changingWrites[index]!;
+    const [, send, prepare] = changingWrites[index]!;
+    await prepare?.();
     const before = await latestEvent();
     const response = await send().set('accept', JSON_ACCEPT);
     expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);

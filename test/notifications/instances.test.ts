@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { JSON_ACCEPT, signUp } from '../helpers/agents.js';
 import { onPostgres, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
-import { createEmailContext, startSmtp, type SmtpListener } from '../email/support.js';
+import { createEmailContext, forgetSignUpEmails, startSmtp, type SmtpListener } from '../email/support.js';
 
 // Two instances need a database server both can reach; PGlite lives inside one process.
 describe.runIf(onPostgres)('notifications and email with two instances on one PostgreSQL', () => {
@@ -32,6 +32,7 @@ describe.runIf(onPostgres)('notifications and email with two instances on one Po
     const admin = await signUp(a);
     const readers = [];
     for (let i = 0; i < 5; i += 1) readers.push(await signUp(a));
+    await forgetSignUpEmails(a, smtp);
     await createNetwork(admin.agent, { slug: 'kajak' });
     for (const reader of readers) {
       await reader.agent.post('/n/kajak/follow').set('accept', JSON_ACCEPT).send({ level: 'posts' }).expect(200);
