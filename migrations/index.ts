@@ -14,6 +14,7 @@ import * as moderationLogColumns from './2026-11-30T1400_moderation_log_columns.
 import * as postMentions from './2026-11-30T1500_post_mentions.js';
 import * as peopleAndBusinesses from './2026-12-01T1000_people_and_businesses.js';
 import * as accountDeletion from './2026-12-01T1200_account_deletion.js';
+import * as search from './2026-12-02T1000_search.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1500_post_mentions': postMentions,
   '2026-12-01T1000_people_and_businesses': peopleAndBusinesses,
   '2026-12-01T1200_account_deletion': accountDeletion,
+  '2026-12-02T1000_search': search,
 };

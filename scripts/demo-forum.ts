@@ -165,18 +165,20 @@ export async function fillDemoForum(db: Kysely<DB>, now = Date.now()): Promise<{
   }
 
   const service = threadsService({ db, postingLimits: false });
+  // The demo's people write Swedish: a reply too short to tell its language is taken as theirs.
+  const DEMO_LANGUAGE = 'sv';
   const posts = new Map<number, Date>();
   const ordered = inTimeOrder(DEMO_THREADS);
   for (const [index, thread] of ordered.entries()) {
     const written: number[] = [];
     const addReplies = async (threadId: number, parentId: number, replies: DemoReply[] = []) => {
       for (const reply of replies) {
-        const { post } = await service.reply(viewers.get(reply.by)!, threadId, { body: reply.body, parentId });
+        const { post } = await service.reply(viewers.get(reply.by)!, threadId, { body: reply.body, parentId, language: DEMO_LANGUAGE });
         written.push(post.id);
         await addReplies(threadId, post.id, reply.replies);
       }
     };
-    const { threadId, post } = await service.createThread(viewers.get(thread.by)!, networks.get(thread.network)!, thread);
+    const { threadId, post } = await service.createThread(viewers.get(thread.by)!, networks.get(thread.network)!, { ...thread, language: DEMO_LANGUAGE });
     written.push(post.id);
     await addReplies(threadId, post.id, thread.replies);
     const times = schedule(random, now, ordered.length, index, written.length);

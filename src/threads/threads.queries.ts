@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { DB, PostsTable } from '../db/schema.js';
+import type { DB, PostsTable, TextLanguage } from '../db/schema.js';
 import { selectPosts, selectThreads, type PostRow } from '../posts/posts.queries.js';
 
 /**
@@ -114,6 +114,7 @@ function selectPlacement(db: Kysely<DB>) {
       'posts.depth',
       'posts.author_id',
       'posts.body',
+      'posts.lang',
       'posts.deleted_at',
       // The number of the top-level reply the post hangs under (its own, for a top-level reply).
       sql<number | null>`coalesce(root.top_level_number, posts.top_level_number)`.as('top_level_number'),
@@ -144,7 +145,7 @@ export function lockThread(db: Kysely<DB>, threadId: number) {
     .executeTakeFirst();
 }
 
-export async function insertThread(db: Kysely<DB>, thread: { networkId: number; authorId: number; title: string; slug: string }) {
+export async function insertThread(db: Kysely<DB>, thread: { networkId: number; authorId: number; title: string; slug: string; lang: TextLanguage }) {
   return db
     .insertInto('threads')
     .values({
@@ -152,6 +153,7 @@ export async function insertThread(db: Kysely<DB>, thread: { networkId: number; 
       author_id: thread.authorId,
       title: thread.title,
       slug: thread.slug,
+      lang: thread.lang,
       last_poster_id: thread.authorId,
     })
     .returning(['id', 'created_at'])
@@ -175,12 +177,13 @@ export async function recordReplyOnThread(db: Kysely<DB>, threadId: number, repl
     .execute();
 }
 
-export async function updateThreadTitle(db: Kysely<DB>, threadId: number, title: string, slug: string): Promise<void> {
-  await db.updateTable('threads').set({ title, slug }).where('id', '=', threadId).execute();
+/** A new title (and slug), or only the language its opening post is now written in. */
+export async function updateThreadText(db: Kysely<DB>, threadId: number, text: { title?: string; slug?: string; lang: TextLanguage }): Promise<void> {
+  await db.updateTable('threads').set(text).where('id', '=', threadId).execute();
 }
 
-export async function updatePostBody(db: Kysely<DB>, postId: number, body: string, html: string, at: Date): Promise<void> {
-  await db.updateTable('posts').set({ body, html, edited_at: at }).where('id', '=', postId).execute();
+export async function updatePostBody(db: Kysely<DB>, postId: number, edit: { body: string; html: string; lang: TextLanguage; at: Date }): Promise<void> {
+  await db.updateTable('posts').set({ body: edit.body, html: edit.html, lang: edit.lang, edited_at: edit.at }).where('id', '=', postId).execute();
 }
 
 /** Records whom the post mentions, in order of first mention. */

@@ -6,10 +6,11 @@ import { findMentionedAccounts } from '../accounts/public.js';
 import { renderPostMarkdown, type RenderedPost } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
-import type { DB } from '../db/schema.js';
+import type { DB, TextLanguage } from '../db/schema.js';
 import { requireNotSuspended } from '../moderation/guards.js';
 import { requireConfirmedAddress } from '../accounts/guards.js';
 import { recordNetworkActivity } from '../networks/public.js';
+import { detectPostLanguage } from '../search/public.js';
 import { findPosts, type PostRow } from '../posts/posts.queries.js';
 import { mayChangePost } from '../posts/present.js';
 import { lastReplyOrEdit, limitsFor, secondsToWait } from './posting-limits.js';
@@ -52,6 +53,11 @@ export const MAX_REPLY_DEPTH = 500;
 /** A post's HTML and whom it mentions: all of the body's @names are looked up in one query, before the transaction. */
 function renderPost(db: Kysely<DB>, body: string): Promise<RenderedPost> {
   return renderPostMarkdown(body, (names) => findMentionedAccounts(db, names));
+}
+
+/** An opening post's language is told from its thread's title and its body together. */
+function openingText(title: string, body: string): string {
+  return `${title}\n\n${body}`;
 }
 
 /**
@@ -104,8 +110,10 @@ export async function placeOfPost(db: Kysely<DB>, post: { id: number; thread_id:
 
 export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
   return {
-    async createThread(author: Viewer, network: { id: number }, input: { title: string; body: string; submissionKey?: string }) {
+    /** `language`: the author's, for a text too short to tell its own (the page's language as they write). */
+    async createThread(author: Viewer, network: { id: number }, input: { title: string; body: string; language: TextLanguage; submissionKey?: string }) {
       const { html, mentionedAccountIds } = await renderPost(db, input.body);
+      const lang = detectPostLanguage(openingText(input.title, input.body), input.language);
       return once(db, author, input.submissionKey, {
         replay: async (tx, postId) => {
           const post = await loadWritten(tx, postId);
@@ -118,7 +126,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           // An address not yet proven: 403 saying to confirm it.
           requireConfirmedAddress(author);
           if (postingLimits) await enforcePostingLimit(tx, author, account, 'thread', now);
-          const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title) });
+          const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title), lang });
           const post = await queries.insertPost(tx, {
             thread_id: thread.id,
             parent_id: null,
@@ -128,6 +136,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
             author_id: author.id,
             body: input.body,
             html,
+            lang,
           });
           await queries.insertPostMentions(tx, post.id, mentionedAccountIds);
           await recordNetworkActivity(tx, network.id, now, true);
@@ -137,8 +146,9 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
       });
     },
 
-    async reply(author: Viewer, threadId: number, input: { body: string; parentId?: number; submissionKey?: string }) {
+    async reply(author: Viewer, threadId: number, input: { body: string; language: TextLanguage; parentId?: number; submissionKey?: string }) {
       const { html, mentionedAccountIds } = await renderPost(db, input.body);
+      const lang = detectPostLanguage(input.body, input.language);
       return once(db, author, input.submissionKey, {
         replay: async (tx, postId) => ({
           post: await loadWritten(tx, postId),
@@ -168,6 +178,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
             author_id: author.id,
             body: input.body,
             html,
+            lang,
           });
           await queries.insertPostMentions(tx, post.id, mentionedAccountIds);
           await queries.recordReplyOnThread(tx, threadId, { authorId: author.id, at: now, topLevel });
@@ -198,9 +209,11 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
         const isOpening = post.parent_id === null;
         const newTitle = isOpening && input.title !== undefined && input.title !== thread.title ? input.title : undefined;
         await queries.insertRevision(tx, { postId, editorId: editor.id, body: post.body, title: newTitle ? thread.title : null });
-        await queries.updatePostBody(tx, postId, input.body, html, now);
+        // A text too short to tell keeps the language it had (the editor may be a convener writing in theirs).
+        const lang = detectPostLanguage(isOpening ? openingText(newTitle ?? thread.title, input.body) : input.body, post.lang);
+        await queries.updatePostBody(tx, postId, { body: input.body, html, lang, at: now });
         await queries.replacePostMentions(tx, postId, mentionedAccountIds);
-        if (newTitle) await queries.updateThreadTitle(tx, post.thread_id, newTitle, slugify(newTitle));
+        if (isOpening) await queries.updateThreadText(tx, post.thread_id, newTitle ? { title: newTitle, slug: slugify(newTitle), lang } : { lang });
         await recordEvent(tx, 'post.edited', { postId, threadId: post.thread_id });
         return { threadId: post.thread_id, post: await loadWritten(tx, postId) };
       });

@@ -348,8 +348,8 @@ describe('deleting one’s own account', () => {
       await blocker.query('begin');
       await blocker.query('select id from threads where id = $1 for no key update', [lonely.id]);
       await blocker.query(
-        `insert into posts (thread_id, parent_id, depth, top_level_number, author_id, body, html)
-         select $1, id, 1, 99, $2, 'Late but here', '<p>Late but here</p>' from posts where thread_id = $1 and parent_id is null`,
+        `insert into posts (thread_id, parent_id, depth, top_level_number, author_id, body, html, lang)
+         select $1, id, 1, 99, $2, 'Late but here', '<p>Late but here</p>', 'en' from posts where thread_id = $1 and parent_id is null`,
         [lonely.id, colleagueId],
       );
       const deleting = member.agent

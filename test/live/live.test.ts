@@ -146,6 +146,7 @@ describe('live updates over /live', () => {
               author_id: 1,
               title: `Bulk ${i}`,
               slug: 'bulk',
+              lang: 'en',
             })
             .returning('id')
             .executeTakeFirstOrThrow()

@@ -248,6 +248,7 @@ describe('flags and community hiding', () => {
           top_level_number: i + 1,
           author_id: id,
           body: 'Hello',
+          lang: 'en',
           html: '<p>Hello</p>',
           created_at: i < 120 ? new Date(Date.now() - 30 * DAY_MS) : new Date(Date.now() - 100 * DAY_MS),
         })),

@@ -37,6 +37,7 @@ export async function insertReplies(ctx: TestContext, replies: BulkReplies): Pro
           top_level_number: null,
           author_id: author,
           body: `bulk reply ${i}`,
+          lang: 'en',
           html: html(i),
         })
         .returning('id')

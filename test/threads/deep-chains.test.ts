@@ -60,6 +60,7 @@ describe('a deep chain of replies', () => {
           depth: MAX_REPLY_DEPTH + 1,
           top_level_number: null,
           author_id: 1,
+          lang: 'en',
           body: 'x',
           html: 'x',
         })

@@ -1,0 +1,188 @@
+// Full-text search over the posts' and titles' documents (migrations/2026-12-02T1000_search.ts).
+//
+// The query is read in each language's configuration (websearch_to_tsquery: words, "a phrase", or,
+// -word), and each document is matched against the reading of its own language: `kajaker` is the
+// Swedish stem `kajak` for a Swedish post and the Danish stem for a Danish one, and `-hyra` excludes a
+// Swedish post containing `hyr` without an English reading letting it back in. The OR of the three
+// readings is what the GIN index is asked first; it holds every match of a document's own reading.
+//
+// Who may read what is decided in SQL here, as the one visibility rule (posts/visibility.ts) states it,
+// so that a post nobody may show this reader never matches, never ranks and never fills a page; the
+// service then passes every result through the rule itself before showing anything of it.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/** Who is searching, as the visibility rule needs it in SQL. */
+export interface SearchReader {
+  /** null for a guest. */
+  accountId: number | null;
+  isAdmin: boolean;
+  /** The networks the reader convenes (moderates). */
+  convenes: readonly number[];
+}
+
+export interface SearchFilters {
+  networkId?: number;
+  authorId?: number;
+  /** Written at or after. */
+  after?: Date;
+  /** Written before. */
+  before?: Date;
+  /** Match thread titles only. */
+  titlesOnly: boolean;
+}
+
+export type SearchSort = 'relevance' | 'latest';
+
+/** Where a page ends, in the order of the sort: the next page starts after it. */
+export interface SearchPosition {
+  /** Relevance: the thread's score; latest: its newest matching post's time (ms). */
+  key: number;
+  threadId: number;
+}
+
+export interface SearchWindow {
+  /** Posts written after the first page was asked for are left out of the later pages, which stay in step. */
+  upToPostId: number;
+  /** The instant recency is measured from, the same for every page. */
+  asOf: Date;
+}
+
+export interface ThreadMatch {
+  thread_id: number;
+  /** The best-matching post (by the sort): the opening post when the title matched best. */
+  post_id: number;
+  key: number;
+  /** The post's text around the matched words, each between \u0001 and \u0002 (search/excerpt.ts marks them). */
+  excerpt: string;
+}
+
+/**
+ * How many of the newest matching posts are ranked. A word in every other post would otherwise have
+ * every one of them read and ranked; the newest are also the likeliest answers. Titles are all ranked.
+ */
+export const RANKED_POSTS = 2000;
+
+/** The markers ts_headline puts around a matched word; taken out of the text first, so only it puts them there. */
+const MARKERS = '\u0001\u0002';
+const HEADLINE = 'StartSel=\u0001, StopSel=\u0002, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "';
+
+const configOf = (lang: RawBuilder<unknown>) =>
+  sql`(case ${lang} when 'sv' then 'swedish'::regconfig when 'da' then 'danish'::regconfig else 'english'::regconfig end)`;
+/** The query as the document's own language reads it (q is the readings' row). */
+const readingFor = (lang: RawBuilder<unknown>) => sql`(case ${lang} when 'sv' then q.sv when 'da' then q.da else q.en end)`;
+
+/** The visibility rule in SQL: a post's text is readable when not hidden, or by its author or a moderator of its network. */
+function readable(reader: SearchReader, post: string, thread: string) {
+  const p = sql.ref(post);
+  const t = sql.ref(thread);
+  if (reader.isAdmin) return sql`true`;
+  const convened = reader.convenes.length ? sql`${t}.network_id = any(${[...reader.convenes]}::integer[])` : sql`false`;
+  const own = reader.accountId === null ? sql`false` : sql`${p}.author_id = ${reader.accountId}`;
+  return sql`(${p}.hidden_at is null or ${own} or ${convened})`;
+}
+
+/** A gentle boost for recent matches: twice the rank today, 1.5 × at three months, fading towards 1 ×. */
+const recencyBoost = (at: RawBuilder<unknown>, asOf: Date) => sql`(1 + 1 / (1 + extract(epoch from (${asOf}::timestamptz - ${at})) / 7776000))`;
+
+/**
+ * The threads matching `text` that the reader may see, one row each with its best-matching post, in
+ * the sort's order after `after`, at most `limit`.
+ */
+export async function matchingThreads(
+  db: Kysely<DB>,
+  text: string,
+  reader: SearchReader,
+  filters: SearchFilters,
+  sort: SearchSort,
+  window: SearchWindow,
+  after: SearchPosition | null,
+  limit: number,
+): Promise<ThreadMatch[]> {
+  const postFilters = sql.join(
+    [
+      sql`p.deleted_at is null`,
+      sql`p.id <= ${window.upToPostId}`,
+      readable(reader, 'p', 't'),
+      ...(filters.networkId === undefined ? [] : [sql`t.network_id = ${filters.networkId}`]),
+      ...(filters.authorId === undefined ? [] : [sql`p.author_id = ${filters.authorId}`]),
+      ...(filters.after === undefined ? [] : [sql`p.created_at >= ${filters.after}`]),
+      ...(filters.before === undefined ? [] : [sql`p.created_at < ${filters.before}`]),
+    ],
+    sql` and `,
+  );
+  // A title belongs to its opening post: matched with the same filters, read by the same rule.
+  const titleFilters = sql.join(
+    [
+      sql`opening.deleted_at is null`,
+      sql`opening.id <= ${window.upToPostId}`,
+      readable(reader, 'opening', 't'),
+      ...(filters.networkId === undefined ? [] : [sql`t.network_id = ${filters.networkId}`]),
+      ...(filters.authorId === undefined ? [] : [sql`opening.author_id = ${filters.authorId}`]),
+      ...(filters.after === undefined ? [] : [sql`opening.created_at >= ${filters.after}`]),
+      ...(filters.before === undefined ? [] : [sql`opening.created_at < ${filters.before}`]),
+    ],
+    sql` and `,
+  );
+  const postHits = filters.titlesOnly
+    ? sql`select null::integer as thread_id, null::integer as post_id, null::real as rank, null::timestamptz as at where false`
+    : sql`select * from (
+        select p.thread_id, p.id as post_id, ts_rank_cd(p.search_document, ${readingFor(sql.ref('p.lang'))}) as rank, p.created_at as at
+        from q, posts p join threads t on t.id = p.thread_id
+        where p.search_document @@ (q.sv || q.da || q.en) and p.search_document @@ ${readingFor(sql.ref('p.lang'))} and ${postFilters}
+        order by p.id desc
+        limit ${RANKED_POSTS}) as newest`;
+  // A title's words weigh twice a post's.
+  const titleHits = sql`
+    select t.id as thread_id, opening.id as post_id, 2 * ts_rank_cd(t.title_document, ${readingFor(sql.ref('t.lang'))}) as rank, opening.created_at as at
+    from q, threads t join posts opening on opening.thread_id = t.id and opening.parent_id is null
+    where t.title_document @@ (q.sv || q.da || q.en) and t.title_document @@ ${readingFor(sql.ref('t.lang'))} and ${titleFilters}`;
+  const key =
+    sort === 'relevance' ? sql`(best.rank * ${recencyBoost(sql.ref('best.at'), window.asOf)})::float8` : sql`(extract(epoch from best.at) * 1000)::float8`;
+  const bestFirst = sort === 'relevance' ? sql`rank desc, post_id` : sql`at desc, post_id desc`;
+  const { rows } = await sql<ThreadMatch>`
+    with q as (select websearch_to_tsquery('swedish', ${text}) as sv, websearch_to_tsquery('danish', ${text}) as da, websearch_to_tsquery('english', ${text}) as en),
+    hits as (${postHits} union all ${titleHits}),
+    best as (select distinct on (thread_id) thread_id, post_id, rank, at from hits order by thread_id, ${bestFirst}),
+    page as (
+      select best.thread_id, best.post_id, ${key} as key from best
+      ${after ? sql`where (${key}, best.thread_id) < (${after.key}::float8, ${after.threadId}::integer)` : sql``}
+      order by key desc, best.thread_id desc
+      limit ${limit})
+    select page.thread_id, page.post_id, page.key,
+      ts_headline(${configOf(sql.ref('p.lang'))}, translate(regexp_replace(p.html, '<[^>]*>', ' ', 'g'), ${MARKERS}, ''), ${readingFor(sql.ref('p.lang'))}, ${HEADLINE}) as excerpt
+    from page, q, posts p
+    where p.id = page.post_id
+    order by page.key desc, page.thread_id desc`.execute(db);
+  return rows;
+}
+
+/** The newest post's id: a search's first page fixes its window with it. */
+export async function newestPostId(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return row?.id ?? 0;
+}
+
+/**
+ * Threads of the network whose titles share words with `title` (any of them, in any language's reading),
+ * best first, that the reader may see: for "Has this been asked before?" while a new thread's title is
+ * typed. Only titles are read: the lookup runs on every pause in typing.
+ */
+export async function similarThreadIds(db: Kysely<DB>, networkId: number, title: string, reader: SearchReader, limit: number): Promise<number[]> {
+  // Any of the title's words: "word or word or …" in the web syntax, with nothing else of it kept.
+  const words = title.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+  if (words.length === 0) return [];
+  const text = words.join(' or ');
+  const { rows } = await sql<{ id: number }>`
+    with q as (select websearch_to_tsquery('swedish', ${text}) as sv, websearch_to_tsquery('danish', ${text}) as da, websearch_to_tsquery('english', ${text}) as en)
+    select t.id
+    from q, threads t join posts opening on opening.thread_id = t.id and opening.parent_id is null
+    where t.network_id = ${networkId} and t.title_document @@ (q.sv || q.da || q.en) and t.title_document @@ ${readingFor(sql.ref('t.lang'))}
+      and opening.deleted_at is null and ${readable(reader, 'opening', 't')}
+    order by ts_rank(t.title_document, ${readingFor(sql.ref('t.lang'))}) desc, t.last_activity_at desc
+    limit ${limit}`.execute(db);
+  return rows.map((row) => row.id);
+}
