@@ -1,5 +1,7 @@
-// Made-up forum text for the benchmark: Markdown bodies in Swedish and English, thread titles and
-// people, all from a seeded generator so two runs at one scale build the same forum.
+// Made-up forum text for the benchmark: Markdown bodies in Swedish, Danish and English (about a third
+// each), thread titles and people, all from a seeded generator so two runs at one scale build the same
+// forum. The three lexicons say the same things, as a destination's businesses on both sides of the
+// Sound would, so the search scenarios run the same kind of query in each language's configuration.
 
 export type Random = () => number;
 
@@ -20,6 +22,8 @@ export function pick<T>(random: Random, items: readonly T[]): T {
 }
 
 const SV = {
+  link: 'länken',
+  code: 'kod',
   subjects: [
     'Vi',
     'Kajakuthyrningen',
@@ -115,7 +119,107 @@ const SV = {
   ],
 };
 
+const DA = {
+  link: 'linket',
+  code: 'kode',
+  subjects: [
+    'Vi',
+    'Kajakudlejningen',
+    'Fiskeguiden',
+    'Feriehusbyen',
+    'Kommunen',
+    'Turistkontoret',
+    'Vandrerhjemmet',
+    'Caféen ved havnen',
+    'Foreningen',
+    'Min nabo',
+    'Gæsterne',
+    'Ingen af os',
+    'Kunstnerne på øen',
+    'Øfærgen',
+  ],
+  verbs: [
+    'har prøvet',
+    'planlægger',
+    'har brug for',
+    'leder efter',
+    'anbefaler',
+    'har booket',
+    'diskuterer',
+    'mangler',
+    'har bygget om',
+    'overvejer at sælge',
+    'vil samarbejde om',
+    'har endelig fået',
+  ],
+  objects: [
+    'en ny badebro',
+    'flere dobbeltkajakker',
+    'bedre skiltning langs ruten',
+    'et fælles bookingsystem',
+    'guidede ture i maj',
+    'et kort over fiskepladserne',
+    'strøm til autocamperpladserne',
+    'en større båd til turene',
+    'sommerpersonale',
+    'pakkepriser for skoleklasser',
+    'en hjemmeside på tysk',
+    'vinteråbent',
+  ],
+  endings: [
+    'inden sæsonen starter',
+    'til sankthans',
+    'i år',
+    'hvis vejret tillader det',
+    'sammen med naboerne',
+    'uden at hæve priserne',
+    'for første gang',
+    'ligesom sidste sommer',
+    'trods regnen',
+    'efter mødet i tirsdags',
+  ],
+  questions: [
+    'Er der nogen, der har erfaring med det?',
+    'Hvad synes I?',
+    'Kan man søge tilskud?',
+    'Hvordan klarer I det hos jer?',
+    'Ved nogen, hvem man skal kontakte?',
+    'Er det pengene værd?',
+  ],
+  headings: ['Baggrund', 'Hvad vi har prøvet', 'Priser', 'Forslag', 'Tider', 'Erfaringer', 'Næste skridt'],
+  listItems: [
+    'book i god tid',
+    'tag redningsvest med',
+    'spørg efter grupperabat',
+    'tjek tidevandet',
+    'parkering ved kirken',
+    'frokost er inkluderet',
+    'højst tolv personer',
+    'hunde er velkomne',
+    'kontant eller MobilePay',
+    'mødested kl. 9 ved broen',
+  ],
+  titleTopics: [
+    'Sæsonstart på Kajakøen',
+    'Samarbejde om bookinger',
+    'Fisketure for begyndere',
+    'Nye regler for fritidsfiskeri',
+    'Fælles markedsføring',
+    'Aktiviteter i efterårsferien',
+    'Hvem udlejer cykler?',
+    'Erfaringer med Airbnb',
+    'Skiltning ved hovedvejen',
+    'Personale til sommeren',
+    'Sankthans på havnen',
+    'Kulturnat i oktober',
+    'Færgesejlads efter september',
+    'Gebyrer i gæstehavnen',
+  ],
+};
+
 const EN = {
+  link: 'the link',
+  code: 'code',
   subjects: [
     'We',
     'The kayak rental',
@@ -213,13 +317,18 @@ const EN = {
 
 type Lexicon = typeof SV;
 
+/** The languages the bench writes in, as posts.lang names them. */
+export type BenchLanguage = 'sv' | 'da' | 'en';
+export const BENCH_LANGUAGES: readonly BenchLanguage[] = ['sv', 'da', 'en'];
+const LEXICONS: Record<BenchLanguage, Lexicon> = { sv: SV, da: DA, en: EN };
+
 function sentence(random: Random, lex: Lexicon): string {
   const roll = random();
   if (roll < 0.15) return pick(random, lex.questions);
   let text = `${pick(random, lex.subjects)} ${pick(random, lex.verbs)} ${pick(random, lex.objects)} ${pick(random, lex.endings)}`;
   if (roll < 0.3) text = text.replace(pick(random, lex.objects), (object) => `**${object}**`);
-  else if (roll < 0.4) text += ` (se [${lex === SV ? 'länken' : 'the link'}](https://example.se/${Math.floor(random() * 900) + 100}))`;
-  else if (roll < 0.45) text += `, ${lex === SV ? 'kod' : 'code'} \`${pick(random, ['BRYGGA24', 'KAJAK-10', 'SOMMAR'])}\``;
+  else if (roll < 0.4) text += ` (${lex === EN ? 'see' : 'se'} [${lex.link}](https://example.se/${Math.floor(random() * 900) + 100}))`;
+  else if (roll < 0.45) text += `, ${lex.code} \`${pick(random, ['BRYGGA24', 'KAJAK-10', 'SOMMAR'])}\``;
   else if (roll < 0.55) text = text.replace(pick(random, lex.endings), (ending) => `*${ending}*`);
   return `${text}.`;
 }
@@ -237,9 +346,9 @@ function block(random: Random, lex: Lexicon): string {
   return Array.from({ length: count }, () => sentence(random, lex)).join(' ');
 }
 
-/** A Markdown body of `length` characters give or take a sentence, always 100 to 2,000. */
-export function markdownBody(random: Random, length: number): string {
-  const lex = random() < 0.6 ? SV : EN;
+/** A Markdown body in `language` of `length` characters give or take a sentence, always 100 to 2,000. */
+export function markdownBody(random: Random, length: number, language: BenchLanguage): string {
+  const lex = LEXICONS[language];
   const target = Math.min(2000, Math.max(100, length));
   let body = '';
   while (body.length < target) body += (body ? '\n\n' : '') + block(random, lex);
@@ -249,15 +358,17 @@ export function markdownBody(random: Random, length: number): string {
 
 /**
  * `count` bodies whose lengths follow a long-tailed shape: most posts are a few sentences
- * (median about 350 characters), some run to the full 2,000.
+ * (median about 350 characters), some run to the full 2,000. Every third is Swedish, Danish and
+ * English in turn, so each language has every length.
  */
-export function bodyPool(random: Random, count: number): string[] {
+export function bodyPool(random: Random, count: number): Array<{ markdown: string; writtenIn: BenchLanguage }> {
   return Array.from({ length: count }, (_, i) => {
     // Quantiles of a log-normal (median 350, sigma 0.75), spread evenly over the pool, so a uniform
     // pick from the pool follows the distribution.
     const q = (i + 0.5) / count;
     const z = Math.sqrt(2) * inverseErf(2 * q - 1);
-    return markdownBody(random, Math.round(350 * Math.exp(0.75 * z)));
+    const writtenIn = BENCH_LANGUAGES[i % BENCH_LANGUAGES.length]!;
+    return { markdown: markdownBody(random, Math.round(350 * Math.exp(0.75 * z)), writtenIn), writtenIn };
   }).sort(() => random() - 0.5);
 }
 
@@ -269,8 +380,8 @@ function inverseErf(x: number): number {
   return Math.sign(x) * Math.sqrt(Math.sqrt(first * first - ln / a) - first);
 }
 
-export function threadTitle(random: Random, n: number): string {
-  const lex = random() < 0.6 ? SV : EN;
+export function threadTitle(random: Random, n: number, language: BenchLanguage): string {
+  const lex = LEXICONS[language];
   const topic = pick(random, lex.titleTopics);
   const roll = random();
   if (roll < 0.3) return `${topic} ${2020 + (n % 7)}`;

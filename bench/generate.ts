@@ -1,7 +1,7 @@
 // The benchmark's forum: 20 networks, 5,000 accounts, 20,000 threads and 1,000,000 posts at scale 1,
 // written with bulk SQL into a freshly migrated database.
 //
-// Alone:   npx tsx bench/generate.ts [--scale 0.1] [--drop]
+// Alone:   npx tsx bench/generate.ts [--scale 0.1] [--drop] [--pglite] [--load-with-search-index]
 //          makes a fresh database (PostgreSQL when DATABASE_URL is set, else PGlite in a temp dir),
 //          fills it and prints how to start the forum on it.
 // From run.ts: generate(db, { scale }) on a database it has made and migrated.
@@ -21,7 +21,8 @@ import { usernameKey } from '../src/accounts/usernames.js';
 import { renderMarkdown } from '../src/core/markdown.js';
 import type { DB } from '../src/db/schema.js';
 import { slugify } from '../src/threads/slug.js';
-import { NETWORK_THEMES, bodyPool, person, seededRandom, threadTitle, type Random } from './content.js';
+import { detectPostLanguage, type PostLanguage } from '../src/search/language.js';
+import { BENCH_LANGUAGES, NETWORK_THEMES, bodyPool, person, pick, seededRandom, threadTitle, type Random } from './content.js';
 import { Progress } from './progress.js';
 
 export interface GenerateOptions {
@@ -31,6 +32,11 @@ export interface GenerateOptions {
   /** Distinct post bodies (each rendered once). */
   bodies?: number;
   quiet?: boolean;
+  /**
+   * Keep the posts' full-text index while loading them instead of building it once after (default
+   * false): only to measure what the index costs a bulk load.
+   */
+  loadWithSearchIndex?: boolean;
 }
 
 export interface Manifest {
@@ -44,6 +50,11 @@ export interface Manifest {
   threadLarge: { id: number; replies: number; pages: number };
   /** An ordinary small thread the posting scenario replies to. */
   postThread: { id: number };
+  /** Posts and threads per language, as detected (search/language.ts), and how often it named the language a body was written in. */
+  languages: { posts: Record<PostLanguage, number>; threads: Record<PostLanguage, number>; bodiesDetectedAsWritten: number };
+  /** Seconds spent writing the posts, and building their full-text index after (0 when it was kept during the load). */
+  postSeconds: number;
+  searchIndexSeconds: number;
   seconds: number;
 }
 
@@ -53,6 +64,7 @@ const BLOCK_TOP_LEVEL = 50;
 const BLOCK_NESTING = [0, 0, 1, 2, 0, 1, 0, 6, 0, 0];
 const BLOCK_REPLIES = BLOCK_TOP_LEVEL * 2;
 const DAY = 86_400_000;
+const LANGUAGE_ARRAY: readonly PostLanguage[] = ['sv', 'da', 'en'];
 
 export function countsFor(scale: number) {
   const networks = Math.max(2, Math.round(20 * scale));
@@ -168,7 +180,8 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
 
   // ---- Bodies: a pool rendered once each ---------------------------------------------------
   const bodyCount = options.bodies ?? 400;
-  const bodies = bodyPool(random, bodyCount);
+  const pool = bodyPool(random, bodyCount);
+  const bodies = pool.map((body) => body.markdown);
   const bodyProgress = options.quiet ? undefined : new Progress('render', bodyCount);
   const htmls = bodies.map((body) => {
     const html = renderMarkdown(body);
@@ -176,6 +189,16 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     return html;
   });
   bodyProgress?.finish();
+  // Each body's language as the forum would store it for a reply (every body is 100+ characters, so
+  // the fallback hardly counts); the bodies of each language, for threads that keep to one.
+  const bodyLanguages = bodies.map((body) => detectPostLanguage(body, 'sv'));
+  const bodiesDetectedAsWritten = pool.filter((body, i) => body.writtenIn === bodyLanguages[i]).length / bodyCount;
+  const bodiesIn = Object.fromEntries(
+    BENCH_LANGUAGES.map((language) => [language, bodyLanguages.flatMap((detected, i) => (detected === language ? [i] : []))]),
+  ) as Record<PostLanguage, number[]>;
+  /** A thread's post: nine in ten in the thread's language, the rest in any. */
+  const pickBody = (language: PostLanguage) =>
+    random() < 0.9 && bodiesIn[language].length > 0 ? pick(random, bodiesIn[language]) : Math.floor(random() * bodyCount);
 
   // ---- Networks ------------------------------------------------------------------------------
   const REGIONS = ['Norrkusten', 'Söderkusten', 'Västkusten', 'Ostkusten', 'Inlandet', 'Fjällen', 'Öarna', 'Sjöarna'];
@@ -208,19 +231,25 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
   starts[largeIndex] = now - 365 * DAY;
   starts[hundredIndex] = now - 10 * DAY;
   starts.sort((a, b) => a - b);
-  const threads = Array.from({ length: threadCount }, (_, i) => ({
-    id: i + 1,
-    networkId: special.has(i) ? 1 : pickNetwork(),
-    authorId: 1 + Math.floor(random() * counts.accounts),
-    title: threadTitle(random, i + 1),
-    createdAt: starts[i]!,
-    pinned: false,
-    locked: !special.has(i) && random() < 0.01,
-    replies: 0,
-    topLevel: 0,
-    lastPosterId: 0,
-    lastActivityAt: starts[i]!,
-  }));
+  const threads = Array.from({ length: threadCount }, (_, i) => {
+    const writtenIn = pick(random, BENCH_LANGUAGES);
+    return {
+      id: i + 1,
+      networkId: special.has(i) ? 1 : pickNetwork(),
+      authorId: 1 + Math.floor(random() * counts.accounts),
+      writtenIn,
+      title: threadTitle(random, i + 1, writtenIn),
+      /** The opening post's and so the title's (set below, from both). */
+      lang: writtenIn,
+      createdAt: starts[i]!,
+      pinned: false,
+      locked: !special.has(i) && random() < 0.01,
+      replies: 0,
+      topLevel: 0,
+      lastPosterId: 0,
+      lastActivityAt: starts[i]!,
+    };
+  });
   // Two pinned threads on each board: its oldest.
   const pinnedPerNetwork = new Map<number, number>();
   for (const thread of threads) {
@@ -231,16 +260,15 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     }
   }
 
+  /** An account's language (accounts get sv, en, da and none in turn below; none reads as Swedish). */
+  const localeOf = (accountId: number): PostLanguage => (['sv', 'en', 'da', 'sv'] as const)[(accountId - 1) % 4]!;
+
   const plan = newPlan(counts.posts);
   const planProgress = options.quiet ? undefined : new Progress('plan', threadCount);
   let ordinary = 0;
   for (let t = 0; t < threadCount; t++) {
     const thread = threads[t]!;
-    const opening = addPost(
-      plan,
-      { thread: thread.id, parent: -1, author: thread.authorId, body: Math.floor(random() * bodyCount), time: thread.createdAt },
-      0,
-    );
+    const opening = addPost(plan, { thread: thread.id, parent: -1, author: thread.authorId, body: pickBody(thread.writtenIn), time: thread.createdAt }, 0);
     let lastTime = thread.createdAt;
     let lastAuthor = thread.authorId;
     let topLevel = 0;
@@ -305,11 +333,7 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
         const roll = random();
         const flags = roll < 0.005 ? 2 : roll < 0.01 ? 4 : roll < 0.012 ? 8 : roll < 0.04 ? 1 : 0;
         const author = 1 + Math.floor(random() * counts.accounts);
-        addPost(
-          plan,
-          { thread: thread.id, parent, author, body: Math.floor(random() * bodyCount), time: times[r]!, flags },
-          parent === opening ? ++topLevel : 0,
-        );
+        addPost(plan, { thread: thread.id, parent, author, body: pickBody(thread.writtenIn), time: times[r]!, flags }, parent === opening ? ++topLevel : 0);
         lastTime = times[r]!;
         lastAuthor = author;
       }
@@ -321,6 +345,8 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
       lastTime = plan.time[last]!;
       lastAuthor = plan.author[last]!;
     }
+    // As the forum labels a new thread: its title and opening post read together, else the author's language.
+    thread.lang = detectPostLanguage(`${thread.title}\n\n${bodies[plan.body[opening]!]!}`, localeOf(thread.authorId));
     thread.topLevel = topLevel;
     thread.lastPosterId = lastAuthor;
     thread.lastActivityAt = Math.round(lastTime);
@@ -392,6 +418,7 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
       author_id: t.authorId,
       title: t.title,
       slug: slugify(t.title),
+      lang: t.lang,
       pinned: t.pinned,
       locked: t.locked,
       reply_count: t.replies,
@@ -425,7 +452,10 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     time: new Float64Array(total),
     flags: new Int32Array(total),
     deletedBy: new Int32Array(total),
+    /** 1 + the language's place in LANGUAGE_ARRAY. */
+    lang: new Int32Array(total),
   };
+  const postsIn: Record<PostLanguage, number> = { sv: 0, da: 0, en: 0 };
   for (let rank = 0; rank < total; rank++) {
     const i = order[rank]!;
     columns.id[rank] = rank + 1;
@@ -440,16 +470,27 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     const flags = plan.flags[i]!;
     columns.flags[rank] = flags & (1 | 8);
     columns.deletedBy[rank] = flags & 2 ? plan.author[i]! : flags & 4 ? 1 : 0;
+    // A reply is labelled from its body; an opening post has its thread's language (title and body together).
+    const lang = plan.parent[i]! < 0 ? threads[plan.thread[i]! - 1]!.lang : bodyLanguages[plan.body[i]!]!;
+    columns.lang[rank] = 1 + LANGUAGE_ARRAY.indexOf(lang);
+    postsIn[lang] += 1;
   }
+  // The full-text index is built once after the load rather than kept up to date row by row (each
+  // post's words would otherwise go through GIN's pending list and be merged again and again); the
+  // generated tsvector itself is computed as each row is written, as it would be on the forum.
+  const searchIndex = await sql<{ definition: string }>`select pg_get_indexdef('posts_search_document'::regclass) as definition`.execute(db);
+  const searchIndexDefinition = searchIndex.rows[0]!.definition;
+  if (!options.loadWithSearchIndex) await sql`drop index posts_search_document`.execute(db);
+  const postsStarted = performance.now();
   const postProgress = options.quiet ? undefined : new Progress('posts', total);
   const batch = 20_000;
   for (let from = 0; from < total; from += batch) {
     const to = Math.min(total, from + batch);
     const c = columns;
     await sql`
-      insert into posts (id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body, html, created_at, edited_at, deleted_at, deleted_by_id, hidden_at, hidden_kind, hidden_reason)
+      insert into posts (id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body, html, lang, created_at, edited_at, deleted_at, deleted_by_id, hidden_at, hidden_kind, hidden_reason)
       overriding system value
-      select p.id, p.thread_id, p.parent_id, p.root_id, p.depth, p.top_level_number, p.author_id, b.body, b.html,
+      select p.id, p.thread_id, p.parent_id, p.root_id, p.depth, p.top_level_number, p.author_id, b.body, b.html, (${`{${LANGUAGE_ARRAY.join(',')}}`}::text[])[p.lang],
              to_timestamp(p.created_ms / 1000.0),
              case when p.flags & 1 = 1 then least(now(), to_timestamp((p.created_ms + 1800000) / 1000.0)) end,
              case when p.deleted_by is not null then least(now(), to_timestamp((p.created_ms + 86400000) / 1000.0)) end,
@@ -462,13 +503,21 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
                   ${arrayLiteral(c.depth, from, to)}::int[], ${arrayLiteral(c.topLevel, from, to, true)}::int[],
                   ${arrayLiteral(c.author, from, to)}::int[], ${arrayLiteral(c.body, from, to)}::int[],
                   ${arrayLiteral(c.time, from, to)}::int8[], ${arrayLiteral(c.flags, from, to)}::int[],
-                  ${arrayLiteral(c.deletedBy, from, to, true)}::int[])
-           as p(id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body_idx, created_ms, flags, deleted_by)
+                  ${arrayLiteral(c.deletedBy, from, to, true)}::int[], ${arrayLiteral(c.lang, from, to)}::int[])
+           as p(id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body_idx, created_ms, flags, deleted_by, lang)
       join bench_bodies b on b.idx = p.body_idx
       order by p.id`.execute(db);
     postProgress?.tick(to - from);
   }
   postProgress?.finish();
+  const postSeconds = (performance.now() - postsStarted) / 1000;
+  let searchIndexSeconds = 0;
+  if (!options.loadWithSearchIndex) {
+    log("  building the posts' full-text index");
+    const indexStarted = performance.now();
+    await sql.raw(searchIndexDefinition).execute(db);
+    searchIndexSeconds = (performance.now() - indexStarted) / 1000;
+  }
 
   log('  finishing: revisions, sequences, vacuum analyze');
   // An edited post has the revision it replaced.
@@ -493,6 +542,16 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     thread100: { id: threads[hundredIndex]!.id, replies: BLOCK_REPLIES, pages: 1 },
     threadLarge: { id: largeThread.id, replies: largeThread.replies, pages: largeThread.topLevel / BLOCK_TOP_LEVEL },
     postThread: { id: postThread.id },
+    languages: {
+      posts: postsIn,
+      threads: Object.fromEntries(LANGUAGE_ARRAY.map((language) => [language, threads.filter((t) => t.lang === language).length])) as Record<
+        PostLanguage,
+        number
+      >,
+      bodiesDetectedAsWritten,
+    },
+    postSeconds,
+    searchIndexSeconds,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -502,7 +561,12 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
 async function main(): Promise<void> {
   const { parseArgs } = await import('node:util');
   const { values } = parseArgs({
-    options: { scale: { type: 'string', default: '1' }, drop: { type: 'boolean', default: false }, pglite: { type: 'boolean', default: false } },
+    options: {
+      scale: { type: 'string', default: '1' },
+      drop: { type: 'boolean', default: false },
+      pglite: { type: 'boolean', default: false },
+      'load-with-search-index': { type: 'boolean', default: false },
+    },
   });
   const scale = Number(values.scale);
   if (!(scale > 0 && scale <= 10)) throw new Error(`--scale must be a number above 0 and at most 10, got ${values.scale}`);
@@ -515,7 +579,7 @@ async function main(): Promise<void> {
     const database = await createDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir ?? '' });
     try {
       await migrateToLatest(database.db);
-      const manifest = await generate(database.db, { scale });
+      const manifest = await generate(database.db, { scale, loadWithSearchIndex: values['load-with-search-index'] });
       console.log(JSON.stringify(manifest, null, 2));
       failed = false;
     } finally {
