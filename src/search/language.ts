@@ -1,19 +1,19 @@
 // A post's language, told from its own words.
 //
-// Why eld (2.1.0, its smallest database): measured on test/search/language-corpus.ts (206 posts; the Danish
-// ones retell Swedish ones in near-identical words), each library restricted to sv/da/en, on stripped text:
-//   library          20–99 chars  100+ chars  sv→da / da→sv  µs/call (100+)  heap once loaded
-//   eld/extrasmall   97 %         100 %       0 / 1          ~40             32 MB
-//   eld/small…large  99 %         100 %       0 / 0          ~45–55          49–142 MB
-//   tinyld           99 %         99 %        0 / 1          ~85             11 MB
-//   franc            90 %         100 %       4 / 0          ~90             6 MB
-//   franc-min        64 %         66 %        0 / 63         ~80             4 MB (it has no Danish at all)
-// Cut word by word into short prefixes, eld/extrasmall stays within a point of eld's larger databases and
-// ahead of tinyld (97 % against 94 % at 10–14 letters), at a quarter of eld/large's memory; it loads in
-// ~140 ms, once. Under 15 letters even eld falls below 98 % (87 % at 5–9), so a shorter text takes the
-// author's language, as does a result whose two best scores lie within 0.02 (a coin toss, mostly sv/da).
-// A call costs ~11 µs for a short post, ~50 µs at 100–299 characters, ~90–120 µs for a long one.
-import { eld } from 'eld/extrasmall';
+// Why tinyld: measured on test/search/language-corpus.ts (206 posts, Danish ones retelling Swedish ones in
+// near-identical words), restricted to sv/da/en, after stripping as below:
+//   library          20–99 chars  100+ chars  sv→da/da→sv (all)  µs/call (100+)  memory once loaded
+//   tinyld           99 %         99 %        0 / 1              ~85             +8 MB heap, +44 MB RSS
+//   eld/extrasmall   97 %         100 %       0 / 1              ~40             +28 MB heap, +87 MB RSS
+//   eld/small…large  99 %         100 %       0 / 0              ~45–55          49–142 MB heap
+//   franc            90 %         100 %       4 / 0              ~90             6 MB
+//   franc-min        64 %         66 %        all Danish → sv    ~80             4 MB (it has no Danish)
+// tinyld and eld are equally right on posts; eld is a little better on fragments under 15 letters,
+// which take the author's language anyway, and costs twice the memory in every server process, which
+// the forum's memory budget cannot spare. Below 15 letters every detector drops under 98 % (87 % at
+// 5–9), so shorter texts take the author's language, as does a result whose two best scores are within
+// MIN_SCORE_MARGIN of each other (a coin toss between sv and da).
+import { detectAll } from 'tinyld';
 
 export type PostLanguage = 'sv' | 'da' | 'en';
 
@@ -22,20 +22,15 @@ export const POST_LANGUAGES: readonly PostLanguage[] = ['sv', 'da', 'en'];
 const MIN_LETTERS = 15;
 const MIN_SCORE_MARGIN = 0.02;
 
-// An instance of its own, so that the subset cannot leak to (or from) anyone else importing eld.
-const detector = eld.newInstance();
-detector.setLanguageSubset([...POST_LANGUAGES]);
-
 const isPostLanguage = (code: string): code is PostLanguage => (POST_LANGUAGES as readonly string[]).includes(code);
 
 /** The post's language, or `fallback` (its author's) when the text is too short or too close to call. */
 export function detectPostLanguage(text: string, fallback: PostLanguage): PostLanguage {
   const words = wordsOnly(text);
   if (countLetters(words) < MIN_LETTERS) return fallback;
-  const result = detector.detect(words);
-  if (!isPostLanguage(result.language)) return fallback;
-  const [best = 0, second = 0] = Object.values(result.getScores()).sort((a, b) => b - a);
-  return best - second < MIN_SCORE_MARGIN ? fallback : result.language;
+  const [best, second] = detectAll(words, { only: [...POST_LANGUAGES] });
+  if (!best || !isPostLanguage(best.lang)) return fallback;
+  return best.accuracy - (second?.accuracy ?? 0) < MIN_SCORE_MARGIN ? fallback : best.lang;
 }
 
 /**
