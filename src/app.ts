@@ -38,6 +38,7 @@ import { emailRoutes } from './email/email.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { businessesRoutes } from './businesses/businesses.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 import { threadActionsRoutes } from './moderation/thread-actions.routes.js';
 import { rulesRoutes } from './moderation/rules.routes.js';
 import { suspensionsRoutes } from './moderation/suspensions.routes.js';
@@ -141,6 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(feedsRoutes);
   await app.register(peopleRoutes);
   await app.register(businessesRoutes);
+  await app.register(searchRoutes);
 
   // The pages that gather what they show from several features.
   await app.register(homePage);

@@ -38,6 +38,8 @@ export const POST_COLUMNS = [
   'posts.html',
   'posts.created_at',
   'posts.edited_at',
+  // The language it is written in (search/language.ts): the page marks it, so it is read and hyphenated as such.
+  'posts.lang',
   ...visibilityColumns('posts', 'post_thread', ''),
   // Why and by whom it is hidden, for the band above a hidden post (public, as in the moderation log).
   'posts.hidden_note',

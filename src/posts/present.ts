@@ -2,6 +2,7 @@
 // renders share one source, and so do a thread's title and address wherever the thread is named.
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
+import type { TextLanguage } from '../db/schema.js';
 import type { BusinessLine, PostRow, ThreadRow } from './posts.queries.js';
 import type { MovedJson, PostJson, ThreadHeading } from './posts.schemas.js';
 import {
@@ -33,6 +34,8 @@ export function personName(username: string, displayName: string, deletedAt: Dat
 
 export interface PostNode extends PostJson {
   author: PersonName;
+  /** The language it is written in, for the `lang` of its element; pages only (PostJson leaves it out). */
+  lang: TextLanguage;
   /** The business the author is shown with beside their name; null when none (or a former member). */
   authorBusiness: BusinessLine | null;
   displayDepth: number;
@@ -97,6 +100,7 @@ export function postNode(row: PostRow, viewer: Viewer | null, options: { locked:
   return {
     ...json,
     author: personName(row.author_username, row.author_display_name, row.author_deleted_at),
+    lang: row.lang,
     authorBusiness: row.author_deleted_at ? null : row.author_business,
     displayDepth: row.depth,
     deletedByAuthor: json.deleted && row.deleted_by_id === row.author_id,

@@ -75,6 +75,7 @@ describe('a deep chain of replies', () => {
       root_id: 2,
       top_level_number: null,
       author_id: 1,
+      lang: 'en' as const,
       html: '',
       created_at: new Date(),
       edited_at: null,

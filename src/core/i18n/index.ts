@@ -8,8 +8,9 @@ import { accountStrings } from './account.js';
 import { businessesStrings } from './businesses.js';
 import { peopleStrings } from './people.js';
 import { recoveryStrings } from './recovery.js';
+import { searchStrings } from './search.js';
 
-const AREAS: readonly AreaStrings[] = [recoveryStrings, accountStrings, peopleStrings, businessesStrings];
+const AREAS: readonly AreaStrings[] = [recoveryStrings, accountStrings, peopleStrings, businessesStrings, searchStrings];
 
 /** A locale's whole catalog: the general one, then each area's. */
 const withAreas = (locale: Locale, general: Record<string, string>) =>
