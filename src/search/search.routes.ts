@@ -27,7 +27,10 @@ interface FormValues {
 /** The querystring's text fields as the form sent them; anything else (a repeated field…) as blank. */
 function formValues(query: unknown): FormValues {
   const sent = (query ?? {}) as Record<string, unknown>;
-  const text = (name: string) => (typeof sent[name] === 'string' ? (sent[name] as string) : '');
+  const text = (name: string) => {
+    const value = sent[name];
+    return typeof value === 'string' ? value : '';
+  };
   return {
     q: text('q'),
     network: text('network'),

@@ -56,13 +56,14 @@
       show([]);
       return;
     }
-    var controller = new AbortController();
+    var controller = new window.AbortController();
     asking = controller;
-    fetch(address + '&title=' + encodeURIComponent(title), {
-      headers: { accept: 'application/json' },
-      credentials: 'same-origin',
-      signal: controller.signal,
-    })
+    window
+      .fetch(address + '&title=' + encodeURIComponent(title), {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+        signal: controller.signal,
+      })
       .then(function (response) {
         return response.ok ? response.json() : { threads: [] };
       })
