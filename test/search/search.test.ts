@@ -414,6 +414,62 @@ describe('search', () => {
     });
   });
 
+  describe('odd input', () => {
+    it('answers any text in the web syntax without an error: stray quotes, operators, only stop words', async () => {
+      for (const q of [
+        '"',
+        '-',
+        '""',
+        'or',
+        '-kajak',
+        'och i på',
+        '!!! & | ( ) :* <->',
+        "'; drop table posts; --",
+        'kajak:*',
+        '"kajak',
+        'kajak -',
+        '\u0001kajak\u0002',
+      ]) {
+        const response = await searchRequest(guest(ctx), { q });
+        expect(response.status, q).toBe(200);
+        expect(response.body.query.q, q).toBe(q.trim());
+      }
+    });
+
+    it('refuses a NUL character in the query rather than failing', async () => {
+      const response = await searchRequest(guest(ctx), { q: 'kajak\u0000' });
+      expect(response.status).toBeLessThan(500);
+    });
+  });
+
+  describe('a former member', () => {
+    it('is shown as nobody beside their kept posts, and is no author to filter by; posts deleted with the account are gone', async () => {
+      const keeper = await signUp(ctx, { username: 'gunnel_kvar', displayName: 'Gunnel Kvar' });
+      const kept = await startThread(keeper.agent, 'kajak', {
+        title: 'Tältplatser vid Ekudden',
+        body: 'Vi har sex tältplatser vid Ekudden som kajakgästerna kan boka för en natt, med torrdass och färskvatten.',
+      });
+      const leaver = await signUp(ctx, { username: 'bertil_borta', displayName: 'Bertil Borta' });
+      const erased = await reply(leaver.agent, kept.id, 'Vi har också tältplatser, vid Rävholmens udde, med eldstad och ved.');
+      expect(await foundThreads(guest(ctx), 'rävholmens')).toEqual([kept.id]);
+
+      await keeper.agent.post('/me/delete').set('accept', JSON_ACCEPT).send({ password: keeper.password }).expect(200);
+      await leaver.agent.post('/me/delete').set('accept', JSON_ACCEPT).send({ password: leaver.password, deletePosts: true }).expect(200);
+
+      const [hit] = (await search(guest(ctx), 'ekudden')).results;
+      expect(hit!.thread.id).toBe(kept.id);
+      expect(hit!.post.author).toEqual({ username: '', displayName: '' });
+      expect(JSON.stringify(hit)).not.toMatch(/gunnel/i);
+      const refused = await searchRequest(guest(ctx), { q: 'ekudden', author: 'gunnel_kvar' });
+      expect(refused.status).toBe(400);
+      expect(Object.keys(refused.body.fields)).toEqual(['author']);
+      expect((await search(guest(ctx), 'rävholmens')).results).toEqual([]);
+      // Deleted with the account (or gone with its thread): either way no longer a post anyone reads.
+      const row = await ctx.db.selectFrom('posts').select('deleted_at').where('id', '=', erased.id).executeTakeFirst();
+      expect(row === undefined || row.deleted_at !== null).toBe(true);
+    });
+  });
+
   describe('paging', () => {
     const bastu: number[] = [];
 

@@ -4,7 +4,7 @@
 // thread's title; a moved thread is searched (and moderated) in its new network; markup in a post
 // never breaks out of an excerpt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JSON_ACCEPT, guest, signUp, type Agent, type Member } from '../helpers/agents.js';
+import { HTML, JSON_ACCEPT, guest, signUp, type Agent, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
 import { foundThreads, hide, search, similar, tagsIn, unhide, type SearchAnswer } from './support.js';
@@ -198,5 +198,11 @@ describe('search and the visibility rule', () => {
       // Every < and > left is a mark's.
       expect(excerpt.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
     }
+    // And the page shows the same excerpt: no tag of the post's reaches the HTML.
+    const page = await guest(ctx).get('/search').query({ q: 'ripsaxa' }).set('accept', HTML);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<mark>Ripsaxa</mark>');
+    expect(page.text).not.toMatch(/<img src=x|<script>alert|<b>/i);
+    expect(page.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
