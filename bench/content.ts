@@ -464,3 +464,114 @@ export const NETWORK_THEMES = [
   ['Vinter', 'Skidor, skridskor och vinteröppet.'],
   ['Evenemang', 'Marknader, festivaler och idrott.'],
 ] as const;
+
+// ---- Names few posts mention --------------------------------------------------------------------
+// A pool of bodies repeats every sentence in thousands of posts; real posts also name a business, a
+// village or an event that only a handful of others do. One post in twenty ends with a postscript
+// naming one of each, so searches for rare words have something to find (each name is in well under
+// 0.05 % of posts at any scale).
+
+const BUSINESS_FIRST = [
+  'Strand',
+  'Sjö',
+  'Ek',
+  'Björk',
+  'Lind',
+  'Havs',
+  'Fyr',
+  'Klint',
+  'Sand',
+  'Tall',
+  'Ljung',
+  'Ros',
+  'Sol',
+  'Måsa',
+  'Tärn',
+  'Gran',
+  'Hassel',
+  'Rönn',
+  'Al',
+  'Sälg',
+  'Lärk',
+  'Tång',
+  'Snäck',
+  'Kobb',
+  'Skär',
+  'Grund',
+  'Bränn',
+  'Udd',
+  'Kvarn',
+  'Ler',
+];
+const BUSINESS_LAST = [
+  'gården',
+  'viken',
+  'näset',
+  'torpet',
+  'holmen',
+  'backen',
+  'lyckan',
+  'hyddan',
+  'boden',
+  'udden',
+  'sundet',
+  'ängen',
+  'hagen',
+  'stugan',
+  'kroken',
+  'berget',
+  'dalen',
+  'källan',
+  'logen',
+  'magasinet',
+];
+const VILLAGE_FIRST = ['Norr', 'Söder', 'Väster', 'Öster', 'Lill', 'Stor', 'Ny', 'Gammel', 'Brede', 'Kalv', 'Häst', 'Ox', 'Get', 'Sten', 'Hjort'];
+const VILLAGE_LAST = ['by', 'köping', 'hamn', 'vik', 'näs', 'lösa', 'inge', 'hult', 'stad', 'tofta', 'arp', 'rum', 'løse', 'sted', 'bølle'];
+const EVENT_FIRST = [
+  'Sill',
+  'Krabb',
+  'Hummer',
+  'Äpple',
+  'Ost',
+  'Honungs',
+  'Lamm',
+  'Blåbärs',
+  'Svamp',
+  'Ostron',
+  'Kräft',
+  'Rabarber',
+  'Jordgubbs',
+  'Potatis',
+  'Hamn',
+  'Segel',
+];
+const EVENT_LAST = ['dagen', 'marknaden', 'regattan', 'loppet', 'festen', 'veckan', 'natten', 'rundan', 'mässan', 'helgen'];
+
+const compound = (first: readonly string[], last: readonly string[], n: number) =>
+  `${first[Math.floor(n / last.length) % first.length]!}${last[n % last.length]!}`;
+
+/** How many postscripts there are to choose from: an event, a village and a business each. */
+export const POSTSCRIPTS = BUSINESS_FIRST.length * BUSINESS_LAST.length * VILLAGE_FIRST.length * VILLAGE_LAST.length * EVENT_FIRST.length * EVENT_LAST.length;
+
+export interface Postscript {
+  event: string;
+  village: string;
+  business: string;
+  /** The line added to the post's Markdown. */
+  markdown: string;
+}
+
+/** Postscript number `n` (0 ≤ n < POSTSCRIPTS) in the post's language. */
+export function postscript(n: number, language: BenchLanguage): Postscript {
+  const businesses = BUSINESS_FIRST.length * BUSINESS_LAST.length;
+  const villages = VILLAGE_FIRST.length * VILLAGE_LAST.length;
+  const business = compound(BUSINESS_FIRST, BUSINESS_LAST, n % businesses);
+  const village = compound(VILLAGE_FIRST, VILLAGE_LAST, Math.floor(n / businesses) % villages);
+  const event = compound(EVENT_FIRST, EVENT_LAST, Math.floor(n / businesses / villages));
+  const markdown = {
+    sv: `P.S. Vi ses på ${event} i ${village}, hälsningar från ${business}.`,
+    da: `P.S. Vi ses til ${event} i ${village}, hilsen fra ${business}.`,
+    en: `P.S. See you at ${event} in ${village}, regards from ${business}.`,
+  }[language];
+  return { event, village, business, markdown };
+}

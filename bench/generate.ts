@@ -22,8 +22,9 @@ import { renderMarkdown } from '../src/core/markdown.js';
 import type { DB } from '../src/db/schema.js';
 import { slugify } from '../src/threads/slug.js';
 import { detectPostLanguage, type PostLanguage } from '../src/search/language.js';
-import { BENCH_LANGUAGES, NETWORK_THEMES, bodyPool, person, pick, seededRandom, threadTitle, type Random } from './content.js';
+import { BENCH_LANGUAGES, NETWORK_THEMES, POSTSCRIPTS, bodyPool, person, pick, postscript, seededRandom, threadTitle, type Random } from './content.js';
 import { Progress } from './progress.js';
+import { chooseSearchTerms, type SearchCorpus, type SearchTerms } from './search-terms.js';
 
 export interface GenerateOptions {
   /** 1 is the full forum; 0.01 a CI-sized one. */
@@ -52,6 +53,8 @@ export interface Manifest {
   postThread: { id: number };
   /** Posts and threads per language, as detected (search/language.ts), and how often it named the language a body was written in. */
   languages: { posts: Record<PostLanguage, number>; threads: Record<PostLanguage, number>; bodiesDetectedAsWritten: number };
+  /** What the search scenarios ask for (search-terms.ts). */
+  search: SearchTerms;
   /** Seconds spent writing the posts, and building their full-text index after (0 when it was kept during the load). */
   postSeconds: number;
   searchIndexSeconds: number;
@@ -81,6 +84,16 @@ function arrayLiteral(values: ArrayLike<number>, from: number, to: number, nullW
   for (let i = from; i < to; i++) {
     const value = values[i]!;
     parts[i - from] = nullWhenZero && value === 0 ? 'NULL' : String(value);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** Strings (null → NULL) as a PostgreSQL array literal, sent as one parameter. */
+function textArrayLiteral(values: ReadonlyArray<string | null>, from: number, to: number): string {
+  const parts = new Array<string>(to - from);
+  for (let i = from; i < to; i++) {
+    const value = values[i];
+    parts[i - from] = value === null || value === undefined ? 'NULL' : `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
   }
   return `{${parts.join(',')}}`;
 }
@@ -132,6 +145,7 @@ interface PostPlan {
   topLevelNumber: Int32Array; // 0 for none
   author: Int32Array;
   body: Int32Array;
+  postscript: Int32Array; // 1 + the postscript's number (content.ts), 0 for none
   time: Float64Array;
   flags: Uint8Array; // 1 edited, 2 deleted by its author, 4 deleted by the admin, 8 hidden by members' flags (spam)
   count: number;
@@ -146,6 +160,7 @@ function newPlan(size: number): PostPlan {
     topLevelNumber: new Int32Array(size),
     author: new Int32Array(size),
     body: new Int32Array(size),
+    postscript: new Int32Array(size),
     time: new Float64Array(size),
     flags: new Uint8Array(size),
     count: 0,
@@ -154,7 +169,7 @@ function newPlan(size: number): PostPlan {
 
 function addPost(
   plan: PostPlan,
-  post: { thread: number; parent: number; author: number; body: number; time: number; flags?: number },
+  post: { thread: number; parent: number; author: number; body: number; time: number; flags?: number; postscript?: number },
   topLevelNumber: number,
 ): number {
   const i = plan.count++;
@@ -166,6 +181,7 @@ function addPost(
   plan.topLevelNumber[i] = parentDepth === 0 ? topLevelNumber : 0;
   plan.author[i] = post.author;
   plan.body[i] = post.body;
+  plan.postscript[i] = post.postscript ?? 0;
   plan.time[i] = Math.round(post.time);
   plan.flags[i] = post.flags ?? 0;
   return i;
@@ -196,6 +212,8 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
   const bodiesIn = Object.fromEntries(
     BENCH_LANGUAGES.map((language) => [language, bodyLanguages.flatMap((detected, i) => (detected === language ? [i] : []))]),
   ) as Record<PostLanguage, number[]>;
+  /** One post in twenty names a business, a village and an event few others do (content.ts). */
+  const pickPostscript = () => (random() < 0.05 ? 1 + Math.floor(random() * POSTSCRIPTS) : 0);
   /** A thread's post: nine in ten in the thread's language, the rest in any. */
   const pickBody = (language: PostLanguage) =>
     random() < 0.9 && bodiesIn[language].length > 0 ? pick(random, bodiesIn[language]) : Math.floor(random() * bodyCount);
@@ -268,7 +286,11 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
   let ordinary = 0;
   for (let t = 0; t < threadCount; t++) {
     const thread = threads[t]!;
-    const opening = addPost(plan, { thread: thread.id, parent: -1, author: thread.authorId, body: pickBody(thread.writtenIn), time: thread.createdAt }, 0);
+    const opening = addPost(
+      plan,
+      { thread: thread.id, parent: -1, author: thread.authorId, body: pickBody(thread.writtenIn), time: thread.createdAt, postscript: pickPostscript() },
+      0,
+    );
     let lastTime = thread.createdAt;
     let lastAuthor = thread.authorId;
     let topLevel = 0;
@@ -278,6 +300,7 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
       const span = t === largeIndex ? now - DAY - thread.createdAt : 9 * DAY;
       const step = span / (blocks * BLOCK_TOP_LEVEL + 1);
       plan.body[opening] = 0;
+      plan.postscript[opening] = 0;
       // Post k of every block has body k, the same author and the same flags: every page alike.
       const blockPost = (parent: number, position: number, time: number) =>
         addPost(
@@ -333,7 +356,11 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
         const roll = random();
         const flags = roll < 0.005 ? 2 : roll < 0.01 ? 4 : roll < 0.012 ? 8 : roll < 0.04 ? 1 : 0;
         const author = 1 + Math.floor(random() * counts.accounts);
-        addPost(plan, { thread: thread.id, parent, author, body: pickBody(thread.writtenIn), time: times[r]!, flags }, parent === opening ? ++topLevel : 0);
+        addPost(
+          plan,
+          { thread: thread.id, parent, author, body: pickBody(thread.writtenIn), time: times[r]!, flags, postscript: pickPostscript() },
+          parent === opening ? ++topLevel : 0,
+        );
         lastTime = times[r]!;
         lastAuthor = author;
       }
@@ -456,6 +483,12 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     lang: new Int32Array(total),
   };
   const postsIn: Record<PostLanguage, number> = { sv: 0, da: 0, en: 0 };
+  /** Per post, the postscript's Markdown and HTML (null for none), added to its pooled body. */
+  const postscriptMarkdown = new Array<string | null>(total).fill(null);
+  const postscriptHtml = new Array<string | null>(total).fill(null);
+  // What the search scenarios choose their words from: how many live posts use each body, and the postscripts.
+  const liveUses = new Int32Array(bodyCount);
+  const postscripts: SearchCorpus['postscripts'] = [];
   for (let rank = 0; rank < total; rank++) {
     const i = order[rank]!;
     columns.id[rank] = rank + 1;
@@ -474,6 +507,14 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     const lang = plan.parent[i]! < 0 ? threads[plan.thread[i]! - 1]!.lang : bodyLanguages[plan.body[i]!]!;
     columns.lang[rank] = 1 + LANGUAGE_ARRAY.indexOf(lang);
     postsIn[lang] += 1;
+    const live = (flags & (2 | 4)) === 0;
+    if (live) liveUses[plan.body[i]!]! += 1;
+    if (plan.postscript[i]! > 0) {
+      const words = postscript(plan.postscript[i]! - 1, lang);
+      postscriptMarkdown[rank] = words.markdown;
+      postscriptHtml[rank] = renderMarkdown(words.markdown);
+      if (live) postscripts.push({ ...words, postId: rank + 1, networkId: threads[plan.thread[i]! - 1]!.networkId, lang, hidden: (flags & 8) !== 0 });
+    }
   }
   // The full-text index is built once after the load rather than kept up to date row by row (each
   // post's words would otherwise go through GIN's pending list and be merged again and again); the
@@ -490,7 +531,8 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     await sql`
       insert into posts (id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body, html, lang, created_at, edited_at, deleted_at, deleted_by_id, hidden_at, hidden_kind, hidden_reason)
       overriding system value
-      select p.id, p.thread_id, p.parent_id, p.root_id, p.depth, p.top_level_number, p.author_id, b.body, b.html, (${`{${LANGUAGE_ARRAY.join(',')}}`}::text[])[p.lang],
+      select p.id, p.thread_id, p.parent_id, p.root_id, p.depth, p.top_level_number, p.author_id,
+             b.body || coalesce(E'\n\n' || p.postscript_markdown, ''), b.html || coalesce(p.postscript_html, ''), (${`{${LANGUAGE_ARRAY.join(',')}}`}::text[])[p.lang],
              to_timestamp(p.created_ms / 1000.0),
              case when p.flags & 1 = 1 then least(now(), to_timestamp((p.created_ms + 1800000) / 1000.0)) end,
              case when p.deleted_by is not null then least(now(), to_timestamp((p.created_ms + 86400000) / 1000.0)) end,
@@ -503,8 +545,10 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
                   ${arrayLiteral(c.depth, from, to)}::int[], ${arrayLiteral(c.topLevel, from, to, true)}::int[],
                   ${arrayLiteral(c.author, from, to)}::int[], ${arrayLiteral(c.body, from, to)}::int[],
                   ${arrayLiteral(c.time, from, to)}::int8[], ${arrayLiteral(c.flags, from, to)}::int[],
-                  ${arrayLiteral(c.deletedBy, from, to, true)}::int[], ${arrayLiteral(c.lang, from, to)}::int[])
-           as p(id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body_idx, created_ms, flags, deleted_by, lang)
+                  ${arrayLiteral(c.deletedBy, from, to, true)}::int[], ${arrayLiteral(c.lang, from, to)}::int[],
+                  ${textArrayLiteral(postscriptMarkdown, from, to)}::text[], ${textArrayLiteral(postscriptHtml, from, to)}::text[])
+           as p(id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body_idx, created_ms, flags, deleted_by, lang,
+                postscript_markdown, postscript_html)
       join bench_bodies b on b.idx = p.body_idx
       order by p.id`.execute(db);
     postProgress?.tick(to - from);
@@ -531,6 +575,16 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
   }
   await sql`vacuum analyze`.execute(db);
 
+  const search = await chooseSearchTerms(db, {
+    htmls,
+    bodyLanguages,
+    liveUses,
+    postscripts,
+    livePosts: liveUses.reduce((sum, uses) => sum + uses, 0),
+    boardNetworkId: networks[0]!.id,
+    threads,
+  });
+
   const boardNetwork = networks[0]!;
   const largeThread = threads[largeIndex]!;
   const postThread =
@@ -550,6 +604,7 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
       >,
       bodiesDetectedAsWritten,
     },
+    search,
     postSeconds,
     searchIndexSeconds,
     seconds: (performance.now() - started) / 1000,

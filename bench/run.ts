@@ -9,9 +9,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import type { DB } from '../src/db/schema.js';
 import { encodeBoardCursor } from '../src/networks/board-cursor.js';
 import { buildServers, type Build } from './build.js';
 import { startChild, type Child } from './child.js';
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string' },
     warmup: { type: 'string' },
     connections: { type: 'string' },
+    'search-connections': { type: 'string' },
     rounds: { type: 'string' },
     only: { type: 'string' },
     pglite: { type: 'boolean', default: false },
@@ -54,10 +56,14 @@ if (args.help) {
   --duration S       seconds of load per scenario, forum and baseline each (default 10, or 1 with --quick)
   --warmup S         seconds of load before each run, not counted (default 2, or 0.5 with --quick)
   --connections N    concurrent connections (default 10)
+  --search-connections N
+                     concurrent connections for the search scenarios (default 1: their goals are
+                     one member's wait for an answer, not the wait in a queue of ten)
   --rounds N         split each scenario's time into N slices, taken round-robin over all
                      scenarios so a change in the machine's load weighs on all alike (default 5, 1 with --quick)
   --only a,b         only these scenarios (home, board-1, board-deep, thread-100, thread-100-json,
-                     thread-large-1, thread-large-middle, post-reply; or e.g. thread-100.guest)
+                     thread-large-1, thread-large-middle, post-reply; or e.g. thread-100.guest;
+                     search: all the search scenarios, or one, e.g. search-rare-2-board)
   --pglite           use PGlite even when DATABASE_URL is set
   --profile          run the forum with --cpu-prof; profiles go to bench/results/profiles/
   --log-level L      the forum's LOG_LEVEL (default info, as in production)
@@ -73,6 +79,7 @@ const options = {
   duration: numberArg('duration', args.duration, args.quick ? 1 : 10, { min: 0.5, max: 600 }),
   warmup: numberArg('warmup', args.warmup, args.quick ? 0.5 : 2, { min: 0, max: 60 }),
   connections: Math.round(numberArg('connections', args.connections, 10, { min: 1, max: 1000 })),
+  searchConnections: Math.round(numberArg('search-connections', args['search-connections'], 1, { min: 1, max: 1000 })),
   rounds: Math.round(numberArg('rounds', args.rounds, args.quick ? 1 : 5, { min: 1, max: 100 })),
   only: args.only,
   logLevel: args['log-level'],
@@ -111,6 +118,12 @@ interface Scenario {
   path: string;
   json: boolean;
   body?: string;
+  /** A set of scenarios `--only` can name at once. */
+  group?: 'search';
+  /** Concurrent connections, when not --connections. */
+  connections?: number;
+  /** Latency goals in ms (the issue's), measured on this database. */
+  goal?: { p50: number; p99?: number };
 }
 
 interface Measured extends Scenario {
@@ -122,6 +135,15 @@ interface Measured extends Scenario {
   baseline: LoadResult;
   /** Forum ÷ baseline for req/s; forum ÷ baseline for the latencies (how many times slower). */
   ratios: { requestsPerSecond: number; p50: number; p99: number };
+  /** A search's results on its first page (threads for the similar lookup); undefined for other pages. */
+  results?: number;
+}
+
+/** How many results a search's first answer held. */
+function resultsIn(scenario: Scenario, body: Buffer): number | undefined {
+  if (scenario.group !== 'search' || !scenario.json) return undefined;
+  const answer = JSON.parse(body.toString()) as { results?: unknown[]; threads?: unknown[] };
+  return (answer.results ?? answer.threads)?.length;
 }
 
 function scenarios(manifest: Manifest, boardDeep: { page: number; cursor: string }): Scenario[] {
@@ -166,6 +188,58 @@ function scenarios(manifest: Manifest, boardDeep: { page: number; cursor: string
   return list;
 }
 
+/**
+ * A member's searches (issue 15): one, two and three common and rare words (bench/search-terms.ts),
+ * each on the whole forum and on the busiest board; the latest-first order once; the HTML page once;
+ * the similar-threads lookup a new thread's title makes. The goals are the issue's: a query p50 under
+ * 30 ms and p99 under 150 ms on PostgreSQL, the similar threads under 20 ms p50; on PGlite 3× those.
+ */
+function searchScenarios(manifest: Manifest, kind: 'postgres' | 'pglite'): Scenario[] {
+  const times = kind === 'pglite' ? 3 : 1;
+  const goal = { p50: 30 * times, p99: 150 * times };
+  const connections = options.searchConnections;
+  const board = manifest.board.slug;
+  const query = (words: string[], extra = '') => `/search?q=${encodeURIComponent(words.join(' '))}${extra}`;
+  const list: Scenario[] = [];
+  const base = { viewer: 'member' as const, method: 'GET' as const, group: 'search' as const, connections, goal };
+  for (const [kindOfWord, terms] of [
+    ['common', manifest.search.common],
+    ['rare', manifest.search.rare],
+  ] as const) {
+    for (const [n, term] of terms.entries()) {
+      const words = `${n + 1} ${kindOfWord} word${n ? 's' : ''}`;
+      list.push({ ...base, key: `search-${kindOfWord}-${n + 1}.member`, name: `Search, ${words}, JSON`, path: query(term.words), json: true });
+      list.push({
+        ...base,
+        key: `search-${kindOfWord}-${n + 1}-board.member`,
+        name: `Search, ${words}, one board, JSON`,
+        path: query(term.words, `&network=${board}`),
+        json: true,
+      });
+    }
+  }
+  const two = manifest.search.common[1] ?? manifest.search.common[0];
+  if (two) {
+    list.push({
+      ...base,
+      key: 'search-latest.member',
+      name: `Search, ${two.words.length} common words, latest first, JSON`,
+      path: query(two.words, '&sort=latest'),
+      json: true,
+    });
+    list.push({ ...base, key: 'search-page.member', name: `Search, ${two.words.length} common words, page`, path: query(two.words), json: false });
+  }
+  list.push({
+    ...base,
+    key: 'search-similar.member',
+    name: 'Similar threads for a title, JSON',
+    path: `/search/similar?network=${board}&title=${encodeURIComponent(manifest.search.similarTitle)}`,
+    json: true,
+    goal: { p50: 20 * times },
+  });
+  return list;
+}
+
 function headersFor(scenario: Scenario, cookie: string): Record<string, string> {
   return {
     accept: scenario.json ? 'application/json' : HTML_ACCEPT,
@@ -173,6 +247,37 @@ function headersFor(scenario: Scenario, cookie: string): Record<string, string> 
     ...(scenario.body ? { 'content-type': 'application/json' } : {}),
     ...(scenario.viewer === 'member' ? { cookie } : {}),
   };
+}
+
+// ---- Sizes --------------------------------------------------------------------------------------
+
+/** Bytes on disk: the posts table and what search adds to it (migrations/2026-12-02T1000_search.ts). */
+interface SearchSizes {
+  /** The posts table's heap, TOAST included (pg_table_size). */
+  postsTable: number;
+  /** All of the posts' indexes together. */
+  postsIndexes: number;
+  /** The GIN index of the posts' search documents. */
+  postsSearchIndex: number;
+  /** The sum of every post's stored search_document (pg_column_size), inside postsTable. */
+  searchDocuments: number;
+  /** The same for the stored HTML the documents are made from. */
+  html: number;
+  threadsTable: number;
+  threadsTitleIndex: number;
+  titleDocuments: number;
+}
+
+async function searchSizes(db: Kysely<DB>): Promise<SearchSizes> {
+  const { rows } = await sql<Record<keyof SearchSizes, string>>`
+    select pg_table_size('posts') as "postsTable", pg_indexes_size('posts') as "postsIndexes",
+      pg_relation_size('posts_search_document') as "postsSearchIndex",
+      (select sum(pg_column_size(search_document)) from posts) as "searchDocuments",
+      (select sum(pg_column_size(html)) from posts) as "html",
+      pg_table_size('threads') as "threadsTable", pg_relation_size('threads_title_document') as "threadsTitleIndex",
+      (select sum(pg_column_size(title_document)) from threads) as "titleDocuments"`.execute(db);
+  const row = rows[0]!;
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])) as unknown as SearchSizes;
 }
 
 // ---- Report -----------------------------------------------------------------------------------
@@ -266,6 +371,7 @@ async function main(): Promise<void> {
   let manifest: Manifest;
   let boardDeep: { page: number; cursor: string };
   let serverVersion: string;
+  let sizes: SearchSizes;
   try {
     await migrateToLatest(database.db);
     manifest = await generate(database.db, { scale: options.scale });
@@ -283,6 +389,7 @@ async function main(): Promise<void> {
       .executeTakeFirstOrThrow();
     boardDeep = { page, cursor: encodeBoardCursor({ pinned: before.pinned, lastActivityAt: before.last_activity_at, id: before.id }) };
     serverVersion = (await sql<{ version: string }>`select version()`.execute(database.db)).rows[0]!.version;
+    sizes = await searchSizes(database.db);
   } finally {
     // PGlite's directory is the server's alone from here on.
     await database.close();
@@ -325,7 +432,9 @@ async function main(): Promise<void> {
     });
 
   const only = options.only ? new Set(options.only.split(',').map((id) => id.trim())) : undefined;
-  const list = scenarios(manifest, boardDeep).filter((s) => !only || only.has(s.key) || only.has(s.key.split('.')[0]!));
+  const list = [...scenarios(manifest, boardDeep), ...searchScenarios(manifest, target.kind)].filter(
+    (s) => !only || only.has(s.key) || only.has(s.key.split('.')[0]!) || (s.group !== undefined && only.has(s.group)),
+  );
   if (list.length === 0) throw new Error(`--only ${options.only} names no scenario`);
 
   // Probe each scenario once: it must answer 2xx, and its body's size and type make its baseline.
@@ -346,6 +455,7 @@ async function main(): Promise<void> {
       status: probe.status,
       contentType,
       size: probeBody.length,
+      results: resultsIn(scenario, probeBody),
       app: [] as Slice[],
       base: [] as Slice[],
       memory: [] as Memory[],
@@ -355,16 +465,18 @@ async function main(): Promise<void> {
   // Round after round over every scenario, forum then baseline, so a change in the machine's load
   // (it is shared) weighs on all figures alike instead of on whichever ran at the time.
   const slice = { connections: options.connections, duration: options.duration / options.rounds };
+  const sliceOf = (scenario: Scenario) => ({ ...slice, connections: scenario.connections ?? slice.connections });
   log(
-    `Load: ${list.length} scenarios × (forum + baseline), ${options.connections} connections, ${options.rounds} rounds of ${fixed(slice.duration, 2)} s each (${options.warmup} s warm-up in the first)`,
+    `Load: ${list.length} scenarios × (forum + baseline), ${options.connections} connections (search: ${options.searchConnections}), ${options.rounds} rounds of ${fixed(slice.duration, 2)} s each (${options.warmup} s warm-up in the first)`,
   );
   for (let round = 0; round < options.rounds; round++) {
     for (const [index, p] of prepared.entries()) {
-      if (round === 0 && options.warmup > 0) await loadSlice(p.request, { ...slice, duration: options.warmup });
-      p.app.push(await loadSlice(p.request, slice));
+      const own = sliceOf(p.scenario);
+      if (round === 0 && options.warmup > 0) await loadSlice(p.request, { ...own, duration: options.warmup });
+      p.app.push(await loadSlice(p.request, own));
       p.memory.push(await memoryOf(app));
-      if (round === 0 && options.warmup > 0) await loadSlice(p.baselineRequest, { ...slice, duration: options.warmup });
-      p.base.push(await loadSlice(p.baselineRequest, slice));
+      if (round === 0 && options.warmup > 0) await loadSlice(p.baselineRequest, { ...own, duration: options.warmup });
+      p.base.push(await loadSlice(p.baselineRequest, own));
       const [result, base] = [summarize(p.app), summarize(p.base)];
       log(
         `  [round ${round + 1}/${options.rounds}, ${index + 1}/${prepared.length}] ${p.scenario.name} (${p.scenario.viewer}): ${integer(result.requestsPerSecond)} req/s, ${percent(result.requestsPerSecond / base.requestsPerSecond)} of ${integer(base.requestsPerSecond)}, p50 ${fixed(result.p50)} ms, ${result.errors} errors, ${bytes(p.size)}, RSS ${fixed(p.memory.at(-1)!.rssMB, 0)} MB`,
@@ -382,6 +494,7 @@ async function main(): Promise<void> {
       app: { ...result, rssMB: Math.max(...p.memory.map((m) => m.rssMB)), peakRssMB: p.memory.at(-1)!.peakRssMB },
       baseline: base,
       ratios: { requestsPerSecond: result.requestsPerSecond / base.requestsPerSecond, p50: result.p50 / base.p50, p99: result.p99 / base.p99 },
+      results: p.results,
     };
   });
   const finalMemory = await memoryOf(app);
@@ -423,6 +536,65 @@ async function main(): Promise<void> {
     [false, true, false],
   );
   console.log(`\n${title}\n\n${table}\n\n${growthTable}\n\n${targetTable}\n\nPeak server RSS: ${fixed(peakRssMB, 0)} MB.`);
+  const searched = measured.filter((m) => m.group === 'search');
+  const searchGoals = searched.map((m) => ({
+    key: m.key,
+    met: m.goal === undefined || (m.app.p50 < m.goal.p50 && (m.goal.p99 === undefined || m.app.p99 < m.goal.p99)),
+  }));
+  if (searched.length > 0) {
+    const goalOf = (m: Measured) => (m.goal ? `p50 < ${m.goal.p50}${m.goal.p99 === undefined ? '' : `, p99 < ${m.goal.p99}`}` : '');
+    const searchTable = markdownTable(
+      [
+        `Search (${target.kind}, member, ${options.searchConnections} connection${options.searchConnections > 1 ? 's' : ''})`,
+        'Results',
+        'Size',
+        'req/s',
+        'p50 ms',
+        'p50 × baseline',
+        'p99 ms',
+        'p99 × baseline',
+        'Goal (ms)',
+        'Met',
+      ],
+      searched.map((m, i) => [
+        m.name,
+        m.results === undefined ? '' : String(m.results),
+        bytes(m.size),
+        integer(m.app.requestsPerSecond),
+        fixed(m.app.p50),
+        `${fixed(m.ratios.p50)}×`,
+        fixed(m.app.p99),
+        `${fixed(m.ratios.p99)}×`,
+        goalOf(m),
+        searchGoals[i]!.met ? 'yes' : 'no',
+      ]),
+      [false, true, true, true, true, true, true, true, false, false],
+    );
+    const words = (kind: 'common' | 'rare') =>
+      manifest.search[kind]
+        .map((t) => `"${t.words.join(' ')}" (${t.wordShares.map((share) => percent(share)).join(', ')}; all in ${percent(t.share)})`)
+        .join('; ');
+    const share = (part: number, whole: number) => percent(part / whole);
+    const sizeTable = markdownTable(
+      [`Size (${target.kind})`, 'Bytes', 'Against'],
+      [
+        ['posts table (heap and TOAST)', bytes(sizes.postsTable), ''],
+        [
+          'posts.search_document, summed',
+          bytes(sizes.searchDocuments),
+          `${share(sizes.searchDocuments, sizes.postsTable)} of the table (html: ${bytes(sizes.html)})`,
+        ],
+        ['posts_search_document (GIN)', bytes(sizes.postsSearchIndex), `${share(sizes.postsSearchIndex, sizes.postsTable)} of the table`],
+        ['all the posts indexes', bytes(sizes.postsIndexes), `${share(sizes.postsIndexes, sizes.postsTable)} of the table`],
+        ['threads table', bytes(sizes.threadsTable), `title_document ${bytes(sizes.titleDocuments)}`],
+        ['threads_title_document (GIN)', bytes(sizes.threadsTitleIndex), `${share(sizes.threadsTitleIndex, sizes.threadsTable)} of the threads table`],
+      ],
+      [false, true, false],
+    );
+    console.log(
+      `\n${searchTable}\n\nCommon words: ${words('common')}.\nRare words: ${words('rare')}.\nSimilar threads for "${manifest.search.similarTitle}".\n\n${sizeTable}`,
+    );
+  }
 
   const report = {
     date: date.toISOString(),
@@ -435,6 +607,8 @@ async function main(): Promise<void> {
     scenarios: measured,
     growth,
     targets,
+    searchGoals,
+    sizes,
     peakRssMB,
     seconds: (Date.now() - started) / 1000,
   };
