@@ -7,12 +7,16 @@ import { detectPostLanguage, type PostLanguage } from '../src/search/language.js
 // in PGlite as on a server.
 // - posts.lang / threads.lang: 'sv', 'da' or 'en', detected by the application when a post is written
 //   or edited (a thread's is its opening post's).
+// - posts.title: an opening post carries its thread's title (written with it, changed with it by the
+//   edit that changes the title), so that a thread's opening is one document: `-word` in its body keeps
+//   the thread out, and words split between its title and its body find it. Replies have none.
 // - posts.search_document / threads.title_document: generated columns, so the database keeps them
 //   current in the very statement that writes the text, whoever writes it (a reply, an edit, an
 //   account's deletion erasing its posts, a bulk load): nothing can forget to. A post's document is
-//   its stored HTML read by the text-search parser, which skips tags and entities, so a link counts by
-//   its text and never its URL, and a code block by its words. Each is stemmed with its language's
-//   configuration. The title is indexed on the thread, ranked above the posts' words by the query.
+//   its title (weight A) and its stored HTML (weight B) read by the text-search parser, which skips tags
+//   and entities, so a link counts by its text and never its URL, and a code block by its words. Each is
+//   stemmed with its language's configuration. The thread's title document serves the similar-threads
+//   lookup, which reads titles only.
 // - GIN indexes; the posts' leaves deleted posts out, as search never shows them.
 const CONFIG = (column: string) =>
   sql.raw(`case ${column} when 'sv' then 'swedish'::regconfig when 'da' then 'danish'::regconfig else 'english'::regconfig end`);
@@ -20,7 +24,9 @@ const CONFIG = (column: string) =>
 const BATCH = 2000;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table posts add column lang text`.execute(db);
+  await sql`alter table posts add column lang text, add column title text`.execute(db);
+  await sql`update posts set title = threads.title from threads where threads.id = posts.thread_id and posts.parent_id is null`.execute(db);
+  await sql`alter table posts add constraint posts_title_check check ((parent_id is null) = (title is not null))`.execute(db);
   await sql`alter table threads add column lang text`.execute(db);
   await labelExistingPosts(db);
   await sql`update threads set lang = opening.lang from posts opening where opening.thread_id = threads.id and opening.parent_id is null`.execute(db);
@@ -30,7 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`alter table ${sql.table(table)} alter column lang set not null`.execute(db);
     await sql`alter table ${sql.table(table)} add constraint ${sql.raw(`${table}_lang_check`)} check (lang in ('sv', 'da', 'en'))`.execute(db);
   }
-  await sql`alter table posts add column search_document tsvector generated always as (to_tsvector(${CONFIG('lang')}, html)) stored`.execute(db);
+  await sql`alter table posts add column search_document tsvector generated always as (
+    setweight(to_tsvector(${CONFIG('lang')}, coalesce(title, '')), 'A') || setweight(to_tsvector(${CONFIG('lang')}, html), 'B')) stored`.execute(db);
   await sql`alter table threads add column title_document tsvector generated always as (to_tsvector(${CONFIG('lang')}, title)) stored`.execute(db);
   await sql`create index posts_search_document on posts using gin (search_document) where deleted_at is null`.execute(db);
   await sql`create index threads_title_document on threads using gin (title_document)`.execute(db);
@@ -62,5 +69,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index threads_title_document`.execute(db);
   await sql`drop index posts_search_document`.execute(db);
   await sql`alter table threads drop column title_document, drop column lang`.execute(db);
-  await sql`alter table posts drop column search_document, drop column lang`.execute(db);
+  await sql`alter table posts drop column search_document, drop column lang, drop column title`.execute(db);
 }

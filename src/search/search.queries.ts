@@ -59,7 +59,7 @@ export interface ThreadMatch {
 
 /**
  * How many of the newest matching posts are ranked. A word in every other post would otherwise have
- * every one of them read and ranked; the newest are also the likeliest answers. Titles are all ranked.
+ * every one of them read and ranked; the newest are also the likeliest answers.
  */
 export const RANKED_POSTS = 2000;
 
@@ -99,11 +99,12 @@ export async function matchingThreads(
   after: SearchPosition | null,
   limit: number,
 ): Promise<ThreadMatch[]> {
-  const postFilters = sql.join(
+  const conditions = sql.join(
     [
       sql`p.deleted_at is null`,
       sql`p.id <= ${window.upToPostId}`,
       readable(reader, 'p', 't'),
+      ...(filters.titlesOnly ? [sql`p.parent_id is null`, sql`ts_filter(p.search_document, '{a}') @@ ${readingFor(sql.ref('p.lang'))}`] : []),
       ...(filters.networkId === undefined ? [] : [sql`t.network_id = ${filters.networkId}`]),
       ...(filters.authorId === undefined ? [] : [sql`p.author_id = ${filters.authorId}`]),
       ...(filters.after === undefined ? [] : [sql`p.created_at >= ${filters.after}`]),
@@ -111,38 +112,23 @@ export async function matchingThreads(
     ],
     sql` and `,
   );
-  // A title belongs to its opening post: matched with the same filters, read by the same rule.
-  const titleFilters = sql.join(
-    [
-      sql`opening.deleted_at is null`,
-      sql`opening.id <= ${window.upToPostId}`,
-      readable(reader, 'opening', 't'),
-      ...(filters.networkId === undefined ? [] : [sql`t.network_id = ${filters.networkId}`]),
-      ...(filters.authorId === undefined ? [] : [sql`opening.author_id = ${filters.authorId}`]),
-      ...(filters.after === undefined ? [] : [sql`opening.created_at >= ${filters.after}`]),
-      ...(filters.before === undefined ? [] : [sql`opening.created_at < ${filters.before}`]),
-    ],
-    sql` and `,
-  );
-  const postHits = filters.titlesOnly
-    ? sql`select null::integer as thread_id, null::integer as post_id, null::real as rank, null::timestamptz as at where false`
-    : sql`select * from (
-        select p.thread_id, p.id as post_id, ts_rank_cd(p.search_document, ${readingFor(sql.ref('p.lang'))}) as rank, p.created_at as at
-        from q, posts p join threads t on t.id = p.thread_id
-        where p.search_document @@ (q.sv || q.da || q.en) and p.search_document @@ ${readingFor(sql.ref('p.lang'))} and ${postFilters}
-        order by p.id desc
-        limit ${RANKED_POSTS}) as newest`;
-  // A title's words weigh twice a post's.
-  const titleHits = sql`
-    select t.id as thread_id, opening.id as post_id, 2 * ts_rank_cd(t.title_document, ${readingFor(sql.ref('t.lang'))}) as rank, opening.created_at as at
-    from q, threads t join posts opening on opening.thread_id = t.id and opening.parent_id is null
-    where t.title_document @@ (q.sv || q.da || q.en) and t.title_document @@ ${readingFor(sql.ref('t.lang'))} and ${titleFilters}`;
+  // An opening post's document holds its thread's title (weight A, which ts_rank_cd counts 2.5 times a
+  // body's B): a thread is one document with its title, so `-word` in the body keeps it out and words
+  // split between title and body find it. A query of only `-words` (querytree 'T') matches nothing:
+  // every post would match it, and no index can find them.
+  const hits = sql`
+    select p.thread_id, p.id as post_id, ts_rank_cd(p.search_document, ${readingFor(sql.ref('p.lang'))}) as rank, p.created_at as at
+    from q, posts p join threads t on t.id = p.thread_id
+    where querytree(q.sv || q.da || q.en) <> 'T'
+      and p.search_document @@ (q.sv || q.da || q.en) and p.search_document @@ ${readingFor(sql.ref('p.lang'))} and ${conditions}
+    order by p.id desc
+    limit ${RANKED_POSTS}`;
   const key =
     sort === 'relevance' ? sql`(best.rank * ${recencyBoost(sql.ref('best.at'), window.asOf)})::float8` : sql`(extract(epoch from best.at) * 1000)::float8`;
   const bestFirst = sort === 'relevance' ? sql`rank desc, post_id` : sql`at desc, post_id desc`;
   const { rows } = await sql<ThreadMatch>`
     with q as (select websearch_to_tsquery('swedish', ${text}) as sv, websearch_to_tsquery('danish', ${text}) as da, websearch_to_tsquery('english', ${text}) as en),
-    hits as (${postHits} union all ${titleHits}),
+    hits as (${hits}),
     best as (select distinct on (thread_id) thread_id, post_id, rank, at from hits order by thread_id, ${bestFirst}),
     page as (
       select best.thread_id, best.post_id, ${key} as key from best

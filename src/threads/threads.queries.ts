@@ -177,9 +177,15 @@ export async function recordReplyOnThread(db: Kysely<DB>, threadId: number, repl
     .execute();
 }
 
-/** A new title (and slug), or only the language its opening post is now written in. */
+/**
+ * A new title (and slug), or only the language its opening post is now written in. The opening post's
+ * copy of the title, which search indexes with its body, changes with it.
+ */
 export async function updateThreadText(db: Kysely<DB>, threadId: number, text: { title?: string; slug?: string; lang: TextLanguage }): Promise<void> {
   await db.updateTable('threads').set(text).where('id', '=', threadId).execute();
+  if (text.title !== undefined) {
+    await db.updateTable('posts').set({ title: text.title }).where('thread_id', '=', threadId).where('parent_id', 'is', null).execute();
+  }
 }
 
 export async function updatePostBody(db: Kysely<DB>, postId: number, edit: { body: string; html: string; lang: TextLanguage; at: Date }): Promise<void> {

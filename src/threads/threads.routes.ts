@@ -104,7 +104,11 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
-      const { threadId, post } = await service.createThread(request.viewer!, network, { ...request.body, language: request.locale, submissionKey: submissionKeyOf(request) });
+      const { threadId, post } = await service.createThread(request.viewer!, network, {
+        ...request.body,
+        language: request.locale,
+        submissionKey: submissionKeyOf(request),
+      });
       const json = { id: threadId, title: request.body.title, network: network.slug, posts: [postJson(post, request.viewer)] };
       reply.flash('notice.threadStarted', { post: post.id });
       return reply.done(`/t/${threadId}`, json, 201);
@@ -133,7 +137,11 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const thread = await loadThread(db, request.params.id);
-      const { post, place } = await service.reply(request.viewer!, thread.id, { ...request.body, language: request.locale, submissionKey: submissionKeyOf(request) });
+      const { post, place } = await service.reply(request.viewer!, thread.id, {
+        ...request.body,
+        language: request.locale,
+        submissionKey: submissionKeyOf(request),
+      });
       reply.flash('notice.replied', { post: post.id });
       // The serializer sends the fields PostedReply names.
       return reply.done(threadUrl(thread.id, place, post.id), postJson(post, request.viewer), 201);

@@ -134,6 +134,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
             depth: 0,
             top_level_number: null,
             author_id: author.id,
+            title: input.title,
             body: input.body,
             html,
             lang,

@@ -21,7 +21,7 @@ describe('the search migration on a forum with posts', () => {
       title: 'Öppettider i sommar',
       body: 'Vi har öppet varje dag hela sommaren, från nio på morgonen till sent på kvällen. Välkomna till bryggan!',
     });
-    ids.swedishOpening = swedish.posts[0].id;
+    ids.swedishOpening = swedish.posts[0]!.id;
     ids.danishReply = (await reply(dane.agent, swedish.id, 'Vi holder også åbent hele sommeren, og vores kajakker kan lejes fra klokken ti.')).id;
     ids.shortReply = (await reply(dane.agent, swedish.id, 'Tak!')).id;
     await ctx.db.updateTable('accounts').set({ locale: 'da' }).where('username', '=', 'dansk_guide').execute();
