@@ -529,9 +529,11 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
     const to = Math.min(total, from + batch);
     const c = columns;
     await sql`
-      insert into posts (id, thread_id, parent_id, root_id, depth, top_level_number, author_id, body, html, lang, created_at, edited_at, deleted_at, deleted_by_id, hidden_at, hidden_kind, hidden_reason)
+      insert into posts (id, thread_id, parent_id, root_id, depth, top_level_number, author_id, title, body, html, lang, created_at, edited_at, deleted_at, deleted_by_id, hidden_at, hidden_kind, hidden_reason)
       overriding system value
       select p.id, p.thread_id, p.parent_id, p.root_id, p.depth, p.top_level_number, p.author_id,
+             -- An opening post carries its thread's title (searched with its body); a reply none.
+             case when p.parent_id is null then (select t.title from threads t where t.id = p.thread_id) end,
              b.body || coalesce(E'\n\n' || p.postscript_markdown, ''), b.html || coalesce(p.postscript_html, ''), (${`{${LANGUAGE_ARRAY.join(',')}}`}::text[])[p.lang],
              to_timestamp(p.created_ms / 1000.0),
              case when p.flags & 1 = 1 then least(now(), to_timestamp((p.created_ms + 1800000) / 1000.0)) end,
