@@ -71,6 +71,8 @@
         if (asking !== controller) return;
         asking = null;
         show(Array.isArray(body.threads) ? body.threads : []);
+        // Which title the list now answers (an empty list included), for whoever waits on it.
+        box.setAttribute('data-answered', title);
       })
       .catch(function () {
         // Overtaken by newer typing, or the network is away: the form works without the list.

@@ -105,10 +105,22 @@ describe.runIf(hasChromium)('search in a real browser', () => {
       // Too short a title shows nothing.
       await page.locator('#field-title').fill('Ka');
       await expect.poll(() => box.textContent()).toBe('');
-      // Nothing similar: nothing shown.
+      // Nothing similar: the answer comes, and nothing is shown.
+      await page.locator('#field-title').fill('Kayak rental');
+      await expect.poll(() => box.locator('a').count()).toBeGreaterThan(0);
       await page.locator('#field-title').fill('Zebrafinch colours');
-      await page.waitForTimeout(700);
+      await expect.poll(() => box.getAttribute('data-answered')).toBe('Zebrafinch colours');
       expect(await box.textContent()).toBe('');
+    });
+
+    it('lists similar threads under the title on the board’s own new-thread form too', async () => {
+      const page = windows.get(screen)!;
+      await page.goto(`${forum.base}/n/kajak`);
+      await page.locator('details.new-thread > summary').click();
+      const box = page.locator('details.new-thread [data-similar-threads]');
+      await page.locator('#field-title').pressSequentially('Kayak rental', { delay: 20 });
+      await expect.poll(() => box.locator('a').allTextContents()).toContain('Kayak rental insurance');
+      expect(await phoneChecksOn(page, screen)).toEqual({});
     });
   });
 
