@@ -15,6 +15,7 @@ import * as postMentions from './2026-11-30T1500_post_mentions.js';
 import * as peopleAndBusinesses from './2026-12-01T1000_people_and_businesses.js';
 import * as accountDeletion from './2026-12-01T1200_account_deletion.js';
 import * as search from './2026-12-02T1000_search.js';
+import * as networkMembership from './2026-12-02T1200_network_membership.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1000_people_and_businesses': peopleAndBusinesses,
   '2026-12-01T1200_account_deletion': accountDeletion,
   '2026-12-02T1000_search': search,
+  '2026-12-02T1200_network_membership': networkMembership,
 };

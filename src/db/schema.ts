@@ -96,7 +96,20 @@ export interface NetworksTable {
   thread_count: ColumnType<number, never, number>;
   last_activity_at: ColumnType<Date | null, never, Date>;
   flag_threshold: ColumnType<number | null, never, number | null>;
+  /** Who may start threads and reply: any signed-in account, or only the network's members. */
+  posting: ColumnType<NetworkPosting, NetworkPosting | undefined, NetworkPosting>;
+  /** Whom the network is for, in its own words ("entrepreneurs up to 30"); '' when it does not say. */
+  audience: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
+}
+
+export type NetworkPosting = 'anyone' | 'members';
+
+/** An account that joined a network. */
+export interface NetworkMembersTable {
+  network_id: number;
+  account_id: number;
+  joined_at: CreatedAt;
 }
 
 export interface ThreadsTable {
@@ -300,6 +313,7 @@ export interface DB {
   business_networks: BusinessNetworksTable;
   business_staff: BusinessStaffTable;
   business_invitations: BusinessInvitationsTable;
+  network_members: NetworkMembersTable;
 }
 
 export type FollowLevel = 'threads' | 'posts';
