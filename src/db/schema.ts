@@ -184,12 +184,22 @@ export type ModerationAction =
   | 'rules'
   | 'threshold'
   | 'unsuspend'
-  | 'unbar';
+  | 'unbar'
+  | 'accept-convener';
 
 export interface ConvenersTable {
   network_id: number;
   account_id: number;
   appointed_by_id: number | null;
+  created_at: CreatedAt;
+}
+
+/** A convener's (or an admin's) invitation to convene the network, waiting for the invitee's answer. */
+export interface ConvenerInvitationsTable {
+  network_id: number;
+  account_id: number;
+  /** null once the inviter's account is gone. */
+  invited_by_id: number | null;
   created_at: CreatedAt;
 }
 
@@ -294,6 +304,7 @@ export interface DB {
   events: EventsTable;
   attempts: AttemptsTable;
   conveners: ConvenersTable;
+  convener_invitations: ConvenerInvitationsTable;
   network_rules: NetworkRulesTable;
   flags: FlagsTable;
   suspensions: SuspensionsTable;
