@@ -20,6 +20,8 @@ export interface DomainEvents {
   'network.changed': { networkId: number };
   /** Someone followed or stopped following the network's board: its follower count changed. */
   'followers.changed': { networkId: number };
+  /** Someone joined or left the network: its member count and members page changed. */
+  'members.changed': { networkId: number };
   /** Some of the account's sessions ended (sign-out, password change): sockets opened with them must close. */
   'sessions.ended': { accountId: number };
   /** These accounts' notifications changed (new ones, or read): their unread counts may differ. */

@@ -66,6 +66,8 @@ const rules = {
   'conveners.changed': () => EVERYTHING,
   // A board shows how many follow it.
   'followers.changed': () => ['boards'],
+  // A board shows how many are members (the members page itself is not cached).
+  'members.changed': () => ['boards'],
   // A member's notifications and sessions never show on a guest's page.
   'notifications.changed': () => [],
   'sessions.ended': () => [],

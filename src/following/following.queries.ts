@@ -11,6 +11,17 @@ export async function follow(db: Kysely<DB>, accountId: number, networkId: numbe
     .execute();
 }
 
+/** Follows the board at `threads` unless the account already follows it (at whatever level it chose); true when it now does because of this. */
+export async function followUnlessFollowing(db: Kysely<DB>, accountId: number, networkId: number): Promise<boolean> {
+  const row = await db
+    .insertInto('follows')
+    .values({ account_id: accountId, network_id: networkId, level: 'threads' })
+    .onConflict((oc) => oc.columns(['account_id', 'network_id']).doNothing())
+    .returning('account_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function unfollow(db: Kysely<DB>, accountId: number, networkId: number): Promise<void> {
   await db.deleteFrom('follows').where('account_id', '=', accountId).where('network_id', '=', networkId).execute();
 }
