@@ -17,6 +17,7 @@ import * as accountDeletion from './2026-12-01T1200_account_deletion.js';
 import * as search from './2026-12-02T1000_search.js';
 import * as networkMembership from './2026-12-02T1200_network_membership.js';
 import * as convenerInvitations from './2026-12-02T1300_convener_invitations.js';
+import * as networkHealth from './2026-12-02T1400_network_health.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1000_search': search,
   '2026-12-02T1200_network_membership': networkMembership,
   '2026-12-02T1300_convener_invitations': convenerInvitations,
+  '2026-12-02T1400_network_health': networkHealth,
 };
