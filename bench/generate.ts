@@ -519,9 +519,9 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
   // The full-text index is built once after the load rather than kept up to date row by row (each
   // post's words would otherwise go through GIN's pending list and be merged again and again); the
   // generated tsvector itself is computed as each row is written, as it would be on the forum.
-  const searchIndex = await sql<{ definition: string }>`select pg_get_indexdef('posts_search_document'::regclass) as definition`.execute(db);
-  const searchIndexDefinition = searchIndex.rows[0]!.definition;
-  if (!options.loadWithSearchIndex) await sql`drop index posts_search_document`.execute(db);
+  const { rows: searchIndexes } = await sql<{ name: string; definition: string }>`
+    select indexname as name, indexdef as definition from pg_indexes where tablename = 'posts' and indexname like 'posts_search_document%'`.execute(db);
+  if (!options.loadWithSearchIndex) for (const index of searchIndexes) await sql`drop index ${sql.id(index.name)}`.execute(db);
   const postsStarted = performance.now();
   const postProgress = options.quiet ? undefined : new Progress('posts', total);
   const batch = 20_000;
@@ -559,9 +559,9 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
   const postSeconds = (performance.now() - postsStarted) / 1000;
   let searchIndexSeconds = 0;
   if (!options.loadWithSearchIndex) {
-    log("  building the posts' full-text index");
+    log(`  building the posts' full-text indexes (${searchIndexes.map((index) => index.name).join(', ')})`);
     const indexStarted = performance.now();
-    await sql.raw(searchIndexDefinition).execute(db);
+    for (const index of searchIndexes) await sql.raw(index.definition).execute(db);
     searchIndexSeconds = (performance.now() - indexStarted) / 1000;
   }
 

@@ -257,7 +257,7 @@ interface SearchSizes {
   postsTable: number;
   /** All of the posts' indexes together. */
   postsIndexes: number;
-  /** The GIN index of the posts' search documents. */
+  /** The GIN indexes of the posts' search documents (one per language), together. */
   postsSearchIndex: number;
   /** The sum of every post's stored search_document (pg_column_size), inside postsTable. */
   searchDocuments: number;
@@ -271,7 +271,7 @@ interface SearchSizes {
 async function searchSizes(db: Kysely<DB>): Promise<SearchSizes> {
   const { rows } = await sql<Record<keyof SearchSizes, string>>`
     select pg_table_size('posts') as "postsTable", pg_indexes_size('posts') as "postsIndexes",
-      pg_relation_size('posts_search_document') as "postsSearchIndex",
+      (select sum(pg_relation_size(indexname::regclass)) from pg_indexes where tablename = 'posts' and indexname like 'posts_search_document%') as "postsSearchIndex",
       (select sum(pg_column_size(search_document)) from posts) as "searchDocuments",
       (select sum(pg_column_size(html)) from posts) as "html",
       pg_table_size('threads') as "threadsTable", pg_relation_size('threads_title_document') as "threadsTitleIndex",
@@ -570,9 +570,13 @@ async function main(): Promise<void> {
       ]),
       [false, true, true, true, true, true, true, true, false, false],
     );
+    const shareOfPosts = (n: number) => (n < 0.001 ? `${(n * 100).toFixed(3)} %` : percent(n));
     const words = (kind: 'common' | 'rare') =>
       manifest.search[kind]
-        .map((t) => `"${t.words.join(' ')}" (${t.wordShares.map((share) => percent(share)).join(', ')}; all in ${percent(t.share)})`)
+        .map(
+          (t) =>
+            `"${t.words.join(' ')}" (${t.wordShares.map(shareOfPosts).join(', ')} of posts; all of them in ${shareOfPosts(t.share)}, ${integer(t.posts)} posts)`,
+        )
         .join('; ');
     const share = (part: number, whole: number) => percent(part / whole);
     const sizeTable = markdownTable(
@@ -584,7 +588,7 @@ async function main(): Promise<void> {
           bytes(sizes.searchDocuments),
           `${share(sizes.searchDocuments, sizes.postsTable)} of the table (html: ${bytes(sizes.html)})`,
         ],
-        ['posts_search_document (GIN)', bytes(sizes.postsSearchIndex), `${share(sizes.postsSearchIndex, sizes.postsTable)} of the table`],
+        ['posts_search_document_sv, _da, _en (GIN)', bytes(sizes.postsSearchIndex), `${share(sizes.postsSearchIndex, sizes.postsTable)} of the table`],
         ['all the posts indexes', bytes(sizes.postsIndexes), `${share(sizes.postsIndexes, sizes.postsTable)} of the table`],
         ['threads table', bytes(sizes.threadsTable), `title_document ${bytes(sizes.titleDocuments)}`],
         ['threads_title_document (GIN)', bytes(sizes.threadsTitleIndex), `${share(sizes.threadsTitleIndex, sizes.threadsTable)} of the threads table`],

@@ -15,6 +15,7 @@ import * as postMentions from './2026-11-30T1500_post_mentions.js';
 import * as peopleAndBusinesses from './2026-12-01T1000_people_and_businesses.js';
 import * as accountDeletion from './2026-12-01T1200_account_deletion.js';
 import * as search from './2026-12-02T1000_search.js';
+import * as searchSpeed from './2026-12-02T1100_search_speed.js';
 import * as networkMembership from './2026-12-02T1200_network_membership.js';
 import * as convenerInvitations from './2026-12-02T1300_convener_invitations.js';
 import * as networkHealth from './2026-12-02T1400_network_health.js';
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1000_people_and_businesses': peopleAndBusinesses,
   '2026-12-01T1200_account_deletion': accountDeletion,
   '2026-12-02T1000_search': search,
+  '2026-12-02T1100_search_speed': searchSpeed,
   '2026-12-02T1200_network_membership': networkMembership,
   '2026-12-02T1300_convener_invitations': convenerInvitations,
   '2026-12-02T1400_network_health': networkHealth,
