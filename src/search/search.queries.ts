@@ -62,6 +62,8 @@ export interface ThreadMatch {
  * every one of them read and ranked; the newest are also the likeliest answers.
  */
 export const RANKED_POSTS = 2000;
+/** How far back from the newest post each range of ids the newest matches are looked for in reaches (see matchingThreads). */
+const SEARCH_WINDOWS = [100_000];
 
 /** The markers ts_headline puts around a matched word; taken out of the text first, so only it puts them there. */
 const MARKERS = '\u0001\u0002';
@@ -139,15 +141,30 @@ export async function matchingThreads(
   // body's B): a thread is one document with its title, so `-word` in the body keeps it out and words
   // split between title and body find it. A query of only `-words` (querytree 'T') matches nothing:
   // every post would match it, and no index can find them. Only the newest posts chosen are ranked.
-  const hits = sql`
-    select newest.thread_id, newest.post_id, ts_rank_cd(newest.search_document, ${readingFor(sql.ref('newest.lang'))}) as rank, newest.at
-    from q, (
+  const newestIn = (range: RawBuilder<unknown>) => sql`(
       select p.thread_id, p.id as post_id, p.lang, p.search_document, p.created_at as at
       from posts p join threads t on t.id = p.thread_id
       where querytree(${readingIn('sv', text)} || ${readingIn('da', text)} || ${readingIn('en', text)}) <> 'T'
-        and ${matches('p', text)} and ${conditions}
+        and ${matches('p', text)} and ${conditions} and ${range}
       order by p.id desc
-      limit ${RANKED_POSTS}) as newest`;
+      limit ${RANKED_POSTS})`;
+  // The newest posts are looked for in ranges of ids, newest first, each only when those before it held
+  // too few (a LIMIT over UNION ALL runs its parts in order and stops when it has enough). A word in
+  // every fourth post is found in the first; three words together in one post in thirty in the first
+  // two, each a small slice of every word's index entries instead of all of their rows; a rare name
+  // goes through them all, a few index lookups each.
+  const windows: RawBuilder<unknown>[] = [];
+  let upper = window.upToPostId;
+  for (const back of SEARCH_WINDOWS) {
+    const lower = window.upToPostId - back;
+    if (lower <= 0) break;
+    windows.push(newestIn(sql`p.id > ${lower} and p.id <= ${upper}`));
+    upper = lower;
+  }
+  windows.push(newestIn(sql`p.id <= ${upper}`));
+  const hits = sql`
+    select newest.thread_id, newest.post_id, ts_rank_cd(newest.search_document, ${readingFor(sql.ref('newest.lang'))}) as rank, newest.at
+    from q, (select * from (${sql.join(windows, sql` union all `)}) as windows limit ${RANKED_POSTS}) as newest`;
   const key =
     sort === 'relevance' ? sql`(best.rank * ${recencyBoost(sql.ref('best.at'), window.asOf)})::float8` : sql`(extract(epoch from best.at) * 1000)::float8`;
   const bestFirst = sort === 'relevance' ? sql`rank desc, post_id` : sql`at desc, post_id desc`;
