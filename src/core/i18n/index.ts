@@ -9,8 +9,9 @@ import { businessesStrings } from './businesses.js';
 import { peopleStrings } from './people.js';
 import { recoveryStrings } from './recovery.js';
 import { searchStrings } from './search.js';
+import { healthStrings } from './health.js';
 
-const AREAS: readonly AreaStrings[] = [recoveryStrings, accountStrings, peopleStrings, businessesStrings, searchStrings];
+const AREAS: readonly AreaStrings[] = [recoveryStrings, accountStrings, peopleStrings, businessesStrings, searchStrings, healthStrings];
 
 /** A locale's whole catalog: the general one, then each area's. */
 const withAreas = (locale: Locale, general: Record<string, string>) =>
