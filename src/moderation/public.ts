@@ -5,3 +5,4 @@ export { reviewCount } from './flags.queries.js';
 export { listConveners } from './moderation.queries.js';
 export { moderatorReviewCounts } from './review.queries.js';
 export { listRuleTitles } from './rules.queries.js';
+export { moderationWeeks, type ModerationWeekRow } from './weekly.queries.js';
