@@ -5,8 +5,10 @@
 import { escapeHtml as escapeMarkup } from './markdown.js';
 
 export interface ChartBar {
-  /** Under the bar: a short label ("14/9"). */
+  /** Under the bar: a short label (the day of the month a week starts on, "14"). */
   label: string;
+  /** Under the label: where a new group begins (the month, "Sep"); empty where the group goes on. */
+  group?: string;
   /** Null draws no bar and writes `valueText` alone (a median of nothing). */
   value: number | null;
   /** Above the bar: the value as the reader's language writes it. */
@@ -26,7 +28,7 @@ export interface BarChart {
 const WIDTH = 360;
 const HEIGHT = 150;
 const TOP = 18;
-const BOTTOM = 22;
+const BOTTOM = 34;
 const SIDE = 4;
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -34,7 +36,7 @@ const round = (value: number) => Math.round(value * 10) / 10;
 /**
  * The chart as an <svg> element's markup, every text escaped. Bars share one scale from zero to the
  * largest value (a chart of zeros draws its baseline alone); each bar has its value above it and its
- * label below. It scales to its container's width (viewBox, no fixed size).
+ * label below, and under the labels each group's name where it begins. It scales to its container's width (viewBox, no fixed size).
  */
 export function renderBarChart(chart: BarChart): string {
   const id = escapeMarkup(chart.id);
@@ -52,8 +54,9 @@ export function renderBarChart(chart: BarChart): string {
         ? `<rect class="${bar.partial ? 'chart-bar chart-bar-partial' : 'chart-bar'}" x="${round(centre - barWidth / 2)}" y="${top}" width="${round(barWidth)}" height="${round(height)}"/>`
         : '';
     const value = `<text class="chart-value" x="${centre}" y="${round(top - 4)}" text-anchor="middle">${escapeMarkup(bar.valueText)}</text>`;
-    const label = `<text class="chart-label" x="${centre}" y="${HEIGHT - 6}" text-anchor="middle">${escapeMarkup(bar.label)}</text>`;
-    return shape + value + label;
+    const label = `<text class="chart-label" x="${centre}" y="${HEIGHT - 19}" text-anchor="middle">${escapeMarkup(bar.label)}</text>`;
+    const group = bar.group ? `<text class="chart-group" x="${round(centre - slot / 2)}" y="${HEIGHT - 4}">${escapeMarkup(bar.group)}</text>` : '';
+    return shape + value + label + group;
   });
   return (
     `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">` +

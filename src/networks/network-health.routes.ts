@@ -27,11 +27,13 @@ const FIGURES = [
 
 type Figure = (typeof FIGURES)[number];
 
-/** "14/9", "14.9.", "14/09": a week's Monday as short as the language writes a day. */
-function shortDay(isoDate: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+/** A week's Monday under its bar: the day of the month, and the month's short name where a month begins. */
+function barLabels(isoDates: readonly string[], locale: Locale): Array<{ label: string; group: string }> {
+  const month = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { month: 'short', timeZone: 'UTC' });
+  return isoDates.map((isoDate, index) => ({
+    label: String(Number(isoDate.slice(8, 10))),
+    group: index === 0 || isoDate.slice(5, 7) !== isoDates[index - 1]!.slice(5, 7) ? month.format(new Date(`${isoDate}T00:00:00Z`)) : '',
+  }));
 }
 
 /** "14 Sep 2026": a week's Monday in a sentence or a table. */
@@ -53,11 +55,15 @@ function figureView(figure: Figure, weeks: readonly HealthWeekJson[], t: Transla
     current: written.at(-1) ?? '–',
     highest: highest === null ? '–' : formatNumber(highest, locale),
   });
+  const labels = barLabels(
+    weeks.map((week) => week.start),
+    locale,
+  );
   const chart = renderBarChart({
     id: `chart-${figure.field}`,
     title: name,
     description,
-    bars: weeks.map((week, index) => ({ label: shortDay(week.start, locale), value: values[index]!, valueText: written[index]!, partial: week.current })),
+    bars: weeks.map((week, index) => ({ ...labels[index]!, value: values[index]!, valueText: written[index]!, partial: week.current })),
   });
   return { field: figure.field, name, description, chart, cells: written };
 }

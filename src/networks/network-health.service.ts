@@ -38,7 +38,7 @@ function weekStartOf(at: Date, timeZone: string): string {
 }
 
 /** Hours to one decimal: what a person reads, and what scripts get. */
-const tenths = (hours: number) => Math.round(hours * 10) / 10;
+const tenths = (hours: number) => Math.round(hours * 10) / 10 || 0; // never -0
 
 /**
  * The view's figures and waiting threads: three queries (the weekly posting figures, moderation's
