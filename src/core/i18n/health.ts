@@ -25,7 +25,8 @@ export const healthStrings: AreaStrings = {
     'health.figure.flags': 'Flaggor',
     'health.figure.hides': 'Dolda inlägg',
     'health.chart.description': '{figure}, vecka för vecka från veckan som började {from}: förra veckan {last}, veckan hittills {current}, som mest {highest}.',
-    'health.medianNote': 'Medianen över veckans trådar som fick svar; – när ingen fick det. Ett svar räknas när någon annan än den som startade tråden skrev det och det varken är borttaget eller dolt.',
+    'health.medianNote':
+      'Medianen över veckans trådar som fick svar; – när ingen fick det. Ett svar räknas när någon annan än den som startade tråden skrev det och det varken är borttaget eller dolt.',
     'health.table.heading': 'Siffrorna i en tabell',
     'health.table.week': 'Veckan som började',
     'health.table.current': '(veckan hittills)',
@@ -53,7 +54,8 @@ export const healthStrings: AreaStrings = {
     'health.figure.flags': 'Markeringer',
     'health.figure.hides': 'Skjulte indlæg',
     'health.chart.description': '{figure}, uge for uge fra ugen, der begyndte {from}: sidste uge {last}, ugen indtil nu {current}, højst {highest}.',
-    'health.medianNote': 'Medianen over ugens tråde, der fik svar; – når ingen gjorde. Et svar tæller, når en anden end den, der startede tråden, skrev det, og det hverken er slettet eller skjult.',
+    'health.medianNote':
+      'Medianen over ugens tråde, der fik svar; – når ingen gjorde. Et svar tæller, når en anden end den, der startede tråden, skrev det, og det hverken er slettet eller skjult.',
     'health.table.heading': 'Tallene i en tabel',
     'health.table.week': 'Ugen, der begyndte',
     'health.table.current': '(ugen indtil nu)',
@@ -64,7 +66,8 @@ export const healthStrings: AreaStrings = {
     'health.intro':
       'The last {weeks} weeks, Monday to Sunday ({zone}). The last bar of each chart, dashed, is this week so far. Only the network’s conveners and admins see this page.',
     'health.waiting.heading': 'Waiting for an answer',
-    'health.waiting.intro': 'Threads nobody but the member who started them has answered after {hours} hours, oldest first: answer them, or pass them on to someone who can.',
+    'health.waiting.intro':
+      'Threads nobody but the member who started them has answered after {hours} hours, oldest first: answer them, or pass them on to someone who can.',
     'health.waiting.lastWeek': 'Last week {count} threads went unanswered.',
     'health.waiting.lastWeek.one': 'Last week 1 thread went unanswered.',
     'health.waiting.none': 'No thread of these weeks is waiting for an answer.',
@@ -81,7 +84,8 @@ export const healthStrings: AreaStrings = {
     'health.figure.flags': 'Flags',
     'health.figure.hides': 'Hidden posts',
     'health.chart.description': '{figure}, week by week from the week of {from}: last week {last}, this week so far {current}, at most {highest}.',
-    'health.medianNote': 'The median over the week’s threads that got an answer; – when none did. A reply answers when someone other than the thread’s author wrote it and it is neither deleted nor hidden.',
+    'health.medianNote':
+      'The median over the week’s threads that got an answer; – when none did. A reply answers when someone other than the thread’s author wrote it and it is neither deleted nor hidden.',
     'health.table.heading': 'The figures as a table',
     'health.table.week': 'Week of',
     'health.table.current': '(this week, so far)',
