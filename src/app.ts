@@ -28,6 +28,7 @@ import { sessionsPlugin } from './accounts/sessions.plugin.js';
 import { healthRoutes } from './health/health.routes.js';
 import { networksRoutes } from './networks/networks.routes.js';
 import { networkHealthRoutes } from './networks/network-health.routes.js';
+import { membershipRoutes } from './networks/membership.routes.js';
 import { threadsRoutes } from './threads/threads.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { moderationRoutes } from './moderation/moderation.routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(networksRoutes);
   await app.register(networkHealthRoutes);
+  await app.register(membershipRoutes);
   await app.register(threadsRoutes);
   await app.register(moderationRoutes);
   await app.register(threadActionsRoutes);

@@ -96,18 +96,6 @@ export async function thresholdSetting(db: Kysely<DB>, networkId: number): Promi
   return row?.flag_threshold ?? null;
 }
 
-/** Distinct accounts that posted in the network in the last 90 days: the network's active size. */
-export async function recentPosterCount(db: Kysely<DB>, networkId: number): Promise<number> {
-  const row = await db
-    .selectFrom('posts')
-    .innerJoin('threads', 'threads.id', 'posts.thread_id')
-    .select((eb) => eb.fn.count<number | string>('posts.author_id').distinct().as('count'))
-    .where('threads.network_id', '=', networkId)
-    .where('posts.created_at', '>', sql<Date>`now() - interval '90 days'`)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 export async function setThresholdSetting(db: Kysely<DB>, networkId: number, threshold: number | null): Promise<void> {
   await db.updateTable('networks').set({ flag_threshold: threshold }).where('id', '=', networkId).execute();
 }

@@ -12,15 +12,16 @@ import { clearPostHidden, resolveOpenFlags, setPostHidden, writeLog } from './mo
 import type { Reason } from './moderation.schemas.js';
 import { checkReason, postAfter } from './moderation.service.js';
 import type { PostRow } from '../posts/posts.queries.js';
+import { memberCount } from '../networks/public.js';
 
 /** A rule of the forum, not a flood guard: kept when RATE_LIMITS=off. */
 export const FLAGS_PER_DAY = 20;
 const MIN_DEFAULT_THRESHOLD = 2;
 const MAX_DEFAULT_THRESHOLD = 5;
 
-/** max(2, ceil(3 % of the network's recent posters)), capped at 5 — in whole numbers, so 100 posters give 3, not 4. */
-export function defaultThreshold(recentPosters: number): number {
-  return Math.min(MAX_DEFAULT_THRESHOLD, Math.max(MIN_DEFAULT_THRESHOLD, Math.ceil((recentPosters * 3) / 100)));
+/** max(2, ceil(3 % of the network's members)), capped at 5 — in whole numbers, so 100 members give 3, not 4. */
+export function defaultThreshold(members: number): number {
+  return Math.min(MAX_DEFAULT_THRESHOLD, Math.max(MIN_DEFAULT_THRESHOLD, Math.ceil((members * 3) / 100)));
 }
 
 export interface Threshold {
@@ -33,7 +34,7 @@ export interface Threshold {
 export async function effectiveThreshold(db: Kysely<DB>, networkId: number): Promise<Threshold> {
   const setting = await flags.thresholdSetting(db, networkId);
   if (setting !== null) return { value: setting, set: true };
-  return { value: defaultThreshold(await flags.recentPosterCount(db, networkId)), set: false };
+  return { value: defaultThreshold(await memberCount(db, networkId)), set: false };
 }
 
 /** The most common reason among flags (ties go to the reason flagged first), with its most common rule. */
@@ -69,7 +70,7 @@ async function hideWhenThresholdReached(tx: Tx, post: LockedPost): Promise<boole
   const setting = await flags.thresholdSetting(tx, post.network_id);
   // The network's size is only counted when it could matter.
   if (counting.length < (setting ?? MIN_DEFAULT_THRESHOLD)) return false;
-  const threshold = setting ?? defaultThreshold(await flags.recentPosterCount(tx, post.network_id));
+  const threshold = setting ?? defaultThreshold(await memberCount(tx, post.network_id));
   if (counting.length < threshold) return false;
   const { reason, rule } = commonestReason(counting);
   await setPostHidden(tx, post.id, { kind: 'community', reason, rule, note: null, byId: null });

@@ -1,8 +1,19 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, NetworkPosting } from '../db/schema.js';
 import { openingPostColumns } from '../posts/posts.queries.js';
 
-const networkColumns = ['id', 'slug', 'name', 'description', 'description_html', 'thread_count', 'last_activity_at', 'created_at'] as const;
+const networkColumns = [
+  'id',
+  'slug',
+  'name',
+  'description',
+  'description_html',
+  'posting',
+  'audience',
+  'thread_count',
+  'last_activity_at',
+  'created_at',
+] as const;
 
 /** Every network, the most recently active first (those never used last, newest first). */
 export function listNetworks(db: Kysely<DB>) {
@@ -20,18 +31,37 @@ export function findNetworkBySlug(db: Kysely<DB>, slug: string) {
 
 export type NetworkRow = NonNullable<Awaited<ReturnType<typeof findNetworkBySlug>>>;
 
-export async function insertNetwork(db: Kysely<DB>, network: { slug: string; name: string; description: string; descriptionHtml: string }) {
+/** Who may post in a network and whom it says it is for (networks.posting, networks.audience). */
+export interface NetworkMembership {
+  posting: NetworkPosting;
+  audience: string;
+}
+
+export async function insertNetwork(db: Kysely<DB>, network: { slug: string; name: string; description: string; descriptionHtml: string } & NetworkMembership) {
   return db
     .insertInto('networks')
-    .values({ slug: network.slug, name: network.name, description: network.description, description_html: network.descriptionHtml })
+    .values({
+      slug: network.slug,
+      name: network.name,
+      description: network.description,
+      description_html: network.descriptionHtml,
+      posting: network.posting,
+      audience: network.audience,
+    })
     .returning(networkColumns)
     .executeTakeFirstOrThrow();
 }
 
-export async function updateNetwork(db: Kysely<DB>, id: number, network: { name: string; description: string; descriptionHtml: string }) {
+export async function updateNetwork(db: Kysely<DB>, id: number, network: { name: string; description: string; descriptionHtml: string } & NetworkMembership) {
   await db
     .updateTable('networks')
-    .set({ name: network.name, description: network.description, description_html: network.descriptionHtml })
+    .set({
+      name: network.name,
+      description: network.description,
+      description_html: network.descriptionHtml,
+      posting: network.posting,
+      audience: network.audience,
+    })
     .where('id', '=', id)
     .execute();
 }

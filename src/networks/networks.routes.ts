@@ -27,8 +27,8 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
       config: { form: { view: 'networks/form', data: () => ({ creating: true }) } },
     },
     async (request, reply) => {
-      const { slug, name, description = '' } = request.body;
-      const network = await createNetwork(db, { slug, name, description });
+      const { slug, name, description = '', posting = 'anyone', audience = '' } = request.body;
+      const network = await createNetwork(db, { slug, name, description, posting, audience });
       reply.flash('notice.networkCreated', { values: { network: network.name } });
       return reply.done(`/n/${network.slug}`, networkJson(network), 201);
     },
@@ -39,7 +39,7 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
     const network = networkJson(await loadNetwork(db, request.params.network));
     return reply.page(
       'networks/form',
-      { network, values: { name: network.name, description: network.description }, errors: {} },
+      { network, values: { name: network.name, description: network.description, posting: network.posting, audience: network.audience }, errors: {} },
       { json: { network }, title: network.name },
     );
   });
@@ -55,8 +55,10 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
-      const { name, description = '' } = request.body;
-      await editNetwork(db, network.id, { name, description });
+      // The form sends every field, an empty one left out (and so cleared), as the description; who may
+      // post is a choice the form always sends, and a script leaving it out keeps it.
+      const { name, description = '', posting = network.posting, audience = '' } = request.body;
+      await editNetwork(db, network.id, { name, description, posting, audience });
       reply.flash('notice.networkSaved');
       const updated = await queries.findNetworkBySlug(db, network.slug);
       return reply.done(`/n/${network.slug}`, networkJson(updated!), 200);

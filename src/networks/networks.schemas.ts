@@ -1,19 +1,24 @@
 // What the networks routes take, and a network and a board as JSON answers give them. Bodies drop
 // fields they do not name (the validator's removeAdditional).
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../core/schemas.js';
+import { Nullable, OneOf } from '../core/schemas.js';
 
 export const networkSlugParam = Type.Object({ network: Type.String({ maxLength: 40 }) });
 export type NetworkParams = Static<typeof networkSlugParam>;
 
 const name = Type.String({ minLength: 2, maxLength: 80 });
 const description = Type.String({ maxLength: 2000 });
+/** Who may start threads and reply: any signed-in account (the default) or the network's members. */
+const posting = OneOf(['anyone', 'members']);
+/** Whom the network is for, in its own words ("entrepreneurs up to 30"); left out or empty: it does not say. */
+const audience = Type.String({ maxLength: 120 });
+const membership = { posting: Type.Optional(posting), audience: Type.Optional(audience) };
 
 export const createNetworkBody = Type.Object(
-  { slug: Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9-]+$' }), name, description: Type.Optional(description) },
+  { slug: Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9-]+$' }), name, description: Type.Optional(description), ...membership },
   { additionalProperties: false },
 );
-export const editNetworkBody = Type.Object({ name, description: Type.Optional(description) }, { additionalProperties: false });
+export const editNetworkBody = Type.Object({ name, description: Type.Optional(description), ...membership }, { additionalProperties: false });
 
 export const boardQuery = Type.Object({ before: Type.Optional(Type.String({ maxLength: 100 })) });
 
@@ -24,6 +29,8 @@ export const NetworkJson = Type.Object({
   description: Type.String(),
   descriptionHtml: Type.String(),
   summary: Type.String(),
+  posting: Type.String(),
+  audience: Type.String(),
   threadCount: Type.Integer(),
   lastActivityAt: Nullable(Type.String()),
   createdAt: Type.String(),

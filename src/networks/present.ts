@@ -20,6 +20,8 @@ export function networkJson(network: NetworkRow): NetworkJson {
     description: network.description,
     descriptionHtml: network.description_html,
     summary: firstLine(network.description),
+    posting: network.posting,
+    audience: network.audience,
     threadCount: network.thread_count,
     lastActivityAt: network.last_activity_at?.toISOString() ?? null,
     createdAt: network.created_at.toISOString(),

@@ -1,7 +1,8 @@
 // What other features and the pages use of networks: a network by its slug (and the `/n/:network`
 // parameter that names it), the list of networks, a board's threads as the board and the live feed show
-// them, and the activity a post adds to its network (written by threads in the posting transaction).
-// The rest of networks/ is its own.
+// them, and the activity a post adds to its network (written by threads in the posting transaction);
+// membership: a network's member count and the viewer's membership, the networks a person is a member
+// of. The rest of networks/ is its own (the posting guard is networks/guards.ts).
 import type { Kysely } from 'kysely';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
@@ -9,11 +10,18 @@ import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import { findNetworkBySlug, listBoardThreads, type NetworkRow } from './networks.queries.js';
+import { membershipState } from './membership.queries.js';
 import { boardThreadJson } from './present.js';
 
 export { findBoardThreads, findNetworkBySlug, listNetworks, recordNetworkActivity, type BoardThreadRow, type NetworkRow } from './networks.queries.js';
 export { BoardJson, boardQuery, networkSlugParam, NetworkJson, type NetworkParams } from './networks.schemas.js';
 export { boardThreadJson, networkJson } from './present.js';
+export { membershipState, networksOfMember } from './membership.queries.js';
+
+/** How many live accounts are members of the network (the community-hiding threshold follows it). */
+export async function memberCount(db: Kysely<DB>, networkId: number): Promise<number> {
+  return (await membershipState(db, networkId, undefined)).members;
+}
 
 /** Threads per page of a board. */
 const BOARD_PAGE_SIZE = 30;

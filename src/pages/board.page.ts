@@ -1,13 +1,14 @@
 // A board `/n/:network`: a page of the network's threads (networks), and around them the rules above the
 // new-thread form, the review count for its moderators and the side column's conveners and rules
-// (moderation), the follow button (following) and the board's Atom feed (feeds).
+// (moderation), the follow button (following), the board's Atom feed (feeds) and the member count with
+// Join and Leave (networks' membership).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import { boardFeedLink } from '../feeds/public.js';
 import { followState } from '../following/public.js';
 import { listRuleTitles, reviewCount } from '../moderation/public.js';
-import { BoardJson, boardQuery, loadNetwork, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
+import { BoardJson, boardQuery, loadNetwork, membershipState, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
 import { withThreadPath } from '../posts/present.js';
 import { canModerate } from '../posts/visibility.js';
 import { networkAside } from './network-aside.js';
@@ -28,11 +29,15 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   // for pages only (the JSON has neither).
   const ruleTitles = request.wantsJson ? [] : await listRuleTitles(db, network.id);
   const moderates = canModerate(viewer, network.id);
+  // The member count and the viewer's membership: one query, for pages only.
+  const membership = request.wantsJson ? undefined : await membershipState(db, network.id, viewer?.id);
   return {
     ...json,
     threads: threads.map(withThreadPath),
     firstPage,
-    canPost: !!viewer,
+    // A members-only network takes a member (its moderators always may): the new-thread form shows only
+    // to those the posting guard lets through, and others are told to join.
+    canPost: !!viewer && (network.posting === 'anyone' || moderates || !!membership?.member),
     // The network's rules above the new-thread form ("Before you post: …").
     rules: viewer && firstPage ? ruleTitles : [],
     canEdit: viewer?.role === 'admin',
@@ -44,6 +49,13 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
     scripts: firstPage ? ['/static/js/live.js'] : [],
     // The follow button (state and follower count, one query) and the board's Atom feed.
     follow: { network: network.slug, ...(await followState(db, network.id, viewer?.id)) },
+    // Join (saying whom the network is for) or, in the More menu, Leave — not for its conveners, who step down first.
+    membership: membership && {
+      network: network.slug,
+      audience: network.audience,
+      ...membership,
+      canLeave: membership.member && !viewer?.convenes.includes(network.id),
+    },
     alternateLinks: [boardFeedLink(network)],
     json,
   };

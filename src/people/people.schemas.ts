@@ -41,6 +41,8 @@ export const PersonJson = Type.Object({
   phone: Type.Optional(Type.String()),
   email: Type.Optional(Type.String()),
   businesses: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), role: Type.String() })),
+  /** The networks the person joined, by name. */
+  memberOf: Type.Array(NetworkLink),
   follows: Type.Array(NetworkLink),
   convenes: Type.Array(NetworkLink),
   threads: Type.Array(PersonPost),

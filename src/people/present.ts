@@ -10,6 +10,7 @@ import { findThreads, type PostRow } from '../posts/posts.queries.js';
 import { threadTitleFor, visibilityOf } from '../posts/present.js';
 import { bodyIsReadable } from '../posts/visibility.js';
 import { businessesOfAccount } from '../businesses/public.js';
+import { networksOfMember } from '../networks/public.js';
 import { latestPostsOf, networksOfPerson, type PersonRow } from './people.queries.js';
 import type { PersonJson } from './people.schemas.js';
 
@@ -41,9 +42,10 @@ async function latestPosts(db: Kysely<DB>, accountId: number, viewer: Viewer | n
 
 /** The person's page as JSON: private fields only when the member shows them (the email only once proven). */
 export async function personJson(db: Kysely<DB>, person: PersonRow, viewer: Viewer | null, t: Translate): Promise<PersonJson> {
-  const [businesses, networks, posts] = await Promise.all([
+  const [businesses, networks, memberOf, posts] = await Promise.all([
     businessesOfAccount(db, person.id),
     networksOfPerson(db, person.id),
+    networksOfMember(db, person.id),
     latestPosts(db, person.id, viewer, t),
   ]);
   const link = ({ slug, name }: { slug: string; name: string }) => ({ slug, name });
@@ -58,6 +60,7 @@ export async function personJson(db: Kysely<DB>, person: PersonRow, viewer: View
     ...(person.show_phone && person.phone ? { phone: person.phone } : {}),
     ...(person.show_email && person.email && person.email_confirmed_at ? { email: person.email } : {}),
     businesses: businesses.map((business) => ({ slug: business.slug, name: business.name, role: business.role })),
+    memberOf: memberOf.map(link),
     follows: networks.filter((network) => network.follows).map(link),
     convenes: networks.filter((network) => network.convenes).map(link),
     ...posts,

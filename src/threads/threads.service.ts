@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import type { DB, TextLanguage } from '../db/schema.js';
 import { requireNotSuspended } from '../moderation/guards.js';
 import { requireConfirmedAddress } from '../accounts/guards.js';
+import { requireMayPost } from '../networks/guards.js';
 import { recordNetworkActivity } from '../networks/public.js';
 import { detectPostLanguage } from '../search/public.js';
 import { findPosts, type PostRow } from '../posts/posts.queries.js';
@@ -123,6 +124,8 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           const now = new Date();
           // Suspended (anywhere) or barred (from this network): 403 saying until when. Reading stays open.
           await requireNotSuspended(tx, author.id, network.id, now);
+          // A members-only network: 403 saying to join first.
+          await requireMayPost(tx, author, network.id);
           // An address not yet proven: 403 saying to confirm it.
           requireConfirmedAddress(author);
           if (postingLimits) await enforcePostingLimit(tx, author, account, 'thread', now);
@@ -162,6 +165,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           if (!thread) throw new NotFoundError();
           if (thread.locked) throw new ForbiddenError('threads.locked');
           await requireNotSuspended(tx, author.id, thread.network_id, now);
+          await requireMayPost(tx, author, thread.network_id);
           requireConfirmedAddress(author);
           const parent =
             input.parentId === undefined ? await queries.findOpeningPostPlacement(tx, threadId) : await queries.findPostPlacement(tx, input.parentId);

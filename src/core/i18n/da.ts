@@ -276,7 +276,7 @@ export const da: Record<string, string> = {
   'moderation.review.threshold': 'Et indlæg skjules, når {count} medlemmer har markeret det.',
   'moderation.review.threshold.one': 'Et indlæg skjules, når ét medlem har markeret det.',
   'moderation.review.thresholdSet': 'Fastsat af en administrator.',
-  'moderation.review.thresholdDefault': 'Følger netværkets størrelse: 3 % af de medlemmer, der har skrevet inden for de seneste 90 dage, mindst 2 og højst 5.',
+  'moderation.review.thresholdDefault': 'Følger netværkets størrelse: 3 % af dets medlemmer, mindst 2 og højst 5.',
   'moderation.threshold.field': 'Markeringer, der skal til for at skjule et indlæg',
   'moderation.threshold.hint': '1–50. Lad feltet stå tomt for at følge netværkets størrelse.',
   'moderation.threshold.submit': 'Gem',

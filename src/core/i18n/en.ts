@@ -279,7 +279,7 @@ export const en: Record<string, string> = {
   'moderation.review.threshold': 'A post is hidden when {count} members have flagged it.',
   'moderation.review.threshold.one': 'A post is hidden when one member has flagged it.',
   'moderation.review.thresholdSet': 'Set by an administrator.',
-  'moderation.review.thresholdDefault': 'Follows the network\u2019s size: 3 % of the members who posted in the last 90 days, at least 2 and at most 5.',
+  'moderation.review.thresholdDefault': 'Follows the network\u2019s size: 3 % of its members, at least 2 and at most 5.',
   'moderation.threshold.field': 'Flags needed to hide a post',
   'moderation.threshold.hint': '1–50. Leave empty to follow the network\u2019s size.',
   'moderation.threshold.submit': 'Save',

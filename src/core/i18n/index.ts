@@ -10,8 +10,9 @@ import { peopleStrings } from './people.js';
 import { recoveryStrings } from './recovery.js';
 import { searchStrings } from './search.js';
 import { healthStrings } from './health.js';
+import { membershipStrings } from './membership.js';
 
-const AREAS: readonly AreaStrings[] = [recoveryStrings, accountStrings, peopleStrings, businessesStrings, searchStrings, healthStrings];
+const AREAS: readonly AreaStrings[] = [recoveryStrings, accountStrings, peopleStrings, businessesStrings, searchStrings, membershipStrings, healthStrings];
 
 /** A locale's whole catalog: the general one, then each area's. */
 const withAreas = (locale: Locale, general: Record<string, string>) =>

@@ -280,7 +280,7 @@ export const sv: Record<string, string> = {
   'moderation.review.threshold': 'Ett inlägg döljs när {count} medlemmar har flaggat det.',
   'moderation.review.threshold.one': 'Ett inlägg döljs när en medlem har flaggat det.',
   'moderation.review.thresholdSet': 'Satt av en administratör.',
-  'moderation.review.thresholdDefault': 'Följer nätverkets storlek: 3 % av medlemmarna som skrivit de senaste 90 dagarna, minst 2 och högst 5.',
+  'moderation.review.thresholdDefault': 'Följer nätverkets storlek: 3 % av medlemmarna, minst 2 och högst 5.',
   'moderation.threshold.field': 'Flaggor som krävs för att dölja ett inlägg',
   'moderation.threshold.hint': '1–50. Lämna tomt för att följa nätverkets storlek.',
   'moderation.threshold.submit': 'Spara',

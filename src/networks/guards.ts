@@ -1,0 +1,25 @@
+// Named guards other features ask networks: may this account post in this network?
+import type { Kysely } from 'kysely';
+import { ForbiddenError, NotFoundError } from '../core/errors.js';
+import type { Viewer } from '../core/viewer.js';
+import type { DB } from '../db/schema.js';
+import { canModerate } from '../posts/visibility.js';
+import { postingRule } from './membership.queries.js';
+
+/**
+ * Starting a thread or replying in a network whose `posting` is `members` takes a member: anyone else
+ * gets 403 saying to join first, and whom the network says it is for. Its conveners and admins always
+ * may. Called inside the posting transaction, beside the suspension check. Editing one's own posts is
+ * not posting: a member who left keeps their posts and may still correct them.
+ */
+export async function requireMayPost(db: Kysely<DB>, viewer: Viewer, networkId: number): Promise<void> {
+  if (canModerate(viewer, networkId)) return;
+  const rule = await postingRule(db, networkId, viewer.id);
+  if (!rule) throw new NotFoundError();
+  if (rule.posting === 'anyone' || rule.member) return;
+  throw new ForbiddenError(
+    rule.audience
+      ? { key: 'membership.membersOnlyFor', values: { network: rule.name, audience: rule.audience } }
+      : { key: 'membership.membersOnly', values: { network: rule.name } },
+  );
+}
