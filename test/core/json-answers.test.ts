@@ -95,10 +95,32 @@ describe('JSON answers', () => {
   it('of the home page and a board', async () => {
     expect(fieldsOf(await get(member, '/'))).toEqual([
       'forum',
-      ...prefixed('networks[].', ['createdAt', 'description', 'descriptionHtml', 'lastActivityAt', 'name', 'slug', 'summary', 'threadCount']),
+      ...prefixed('networks[].', [
+        'audience',
+        'createdAt',
+        'description',
+        'descriptionHtml',
+        'lastActivityAt',
+        'name',
+        'posting',
+        'slug',
+        'summary',
+        'threadCount',
+      ]),
     ]);
     expect(fieldsOf(await get(member, '/n/fiske'))).toEqual([
-      ...prefixed('network.', ['createdAt', 'description', 'descriptionHtml', 'lastActivityAt', 'name', 'slug', 'summary', 'threadCount']),
+      ...prefixed('network.', [
+        'audience',
+        'createdAt',
+        'description',
+        'descriptionHtml',
+        'lastActivityAt',
+        'name',
+        'posting',
+        'slug',
+        'summary',
+        'threadCount',
+      ]),
       'nextCursor',
       ...prefixed('threads[].', [
         'author.displayName',
@@ -155,7 +177,7 @@ describe('JSON answers', () => {
       'values.title',
     ]);
     expect(fieldsOf(await get(admin, '/n/fiske/edit'))).toEqual(
-      prefixed('network.', ['createdAt', 'description', 'descriptionHtml', 'lastActivityAt', 'name', 'slug', 'summary', 'threadCount']),
+      prefixed('network.', ['audience', 'createdAt', 'description', 'descriptionHtml', 'lastActivityAt', 'name', 'posting', 'slug', 'summary', 'threadCount']),
     );
   });
 
@@ -294,6 +316,7 @@ describe('JSON answers', () => {
         'convenes[]',
         'displayName',
         ...prefixed('follows[].', ['name', 'slug']),
+        'memberOf[]',
         'memberSince',
         'presentation',
         'presentationHtml',

@@ -57,6 +57,8 @@ describe('a person\u2019s page', () => {
       presentationHtml: expect.stringContaining('<strong>kayaks</strong>'),
       website: 'https://kajakboden.example',
       businesses: [{ slug: 'kajakboden', name: 'Kajakboden', role: 'owner' }],
+      // Following a board, or convening a network, is not joining it.
+      memberOf: [],
       follows: [{ slug: 'kajak', name: 'Kajak' }],
       convenes: [{ slug: 'fiske', name: 'Fiske' }],
       threads: [],
