@@ -26,7 +26,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .alterTable('networks')
-    .addColumn('posting', 'text', (c) => c.notNull().defaultTo('anyone').check(sql`posting in ('anyone', 'members')`))
+    .addColumn('posting', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('anyone')
+        .check(sql`posting in ('anyone', 'members')`),
+    )
     .addColumn('audience', 'text', (c) =>
       c
         .notNull()
