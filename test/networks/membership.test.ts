@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import * as migration from '../../migrations/2026-12-02T1200_network_membership.js';
 
 describe('network membership', () => {
   let ctx: TestContext;
@@ -274,5 +275,31 @@ describe('network membership', () => {
       .execute();
     const large = await admin.agent.get('/n/stor/review').set('accept', JSON_ACCEPT);
     expect(large.body.threshold).toEqual({ value: 4, set: false });
+  });
+
+  it('made the members of the networks that existed from those who followed, convened or posted there (the migration, run again)', async () => {
+    await createNetwork(admin.agent, { slug: 'gammal', name: 'Gammal' });
+    const follower = await signUp(ctx);
+    const poster = await signUp(ctx);
+    const bystander = await signUp(ctx);
+    await follower.agent.post('/n/gammal/follow').set('accept', JSON_ACCEPT).send({ level: 'posts' }).expect(200);
+    await startThread(poster.agent, 'gammal');
+    await admin.agent.post('/n/gammal/conveners').set('accept', JSON_ACCEPT).send({ username: bystander.username }).expect(200);
+    const gone = await signUp(ctx);
+    await startThread(gone.agent, 'gammal');
+    await gone.agent.post('/me/delete').set('accept', JSON_ACCEPT).send({ password: gone.password }).expect(200);
+    await migration.down(ctx.db);
+    await migration.up(ctx.db);
+    const { networkId } = await ids(admin.username, 'gammal');
+    const rows = await ctx.db
+      .selectFrom('network_members')
+      .innerJoin('accounts', 'accounts.id', 'network_members.account_id')
+      .select('accounts.username')
+      .where('network_members.network_id', '=', networkId)
+      .orderBy('accounts.username')
+      .execute();
+    expect(rows.map((row) => row.username)).toEqual([follower.username, poster.username, bystander.username].sort());
+    const network = await ctx.db.selectFrom('networks').select(['posting', 'audience']).where('id', '=', networkId).executeTakeFirstOrThrow();
+    expect(network).toEqual({ posting: 'anyone', audience: '' });
   });
 });
