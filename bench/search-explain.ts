@@ -37,9 +37,7 @@ const db = new Kysely<DB>({
 });
 
 const reader: SearchReader = { accountId: Number(values.member), isAdmin: false, convenes: [] };
-const networkId = values.network
-  ? (await db.selectFrom('networks').select('id').where('slug', '=', values.network).executeTakeFirstOrThrow()).id
-  : undefined;
+const networkId = values.network ? (await db.selectFrom('networks').select('id').where('slug', '=', values.network).executeTakeFirstOrThrow()).id : undefined;
 const window = { upToPostId: await newestPostId(db), asOf: new Date() };
 const search = () =>
   values.similar
@@ -61,6 +59,8 @@ for (let i = 0; i < Number(values.times); i++) {
   times.push(performance.now() - started);
 }
 times.sort((a, b) => a - b);
-console.log(`${times.length} runs: min ${times[0]?.toFixed(1)} ms, median ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms`);
+console.log(
+  `${times.length} runs: min ${times[0]?.toFixed(1)} ms, median ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms`,
+);
 await sql`select 1`.execute(db);
 await db.destroy();
