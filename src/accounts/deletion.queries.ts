@@ -144,7 +144,7 @@ export async function convenedNetworkIds(db: Kysely<DB>, accountId: number): Pro
 
 /**
  * Rows that are the account's alone, deleted: its sessions, tokens, profile, follows, watches,
- * notifications, email (settings and outbox), pending invitations, mentions of it, convenerships,
+ * memberships, notifications, email (settings and outbox), pending invitations, mentions of it, convenerships,
  * suspensions, submission keys and counted attempts.
  */
 export async function deleteOwnRows(db: Kysely<DB>, accountId: number): Promise<void> {
@@ -156,6 +156,7 @@ export async function deleteOwnRows(db: Kysely<DB>, accountId: number): Promise<
     'account_tokens',
     'profiles',
     'follows',
+    'network_members',
     'thread_watches',
     'email_settings',
     'business_invitations',

@@ -29,6 +29,7 @@ const ERASED = new Set([
   'account_tokens.account_id',
   'profiles.account_id',
   'follows.account_id',
+  'network_members.account_id',
   'thread_watches.account_id',
   'notifications.account_id',
   'email_settings.account_id',
