@@ -44,7 +44,7 @@ export function liveService(app: FastifyInstance) {
       let message = rendered.get(key);
       if (!message) {
         const parentUsername = row.parent_id === null ? undefined : loaded.parentUsernames.get(row.parent_id);
-        const node = standalonePostNode(row, audience.viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug, parentUsername });
+        const node = standalonePostNode(row, audience.viewer, { repliesOpen: !thread.locked, maxDepth, networkSlug: thread.network_slug, parentUsername });
         const html = app.views.render('partials/post', node, { locale: audience.locale, t: audience.t });
         message = prepare({ type, topic, cursor, post: { ...postJson(row, audience.viewer), html } });
         rendered.set(key, message);

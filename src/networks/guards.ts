@@ -13,11 +13,22 @@ import { postingRule } from './membership.queries.js';
  * not posting: a member who left keeps their posts and may still correct them.
  */
 export async function requireMayPost(db: Kysely<DB>, viewer: Viewer, networkId: number): Promise<void> {
-  if (canModerate(viewer, networkId)) return;
+  const refusal = await postingRefusal(db, viewer, networkId);
+  if (refusal) throw refusal;
+}
+
+/** Whether the viewer may post in the network, as requireMayPost decides: for pages to offer a form or not. */
+export async function mayPost(db: Kysely<DB>, viewer: Viewer | null, networkId: number): Promise<boolean> {
+  return !!viewer && !(await postingRefusal(db, viewer, networkId));
+}
+
+/** Why the viewer may not post in the network (403), or null when they may. */
+async function postingRefusal(db: Kysely<DB>, viewer: Viewer, networkId: number): Promise<ForbiddenError | null> {
+  if (canModerate(viewer, networkId)) return null;
   const rule = await postingRule(db, networkId, viewer.id);
   if (!rule) throw new NotFoundError();
-  if (rule.posting === 'anyone' || rule.member) return;
-  throw new ForbiddenError(
+  if (rule.posting === 'anyone' || rule.member) return null;
+  return new ForbiddenError(
     rule.audience
       ? { key: 'membership.membersOnlyFor', values: { network: rule.name, audience: rule.audience } }
       : { key: 'membership.membersOnly', values: { network: rule.name } },

@@ -92,7 +92,8 @@ export function postJson(row: PostRow, viewer: Viewer | null): PostJson {
   };
 }
 
-export function postNode(row: PostRow, viewer: Viewer | null, options: { locked: boolean; networkSlug: string }): PostNode {
+/** `repliesOpen`: the viewer may reply in the thread (it is not locked, and they may post in its network). */
+export function postNode(row: PostRow, viewer: Viewer | null, options: { repliesOpen: boolean; networkSlug: string }): PostNode {
   const json = postJson(row, viewer);
   const visibility = visibilityOf(row, viewer);
   const changeable = mayChangePost(viewer, row) && !json.deleted;
@@ -120,7 +121,7 @@ export function postNode(row: PostRow, viewer: Viewer | null, options: { locked:
       !!row.deleted_at &&
       Date.now() - row.deleted_at.getTime() < UNDO_DELETE_MS,
     // A deleted post takes no replies.
-    canReply: !!viewer && !options.locked && !json.deleted,
+    canReply: !!viewer && options.repliesOpen && !json.deleted,
     canModerate: moderator,
     canFlag: !!viewer && viewer.id !== row.author_id && !json.deleted && !json.hidden,
     children: [],
@@ -136,7 +137,7 @@ export function answering(postId: number, username: string, shownOn: 'this page'
 export function standalonePostNode(
   row: PostRow,
   viewer: Viewer | null,
-  options: { locked: boolean; maxDepth: number; networkSlug: string; parentUsername: string | undefined },
+  options: { repliesOpen: boolean; maxDepth: number; networkSlug: string; parentUsername: string | undefined },
 ): PostNode {
   const node = postNode(row, viewer, options);
   if (row.depth > options.maxDepth && row.parent_id !== null && options.parentUsername) {

@@ -49,7 +49,7 @@ function capDepth(topLevel: PostNode[], maxDepth: number, byId: Map<number, Post
  * parent is not among the rows (an earlier part of the page shows it) heads a tree of its own on this
  * one, at the top, saying whom it answers: no post is left out. Depths count from where a post is shown.
  */
-export function buildTree(rows: readonly PagePostRow[], viewer: Viewer | null, options: { locked: boolean; maxDepth: number; networkSlug: string }) {
+export function buildTree(rows: readonly PagePostRow[], viewer: Viewer | null, options: { repliesOpen: boolean; maxDepth: number; networkSlug: string }) {
   const byId = new Map<number, PostNode>();
   let opening: PostNode | undefined;
   const topLevel: PostNode[] = [];

@@ -6,6 +6,7 @@ import { NotFoundError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
+import { mayPost } from '../networks/guards.js';
 import { movedJson, postJson, threadTitleFor } from '../posts/present.js';
 import { pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf, type ThreadPlace } from './paging.js';
 import { buildTree, threadModerationTools } from './present.js';
@@ -38,7 +39,9 @@ export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Pa
   const { rows, pageReplyCount } = await findThreadPagePosts(db, thread.id, topLevelNumbersOf(page), repliesOfPart(part));
   const parts = partsOf(pageReplyCount);
   if (part > parts) throw new NotFoundError();
-  const tree = buildTree(rows, viewer, { locked: thread.locked, maxDepth, networkSlug: thread.network_slug });
+  // A members-only network's board is read by all, but offers replying only to those who may post there.
+  const repliesOpen = !thread.locked && (await mayPost(db, viewer, thread.network_id));
+  const tree = buildTree(rows, viewer, { repliesOpen, maxDepth, networkSlug: thread.network_slug });
   const heading = threadTitleFor(thread, viewer, t);
   const json: Static<typeof ThreadPageJson> = {
     id: thread.id,
@@ -70,7 +73,7 @@ export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Pa
     partLinks,
     isLastPage: page === pages,
     isLastPart: part === parts,
-    canReply: !!viewer && !thread.locked,
+    canReply: repliesOpen,
     rules: thread.rule_titles,
     /** The thread's network as the page's side column shows it (read with the thread). */
     network: { id: thread.network_id, slug: thread.network_slug, name: thread.network_name, description_html: thread.network_description_html },

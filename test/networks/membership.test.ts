@@ -168,6 +168,19 @@ describe('network membership', () => {
       expect(board.text).toMatch(/Join <span class="join-audience">for entrepreneurs up to 30<\/span>/);
     });
 
+    it('offers a non-member no reply form or Reply link on a thread, and a member both', async () => {
+      const thread = await startThread(convener.agent, 'unga', { title: 'Who comes to the harbour fair?' });
+      const replyForm = `action="/t/${thread.id}/replies"`;
+      const asNonMember = await anna.agent.get(`/t/${thread.id}`).set('accept', HTML);
+      expect(asNonMember.status).toBe(200);
+      expect(asNonMember.text).toContain('Who comes to the harbour fair?');
+      expect(asNonMember.text).not.toContain(replyForm);
+      expect(asNonMember.text).not.toContain(`/t/${thread.id}/reply?to=`);
+      const asConvener = await convener.agent.get(`/t/${thread.id}`).set('accept', HTML);
+      expect(asConvener.text).toContain(replyForm);
+      expect(asConvener.text).toContain(`/t/${thread.id}/reply?to=`);
+    });
+
     it('lets a member post once joined, and its conveners and admins without joining', async () => {
       await anna.agent.post('/n/unga/join').set('accept', JSON_ACCEPT).expect(200);
       const board = await anna.agent.get('/n/unga').set('accept', HTML);
