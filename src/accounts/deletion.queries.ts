@@ -144,7 +144,7 @@ export async function convenedNetworkIds(db: Kysely<DB>, accountId: number): Pro
 
 /**
  * Rows that are the account's alone, deleted: its sessions, tokens, profile, follows, watches,
- * memberships, notifications, email (settings and outbox), pending invitations, mentions of it, convenerships,
+ * memberships, notifications, email (settings and outbox), pending invitations (to a staff, to convene), mentions of it, convenerships,
  * suspensions, submission keys and counted attempts.
  */
 export async function deleteOwnRows(db: Kysely<DB>, accountId: number): Promise<void> {
@@ -160,6 +160,7 @@ export async function deleteOwnRows(db: Kysely<DB>, accountId: number): Promise<
     'thread_watches',
     'email_settings',
     'business_invitations',
+    'convener_invitations',
     'post_mentions',
     'conveners',
     'suspensions',
@@ -179,6 +180,7 @@ export async function detachFromOthersRows(db: Kysely<DB>, accountId: number): P
   await db.updateTable('flags').set({ flagger_id: null }).where('flagger_id', '=', accountId).execute();
   await db.updateTable('business_invitations').set({ invited_by_id: null }).where('invited_by_id', '=', accountId).execute();
   await db.updateTable('conveners').set({ appointed_by_id: null }).where('appointed_by_id', '=', accountId).execute();
+  await db.updateTable('convener_invitations').set({ invited_by_id: null }).where('invited_by_id', '=', accountId).execute();
 }
 
 /** The row itself: email, name, password and language erased, no longer an admin, deleted now. */

@@ -37,6 +37,8 @@ const ERASED = new Set([
   'business_staff.account_id',
   'business_invitations.account_id',
   'business_invitations.invited_by_id',
+  'convener_invitations.account_id',
+  'convener_invitations.invited_by_id',
   'post_mentions.account_id',
   'conveners.account_id',
   'conveners.appointed_by_id',
@@ -121,6 +123,14 @@ describe('deleting one’s own account', () => {
       .executeTakeFirstOrThrow();
     await ctx.db.insertInto('business_staff').values({ business_id: other.id, account_id: colleagueId, role: 'owner', is_admin: true }).execute();
     await ctx.db.insertInto('business_invitations').values({ business_id: other.id, account_id: id, invited_by_id: colleagueId, role: 'guide' }).execute();
+    // Invited to convene, and inviting someone else to.
+    const kajak = await ctx.db.selectFrom('networks').select('id').where('slug', '=', 'kajak').executeTakeFirstOrThrow();
+    const invitations = ctx.db.insertInto('convener_invitations');
+    await invitations.values({ network_id: kajak.id, account_id: id, invited_by_id: colleagueId }).execute();
+    await invitations
+      .values({ network_id: kajak.id, account_id: colleagueId, invited_by_id: id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     await ctx.db
       .insertInto('account_tokens')
       .values({ account_id: id, purpose: 'password_reset', secret_hash: new Uint8Array(32).fill(sequence), expires_at: new Date(Date.now() + 3_600_000) })
