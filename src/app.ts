@@ -46,6 +46,8 @@ import { rulesRoutes } from './moderation/rules.routes.js';
 import { suspensionsRoutes } from './moderation/suspensions.routes.js';
 import { logRoutes } from './moderation/log.routes.js';
 import { flagsRoutes } from './moderation/flags.routes.js';
+import { convenerInvitationsRoutes } from './moderation/convener-invitations.routes.js';
+import { guideRoutes } from './moderation/guide.routes.js';
 import { homePage } from './pages/home.page.js';
 import { boardPage } from './pages/board.page.js';
 import { threadPage } from './pages/thread.page.js';
@@ -133,6 +135,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(suspensionsRoutes);
   await app.register(logRoutes);
   await app.register(flagsRoutes);
+  await app.register(convenerInvitationsRoutes);
+  await app.register(guideRoutes);
   await app.register(liveRoutes);
   await app.register(accountsRoutes);
   await app.register(deletionRoutes);

@@ -57,7 +57,8 @@ export async function writeLog(db: Kysely<DB>, entry: Insertable<ModerationLogTa
   await db.insertInto('moderation_log').values(entry).execute();
 }
 
-export async function addConvener(db: Kysely<DB>, networkId: number, accountId: number, appointedById: number): Promise<boolean> {
+/** Adds the convener; false when they already were one. `appointedById` is null when whoever invited them is gone. */
+export async function addConvener(db: Kysely<DB>, networkId: number, accountId: number, appointedById: number | null): Promise<boolean> {
   const result = await db
     .insertInto('conveners')
     .values({ network_id: networkId, account_id: accountId, appointed_by_id: appointedById })

@@ -2,15 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
-import { loadNetwork, networkSlugParam, type NetworkParams } from '../networks/public.js';
+import { loadNetwork, networkSlugParam } from '../networks/public.js';
 import { findPosts } from '../posts/posts.queries.js';
 import { PostJson, postParams, type PostParams } from '../posts/posts.schemas.js';
 import { postJson } from '../posts/present.js';
-import { listConveners } from './moderation.queries.js';
+import { convenersJson, convenersPageData } from './conveners-page.js';
 import { listRuleTitles } from './rules.queries.js';
 import { CONFIRM_SCRIPT } from './confirm-script.js';
 import { requireModeratorOf } from './guards.js';
-import { ConvenersJson, convenerParams, ReasonForm, reasonBody, usernameBody } from './moderation.schemas.js';
+import { ConvenersJson, ConvenersPage, convenerParams, ReasonForm, reasonBody, usernameBody } from './moderation.schemas.js';
 import { appointConvener, hidePost, removeConvener, unhidePost } from './moderation.service.js';
 
 export async function moderationRoutes(fastify: FastifyInstance): Promise<void> {
@@ -52,33 +52,23 @@ export async function moderationRoutes(fastify: FastifyInstance): Promise<void> 
     return reply.done(`/p/${request.params.postId}`, postJson(post, request.viewer), 200);
   });
 
-  async function convenersJson(networkId: number) {
-    return (await listConveners(db, [networkId])).map((c) => ({ username: c.username, displayName: c.display_name }));
-  }
-
-  /** The conveners page: the network, its conveners, and (for admins, who alone appoint and remove) the forms. */
-  async function convenersPageData(request: FastifyRequest) {
-    const network = await loadNetwork(db, (request.params as NetworkParams).network);
-    return {
-      network: { slug: network.slug, name: network.name },
-      conveners: await convenersJson(network.id),
-      canAppoint: request.viewer?.role === 'admin',
-      scripts: CONFIRM_SCRIPT,
-    };
-  }
+  const pageData = (request: FastifyRequest) => convenersPageData(db, request);
 
   // The network's moderators see who convenes it; admins appoint and remove them here.
   app.get(
     '/n/:network/conveners',
-    { onRequest: signedInOnly, schema: { params: networkSlugParam, response: { 200: ConvenersJson } } },
+    { onRequest: signedInOnly, schema: { params: networkSlugParam, response: { 200: ConvenersPage } } },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       requireModeratorOf(request.viewer!, network.id);
-      const data = await convenersPageData(request);
+      const data = await convenersPageData(db, request);
       return reply.page(
         'moderation/conveners',
         { ...data, values: {}, errors: {} },
-        { json: { network: network.slug, conveners: data.conveners }, title: request.t('moderation.conveners.title', { network: network.name }) },
+        {
+          json: { network: network.slug, conveners: data.conveners, invitations: data.invitations },
+          title: request.t('moderation.conveners.title', { network: network.name }),
+        },
       );
     },
   );
@@ -88,13 +78,13 @@ export async function moderationRoutes(fastify: FastifyInstance): Promise<void> 
     {
       onRequest: signedInOnly,
       schema: { params: networkSlugParam, body: usernameBody, response: { 200: ConvenersJson } },
-      config: { form: { view: 'moderation/conveners', data: convenersPageData } },
+      config: { form: { view: 'moderation/conveners', data: pageData } },
     },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       await appointConvener(db, request.viewer!, network.id, request.body.username);
       reply.flash('notice.convenerAppointed', { values: { name: request.body.username, network: network.name } });
-      return reply.done(`/n/${network.slug}/conveners`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
+      return reply.done(`/n/${network.slug}/conveners`, { network: network.slug, conveners: await convenersJson(db, network.id) }, 200);
     },
   );
 
@@ -105,7 +95,7 @@ export async function moderationRoutes(fastify: FastifyInstance): Promise<void> 
       const network = await loadNetwork(db, request.params.network);
       await removeConvener(db, request.viewer!, network.id, request.params.username);
       reply.flash('notice.convenerRemoved', { values: { name: request.params.username, network: network.name } });
-      return reply.done(`/n/${network.slug}/conveners`, { network: network.slug, conveners: await convenersJson(network.id) }, 200);
+      return reply.done(`/n/${network.slug}/conveners`, { network: network.slug, conveners: await convenersJson(db, network.id) }, 200);
     },
   );
 }

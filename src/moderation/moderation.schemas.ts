@@ -3,6 +3,7 @@
 import { Type, type Static } from 'typebox';
 import { blankForm, databaseId, Nullable, OneOf } from '../core/schemas.js';
 import { AccountName, MovedJson, NetworkName, PostJson, RuleTitle, ThreadHeading } from '../posts/posts.schemas.js';
+import { SentInvitationJson } from './convener-invitations.schemas.js';
 import { MAX_RULE_BODY, MAX_RULE_TITLE } from './rules.service.js';
 import { MAX_SUSPENSION_DAYS } from './suspensions.service.js';
 
@@ -77,6 +78,8 @@ export const ReasonForm = Type.Object({
 });
 
 export const ConvenersJson = Type.Object({ network: Type.String(), conveners: Type.Array(AccountName) });
+/** The conveners page: its conveners and the invitations to convene it that wait for an answer. */
+export const ConvenersPage = Type.Object({ network: Type.String(), conveners: Type.Array(AccountName), invitations: Type.Array(SentInvitationJson) });
 
 /** A thread as its moderators' actions answer it. */
 export const ModeratedThread = Type.Object({

@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.js';
 import { requireAdmin } from '../accounts/guards.js';
 import { findAccountByUsername } from '../accounts/public.js';
 import { requireFound, requireModeratorOf } from './guards.js';
+import { takeInvitation } from './convener-invitations.queries.js';
 import * as queries from './moderation.queries.js';
 import type { Reason } from './moderation.schemas.js';
 import { findPosts, type PostRow } from '../posts/posts.queries.js';
@@ -78,6 +79,8 @@ export async function appointConvener(db: Kysely<DB>, actor: Viewer, networkId: 
   await db.transaction().execute(async (tx) => {
     const account = await findAccountByUsername(tx, username);
     if (!account) throw new ValidationError({ username: 'moderation.noSuchAccount' });
+    // An invitation to convene waiting for them is answered by the appointment.
+    if (await takeInvitation(tx, networkId, account.id)) await recordEvent(tx, 'notifications.changed', { accountIds: [account.id] });
     if (!(await queries.addConvener(tx, networkId, account.id, actor.id))) return;
     await queries.writeLog(tx, { network_id: networkId, actor_id: actor.id, action: 'appoint', target_account_id: account.id });
     await recordEvent(tx, 'conveners.changed', { networkId, accountId: account.id });

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireViewer, signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
 import { pendingInvitations } from '../businesses/public.js';
+import { pendingConvenerInvitations } from '../moderation/public.js';
 import * as queries from './notifications.queries.js';
 import { notificationParams, NotificationsPage, notificationsQuery, readBody, UnreadCount, type NotificationGroup } from './notifications.schemas.js';
 import { markNotificationsRead } from './notifications.service.js';
@@ -44,10 +45,12 @@ export async function notificationsRoutes(fastify: FastifyInstance): Promise<voi
       const unread = request.unreadNotifications ?? (await queries.unreadCount(db, viewer.id));
       const firstPage = request.query.before === undefined;
       const invitations = firstPage ? await pendingInvitations(db, viewer.id) : [];
-      const json = { unread, invitations, notifications: groups, nextCursor };
+      const convenerInvitations = firstPage ? await pendingConvenerInvitations(db, viewer.id) : [];
+      const json = { unread, invitations, convenerInvitations, notifications: groups, nextCursor };
       // Invitations count as unread until answered, but marking read does not answer them.
-      const canMarkRead = unread > invitations.length;
-      return reply.page('notifications/index', { ...json, firstPage, canMarkRead }, { json, title: request.t('notifications.title') });
+      const waiting = invitations.length + convenerInvitations.length;
+      const canMarkRead = unread > waiting;
+      return reply.page('notifications/index', { ...json, firstPage, canMarkRead, waiting }, { json, title: request.t('notifications.title') });
     },
   );
 

@@ -4,6 +4,7 @@ import { Nullable } from '../core/schemas.js';
 import type { NotificationKind } from '../db/schema.js';
 import { AccountName, NetworkName } from '../posts/posts.schemas.js';
 import { InvitationJson } from '../businesses/public.js';
+import { ConvenerInvitationJson } from '../moderation/public.js';
 
 const id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 
@@ -47,6 +48,8 @@ export type NotificationGroup = Static<typeof NotificationGroup>;
 export const NotificationsPage = Type.Object({
   unread: Type.Integer(),
   invitations: Type.Array(InvitationJson),
+  /** Invitations to convene a network, waiting and counted the same way. */
+  convenerInvitations: Type.Array(ConvenerInvitationJson),
   notifications: Type.Array(NotificationGroup),
   nextCursor: Nullable(Type.Integer()),
 });

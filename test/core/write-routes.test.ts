@@ -42,6 +42,8 @@ describe('every write route', () => {
   let member: Member;
   /** A member whose flags count: older than a day, with a post of their own. */
   let oldHand: Member;
+  /** Invited to convene the network. */
+  let coConvener: Member;
   let threadId: number;
   let replyId: number;
 
@@ -53,6 +55,7 @@ describe('every write route', () => {
     await createNetwork(admin.agent, { slug: 'elsewhere' });
     threadId = (await startThread(member.agent, 'writes')).id;
     replyId = (await reply(member.agent, threadId, 'A reply')).id;
+    coConvener = await signUp(ctx, { username: 'co_convener' });
     oldHand = await signUp(ctx, { username: 'old_hand' });
     await reply(oldHand.agent, threadId, 'Been here for years');
     await ctx.db
@@ -81,6 +84,11 @@ describe('every write route', () => {
     ['POST /n/:network/rules', () => admin.agent.post('/n/writes/rules').send({ title: ['Stay on topic'], body: ['Please.'] })],
     ['POST /n/:network/conveners', () => admin.agent.post('/n/writes/conveners').send({ username: 'writer' })],
     ['POST /n/:network/conveners/:username/remove', () => admin.agent.post('/n/writes/conveners/writer/remove')],
+    // An invitation to convene counts in the invitee's header; accepting changes who convenes.
+    ['POST /n/:network/conveners/invitations', () => admin.agent.post('/n/writes/conveners/invitations').send({ username: 'co_convener' })],
+    ['POST /n/:network/conveners/invitations/withdraw', () => admin.agent.post('/n/writes/conveners/invitations/withdraw').send({ username: 'co_convener' })],
+    ['POST /n/:network/conveners/invitations/decline', () => coConvener.agent.post('/n/writes/conveners/invitations/decline'), inviteCoConvener],
+    ['POST /n/:network/conveners/invitations/accept', () => coConvener.agent.post('/n/writes/conveners/invitations/accept'), inviteCoConvener],
     ['POST /n/:network/flag-threshold', () => admin.agent.post('/n/writes/flag-threshold').send({ threshold: 1 })],
     ['POST /n/:network/follow', () => member.agent.post('/n/writes/follow').send({ level: 'threads' })],
     ['POST /n/:network/unfollow', () => member.agent.post('/n/writes/unfollow')],
@@ -116,6 +124,12 @@ describe('every write route', () => {
     // Last: the member's posts are shown as a former member's.
     ['POST /me/delete', () => member.agent.post('/me/delete').send({ password: member.password })],
   ];
+
+  /** An invitation to convene for co_convener to answer. */
+  async function inviteCoConvener(): Promise<void> {
+    const response = await admin.agent.post('/n/writes/conveners/invitations').set('accept', JSON_ACCEPT).send({ username: 'co_convener' });
+    expect(response.status).toBeLessThan(300);
+  }
 
   /** An invitation for the invitee to answer. */
   async function inviteOldHand(): Promise<void> {

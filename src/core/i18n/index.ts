@@ -6,13 +6,23 @@ import { sv } from './sv.js';
 import type { AreaStrings } from './area.js';
 import { accountStrings } from './account.js';
 import { businessesStrings } from './businesses.js';
+import { convenersStrings } from './conveners.js';
 import { peopleStrings } from './people.js';
 import { recoveryStrings } from './recovery.js';
 import { searchStrings } from './search.js';
 import { healthStrings } from './health.js';
 import { membershipStrings } from './membership.js';
 
-const AREAS: readonly AreaStrings[] = [recoveryStrings, accountStrings, peopleStrings, businessesStrings, searchStrings, membershipStrings, healthStrings];
+const AREAS: readonly AreaStrings[] = [
+  recoveryStrings,
+  accountStrings,
+  peopleStrings,
+  businessesStrings,
+  searchStrings,
+  membershipStrings,
+  healthStrings,
+  convenersStrings,
+];
 
 /** A locale's whole catalog: the general one, then each area's. */
 const withAreas = (locale: Locale, general: Record<string, string>) =>
