@@ -201,6 +201,7 @@ describe('JSON answers', () => {
       ]),
     ]);
     expect(fieldsOf(await get(member, '/notifications'))).toEqual([
+      'convenerInvitations[]',
       'invitations[]',
       'nextCursor',
       ...prefixed('notifications[].', [

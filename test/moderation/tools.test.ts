@@ -143,7 +143,8 @@ describe('post actions and moderation tools', () => {
     const page = await en(admin.agent.get('/n/fiske/conveners'));
     expect(page.status).toBe(200);
     expect(page.text).toContain('The network has no conveners yet.');
-    expect(page.text).toContain('<form method="post" action="/n/fiske/conveners"');
+    // One field: invite, or (admins) appoint at once.
+    expect(page.text).toContain('formaction="/n/fiske/conveners"');
 
     const unknown = await en(admin.agent.post('/n/fiske/conveners')).type('form').send({ username: 'nobody_here' });
     expect(unknown.status).toBe(400);
@@ -159,14 +160,16 @@ describe('post actions and moderation tools', () => {
     expect((await admin.agent.get('/n/fiske/conveners').set('accept', JSON_ACCEPT)).body).toEqual({
       network: 'fiske',
       conveners: [{ username: 'tools_member', displayName: member.displayName }],
+      invitations: [],
     });
 
-    // A convener sees who convenes, without the admin's forms; others may not look.
+    // A convener sees who convenes and may invite, without the admin's appointing and removing; others may not look.
     const forConvener = await en(member.agent.get('/n/fiske/conveners'));
     expect(forConvener.status).toBe(200);
     expect(forConvener.text).toContain('@tools_member');
     expect(forConvener.text).not.toContain('/remove"');
-    expect(forConvener.text).not.toContain('action="/n/fiske/conveners"');
+    expect(forConvener.text).not.toContain('formaction="/n/fiske/conveners"');
+    expect(forConvener.text).toContain('action="/n/fiske/conveners/invitations"');
     expect((await convener.agent.get('/n/fiske/conveners').set('accept', HTML)).status).toBe(403);
     expect((await guest(ctx).get('/n/fiske/conveners').set('accept', HTML)).status).toBe(303);
 
