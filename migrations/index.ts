@@ -19,6 +19,7 @@ import * as searchSpeed from './2026-12-02T1100_search_speed.js';
 import * as networkMembership from './2026-12-02T1200_network_membership.js';
 import * as convenerInvitations from './2026-12-02T1300_convener_invitations.js';
 import * as networkHealth from './2026-12-02T1400_network_health.js';
+import * as networkProposals from './2026-12-03T1130_network_proposals.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1200_network_membership': networkMembership,
   '2026-12-02T1300_convener_invitations': convenerInvitations,
   '2026-12-02T1400_network_health': networkHealth,
+  '2026-12-03T1130_network_proposals': networkProposals,
 };

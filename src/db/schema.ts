@@ -106,6 +106,48 @@ export interface NetworksTable {
 export type NetworkPosting = 'anyone' | 'members';
 
 /** An account that joined a network. */
+export type ProposalStatus = 'open' | 'approved' | 'declined';
+
+/** A proposal that a network be started (src/proposals/). */
+export interface NetworkProposalsTable {
+  id: Generated<number>;
+  proposer_id: number;
+  name: string;
+  slug: string;
+  audience: string;
+  purpose: string;
+  not_for: string;
+  wants_help: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<ProposalStatus, ProposalStatus | undefined, ProposalStatus>;
+  /** The admin who decided; null while open, and once that account is deleted. */
+  decided_by: number | null;
+  /** Null exactly while open. */
+  decided_at: Date | null;
+  /** Present exactly when declined. */
+  decline_reason: string | null;
+  /** The network an approval made. */
+  network_id: number | null;
+  created_at: CreatedAt;
+}
+
+/** A member who would join the proposed network (the proposer never has a row). */
+export interface NetworkProposalSupportersTable {
+  proposal_id: number;
+  account_id: number;
+  created_at: CreatedAt;
+}
+
+export type ProposalNoticeKind = 'proposed' | 'approved' | 'declined' | 'joined';
+
+export interface ProposalNoticesTable {
+  id: Generated<number>;
+  account_id: number;
+  proposal_id: number;
+  kind: ProposalNoticeKind;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
 export interface NetworkMembersTable {
   network_id: number;
   account_id: number;
@@ -325,6 +367,9 @@ export interface DB {
   business_staff: BusinessStaffTable;
   business_invitations: BusinessInvitationsTable;
   network_members: NetworkMembersTable;
+  network_proposals: NetworkProposalsTable;
+  network_proposal_supporters: NetworkProposalSupportersTable;
+  proposal_notices: ProposalNoticesTable;
 }
 
 export type FollowLevel = 'threads' | 'posts';
