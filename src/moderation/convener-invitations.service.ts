@@ -4,6 +4,7 @@
 // between the two people (the README says why).
 import type { Kysely } from 'kysely';
 import { findAccountByUsername } from '../accounts/public.js';
+import { addMember } from '../networks/public.js';
 import { recordEvent } from '../core/events.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Viewer } from '../core/viewer.js';
@@ -59,6 +60,7 @@ export async function answerInvitation(db: Kysely<DB>, viewer: Viewer, networkId
       throw new NotFoundError();
     }
     if (accept && (await addConvener(tx, networkId, viewer.id, invitation.invited_by_id))) {
+      await addMember(tx, viewer.id, networkId);
       // The invitee acted; the row names who invited them (none once that account is gone).
       await writeLog(tx, { network_id: networkId, actor_id: viewer.id, action: 'accept-convener', target_account_id: invitation.invited_by_id });
       await recordEvent(tx, 'conveners.changed', { networkId, accountId: viewer.id });

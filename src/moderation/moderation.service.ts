@@ -7,6 +7,7 @@ import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { requireAdmin } from '../accounts/guards.js';
 import { findAccountByUsername } from '../accounts/public.js';
+import { addMember } from '../networks/public.js';
 import { requireFound, requireModeratorOf } from './guards.js';
 import { takeInvitation } from './convener-invitations.queries.js';
 import * as queries from './moderation.queries.js';
@@ -82,6 +83,7 @@ export async function appointConvener(db: Kysely<DB>, actor: Viewer, networkId: 
     // An invitation to convene waiting for them is answered by the appointment.
     if (await takeInvitation(tx, networkId, account.id)) await recordEvent(tx, 'notifications.changed', { accountIds: [account.id] });
     if (!(await queries.addConvener(tx, networkId, account.id, actor.id))) return;
+    await addMember(tx, account.id, networkId);
     await queries.writeLog(tx, { network_id: networkId, actor_id: actor.id, action: 'appoint', target_account_id: account.id });
     await recordEvent(tx, 'conveners.changed', { networkId, accountId: account.id });
   });

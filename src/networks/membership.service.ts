@@ -15,13 +15,22 @@ import * as queries from './membership.queries.js';
  */
 export async function joinNetwork(db: Kysely<DB>, accountId: number, networkId: number): Promise<{ member: true; members: number }> {
   return db.transaction().execute(async (tx) => {
-    if (await queries.insertMember(tx, networkId, accountId)) {
-      await recordEvent(tx, 'members.changed', { networkId });
-      if (await followUnlessFollowing(tx, accountId, networkId)) await recordEvent(tx, 'followers.changed', { networkId });
-    }
+    await addMember(tx, accountId, networkId);
     const { members } = await queries.membershipState(tx, networkId, accountId);
     return { member: true, members };
   });
+}
+
+/**
+ * Joining inside the caller's transaction (a convener appointed, an invitation accepted, a proposal
+ * approved: whoever convenes a network is among its members): the row, the follow, the events. False
+ * when they already were a member.
+ */
+export async function addMember(tx: Kysely<DB>, accountId: number, networkId: number): Promise<boolean> {
+  if (!(await queries.insertMember(tx, networkId, accountId))) return false;
+  await recordEvent(tx, 'members.changed', { networkId });
+  if (await followUnlessFollowing(tx, accountId, networkId)) await recordEvent(tx, 'followers.changed', { networkId });
+  return true;
 }
 
 /**

@@ -100,6 +100,9 @@ describe('convener appointment and invitations', () => {
     expect(accepted.status).toBe(303);
     expect(accepted.headers.location).toBe('/guide/conveners');
     expect(await conveners()).toEqual([bo.username, karin.username]);
+    // Whoever convenes a network is among its members, following its board.
+    const members = await guest(ctx).get('/n/kajak/members').set('accept', JSON_ACCEPT);
+    expect(members.body.members.map((person: { username: string }) => person.username)).toContain(bo.username);
     expect(await invitationRows()).toEqual([]);
     expect(await notifications(bo)).toMatchObject({ unread: 0, convenerInvitations: [] });
     expect(await log()).toEqual([

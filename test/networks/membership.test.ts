@@ -40,6 +40,11 @@ describe('network membership', () => {
     return row?.level ?? null;
   }
 
+  it('makes an appointed convener a member, following the board at threads', async () => {
+    expect((await memberRows('unga')).length).toBe(1);
+    expect(await followOf(convener.username, 'unga')).toBe('threads');
+  });
+
   it('joins a network: the member is counted, listed and follows the board at threads; joining again changes nothing', async () => {
     const joined = await anna.agent.post('/n/alla/join').set('accept', JSON_ACCEPT);
     expect(joined.status).toBe(200);
