@@ -5,7 +5,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config, TrustProxy } from './config.js';
 import { errorHandlerPlugin } from './core/error-handler.js';
 import { TooManyRequestsError } from './core/errors.js';
@@ -41,6 +41,7 @@ import { feedsRoutes } from './feeds/feeds.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { businessesRoutes } from './businesses/businesses.routes.js';
 import { searchRoutes } from './search/search.routes.js';
+import { proposalsRoutes } from './proposals/proposals.routes.js';
 import { threadActionsRoutes } from './moderation/thread-actions.routes.js';
 import { rulesRoutes } from './moderation/rules.routes.js';
 import { suspensionsRoutes } from './moderation/suspensions.routes.js';
@@ -68,6 +69,19 @@ export interface BuildOptions {
 const REDACTED_HEADERS = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
 
 /**
+ * Fastify logs a request twice, arriving and answered; the two lines were a third of a cached page's
+ * CPU. One line when it is answered carries the fields of both.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
+/**
  * Fastify turns a bare hop count into "trust nothing", since it cannot check who connects; TRUST_PROXY=n
  * asks to trust the n nearest hops (the README says why the forum must then be reachable only through them).
  */
@@ -82,6 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true } },
     routerOptions: { ignoreTrailingSlash: true },
+    logController: new OneLinePerRequest(),
   });
 
   const database =
@@ -151,6 +166,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(peopleRoutes);
   await app.register(businessesRoutes);
   await app.register(searchRoutes);
+  await app.register(proposalsRoutes);
 
   // The pages that gather what they show from several features.
   await app.register(homePage);

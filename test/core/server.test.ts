@@ -3,8 +3,13 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/ports.js';
 
+interface LogEntry {
+  msg: string;
+  req?: { url: string };
+}
+
 describe('starting the server', () => {
-  it('logs one address to open, PUBLIC_URL, and not the address it is bound to', async () => {
+  it('logs one address to open, PUBLIC_URL, and not the address it is bound to; then one line per request', async () => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'info' };
     delete env.DATABASE_URL;
@@ -12,6 +17,8 @@ describe('starting the server', () => {
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const lines: string[] = [];
+      const entries: LogEntry[] = [];
+      let logged: () => void = () => {};
       await new Promise<void>((resolve, reject) => {
         let buffered = '';
         server.stdout.on('data', (chunk: Buffer) => {
@@ -19,13 +26,34 @@ describe('starting the server', () => {
           const complete = buffered.split('\n');
           buffered = complete.pop()!;
           for (const line of complete) {
-            lines.push((JSON.parse(line) as { msg: string }).msg);
+            const entry = JSON.parse(line) as LogEntry;
+            entries.push(entry);
+            lines.push(entry.msg);
             if (line.includes('is up at')) resolve();
+            if (entry.req?.url === '/healthz?probe=2') logged();
           }
         });
         server.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was up: ${lines.join(' | ')}`)));
       });
       expect(lines.filter((line) => /https?:\/\//.test(line))).toEqual([`Bryggan is up at http://localhost:${port}/ on pglite`]);
+
+      // One line per request, when it is answered, with what both of Fastify's lines said; the second
+      // request's line arriving proves the first wrote no more than one.
+      const second = new Promise<void>((resolve) => (logged = resolve));
+      expect((await fetch(`http://127.0.0.1:${port}/healthz?probe=1`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz?probe=2`)).status).toBe(200);
+      await second;
+      const first = entries.filter((entry) => entry.req?.url === '/healthz?probe=1');
+      expect(first).toEqual([
+        expect.objectContaining({
+          msg: 'request completed',
+          reqId: expect.any(String),
+          req: expect.objectContaining({ method: 'GET', url: '/healthz?probe=1', remoteAddress: '127.0.0.1' }),
+          res: { statusCode: 200 },
+          responseTime: expect.any(Number),
+        }),
+      ]);
+      expect(entries.filter((entry) => entry.msg === 'incoming request')).toEqual([]);
     } finally {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
