@@ -30,6 +30,20 @@ export interface DomainEvents {
   'account.changed': { accountId: number };
   /** A business's page, networks or staff changed: its staff's posts and the networks' side columns name it. */
   'business.changed': { businessId: number };
+  /** A meeting's time, place, answers, cancellation or minutes changed: its thread, the boards and the lists show it. */
+  'meeting.changed': { threadId: number };
+  /**
+   * Tell these accounts about a meeting (its opening post, or the minutes): written by the notifications
+   * worker as notifications of that kind, for those the visibility rule lets read the post.
+   */
+  'meeting.notify': {
+    threadId: number;
+    networkId: number;
+    postId: number;
+    kind: 'meeting-changed' | 'meeting-cancelled' | 'meeting-reminder' | 'waitlist-promoted' | 'minutes';
+    accountIds: number[];
+    actorId: number | null;
+  };
 }
 
 export type EventName = keyof DomainEvents;

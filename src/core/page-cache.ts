@@ -75,6 +75,10 @@ const rules = {
   'account.changed': () => EVERYTHING,
   // The business line beside its staff's posts, and the side column of the networks it is active in.
   'business.changed': () => EVERYTHING,
+  // A meeting's date and count show on its boards (the home page lists the upcoming ones), its details on its thread.
+  'meeting.changed': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
+  // What a member is told: never on a guest's page (meeting.changed drops the pages).
+  'meeting.notify': () => [],
 } satisfies { [N in EventName]: Rule<N> } & Record<string, Rule<never>>;
 const EVENT_TAGS: { [N in EventName]: Rule<N> } = rules;
 

@@ -370,12 +370,28 @@ export interface DB {
   network_proposals: NetworkProposalsTable;
   network_proposal_supporters: NetworkProposalSupportersTable;
   proposal_notices: ProposalNoticesTable;
+  meetings: MeetingsTable;
+  meeting_networks: MeetingNetworksTable;
+  meeting_answers: MeetingAnswersTable;
+  meeting_calendar_tokens: MeetingCalendarTokensTable;
 }
 
 export type FollowLevel = 'threads' | 'posts';
 export type WatchState = 'watching' | 'muted';
 export type EmailFrequency = 'none' | 'instant' | 'daily';
-export type NotificationKind = 'thread' | 'post' | 'watched' | 'reply' | 'mention' | 'hidden' | 'moved';
+export type NotificationKind =
+  | 'thread'
+  | 'post'
+  | 'watched'
+  | 'reply'
+  | 'mention'
+  | 'hidden'
+  | 'moved'
+  | 'meeting-changed'
+  | 'meeting-cancelled'
+  | 'meeting-reminder'
+  | 'waitlist-promoted'
+  | 'minutes';
 export type EmailStatus = 'open' | 'retry' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
 export interface FollowsTable {
@@ -439,4 +455,45 @@ export interface NotificationsTable {
 export interface SettingsTable {
   name: string;
   value: string;
+}
+
+/** A meeting: a thread with a time, a place and answers (migrations/2026-12-03T1215_meetings.ts). */
+export interface MeetingsTable {
+  thread_id: number;
+  starts_at: Date;
+  ends_at: Date;
+  place: string;
+  map_url: string | null;
+  capacity: number | null;
+  cancelled_at: Date | null;
+  minutes_post_id: number | null;
+  /** iCalendar SEQUENCE: bumped when the time or place changes, or the meeting is cancelled. */
+  sequence: ColumnType<number, number | undefined, number>;
+  /** Claimed once by the reminder job. */
+  reminded_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface MeetingNetworksTable {
+  thread_id: number;
+  network_id: number;
+}
+
+export type MeetingAnswer = 'going' | 'maybe' | 'not_going';
+
+export interface MeetingAnswersTable {
+  thread_id: number;
+  account_id: number;
+  answer: MeetingAnswer;
+  headcount: ColumnType<number, number | undefined, number>;
+  /** The place on the waiting list (lower first); null unless a `going` answer waits. */
+  queue: ColumnType<number | null, number | null | undefined, number | null>;
+  answered_at: CreatedAt;
+}
+
+export interface MeetingCalendarTokensTable {
+  account_id: number;
+  secret_hash: Uint8Array;
+  created_at: CreatedAt;
 }

@@ -3,7 +3,7 @@
 // in the transaction that moves the consumer's cursor past it.
 import type { Kysely } from 'kysely';
 import type { ConsumedEvent, ConsumerOptions } from '../core/consumer.js';
-import { recordEvent, type EventName } from '../core/events.js';
+import { recordEvent, type DomainEvents, type EventName } from '../core/events.js';
 import type { DB, NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
 import { audienceOf, watchAutomatically } from '../following/public.js';
@@ -34,6 +34,7 @@ export const HANDLED_EVENTS = [
   'post.deleted',
   'post.restored',
   'thread.moved',
+  'meeting.notify',
 ] as const satisfies readonly EventName[];
 
 /** What one transaction collects: accounts whose notifications changed. */
@@ -44,7 +45,20 @@ interface Run {
 }
 
 /** Notifications outrank each other: one per account and event, the strongest reason wins. */
-const RANK: Record<NotificationKind, number> = { thread: 1, post: 1, watched: 2, reply: 3, mention: 4, hidden: 5, moved: 5 };
+const RANK: Record<NotificationKind, number> = {
+  thread: 1,
+  post: 1,
+  watched: 2,
+  reply: 3,
+  mention: 4,
+  hidden: 5,
+  moved: 5,
+  'meeting-changed': 5,
+  'meeting-cancelled': 5,
+  'meeting-reminder': 5,
+  'waitlist-promoted': 5,
+  minutes: 5,
+};
 
 /** The consumer's handler: what each event means for whom. */
 export function notificationsWorker(options: NotificationsWorkerOptions): ConsumerOptions['handle'] {
@@ -165,6 +179,15 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     await notify(run, eventId, opening, kinds, { actorId: thread.moved_by_id, networkId, note: thread.moved_note });
   }
 
+  /** Meetings name whom to tell (src/meetings/): those who answered, who wait, who follow the thread. */
+  async function meetingNotice(run: Run, eventId: number, payload: DomainEvents['meeting.notify']): Promise<void> {
+    const [post] = await queries.findPostsForNotifying(run.tx, [payload.postId]);
+    if (!post) return;
+    const kinds = new Map<number, NotificationKind>(payload.accountIds.map((accountId) => [accountId, payload.kind]));
+    if (payload.actorId !== null) kinds.delete(payload.actorId);
+    await notify(run, eventId, post, kinds, { actorId: payload.actorId, networkId: payload.networkId });
+  }
+
   async function handleEvent(run: Run, event: ConsumedEvent): Promise<void> {
     switch (event.name) {
       case 'thread.created':
@@ -182,6 +205,8 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
       }
       case 'thread.moved':
         return threadMoved(run, event.id, event.payload.threadId, event.payload.networkId);
+      case 'meeting.notify':
+        return meetingNotice(run, event.id, event.payload);
       default:
         return;
     }

@@ -29,6 +29,11 @@ const GROUP_FAMILY: Record<NotificationKind, string> = {
   mention: 'mention',
   hidden: 'hidden',
   moved: 'moved',
+  'meeting-changed': 'meeting-changed',
+  'meeting-cancelled': 'meeting-cancelled',
+  'meeting-reminder': 'meeting-reminder',
+  'waitlist-promoted': 'waitlist-promoted',
+  minutes: 'minutes',
 };
 
 /** The key notifications are grouped by: new threads per network, replies per thread, the rest alone. */
@@ -118,5 +123,7 @@ export function groupRows(rows: NotificationDetailRow[], reader: Viewer, t: Tran
 export function targetOf(notification: { kind: NotificationKind; post_id: number | null; thread_id: number }, groupSize: number, networkSlug: string): string {
   if (notification.kind === 'thread' && groupSize > 1) return `/n/${networkSlug}`;
   if (notification.kind === 'thread' || notification.kind === 'moved' || notification.post_id === null) return `/t/${notification.thread_id}`;
+  // About a meeting itself (its time, place, answers): the meeting's page; the minutes are a post.
+  if (notification.kind.startsWith('meeting-') || notification.kind === 'waitlist-promoted') return `/t/${notification.thread_id}`;
   return `/p/${notification.post_id}`;
 }

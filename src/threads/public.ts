@@ -14,6 +14,8 @@ import { findThread, findThreadPagePosts } from './threads.queries.js';
 import type { ThreadPageJson } from './threads.schemas.js';
 
 export { threadPageQuery, ThreadPageJson, type ThreadPageQuery } from './threads.schemas.js';
+// Meetings start their threads through the same service (and its guards and limits).
+export { threadsService } from './threads.service.js';
 // Businesses make their slugs the same way.
 export { slugify } from './slug.js';
 

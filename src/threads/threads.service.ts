@@ -112,7 +112,16 @@ export async function placeOfPost(db: Kysely<DB>, post: { id: number; thread_id:
 export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
   return {
     /** `language`: the author's, for a text too short to tell its own (the page's language as they write). */
-    async createThread(author: Viewer, network: { id: number }, input: { title: string; body: string; language: TextLanguage; submissionKey?: string }) {
+    /**
+     * `within`: more to write in the same transaction once the thread exists (a meeting's row): it
+     * commits or fails with the thread. It runs after the guards, so it may add guards of its own.
+     */
+    async createThread(
+      author: Viewer,
+      network: { id: number },
+      input: { title: string; body: string; language: TextLanguage; submissionKey?: string },
+      within?: (tx: Tx, threadId: number) => Promise<void>,
+    ) {
       const { html, mentionedAccountIds } = await renderPost(db, input.body);
       const lang = detectPostLanguage(openingText(input.title, input.body), input.language);
       return once(db, author, input.submissionKey, {
@@ -144,6 +153,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           });
           await queries.insertPostMentions(tx, post.id, mentionedAccountIds);
           await recordNetworkActivity(tx, network.id, now, true);
+          if (within) await within(tx, thread.id);
           await recordEvent(tx, 'thread.created', { threadId: thread.id, networkId: network.id, postId: post.id });
           return { threadId: thread.id, post: await loadWritten(tx, post.id) };
         },
