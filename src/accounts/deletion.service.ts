@@ -7,6 +7,7 @@ import { recordEvent } from '../core/events.js';
 import { ForbiddenError, UnauthorizedError } from '../core/errors.js';
 import type { DB } from '../db/schema.js';
 import { leaveAllBusinesses } from '../businesses/public.js';
+import { forgetProposalsOf } from '../proposals/public.js';
 import * as queries from './deletion.queries.js';
 
 export interface DeletionChoice {
@@ -51,12 +52,15 @@ export async function deleteAccount(db: Kysely<DB>, accountId: number, choice: D
     const convened = await queries.convenedNetworkIds(tx, accountId);
     const unlinked = await queries.unlinkMentionsOf(tx, accountId);
     await leaveAllBusinesses(tx, accountId);
+    // Its open proposals are withdrawn (the admins' notices of them with them); decided ones stay, signed by nobody.
+    const toldOfProposals = await forgetProposalsOf(tx, accountId);
     await queries.deleteOwnRows(tx, accountId);
     await queries.detachFromOthersRows(tx, accountId);
     await queries.anonymiseAccount(tx, accountId, now);
     for (const post of unlinked) await recordEvent(tx, 'post.edited', { postId: post.id, threadId: post.thread_id });
     for (const networkId of followed) await recordEvent(tx, 'followers.changed', { networkId });
     for (const networkId of convened) await recordEvent(tx, 'conveners.changed', { networkId, accountId });
+    if (toldOfProposals.length > 0) await recordEvent(tx, 'notifications.changed', { accountIds: toldOfProposals });
     await recordEvent(tx, 'sessions.ended', { accountId });
     await recordEvent(tx, 'account.changed', { accountId });
     return { postsDeleted };

@@ -8,20 +8,28 @@ import type { DB } from '../db/schema.js';
 import * as queries from './networks.queries.js';
 import type { NetworkMembership } from './networks.queries.js';
 
+type NewNetwork = { slug: string; name: string; description: string } & Partial<NetworkMembership>;
+
 /** A network says nothing of whom it is for, and lets anyone post, unless told otherwise. */
-export async function createNetwork(db: Kysely<DB>, input: { slug: string; name: string; description: string } & Partial<NetworkMembership>) {
-  const descriptionHtml = renderMarkdown(input.description);
+export async function createNetwork(db: Kysely<DB>, input: NewNetwork) {
   try {
-    return await db.transaction().execute(async (tx) => {
-      const network = await queries.insertNetwork(tx, { posting: 'anyone', audience: '', ...input, descriptionHtml });
-      // The home page lists every network: guests' cached copies must drop it.
-      await recordEvent(tx, 'network.changed', { networkId: network.id });
-      return network;
-    });
+    return await db.transaction().execute((tx) => insertNetworkInTransaction(tx, input));
   } catch (error) {
     if (isUniqueViolation(error)) throw new ValidationError({ slug: 'networks.slugTaken' });
     throw error;
   }
+}
+
+/**
+ * Makes the network inside the caller's transaction (a proposal approved makes one with its convener
+ * and members): the row and its event. A slug another network has fails on the networks' unique index
+ * (networks_slug_key), and the caller says what that answers.
+ */
+export async function insertNetworkInTransaction(tx: Kysely<DB>, input: NewNetwork) {
+  const network = await queries.insertNetwork(tx, { posting: 'anyone', audience: '', ...input, descriptionHtml: renderMarkdown(input.description) });
+  // The home page lists every network: guests' cached copies must drop it.
+  await recordEvent(tx, 'network.changed', { networkId: network.id });
+  return network;
 }
 
 export async function editNetwork(db: Kysely<DB>, networkId: number, input: { name: string; description: string } & NetworkMembership) {

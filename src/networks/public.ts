@@ -2,7 +2,7 @@
 // parameter that names it), the list of networks, a board's threads as the board and the live feed show
 // them, and the activity a post adds to its network (written by threads in the posting transaction);
 // membership: a network's member count and the viewer's membership, the networks a person is a member
-// of, and making someone a member inside another feature's transaction. The rest of networks/ is its own (the posting guard is networks/guards.ts).
+// of, and making someone a member — or a network (a proposal approved) — inside another feature's transaction. The rest of networks/ is its own (the posting guard is networks/guards.ts).
 import type { Kysely } from 'kysely';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
@@ -18,6 +18,7 @@ export { BoardJson, boardQuery, networkSlugParam, NetworkJson, type NetworkParam
 export { boardThreadJson, networkJson } from './present.js';
 export { membershipState, networksOfMember } from './membership.queries.js';
 export { addMember } from './membership.service.js';
+export { insertNetworkInTransaction } from './networks.service.js';
 
 /** How many live accounts are members of the network (the community-hiding threshold follows it). */
 export async function memberCount(db: Kysely<DB>, networkId: number): Promise<number> {

@@ -119,7 +119,7 @@ export async function unreadCount(db: Kysely<DB>, accountId: number): Promise<nu
 /**
  * Unread counts of several accounts at once; accounts with none are absent. An invitation to a
  * business's staff or to convene a network counts as unread until it is answered: it waits at the top
- * of the notifications.
+ * of the notifications; so does a notice about a network proposal until it is read.
  */
 export async function unreadCounts(db: Kysely<DB>, accountIds: readonly number[]): Promise<Map<number, number>> {
   if (accountIds.length === 0) return new Map();
@@ -133,6 +133,7 @@ export async function unreadCounts(db: Kysely<DB>, accountIds: readonly number[]
         .where('withdrawn_at', 'is', null)
         .unionAll(eb.selectFrom('business_invitations').select('account_id').where('account_id', 'in', accountIds))
         .unionAll(eb.selectFrom('convener_invitations').select('account_id').where('account_id', 'in', accountIds))
+        .unionAll(eb.selectFrom('proposal_notices').select('account_id').where('account_id', 'in', accountIds).where('read_at', 'is', null))
         .as('unread'),
     )
     .select(['account_id', (eb) => eb.fn.countAll<number>().as('count')])

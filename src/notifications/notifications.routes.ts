@@ -5,6 +5,7 @@ import { requireViewer, signedInOnly } from '../accounts/guards.js';
 import { NotFoundError } from '../core/errors.js';
 import { pendingInvitations } from '../businesses/public.js';
 import { pendingConvenerInvitations } from '../moderation/public.js';
+import { proposalNoticesOf } from '../proposals/public.js';
 import * as queries from './notifications.queries.js';
 import { notificationParams, NotificationsPage, notificationsQuery, readBody, UnreadCount, type NotificationGroup } from './notifications.schemas.js';
 import { markNotificationsRead } from './notifications.service.js';
@@ -46,7 +47,8 @@ export async function notificationsRoutes(fastify: FastifyInstance): Promise<voi
       const firstPage = request.query.before === undefined;
       const invitations = firstPage ? await pendingInvitations(db, viewer.id) : [];
       const convenerInvitations = firstPage ? await pendingConvenerInvitations(db, viewer.id) : [];
-      const json = { unread, invitations, convenerInvitations, notifications: groups, nextCursor };
+      const proposalNotices = firstPage ? await proposalNoticesOf(db, viewer.id, request.t) : [];
+      const json = { unread, invitations, convenerInvitations, proposalNotices, notifications: groups, nextCursor };
       // Invitations count as unread until answered, but marking read does not answer them.
       const waiting = invitations.length + convenerInvitations.length;
       const canMarkRead = unread > waiting;

@@ -5,6 +5,7 @@ import type { NotificationKind } from '../db/schema.js';
 import { AccountName, NetworkName } from '../posts/posts.schemas.js';
 import { InvitationJson } from '../businesses/public.js';
 import { ConvenerInvitationJson } from '../moderation/public.js';
+import { ProposalNoticeJson } from '../proposals/public.js';
 
 const id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 
@@ -50,6 +51,8 @@ export const NotificationsPage = Type.Object({
   invitations: Type.Array(InvitationJson),
   /** Invitations to convene a network, waiting and counted the same way. */
   convenerInvitations: Type.Array(ConvenerInvitationJson),
+  /** What the reader is told about network proposals (new ones, for admins; approved, declined, joined): unread until read or marked read. */
+  proposalNotices: Type.Array(ProposalNoticeJson),
   notifications: Type.Array(NotificationGroup),
   nextCursor: Nullable(Type.Integer()),
 });

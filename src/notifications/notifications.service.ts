@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../core/events.js';
 import type { DB } from '../db/schema.js';
+import { markAllProposalNoticesRead } from '../proposals/public.js';
 import * as queries from './notifications.queries.js';
 
 /**
@@ -10,7 +11,10 @@ import * as queries from './notifications.queries.js';
  */
 export async function markNotificationsRead(db: Kysely<DB>, accountId: number, which: { ids?: readonly number[]; groupKey?: string }): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const marked = await queries.markRead(tx, accountId, which, new Date());
+    const at = new Date();
+    let marked = await queries.markRead(tx, accountId, which, at);
+    // "Mark all read" marks the notices about network proposals too.
+    if (!which.ids && which.groupKey === undefined) marked += await markAllProposalNoticesRead(tx, accountId, at);
     if (marked > 0) await recordEvent(tx, 'notifications.changed', { accountIds: [accountId] });
     return queries.unreadCount(tx, accountId);
   });

@@ -23,6 +23,7 @@ const KEPT = new Set([
   'moderation_log.target_account_id',
   'notifications.actor_id', // others' notifications about its posts
   'suspensions.created_by_id', // a suspension it imposed on someone else
+  'network_proposals.proposer_id', // a decided proposal stays, signed "a former member"; open ones are withdrawn (test/proposals/deletion.test.ts)
 ]);
 const ERASED = new Set([
   'sessions.account_id',
@@ -45,6 +46,9 @@ const ERASED = new Set([
   'flags.flagger_id',
   'suspensions.account_id',
   'submissions.account_id',
+  'network_proposals.decided_by',
+  'network_proposal_supporters.account_id',
+  'proposal_notices.account_id',
 ]);
 
 describe('deleting one’s own account', () => {

@@ -12,6 +12,7 @@ import { recoveryStrings } from './recovery.js';
 import { searchStrings } from './search.js';
 import { healthStrings } from './health.js';
 import { membershipStrings } from './membership.js';
+import { proposalsStrings } from './proposals.js';
 
 const AREAS: readonly AreaStrings[] = [
   recoveryStrings,
@@ -22,6 +23,7 @@ const AREAS: readonly AreaStrings[] = [
   membershipStrings,
   healthStrings,
   convenersStrings,
+  proposalsStrings,
 ];
 
 /** A locale's whole catalog: the general one, then each area's. */
