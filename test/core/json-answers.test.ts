@@ -226,6 +226,7 @@ describe('JSON answers', () => {
         'thread.title',
         'unread',
       ]),
+      'proposalNotices[]',
       'unread',
     ]);
     expect(fieldsOf(await get(admin, '/n/fiske/log'))).toEqual([

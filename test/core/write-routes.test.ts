@@ -32,6 +32,11 @@ const NO_CACHED_PAGE: Record<string, string> = {
   'POST /password/forgot': 'a mail, no page',
   'POST /password/reset/:token': 'a password and sessions are no page',
   'POST /u/:username/reset-link': 'a link shown once to the admin, no page',
+  // Proposals are shown on /networks/proposals and their own pages, which are not cached (their notices: a member's own).
+  'POST /networks/propose': 'proposals are shown on pages that are not cached',
+  'POST /networks/proposals/:id/support': 'proposals are shown on pages that are not cached',
+  'POST /networks/proposals/:id/unsupport': 'proposals are shown on pages that are not cached',
+  'POST /networks/proposals/:id/decline': 'proposals are shown on pages that are not cached; no network is made',
 };
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -46,6 +51,7 @@ describe('every write route', () => {
   let coConvener: Member;
   let threadId: number;
   let replyId: number;
+  let proposalId: number;
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -80,6 +86,19 @@ describe('every write route', () => {
    */
   const changingWrites: Array<[route: string, send: () => ReturnType<Agent['post']>, prepare?: () => Promise<void>]> = [
     ['POST /networks', () => admin.agent.post('/networks').send({ slug: 'brand-new', name: 'Brand new' })],
+    // Approving a proposal makes a network (the home page lists it), its convener and members.
+    [
+      'POST /networks/proposals/:id/approve',
+      () => admin.agent.post(`/networks/proposals/${proposalId}/approve`),
+      async () => {
+        const response = await member.agent
+          .post('/networks/propose')
+          .set('accept', JSON_ACCEPT)
+          .send({ name: 'Proposed', slug: 'proposed', audience: 'writers', purpose: 'Writing', notFor: 'Reading' });
+        expect(response.status).toBe(201);
+        proposalId = response.body.id;
+      },
+    ],
     ['POST /n/:network/edit', () => admin.agent.post('/n/writes/edit').send({ name: 'Writes, renamed' })],
     ['POST /n/:network/rules', () => admin.agent.post('/n/writes/rules').send({ title: ['Stay on topic'], body: ['Please.'] })],
     ['POST /n/:network/conveners', () => admin.agent.post('/n/writes/conveners').send({ username: 'writer' })],

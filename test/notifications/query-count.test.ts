@@ -56,8 +56,9 @@ describe('queries per notifications page and per email', () => {
     const json = await count(() => many.agent.get('/notifications').set('accept', JSON_ACCEPT).expect(200));
     console.log(`notifications page: ${forMany} queries (HTML), ${json} (JSON)`);
     expect(forMany).toBe(forFew);
-    // Session, unread count (header), groups, details, invitations to a business's staff, invitations to convene.
-    expect(forMany).toBeLessThanOrEqual(6);
+    // Session, unread count (header), groups, details, invitations to a business's staff, invitations to
+    // convene, notices about network proposals.
+    expect(forMany).toBeLessThanOrEqual(7);
     expect(json).toBeLessThanOrEqual(forMany);
   });
 
