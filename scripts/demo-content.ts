@@ -45,6 +45,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'amir_kock', displayName: 'Amir Haddad', email: 'amir.haddad@example.se' },
 ];
 
+/** The open board for everyone in tourism: the forum's default network, first in every list of networks. */
+export const DEMO_DEFAULT_NETWORK = 'alla';
+
 export const DEMO_NETWORKS: Array<{ slug: string; name: string; description: string }> = [
   {
     slug: 'alla',

@@ -14,6 +14,7 @@ import type { Viewer } from '../src/core/viewer.js';
 import type { DB } from '../src/db/schema.js';
 import { appointConvener } from '../src/moderation/moderation.service.js';
 import { replaceNetworkRules } from '../src/moderation/rules.service.js';
+import { setDefaultNetwork } from '../src/networks/networks.queries.js';
 import { createNetwork } from '../src/networks/networks.service.js';
 import { CONSUMER, HANDLED_EVENTS, notificationsWorker } from '../src/notifications/notifications.worker.js';
 import { threadsService } from '../src/threads/threads.service.js';
@@ -21,6 +22,7 @@ import {
   DEMO_ACCOUNTS,
   DEMO_BUSINESSES,
   DEMO_CONVENERS,
+  DEMO_DEFAULT_NETWORK,
   DEMO_NETWORKS,
   DEMO_PASSWORD,
   DEMO_PROFILES,
@@ -139,6 +141,7 @@ export async function fillDemoForum(db: Kysely<DB>, now = Date.now()): Promise<{
     const rules = DEMO_RULES[network.slug];
     if (rules) await replaceNetworkRules(db, admin, created.id, { title: rules.map((r) => r.title), body: rules.map((r) => r.body) });
   }
+  await setDefaultNetwork(db, networks.get(DEMO_DEFAULT_NETWORK)!.id, true);
 
   // The businesses, each started by its first staff member, who invites the others; they accept.
   for (const business of DEMO_BUSINESSES) {

@@ -144,7 +144,7 @@ export async function convenedNetworkIds(db: Kysely<DB>, accountId: number): Pro
 
 /**
  * Rows that are the account's alone, deleted: its sessions, tokens, profile, follows, watches,
- * memberships, notifications, email (settings and outbox), pending invitations (to a staff, to convene), mentions of it, convenerships,
+ * what it has read, memberships, notifications, email (settings and outbox), pending invitations (to a staff, to convene), mentions of it, convenerships,
  * suspensions, submission keys and counted attempts.
  */
 export async function deleteOwnRows(db: Kysely<DB>, accountId: number): Promise<void> {
@@ -158,6 +158,7 @@ export async function deleteOwnRows(db: Kysely<DB>, accountId: number): Promise<
     'follows',
     'network_members',
     'thread_watches',
+    'thread_reads',
     'email_settings',
     'business_invitations',
     'convener_invitations',

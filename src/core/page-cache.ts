@@ -52,12 +52,13 @@ type Rule<N extends EventName> = (payload: DomainEvents[N]) => Tag[] | typeof EV
  * post's event names only its thread.
  */
 const rules = {
+  // The home page lists the latest threads with their titles and reply counts, and leaves out hidden ones.
   'post.created': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
-  'post.edited': (p) => [`thread:${p.threadId}`, 'boards'],
-  'post.deleted': (p) => [`thread:${p.threadId}`, 'boards'],
-  'post.restored': (p) => [`thread:${p.threadId}`, 'boards'],
-  'post.hidden': (p) => [`thread:${p.threadId}`, 'boards'],
-  'post.unhidden': (p) => [`thread:${p.threadId}`, 'boards'],
+  'post.edited': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
+  'post.deleted': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
+  'post.restored': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
+  'post.hidden': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
+  'post.unhidden': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
   'thread.created': () => ['boards', 'home'],
   'thread.moved': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
   'thread.changed': (p) => [`thread:${p.threadId}`, 'boards', 'home'],

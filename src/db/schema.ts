@@ -100,6 +100,8 @@ export interface NetworksTable {
   posting: ColumnType<NetworkPosting, NetworkPosting | undefined, NetworkPosting>;
   /** Whom the network is for, in its own words ("entrepreneurs up to 30"); '' when it does not say. */
   audience: ColumnType<string, string | undefined, string>;
+  /** The forum's default network (the open board for everyone), first in every list; at most one is. */
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
 }
 
@@ -152,6 +154,14 @@ export interface NetworkMembersTable {
   network_id: number;
   account_id: number;
   joined_at: CreatedAt;
+}
+
+/** How far a member has read a thread: every post up to last_read_post_id was shown to them (src/reading/). */
+export interface ThreadReadsTable {
+  account_id: number;
+  thread_id: number;
+  last_read_post_id: number;
+  read_at: CreatedAt;
 }
 
 export interface ThreadsTable {
@@ -367,6 +377,7 @@ export interface DB {
   business_staff: BusinessStaffTable;
   business_invitations: BusinessInvitationsTable;
   network_members: NetworkMembersTable;
+  thread_reads: ThreadReadsTable;
   network_proposals: NetworkProposalsTable;
   network_proposal_supporters: NetworkProposalSupportersTable;
   proposal_notices: ProposalNoticesTable;

@@ -70,13 +70,14 @@ export function listMembers(db: Kysely<DB>, networkId: number, limit: number, be
   return query.orderBy('network_members.joined_at', 'desc').orderBy('network_members.account_id', 'desc').limit(limit).execute();
 }
 
-/** The networks the account is a member of, by name. */
+/** The networks the account is a member of: the forum's default first, then by name. */
 export function networksOfMember(db: Kysely<DB>, accountId: number) {
   return db
     .selectFrom('network_members')
     .innerJoin('networks', 'networks.id', 'network_members.network_id')
     .select(['networks.id', 'networks.slug', 'networks.name'])
     .where('network_members.account_id', '=', accountId)
+    .orderBy('networks.is_default', 'desc')
     .orderBy('networks.name')
     .execute();
 }

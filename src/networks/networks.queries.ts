@@ -10,16 +10,18 @@ const networkColumns = [
   'description_html',
   'posting',
   'audience',
+  'is_default',
   'thread_count',
   'last_activity_at',
   'created_at',
 ] as const;
 
-/** Every network, the most recently active first (those never used last, newest first). */
+/** Every network: the default first, then the most recently active (those never used last, newest first). */
 export function listNetworks(db: Kysely<DB>) {
   return db
     .selectFrom('networks')
     .select(networkColumns)
+    .orderBy('is_default', 'desc')
     .orderBy(sql`last_activity_at desc nulls last`)
     .orderBy('created_at', 'desc')
     .execute();
@@ -66,6 +68,28 @@ export async function updateNetwork(db: Kysely<DB>, id: number, network: { name:
     .execute();
 }
 
+/**
+ * Makes the network the forum's default (taking it from the one that was) or no longer the default.
+ * Inside the caller's transaction, after `lockDefaultNetwork`: the unique index networks_one_default
+ * allows one default, and is checked row by row, so the old one is cleared before the new one is set.
+ */
+export async function setDefaultNetwork(db: Kysely<DB>, networkId: number, isDefault: boolean): Promise<void> {
+  if (!isDefault) {
+    await db.updateTable('networks').set({ is_default: false }).where('id', '=', networkId).execute();
+    return;
+  }
+  await db.updateTable('networks').set({ is_default: false }).where('is_default', '=', true).where('id', '<>', networkId).execute();
+  await db.updateTable('networks').set({ is_default: true }).where('id', '=', networkId).execute();
+}
+
+/**
+ * Two admins choosing two defaults at once would each clear the old one and then collide on the unique
+ * index; this transaction-scoped lock makes the second wait for the first and then move the default on.
+ */
+export async function lockDefaultNetwork(db: Kysely<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('networks.is_default'))`.execute(db);
+}
+
 export async function recordNetworkActivity(db: Kysely<DB>, networkId: number, at: Date, newThread: boolean): Promise<void> {
   await db
     .updateTable('networks')
@@ -79,6 +103,16 @@ export interface BoardCursor {
   lastActivityAt: Date;
   id: number;
 }
+
+/**
+ * A question counts as answered on every list when its answer is a reply all may read: marked, and
+ * neither deleted nor hidden. So a hidden answer leaves the thread unanswered on the board for everyone
+ * (its moderators included), and nothing about a hidden post shows through a list.
+ */
+const answered = sql<boolean>`(threads.kind = 'question' and exists (select 1 from posts answer where answer.id = threads.answer_post_id and answer.deleted_at is null and answer.hidden_at is null))`;
+
+/** A board's questions only, those answered or those not (README, Answers). */
+export type BoardFilter = 'unanswered' | 'answered';
 
 function selectBoardThreads(db: Kysely<DB>) {
   return (
@@ -99,6 +133,8 @@ function selectBoardThreads(db: Kysely<DB>) {
         'threads.reply_count',
         'threads.last_activity_at',
         'threads.created_at',
+        'threads.kind',
+        answered.as('answered'),
         'author.username as author_username',
         'author.display_name as author_display_name',
         'last_poster.username as last_poster_username',
@@ -111,8 +147,9 @@ function selectBoardThreads(db: Kysely<DB>) {
 }
 
 /** One page of a board: pinned first, then by latest activity; `before` continues after a page's last row. */
-export function listBoardThreads(db: Kysely<DB>, networkId: number, limit: number, before?: BoardCursor) {
+export function listBoardThreads(db: Kysely<DB>, networkId: number, limit: number, before?: BoardCursor, filter?: BoardFilter) {
   let query = selectBoardThreads(db).where('threads.network_id', '=', networkId);
+  if (filter) query = query.where('threads.kind', '=', 'question').where(filter === 'answered' ? answered : sql<boolean>`not ${answered}`);
   if (before) {
     query = query.where(sql<boolean>`(threads.pinned, threads.last_activity_at, threads.id) < (${before.pinned}, ${before.lastActivityAt}, ${before.id})`);
   }

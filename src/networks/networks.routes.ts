@@ -39,7 +39,11 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
     const network = networkJson(await loadNetwork(db, request.params.network));
     return reply.page(
       'networks/form',
-      { network, values: { name: network.name, description: network.description, posting: network.posting, audience: network.audience }, errors: {} },
+      {
+        network,
+        values: { name: network.name, description: network.description, posting: network.posting, audience: network.audience, isDefault: network.isDefault },
+        errors: {},
+      },
       { json: { network }, title: network.name },
     );
   });
@@ -56,9 +60,9 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
       // The form sends every field, an empty one left out (and so cleared), as the description; who may
-      // post is a choice the form always sends, and a script leaving it out keeps it.
-      const { name, description = '', posting = network.posting, audience = '' } = request.body;
-      await editNetwork(db, network.id, { name, description, posting, audience });
+      // post and whether it is the default are choices the form always sends, and a script leaving one out keeps it.
+      const { name, description = '', posting = network.posting, audience = '', isDefault } = request.body;
+      await editNetwork(db, network.id, { name, description, posting, audience, isDefault });
       reply.flash('notice.networkSaved');
       const updated = await queries.findNetworkBySlug(db, network.slug);
       return reply.done(`/n/${network.slug}`, networkJson(updated!), 200);

@@ -18,9 +18,15 @@ export const createNetworkBody = Type.Object(
   { slug: Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9-]+$' }), name, description: Type.Optional(description), ...membership },
   { additionalProperties: false },
 );
-export const editNetworkBody = Type.Object({ name, description: Type.Optional(description), ...membership }, { additionalProperties: false });
+/** Whether the network is the forum's default (first in every list); left out, it stays as it is. */
+const isDefault = Type.Boolean();
+export const editNetworkBody = Type.Object(
+  { name, description: Type.Optional(description), ...membership, isDefault: Type.Optional(isDefault) },
+  { additionalProperties: false },
+);
 
-export const boardQuery = Type.Object({ before: Type.Optional(Type.String({ maxLength: 100 })) });
+/** `filter`: the board's questions only, unanswered or answered. */
+export const boardQuery = Type.Object({ before: Type.Optional(Type.String({ maxLength: 100 })), filter: Type.Optional(OneOf(['unanswered', 'answered'])) });
 
 /** A network (networks/present.ts networkJson). */
 export const NetworkJson = Type.Object({
@@ -31,6 +37,8 @@ export const NetworkJson = Type.Object({
   summary: Type.String(),
   posting: Type.String(),
   audience: Type.String(),
+  /** The forum's default network, first in every list. */
+  isDefault: Type.Boolean(),
   threadCount: Type.Integer(),
   lastActivityAt: Nullable(Type.String()),
   createdAt: Type.String(),
@@ -54,6 +62,14 @@ export const BoardThreadJson = Type.Object({
   lastActivityAt: Type.String(),
   lastPoster: Nullable(poster),
   createdAt: Type.String(),
+  /** question, discussion, offer or meeting. */
+  kind: Type.String(),
+  /** A question whose answer all may read (a hidden or deleted answer leaves it unanswered). */
+  answered: Type.Boolean(),
+  /** For a signed-in member only (the board page adds it, reading/): whether the thread has posts they have not read. */
+  unread: Type.Optional(Type.Boolean()),
+  /** For a signed-in member only: where their reading continues — the first unread post, or the thread. */
+  readFrom: Type.Optional(Type.String()),
 });
 export type BoardThreadJson = Static<typeof BoardThreadJson>;
 

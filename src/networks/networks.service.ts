@@ -32,10 +32,16 @@ export async function insertNetworkInTransaction(tx: Kysely<DB>, input: NewNetwo
   return network;
 }
 
-export async function editNetwork(db: Kysely<DB>, networkId: number, input: { name: string; description: string } & NetworkMembership) {
+/** `isDefault` left out keeps the network's place; true makes it the forum's default, taking that from another. */
+export async function editNetwork(db: Kysely<DB>, networkId: number, input: { name: string; description: string; isDefault?: boolean } & NetworkMembership) {
+  const { isDefault, ...fields } = input;
   const descriptionHtml = renderMarkdown(input.description);
   await db.transaction().execute(async (tx) => {
-    await queries.updateNetwork(tx, networkId, { ...input, descriptionHtml });
+    await queries.updateNetwork(tx, networkId, { ...fields, descriptionHtml });
+    if (isDefault !== undefined) {
+      await queries.lockDefaultNetwork(tx);
+      await queries.setDefaultNetwork(tx, networkId, isDefault);
+    }
     await recordEvent(tx, 'network.changed', { networkId });
   });
 }

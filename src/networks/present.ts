@@ -22,6 +22,7 @@ export function networkJson(network: NetworkRow): NetworkJson {
     summary: firstLine(network.description),
     posting: network.posting,
     audience: network.audience,
+    isDefault: network.is_default,
     threadCount: network.thread_count,
     lastActivityAt: network.last_activity_at?.toISOString() ?? null,
     createdAt: network.created_at.toISOString(),
@@ -44,5 +45,7 @@ export function boardThreadJson(row: BoardThreadRow, viewer: Viewer | null, t: T
     lastActivityAt: row.last_activity_at.toISOString(),
     lastPoster: row.last_poster_username ? personName(row.last_poster_username, row.last_poster_display_name!, row.last_poster_deleted_at) : null,
     createdAt: row.created_at.toISOString(),
+    kind: row.kind,
+    answered: row.answered,
   };
 }

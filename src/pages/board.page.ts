@@ -1,7 +1,7 @@
 // A board `/n/:network`: a page of the network's threads (networks), and around them the rules above the
 // new-thread form, the review count for its moderators and the side column's conveners and rules
 // (moderation), the follow button (following), the board's Atom feed (feeds) and the member count with
-// Join and Leave (networks' membership).
+// Join and Leave (networks' membership), and for a member which threads they have not read (reading).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
@@ -10,6 +10,7 @@ import { followState } from '../following/public.js';
 import { listRuleTitles, reviewCount } from '../moderation/public.js';
 import { BoardJson, boardQuery, loadNetwork, membershipState, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
 import { withThreadPath } from '../posts/present.js';
+import { readFromPath, readStatesOf } from '../reading/public.js';
 import { canModerate } from '../posts/visibility.js';
 import { networkAside } from './network-aside.js';
 
@@ -23,7 +24,15 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   const cursor = events.cursor;
   const network = await loadNetwork(db, request.params.network);
   const firstPage = request.query.before === undefined;
-  const { threads, nextCursor } = await readBoard(db, network.id, request.query.before, viewer, request.t);
+  const board = await readBoard(db, network.id, request.query.before, viewer, request.t);
+  const { nextCursor } = board;
+  // A member sees which threads they have not read to the end (one query), and the title takes them where their reading continues.
+  const threadIds = board.threads.map((thread) => thread.id);
+  const states = viewer ? await readStatesOf(db, viewer, threadIds) : undefined;
+  const threads = board.threads.map((thread) => {
+    const state = states?.get(thread.id);
+    return state ? { ...thread, unread: state.unread, readFrom: readFromPath(thread, state) } : thread;
+  });
   const json: Static<typeof BoardJson> = { network: networkJson(network), threads, nextCursor };
   // The rules show in the side column of every page, and above the new-thread form: one query for both,
   // for pages only (the JSON has neither).

@@ -1,15 +1,50 @@
-// The home page `/`: every network, the most recently active first.
+// The home page `/`. For a member: the networks they belong to (the forum's default first) and the
+// others with Join, the latest threads of their networks with what they have not read, and the
+// questions there that wait for a first reply (reading). For a guest: every network, the default
+// first, and the latest threads of the whole forum. A member's home costs a fixed number of queries,
+// whatever they belong to and however much is written (test/reading/home.test.ts counts them).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { listNetworks, NetworkJson, networkJson } from '../networks/public.js';
+import { Type, type Static } from 'typebox';
+import { listNetworks, NetworkJson, networkJson, networksOfMember } from '../networks/public.js';
+import { latestThreadsFor, ListedThreadJson, threadsAwaitingReplyFor } from '../reading/public.js';
 
-const HomeJson = Type.Object({ forum: Type.String(), networks: Type.Array(NetworkJson) });
+/** Threads in "Latest"; questions in "Needs a reply". */
+const LATEST = 20;
+const AWAITING = 10;
+
+/**
+ * `forum` and `networks` (every network, the default first) as integrations have always read them;
+ * `latest` for everyone; a member's `yourNetworks` (slugs) and `needsReply`.
+ */
+const HomeJson = Type.Object({
+  forum: Type.String(),
+  networks: Type.Array(NetworkJson),
+  latest: Type.Array(ListedThreadJson),
+  yourNetworks: Type.Optional(Type.Array(Type.String())),
+  needsReply: Type.Optional(Type.Array(ListedThreadJson)),
+});
 
 export async function homePageData(request: FastifyRequest) {
   const { database, config } = request.server;
-  const networks = (await listNetworks(database.db)).map(networkJson);
-  return { networks, empty: networks.length === 0, json: { forum: config.forumName, networks } };
+  const { db } = database;
+  const { viewer } = request;
+  const networks = (await listNetworks(db)).map(networkJson);
+  const latest = await latestThreadsFor(db, viewer, request.t, LATEST);
+  const page = { networks, empty: networks.length === 0, latest };
+  if (!viewer) {
+    const json: Static<typeof HomeJson> = { forum: config.forumName, networks, latest };
+    return { ...page, json };
+  }
+  const mine = new Set((await networksOfMember(db, viewer.id)).map((network) => network.slug));
+  const needsReply = await threadsAwaitingReplyFor(db, viewer, request.t, AWAITING);
+  const yourNetworks = networks.filter((network) => mine.has(network.slug));
+  const json: Static<typeof HomeJson> = { forum: config.forumName, networks, latest, yourNetworks: yourNetworks.map((network) => network.slug), needsReply };
+  return {
+    ...page,
+    member: { yourNetworks, otherNetworks: networks.filter((network) => !mine.has(network.slug)), needsReply },
+    json,
+  };
 }
 
 export async function homePage(fastify: FastifyInstance): Promise<void> {

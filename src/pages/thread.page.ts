@@ -1,11 +1,12 @@
 // A thread page `/t/:id/:slug?`: a page (or part) of the thread's posts (threads), with the watch box
 // (following), the thread's Atom feed (feeds) and the side column: its network's description and rules
-// (threads) and conveners (moderation).
+// (threads) and conveners (moderation); for a member, what the page showed is marked read (reading).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { threadFeedLink } from '../feeds/public.js';
 import { watchState } from '../following/public.js';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
+import { markThreadRead } from '../reading/public.js';
 import { readThreadPage, ThreadPageJson, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
 import { networkAside } from './network-aside.js';
 
@@ -20,6 +21,9 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
   const cursor = events.cursor;
   const { json, isLastPage, isLastPart, network, ...shown } = await readThreadPage(db, request.params.id, request.query, viewer, request.t, maxDepth);
+  // What the page showed a member is read (reading/): one upsert, moving their mark forward only.
+  const shownPostIds = json.posts.map((post) => post.id);
+  if (viewer) await markThreadRead(db, viewer.id, json.id, shownPostIds);
   return {
     ...shown,
     thread: json,

@@ -32,6 +32,7 @@ const ERASED = new Set([
   'follows.account_id',
   'network_members.account_id',
   'thread_watches.account_id',
+  'thread_reads.account_id',
   'notifications.account_id',
   'email_settings.account_id',
   'email_outbox.account_id',

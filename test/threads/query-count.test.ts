@@ -39,8 +39,9 @@ describe('queries per page', () => {
       const forSmall = await count(() => agent.get(`/t/${small.id}`).set('accept', HTML).expect(200));
       const forBig = await count(() => agent.get(`/t/${big.id}`).set('accept', HTML).expect(200));
       expect(forBig).toBe(forSmall);
-      // The member is the forum's first account, so an admin: its header also counts the posts awaiting review.
-      expect(forBig).toBeLessThanOrEqual(agent === member.agent ? 8 : 4);
+      // The member is the forum's first account, so an admin: its header also counts the posts awaiting review,
+      // and what the page showed them is marked read (one upsert, JSON too).
+      expect(forBig).toBeLessThanOrEqual(agent === member.agent ? 9 : 4);
       // The header's unread and review counts are loaded for a signed-in viewer's HTML pages only, the side
       // column's conveners and businesses for every HTML page.
       expect(await count(() => agent.get(`/t/${big.id}`).set('accept', JSON_ACCEPT).expect(200))).toBe(forBig - (agent === member.agent ? 2 : 0) - 2);

@@ -12,6 +12,7 @@ import { recoveryStrings } from './recovery.js';
 import { searchStrings } from './search.js';
 import { healthStrings } from './health.js';
 import { membershipStrings } from './membership.js';
+import { homeStrings } from './home.js';
 import { proposalsStrings } from './proposals.js';
 
 const AREAS: readonly AreaStrings[] = [
@@ -21,6 +22,7 @@ const AREAS: readonly AreaStrings[] = [
   businessesStrings,
   searchStrings,
   membershipStrings,
+  homeStrings,
   healthStrings,
   convenersStrings,
   proposalsStrings,

@@ -1,0 +1,59 @@
+// What the pages use of read state (README, Home and read state): marking what a thread page showed a
+// member as read, each thread's read state for a member (a board's rows, the home page's lists), and the
+// home page's lists of threads — the latest of a member's networks or of the forum, and those waiting
+// for a first reply. The rest of reading/ is its own.
+import type { Kysely } from 'kysely';
+import type { Translate } from '../core/i18n/index.js';
+import type { Viewer } from '../core/viewer.js';
+import type { DB } from '../db/schema.js';
+import { listedThreadJson, type ReadState } from './present.js';
+import { latestThreads, readStates, threadsAwaitingReply } from './reading.queries.js';
+
+export { markThreadRead } from './reading.queries.js';
+export { readFromPath, type ReadState } from './present.js';
+export { ListedThreadJson } from './reading.schemas.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * A thread a member never opened is new to them only for what was written in the last 30 days (and
+ * since they joined its network): older threads are the network's past, not news.
+ */
+export const NEW_THREAD_DAYS = 30;
+/** "Needs a reply" lists questions of the last 30 days: an older one has found its answer elsewhere, or none. */
+export const AWAITING_REPLY_DAYS = 30;
+
+/** Each thread's read state for the member, by thread id (a thread missing from the map does not exist). One query. */
+export async function readStatesOf(db: Kysely<DB>, viewer: Viewer, threadIds: readonly number[], now = new Date()): Promise<Map<number, ReadState>> {
+  const rows = await readStates(db, viewer, threadIds, new Date(now.getTime() - NEW_THREAD_DAYS * DAY_MS));
+  return new Map(
+    rows.map((row) => [
+      row.thread_id,
+      {
+        unread: row.last_read_post_id === null ? row.new_since_horizon === true : row.first_unread_id !== null,
+        firstUnreadPostId: row.first_unread_id,
+      },
+    ]),
+  );
+}
+
+/**
+ * The latest threads as the viewer may see them: of their networks for a member, of the whole forum for
+ * a guest, with a member's read state. Two queries for a member (the threads, their read state), one for a guest.
+ */
+export async function latestThreadsFor(db: Kysely<DB>, viewer: Viewer | null, t: Translate, limit: number) {
+  const rows = await latestThreads(db, viewer?.id, limit);
+  const states = viewer
+    ? await readStatesOf(
+        db,
+        viewer,
+        rows.map((row) => row.id),
+      )
+    : undefined;
+  return rows.map((row) => listedThreadJson(row, viewer, t, states?.get(row.id)));
+}
+
+/** Questions in the member's networks that nobody has answered, the one waiting longest first. One query. */
+export async function threadsAwaitingReplyFor(db: Kysely<DB>, viewer: Viewer, t: Translate, limit: number, now = new Date()) {
+  const rows = await threadsAwaitingReply(db, viewer.id, new Date(now.getTime() - AWAITING_REPLY_DAYS * DAY_MS), limit);
+  return rows.map((row) => listedThreadJson(row, viewer, t, undefined));
+}
