@@ -2,6 +2,7 @@
 // has refused), admins are told, members say "I'd join" (once each, however many at once), and only an
 // admin decides — approving makes the network with the proposer convening and those who would join as
 // members, all told; declining tells the proposer why. A proposal is decided once, whoever races.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -423,6 +424,35 @@ describe('network proposals', () => {
       // It can still be declined, saying why.
       expect((await decline(admin, proposal.id, 'The address is taken now')).status).toBe(200);
     });
+  });
+
+  it('records the events that move header counts and drop cached pages, in the writes’ transactions', async () => {
+    const eventsAfter = async (cursor: number) => {
+      const rows = await ctx.db.selectFrom('events').select(['id', 'name', 'payload']).where('id', '>', cursor).orderBy('id').execute();
+      return rows.map((row) => ({
+        name: row.name,
+        payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+      }));
+    };
+    const latest = async () => Number((await sql<{ id: number | string | null }>`select max(id) as id from events`.execute(ctx.db)).rows[0]!.id ?? 0);
+    const admins = [await accountId(admin.username), await accountId(secondAdmin.username)].sort();
+
+    let cursor = await latest();
+    const proposal = await proposed();
+    const onPropose = await eventsAfter(cursor);
+    expect(onPropose.map((event) => event.name)).toEqual(['notifications.changed']);
+    expect((onPropose[0]!.payload.accountIds as number[]).sort()).toEqual(admins);
+
+    await act(colleague, proposal.id, 'support').expect(200);
+    cursor = await latest();
+    await act(admin, proposal.id, 'approve').expect(200);
+    const onApprove = await eventsAfter(cursor);
+    const names = onApprove.map((event) => event.name);
+    expect(names).toContain('network.changed');
+    expect(names).toContain('conveners.changed');
+    expect(names.filter((name) => name === 'members.changed')).toHaveLength(2);
+    const told = onApprove.find((event) => event.name === 'notifications.changed')!.payload.accountIds as number[];
+    expect(told).toEqual(expect.arrayContaining([await accountId(proposer.username), await accountId(colleague.username), ...admins]));
   });
 
   it('done when: a member proposes Matnätverket, three colleagues would join, an admin approves, they are members with the proposer convening', async () => {
