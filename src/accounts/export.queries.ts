@@ -1,5 +1,5 @@
 // Reading everything the forum keeps about one member, for GET /me/export: their account, profile,
-// businesses, posts with every earlier version, follows, watches and flags. It reads other features'
+// businesses, posts with every earlier version, follows, watches, flags and network proposals. It reads other features'
 // tables the way deletion.queries.ts erases them: only the member's own rows, one query per table.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -92,5 +92,27 @@ export function flagsForExport(db: Kysely<DB>, accountId: number) {
     .select(['post_id', 'reason', 'rule', 'note', 'created_at', 'resolution'])
     .where('flagger_id', '=', accountId)
     .orderBy('created_at')
+    .execute();
+}
+
+/** The network proposals the member made, oldest first. */
+export function proposalsForExport(db: Kysely<DB>, accountId: number) {
+  return db
+    .selectFrom('network_proposals')
+    .select(['name', 'slug', 'audience', 'purpose', 'not_for', 'wants_help', 'status', 'created_at', 'decided_at', 'decline_reason'])
+    .where('proposer_id', '=', accountId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The proposals the member said they would join, oldest first. */
+export function supportedProposalsForExport(db: Kysely<DB>, accountId: number) {
+  return db
+    .selectFrom('network_proposal_supporters')
+    .innerJoin('network_proposals', 'network_proposals.id', 'network_proposal_supporters.proposal_id')
+    .select(['network_proposals.name', 'network_proposal_supporters.created_at'])
+    .where('network_proposal_supporters.account_id', '=', accountId)
+    .orderBy('network_proposal_supporters.created_at')
     .execute();
 }

@@ -66,4 +66,21 @@ export const AccountExport = Type.Object({
     }),
   ),
   emailNotifications: Type.String(),
+  /** The network proposals the member made, as they wrote them, and what became of each. */
+  proposals: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      slug: Type.String(),
+      audience: Type.String(),
+      purpose: Type.String(),
+      notFor: Type.String(),
+      wantsHelp: Type.Boolean(),
+      status: Type.String(),
+      createdAt: At,
+      decidedAt: Nullable(At),
+      declineReason: Nullable(Type.String()),
+    }),
+  ),
+  /** The proposals the member said they would join (others' proposals; never who else would). */
+  wouldJoin: Type.Array(Type.Object({ proposal: Type.String(), since: At })),
 });

@@ -46,6 +46,8 @@ export async function exportAccount(db: Kysely<DB>, accountId: number, forumName
   const watches = await queries.watchesForExport(db, accountId);
   const flags = await queries.flagsForExport(db, accountId);
   const { frequency } = await emailSettingsOf(db, accountId, true);
+  const proposals = await queries.proposalsForExport(db, accountId);
+  const supported = await queries.supportedProposalsForExport(db, accountId);
   return {
     forum: forumName,
     exportedAt: iso(now),
@@ -87,5 +89,18 @@ export async function exportAccount(db: Kysely<DB>, accountId: number, forumName
       resolution: flag.resolution,
     })),
     emailNotifications: frequency,
+    proposals: proposals.map((proposal) => ({
+      name: proposal.name,
+      slug: proposal.slug,
+      audience: proposal.audience,
+      purpose: proposal.purpose,
+      notFor: proposal.not_for,
+      wantsHelp: proposal.wants_help,
+      status: proposal.status,
+      createdAt: iso(proposal.created_at),
+      decidedAt: isoOrNull(proposal.decided_at),
+      declineReason: proposal.decline_reason,
+    })),
+    wouldJoin: supported.map((row) => ({ proposal: row.name, since: iso(row.created_at) })),
   };
 }
