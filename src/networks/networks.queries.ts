@@ -70,7 +70,7 @@ export async function updateNetwork(db: Kysely<DB>, id: number, network: { name:
 
 /**
  * Makes the network the forum's default (taking it from the one that was) or no longer the default.
- * Inside the caller's transaction, after `lockDefaultNetwork`: the unique index networks_one_default
+ * Inside the caller's transaction, after `lockDefaultNetwork` (taken first): the unique index networks_one_default
  * allows one default, and is checked row by row, so the old one is cleared before the new one is set.
  */
 export async function setDefaultNetwork(db: Kysely<DB>, networkId: number, isDefault: boolean): Promise<void> {

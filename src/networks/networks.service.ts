@@ -37,11 +37,11 @@ export async function editNetwork(db: Kysely<DB>, networkId: number, input: { na
   const { isDefault, ...fields } = input;
   const descriptionHtml = renderMarkdown(input.description);
   await db.transaction().execute(async (tx) => {
+    // The default's lock before any row's: taken after this network's row, two edits could each hold
+    // the row the other's clearing needs.
+    if (isDefault !== undefined) await queries.lockDefaultNetwork(tx);
     await queries.updateNetwork(tx, networkId, { ...fields, descriptionHtml });
-    if (isDefault !== undefined) {
-      await queries.lockDefaultNetwork(tx);
-      await queries.setDefaultNetwork(tx, networkId, isDefault);
-    }
+    if (isDefault !== undefined) await queries.setDefaultNetwork(tx, networkId, isDefault);
     await recordEvent(tx, 'network.changed', { networkId });
   });
 }
