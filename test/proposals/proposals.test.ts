@@ -411,6 +411,19 @@ describe('network proposals', () => {
       }
     });
 
+    it('makes a member of everyone whose “I’d join” was accepted while the approval ran, and of nobody refused', async () => {
+      const proposal = await proposed();
+      const late = await Promise.all(Array.from({ length: 6 }, (_, index) => signUp(ctx, { username: `prop_late_${proposal.id}_${index}` })));
+      const [approval, ...supports] = await Promise.all([act(admin, proposal.id, 'approve'), ...late.map((member) => act(member, proposal.id, 'support'))]);
+      expect(approval.status).toBe(200);
+      const members = await membersOf(proposal.slug);
+      late.forEach((member, index) => {
+        const status = supports[index]!.status;
+        expect([200, 409]).toContain(status);
+        expect({ member: member.username, joined: members.includes(member.username) }).toEqual({ member: member.username, joined: status === 200 });
+      });
+    });
+
     it('answers 409 and makes nothing when a network took the slug meanwhile', async () => {
       const proposal = await proposed();
       await act(colleague, proposal.id, 'support').expect(200);
