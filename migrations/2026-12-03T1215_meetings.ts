@@ -13,8 +13,9 @@ import { sql, type Kysely } from 'kysely';
 //   colleagues from the same business), maybe or not going. A `going` answer beyond the capacity waits:
 //   `queue` orders the waiting list in the order answers committed (a sequence read while the meeting's
 //   row is locked), and only a waiting `going` answer has one.
-// - meeting_calendar_tokens: the secret of a member's own calendar URL, stored only hashed; renewing
-//   replaces it, which ends the old URL.
+// - meeting_calendar_tokens: the secret in a member's own calendar URL. Unlike a password-reset link it
+//   is kept as it is: /me shows the URL whenever its owner asks (calendar apps keep it too), and it only
+//   reads. Renewing replaces it, which ends the old URL.
 // - notifications: five more kinds (a meeting changed, was cancelled, is tomorrow; a place came free;
 //   the minutes are up).
 export async function up(db: Kysely<any>): Promise<void> {
@@ -51,7 +52,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('thread_id', 'integer', (c) => c.notNull().references('meetings.thread_id').onDelete('cascade'))
     .addColumn('account_id', 'integer', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('answer', 'text', (c) => c.notNull().check(sql`answer in ('going', 'maybe', 'not_going')`))
-    .addColumn('headcount', 'integer', (c) => c.notNull().defaultTo(1).check(sql`headcount between 1 and 5`))
+    .addColumn('headcount', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`headcount between 1 and 5`),
+    )
     .addColumn('queue', 'integer')
     .addColumn('answered_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('meeting_answers_pkey', ['thread_id', 'account_id'])
@@ -63,7 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('meeting_calendar_tokens')
     .addColumn('account_id', 'integer', (c) => c.primaryKey().references('accounts.id').onDelete('cascade'))
-    .addColumn('secret_hash', 'bytea', (c) => c.notNull().unique())
+    .addColumn('secret', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
@@ -76,7 +82,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`delete from notifications where kind in ('meeting-changed', 'meeting-cancelled', 'meeting-reminder', 'waitlist-promoted', 'minutes')`.execute(db);
   await sql`alter table notifications drop constraint notifications_kind_check`.execute(db);
-  await sql`alter table notifications add constraint notifications_kind_check check (kind in ('thread', 'post', 'watched', 'reply', 'mention', 'hidden', 'moved'))`.execute(db);
+  await sql`alter table notifications add constraint notifications_kind_check check (kind in ('thread', 'post', 'watched', 'reply', 'mention', 'hidden', 'moved'))`.execute(
+    db,
+  );
   await db.schema.dropTable('meeting_calendar_tokens').execute();
   await db.schema.dropTable('meeting_answers').execute();
   await sql`drop sequence meeting_answers_queue`.execute(db);

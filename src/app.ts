@@ -30,6 +30,7 @@ import { networksRoutes } from './networks/networks.routes.js';
 import { networkHealthRoutes } from './networks/network-health.routes.js';
 import { membershipRoutes } from './networks/membership.routes.js';
 import { threadsRoutes } from './threads/threads.routes.js';
+import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { moderationRoutes } from './moderation/moderation.routes.js';
 import { followingRoutes } from './following/following.routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(networkHealthRoutes);
   await app.register(membershipRoutes);
   await app.register(threadsRoutes);
+  await app.register(meetingsRoutes);
   await app.register(moderationRoutes);
   await app.register(threadActionsRoutes);
   await app.register(rulesRoutes);

@@ -505,6 +505,7 @@ export interface MeetingAnswersTable {
 
 export interface MeetingCalendarTokensTable {
   account_id: number;
-  secret_hash: Uint8Array;
+  /** Kept as it is: /me shows the URL again (the migration says why). */
+  secret: string;
   created_at: CreatedAt;
 }

@@ -13,6 +13,7 @@ import { withThreadPath } from '../posts/present.js';
 import { readFromPath, readStatesOf } from '../reading/public.js';
 import { canModerate } from '../posts/visibility.js';
 import { networkAside } from './network-aside.js';
+import { meetingLines, upcomingMeetings } from '../meetings/public.js';
 
 export async function boardPageData(request: FastifyRequest & { params: NetworkParams; query: Static<typeof boardQuery> }) {
   const {
@@ -40,9 +41,14 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   const moderates = canModerate(viewer, network.id);
   // The member count and the viewer's membership: one query, for pages only.
   const membership = request.wantsJson ? undefined : await membershipState(db, network.id, viewer?.id);
+  // Meeting threads' date and how many are coming (two queries), and the meetings the network is invited to (one): pages only.
+  const clocks = { locale: request.locale, timeZone: request.server.config.timeZone };
+  const meetingsOn = request.wantsJson ? undefined : await meetingLines(db, threadIds, clocks);
+  const upcoming = request.wantsJson || !firstPage ? [] : await upcomingMeetings(db, { viewer, t: request.t, clocks, networkId: network.id, limit: 5 });
   return {
     ...json,
-    threads: threads.map(withThreadPath),
+    threads: threads.map(withThreadPath).map((thread) => ({ ...thread, meeting: meetingsOn?.get(thread.id) })),
+    upcomingMeetings: upcoming,
     firstPage,
     // A members-only network takes a member (its moderators always may): the new-thread form shows only
     // to those the posting guard lets through, and others are told to join.

@@ -3,12 +3,14 @@
 // (threads) and conveners (moderation); for a member, what the page showed is marked read (reading).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { threadFeedLink } from '../feeds/public.js';
 import { watchState } from '../following/public.js';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { markThreadRead } from '../reading/public.js';
 import { readThreadPage, ThreadPageJson, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
 import { networkAside } from './network-aside.js';
+import { MeetingJson, readMeeting } from '../meetings/public.js';
 
 export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }) {
   const {
@@ -24,8 +26,11 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   // What the page showed a member is read (reading/): one upsert, moving their mark forward only.
   const shownPostIds = json.posts.map((post) => post.id);
   if (viewer) await markThreadRead(db, viewer.id, json.id, shownPostIds);
+  // A meeting's time, place, answers and minutes (meetings): one query for a thread that is none.
+  const meeting = await readMeeting(db, json.id, viewer, { locale: request.locale, timeZone: config.timeZone });
   return {
     ...shown,
+    meeting,
     thread: json,
     // New top-level replies land on the last page, every new reply on the last part of its page.
     live: { topic: `thread:${json.id}`, cursor, lastPage: isLastPage, lastPart: isLastPart, maxDepth },
@@ -35,14 +40,21 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
     alternateLinks: [threadFeedLink({ id: json.id, title: json.title })],
     // The side column (pages only, not JSON): the network's description and rules (read with the thread) and its conveners (one query).
     aside: request.wantsJson ? undefined : await networkAside(db, network, shown.rules),
-    json,
+    json: meeting ? { ...json, meeting: meeting.json } : json,
   };
 }
 
+/** The thread's JSON, and a meeting thread's meeting. */
+const ThreadPageWithMeeting = Type.Object({ ...ThreadPageJson.properties, meeting: Type.Optional(MeetingJson) });
+
 export async function threadPage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/t/:id/:slug?', { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageJson } } }, async (request, reply) => {
-    const { json, ...data } = await threadPageData(request);
-    return reply.page('threads/show', { ...data, values: {}, errors: {} }, { json, title: json.title });
-  });
+  app.get(
+    '/t/:id/:slug?',
+    { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageWithMeeting } } },
+    async (request, reply) => {
+      const { json, ...data } = await threadPageData(request);
+      return reply.page('threads/show', { ...data, values: {}, errors: {} }, { json, title: json.title });
+    },
+  );
 }

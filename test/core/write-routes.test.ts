@@ -32,6 +32,7 @@ const NO_CACHED_PAGE: Record<string, string> = {
   'POST /password/forgot': 'a mail, no page',
   'POST /password/reset/:token': 'a password and sessions are no page',
   'POST /u/:username/reset-link': 'a link shown once to the admin, no page',
+  'POST /me/calendar/renew': 'a member’s own calendar address, shown on no page but /me',
   // Proposals are shown on /networks/proposals and their own pages, which are not cached (their notices: a member's own).
   'POST /networks/propose': 'proposals are shown on pages that are not cached',
   'POST /networks/proposals/:id/support': 'proposals are shown on pages that are not cached',
@@ -126,6 +127,24 @@ describe('every write route', () => {
     ['POST /t/:id/pin', () => admin.agent.post(`/t/${threadId}/pin`)],
     ['POST /t/:id/unpin', () => admin.agent.post(`/t/${threadId}/unpin`)],
     ['POST /t/:id/move', () => admin.agent.post(`/t/${threadId}/move`).send({ network: 'elsewhere', note: 'Fits better there' })],
+    // A meeting's date, counts, changes, minutes and cancellation show on its thread and its boards.
+    [
+      'POST /n/:network/meetings',
+      () =>
+        admin.agent
+          .post('/n/writes/meetings')
+          .send({ title: 'A meeting', body: 'Agenda', startsAt: hoursAhead(48), endsAt: hoursAhead(50), place: 'The harbour', capacity: 5 }),
+    ],
+    ['POST /t/:id/rsvp', () => member.agent.post(`/t/${meetingId}/rsvp`).send({ answer: 'going', headcount: 2 }), findMeeting],
+    ['POST /t/:id/meeting', () => admin.agent.post(`/t/${meetingId}/meeting`).send({ startsAt: hoursAhead(72), endsAt: hoursAhead(74), place: 'The pier' })],
+    [
+      'POST /t/:id/minutes',
+      () => admin.agent.post(`/t/${meetingId}/minutes`).send({ postId: minutesId }),
+      async () => {
+        minutesId = (await reply(admin.agent, meetingId, 'The minutes')).id;
+      },
+    ],
+    ['POST /t/:id/meeting/cancel', () => admin.agent.post(`/t/${meetingId}/meeting/cancel`)],
     ['POST /p/:postId/delete', () => member.agent.post(`/p/${replyId}/delete`)],
     ['POST /p/:postId/restore', () => member.agent.post(`/p/${replyId}/restore`)],
     // A name and a business line are shown beside every post of the member's.
@@ -143,6 +162,19 @@ describe('every write route', () => {
     // Last: the member's posts are shown as a former member's.
     ['POST /me/delete', () => member.agent.post('/me/delete').send({ password: member.password })],
   ];
+
+  let meetingId = 0;
+  let minutesId = 0;
+
+  /** The meeting just started (the newest). */
+  async function findMeeting(): Promise<void> {
+    meetingId = (await ctx.db.selectFrom('meetings').select('thread_id').orderBy('thread_id', 'desc').executeTakeFirstOrThrow()).thread_id;
+  }
+
+  /** A moment hours ahead, as a script sends it. */
+  function hoursAhead(hours: number): string {
+    return new Date(Date.now() + hours * 3600 * 1000).toISOString();
+  }
 
   /** An invitation to convene for co_convener to answer. */
   async function inviteCoConvener(): Promise<void> {

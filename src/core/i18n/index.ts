@@ -14,6 +14,7 @@ import { healthStrings } from './health.js';
 import { membershipStrings } from './membership.js';
 import { homeStrings } from './home.js';
 import { proposalsStrings } from './proposals.js';
+import { meetingsStrings } from './meetings.js';
 
 const AREAS: readonly AreaStrings[] = [
   recoveryStrings,
@@ -26,6 +27,7 @@ const AREAS: readonly AreaStrings[] = [
   healthStrings,
   convenersStrings,
   proposalsStrings,
+  meetingsStrings,
 ];
 
 /** A locale's whole catalog: the general one, then each area's. */
