@@ -22,6 +22,7 @@ import * as networkHealth from './2026-12-02T1400_network_health.js';
 import * as networkProposals from './2026-12-03T1130_network_proposals.js';
 import * as meetings from './2026-12-03T1215_meetings.js';
 import * as readStateAndDefaultNetwork from './2026-12-03T1300_read_state_and_default_network.js';
+import * as answersThanksOffers from './2026-12-04T0900_answers_thanks_offers.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1130_network_proposals': networkProposals,
   '2026-12-03T1215_meetings': meetings,
   '2026-12-03T1300_read_state_and_default_network': readStateAndDefaultNetwork,
+  '2026-12-04T0900_answers_thanks_offers': answersThanksOffers,
 };

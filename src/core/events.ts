@@ -44,6 +44,12 @@ export interface DomainEvents {
     accountIds: number[];
     actorId: number | null;
   };
+  /** A question's answer was marked (postId) or unmarked (postId null) by `actorId`; `previousPostId` was the answer before. */
+  'answer.changed': { threadId: number; postId: number | null; previousPostId: number | null; actorId: number };
+  /** `accountId` thanked the post (thanked) or took the thanks back: its count changed. */
+  'post.thanked': { postId: number; threadId: number; accountId: number; thanked: boolean };
+  /** An offer was ended, extended or taken: it joins or leaves the lists of current offers. */
+  'offer.changed': { threadId: number; networkId: number };
 }
 
 export type EventName = keyof DomainEvents;

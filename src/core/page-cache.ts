@@ -80,6 +80,12 @@ const rules = {
   'meeting.changed': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
   // What a member is told: never on a guest's page (meeting.changed drops the pages).
   'meeting.notify': () => [],
+  // The thread shows its answer under the question; boards mark it answered.
+  'answer.changed': (p) => [`thread:${p.threadId}`, 'boards'],
+  // A post's thanks count shows on its thread only.
+  'post.thanked': (p) => [`thread:${p.threadId}`],
+  // Boards list their current offers beside the threads.
+  'offer.changed': (p) => [`thread:${p.threadId}`, 'boards', 'home'],
 } satisfies { [N in EventName]: Rule<N> } & Record<string, Rule<never>>;
 const EVENT_TAGS: { [N in EventName]: Rule<N> } = rules;
 

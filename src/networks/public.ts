@@ -9,7 +9,7 @@ import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
-import { findNetworkBySlug, listBoardThreads, type NetworkRow } from './networks.queries.js';
+import { findNetworkBySlug, listBoardThreads, type BoardFilter, type NetworkRow } from './networks.queries.js';
 import { membershipState } from './membership.queries.js';
 import { boardThreadJson } from './present.js';
 
@@ -40,10 +40,10 @@ export async function loadNetwork(db: Kysely<DB>, slug: string): Promise<Network
  * is the cursor a page gave for the next (400 naming `before` for anything else), and `nextCursor` is
  * null on the last page. One query.
  */
-export async function readBoard(db: Kysely<DB>, networkId: number, before: string | undefined, viewer: Viewer | null, t: Translate) {
+export async function readBoard(db: Kysely<DB>, networkId: number, before: string | undefined, viewer: Viewer | null, t: Translate, filter?: BoardFilter) {
   const cursor = before === undefined ? undefined : decodeBoardCursor(before);
   if (before !== undefined && !cursor) throw new ValidationError({ before: 'validation.invalid' });
-  const rows = await listBoardThreads(db, networkId, BOARD_PAGE_SIZE + 1, cursor);
+  const rows = await listBoardThreads(db, networkId, BOARD_PAGE_SIZE + 1, cursor, filter);
   const page = rows.slice(0, BOARD_PAGE_SIZE);
   const last = page.at(-1);
   const nextCursor =

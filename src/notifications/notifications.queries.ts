@@ -280,3 +280,14 @@ export async function pruneNotifications(db: Kysely<DB>, olderThan: Date): Promi
   const result = await db.deleteFrom('notifications').where('created_at', '<', olderThan).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * Takes back the notifications of this kind about the post (those `actorId` caused, when given): a
+ * thanks taken back, an answer unmarked. The accounts whose notifications went.
+ */
+export async function deleteNotificationsAbout(db: Kysely<DB>, kind: 'accepted' | 'thanked', postId: number, actorId?: number): Promise<number[]> {
+  let query = db.deleteFrom('notifications').where('kind', '=', kind).where('post_id', '=', postId);
+  if (actorId !== undefined) query = query.where('actor_id', '=', actorId);
+  const rows = await query.returning('account_id').execute();
+  return [...new Set(rows.map((row) => row.account_id))];
+}

@@ -35,6 +35,8 @@ export const HANDLED_EVENTS = [
   'post.restored',
   'thread.moved',
   'meeting.notify',
+  'answer.changed',
+  'post.thanked',
 ] as const satisfies readonly EventName[];
 
 /** What one transaction collects: accounts whose notifications changed. */
@@ -58,6 +60,8 @@ const RANK: Record<NotificationKind, number> = {
   'meeting-reminder': 5,
   'waitlist-promoted': 5,
   minutes: 5,
+  accepted: 5,
+  thanked: 5,
 };
 
 /** The consumer's handler: what each event means for whom. */
@@ -188,6 +192,29 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     await notify(run, eventId, post, kinds, { actorId: payload.actorId, networkId: payload.networkId });
   }
 
+  /**
+   * A reply marked as its question's answer: its author is told (not when they marked it themselves).
+   * Unmarked, or another marked instead: the notification about the earlier answer is taken back.
+   */
+  async function answerChanged(run: Run, eventId: number, payload: DomainEvents['answer.changed']): Promise<void> {
+    if (payload.previousPostId !== null) {
+      for (const accountId of await queries.deleteNotificationsAbout(run.tx, 'accepted', payload.previousPostId)) run.changed.add(accountId);
+    }
+    if (payload.postId === null) return;
+    const [post] = await queries.findPostsForNotifying(run.tx, [payload.postId]);
+    if (!post || post.author_id === payload.actorId) return;
+    await notify(run, eventId, post, new Map([[post.author_id, 'accepted']]), { actorId: payload.actorId });
+  }
+
+  /** Thanks: the post's author is told, grouped per post ("Anna and 3 others"); thanks taken back take their notification back. */
+  async function postThanked(run: Run, eventId: number, payload: DomainEvents['post.thanked']): Promise<void> {
+    for (const accountId of await queries.deleteNotificationsAbout(run.tx, 'thanked', payload.postId, payload.accountId)) run.changed.add(accountId);
+    if (!payload.thanked) return;
+    const [post] = await queries.findPostsForNotifying(run.tx, [payload.postId]);
+    if (!post || post.author_id === payload.accountId) return;
+    await notify(run, eventId, post, new Map([[post.author_id, 'thanked']]), { actorId: payload.accountId });
+  }
+
   async function handleEvent(run: Run, event: ConsumedEvent): Promise<void> {
     switch (event.name) {
       case 'thread.created':
@@ -207,6 +234,10 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
         return threadMoved(run, event.id, event.payload.threadId, event.payload.networkId);
       case 'meeting.notify':
         return meetingNotice(run, event.id, event.payload);
+      case 'answer.changed':
+        return answerChanged(run, event.id, event.payload);
+      case 'post.thanked':
+        return postThanked(run, event.id, event.payload);
       default:
         return;
     }

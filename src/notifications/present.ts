@@ -34,6 +34,8 @@ const GROUP_FAMILY: Record<NotificationKind, string> = {
   'meeting-reminder': 'meeting-reminder',
   'waitlist-promoted': 'waitlist-promoted',
   minutes: 'minutes',
+  accepted: 'accepted',
+  thanked: 'thanked',
 };
 
 /** The key notifications are grouped by: new threads per network, replies per thread, the rest alone. */
@@ -46,6 +48,9 @@ export function groupKey(kind: NotificationKind, ids: { networkId: number; threa
       return `posts:t${ids.threadId}`;
     case 'reply':
       return `reply:t${ids.threadId}`;
+    // "Anna and 3 others thanked your post": one group per post.
+    case 'thanked':
+      return `thanked:p${ids.postId}`;
     default:
       return `${kind}:e${ids.eventId}`;
   }
@@ -59,8 +64,9 @@ function reasonText(row: NotificationDetailRow, t: Translate): string | null {
 
 /** The sentence for a group, in plain text and in HTML (values escaped, the title emphasised). */
 function sentence(t: Translate, family: string, count: number, values: Record<string, string>): { text: string; html: string } {
-  const key = `notifications.${family}${count > 1 && (family === 'thread' || family === 'posts' || family === 'reply') ? '.many' : ''}`;
-  const all = { ...values, count: String(count) };
+  const key = `notifications.${family}${count > 1 && (family === 'thread' || family === 'posts' || family === 'reply' || family === 'thanked') ? '.many' : ''}`;
+  // `others`: the rest of a group beside the one named ("Anna and 3 others thanked your post").
+  const all = { ...values, count: String(count), others: String(count - 1) };
   const text = t(key, { ...all, title: `“${values.title}”` });
   const escaped = Object.fromEntries(Object.entries(all).map(([name, value]) => [name, escapeHtml(value)]));
   const html = t(key, { ...escaped, title: `<em>${escapeHtml(values.title ?? '')}</em>` });

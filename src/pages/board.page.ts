@@ -14,6 +14,7 @@ import { readFromPath, readStatesOf } from '../reading/public.js';
 import { canModerate } from '../posts/visibility.js';
 import { networkAside } from './network-aside.js';
 import { meetingLines, upcomingMeetings } from '../meetings/public.js';
+import { currentOffersOf } from '../offers/public.js';
 
 export async function boardPageData(request: FastifyRequest & { params: NetworkParams; query: Static<typeof boardQuery> }) {
   const {
@@ -25,7 +26,8 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   const cursor = events.cursor;
   const network = await loadNetwork(db, request.params.network);
   const firstPage = request.query.before === undefined;
-  const board = await readBoard(db, network.id, request.query.before, viewer, request.t);
+  const { filter } = request.query;
+  const board = await readBoard(db, network.id, request.query.before, viewer, request.t, filter);
   const { nextCursor } = board;
   // A member sees which threads they have not read to the end (one query), and the title takes them where their reading continues.
   const threadIds = board.threads.map((thread) => thread.id);
@@ -59,7 +61,13 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
     // Conveners and admins: how many posts await review (one count query, only for them), and their tools menu.
     review: moderates ? { count: await reviewCount(db, network.id) } : null,
     // The side column (beside the board from 1,100 px, after it on a phone).
-    aside: request.wantsJson ? undefined : await networkAside(db, network, ruleTitles),
+    // The side column, with the network's current offers (offers: one query).
+    aside: request.wantsJson
+      ? undefined
+      : { ...(await networkAside(db, network, ruleTitles)), offers: await currentOffersOf(db, network.id, viewer, request.t, request.server.config.timeZone) },
+    // The board's questions only, unanswered or answered (the links above the list, and the next page's address, keep it).
+    filter: filter ?? null,
+    filterQuery: filter ? `&filter=${filter}` : '',
     live: firstPage ? { topic: `board:${network.slug}`, cursor } : undefined,
     scripts: firstPage ? ['/static/js/live.js'] : [],
     // The follow button (state and follower count, one query) and the board's Atom feed.

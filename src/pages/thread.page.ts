@@ -11,6 +11,7 @@ import { markThreadRead } from '../reading/public.js';
 import { readThreadPage, ThreadPageJson, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
 import { networkAside } from './network-aside.js';
 import { MeetingJson, readMeeting } from '../meetings/public.js';
+import { offerOfThread } from '../offers/public.js';
 
 export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }) {
   const {
@@ -26,11 +27,14 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   // What the page showed a member is read (reading/): one upsert, moving their mark forward only.
   const shownPostIds = json.posts.map((post) => post.id);
   if (viewer) await markThreadRead(db, viewer.id, json.id, shownPostIds);
+  // An offer's terms and state (offers): one query, for offers only.
+  const offer = json.kind === 'offer' ? await offerOfThread(db, json.id, viewer, request.t, config.timeZone) : null;
   // A meeting's time, place, answers and minutes (meetings): one query for a thread that is none.
   const meeting = await readMeeting(db, json.id, viewer, { locale: request.locale, timeZone: config.timeZone });
   return {
     ...shown,
     meeting,
+    offer,
     thread: json,
     // New top-level replies land on the last page, every new reply on the last part of its page.
     live: { topic: `thread:${json.id}`, cursor, lastPage: isLastPage, lastPart: isLastPart, maxDepth },

@@ -40,6 +40,12 @@ export const POST_COLUMNS = [
   'posts.edited_at',
   // The language it is written in (search/language.ts): the page marks it, so it is read and hyphenated as such.
   'posts.lang',
+  // How many thanked it (shown only to those who may read it).
+  'posts.thanks_count',
+  // Its thread's kind, asker and answer: whether it is the answer, and who may mark it.
+  'post_thread.kind as thread_kind',
+  'post_thread.author_id as thread_author_id',
+  'post_thread.answer_post_id as thread_answer_post_id',
   ...visibilityColumns('posts', 'post_thread', ''),
   // Why and by whom it is hidden, for the band above a hidden post (public, as in the moderation log).
   'posts.hidden_note',
@@ -103,6 +109,10 @@ export function selectThreads(db: Kysely<DB>) {
       'threads.pinned',
       'threads.locked',
       'threads.network_id',
+      'threads.author_id',
+      // What it is (question, discussion, offer, meeting) and, for a question, its answer.
+      'threads.kind',
+      'threads.answer_post_id',
       'networks.slug as network_slug',
       'networks.name as network_name',
       ...openingPostColumns('threads'),

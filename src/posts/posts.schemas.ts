@@ -23,6 +23,8 @@ export const PostJson = Type.Object({
   createdAt: Type.String(),
   editedAt: Nullable(Type.String()),
   deleted: Type.Boolean(),
+  /** How many members thanked it; 0 when the viewer may not read it. */
+  thanks: Type.Integer(),
   /** Why the post is hidden (public, like the moderation log); null when it is not. */
   hidden: Nullable(
     Type.Object({ by: Type.Unsafe<HiddenKind>(Type.String()), reason: Type.Unsafe<ModerationReason>(Type.String()), rule: Nullable(Type.Integer()) }),

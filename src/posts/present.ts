@@ -6,6 +6,7 @@ import type { TextLanguage } from '../db/schema.js';
 import type { BusinessLine, PostRow, ThreadRow } from './posts.queries.js';
 import type { MovedJson, PostJson, ThreadHeading } from './posts.schemas.js';
 import {
+  bodyIsReadable,
   canModerate,
   postVisibility,
   threadTitleIsReadable,
@@ -59,6 +60,14 @@ export interface PostNode extends PostJson {
   canReply: boolean;
   canModerate: boolean;
   canFlag: boolean;
+  /** Thanked by this viewer (the Thanks button is pressed). */
+  thanked: boolean;
+  /** The viewer may thank it: signed in, not its author, and it is neither deleted nor hidden. */
+  canThank: boolean;
+  /** It is its question's answer (the one reply marked). */
+  isAnswer: boolean;
+  /** The viewer may mark it as the answer, or unmark it: the asker or a moderator of the network, on a question's visible reply. */
+  canAccept: boolean;
   /** Set when the post is not shown below the post it answers: whom it answers, and a link to that post. */
   inReplyTo?: { username: string; href: string };
   children: PostNode[];
@@ -88,12 +97,23 @@ export function postJson(row: PostRow, viewer: Viewer | null): PostJson {
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
     deleted: visibility.kind === 'deleted',
+    thanks: bodyIsReadable(visibility) ? row.thanks_count : 0,
     hidden: row.hidden_kind && row.hidden_reason && !row.deleted_at ? { by: row.hidden_kind, reason: row.hidden_reason, rule: row.hidden_rule } : null,
   };
 }
 
+/** Which of the page's posts the viewer thanked (one query per page); absent, none (the live feed renders per kind of viewer). */
+export interface PostNodeContext {
+  thankedByViewer?: ReadonlySet<number>;
+}
+
+/** The viewer may mark a reply of a question as its answer (or unmark it): the asker, or a moderator of the network. */
+export function mayAccept(viewer: Viewer | null, row: Pick<PostRow, 'thread_kind' | 'thread_author_id' | 'network_id'>): boolean {
+  return !!viewer && row.thread_kind === 'question' && (viewer.id === row.thread_author_id || canModerate(viewer, row.network_id));
+}
+
 /** `repliesOpen`: the viewer may reply in the thread (it is not locked, and they may post in its network). */
-export function postNode(row: PostRow, viewer: Viewer | null, options: { repliesOpen: boolean; networkSlug: string }): PostNode {
+export function postNode(row: PostRow, viewer: Viewer | null, options: { repliesOpen: boolean; networkSlug: string } & PostNodeContext): PostNode {
   const json = postJson(row, viewer);
   const visibility = visibilityOf(row, viewer);
   const changeable = mayChangePost(viewer, row) && !json.deleted;
@@ -124,6 +144,10 @@ export function postNode(row: PostRow, viewer: Viewer | null, options: { replies
     canReply: !!viewer && options.repliesOpen && !json.deleted,
     canModerate: moderator,
     canFlag: !!viewer && viewer.id !== row.author_id && !json.deleted && !json.hidden,
+    thanked: !!options.thankedByViewer?.has(row.id),
+    canThank: !!viewer && viewer.id !== row.author_id && !json.deleted && !json.hidden,
+    isAnswer: row.thread_kind === 'question' && row.thread_answer_post_id === row.id,
+    canAccept: row.parent_id !== null && !json.deleted && !json.hidden && mayAccept(viewer, row),
     children: [],
   };
 }
@@ -137,7 +161,7 @@ export function answering(postId: number, username: string, shownOn: 'this page'
 export function standalonePostNode(
   row: PostRow,
   viewer: Viewer | null,
-  options: { repliesOpen: boolean; maxDepth: number; networkSlug: string; parentUsername: string | undefined },
+  options: { repliesOpen: boolean; maxDepth: number; networkSlug: string; parentUsername: string | undefined } & PostNodeContext,
 ): PostNode {
   const node = postNode(row, viewer, options);
   if (row.depth > options.maxDepth && row.parent_id !== null && options.parentUsername) {
@@ -158,6 +182,8 @@ export function viewerClass(viewer: Viewer | null, row: PostRow): string {
     // Its author (who alone may undo a deletion), an admin who may change it, or another member.
     viewer.id === row.author_id ? 'author' : mayChangePost(viewer, row) ? 'owner' : 'member',
     canModerate(viewer, row.network_id) ? 'moderator' : '',
+    // The asker marks the answer.
+    viewer.id === row.thread_author_id ? 'asker' : '',
   ].join('|');
 }
 

@@ -1,7 +1,7 @@
 // What a thread page shows: its posts as a tree, nested as their replies go and no deeper than the
 // page shows, and the tools its moderators get.
 import type { Viewer } from '../core/viewer.js';
-import { answering, postNode, type PostNode } from '../posts/present.js';
+import { answering, postNode, type PostNode, type PostNodeContext } from '../posts/present.js';
 import { canModerate } from '../posts/visibility.js';
 import type { PagePostRow, ThreadPageRow } from './threads.queries.js';
 
@@ -49,7 +49,11 @@ function capDepth(topLevel: PostNode[], maxDepth: number, byId: Map<number, Post
  * parent is not among the rows (an earlier part of the page shows it) heads a tree of its own on this
  * one, at the top, saying whom it answers: no post is left out. Depths count from where a post is shown.
  */
-export function buildTree(rows: readonly PagePostRow[], viewer: Viewer | null, options: { repliesOpen: boolean; maxDepth: number; networkSlug: string }) {
+export function buildTree(
+  rows: readonly PagePostRow[],
+  viewer: Viewer | null,
+  options: { repliesOpen: boolean; maxDepth: number; networkSlug: string } & PostNodeContext,
+) {
   const byId = new Map<number, PostNode>();
   let opening: PostNode | undefined;
   const topLevel: PostNode[] = [];

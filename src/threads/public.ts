@@ -7,10 +7,13 @@ import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { mayPost } from '../networks/guards.js';
-import { movedJson, postJson, threadTitleFor } from '../posts/present.js';
+import { movedJson, postJson, postNode, threadTitleFor, visibilityOf } from '../posts/present.js';
 import { pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf, type ThreadPlace } from './paging.js';
 import { buildTree, threadModerationTools } from './present.js';
 import { findThread, findThreadPagePosts } from './threads.queries.js';
+import { findPosts } from '../posts/posts.queries.js';
+import { bodyIsReadable, canModerate } from '../posts/visibility.js';
+import { thankedAmong } from './thanks.queries.js';
 import type { ThreadPageJson } from './threads.schemas.js';
 
 export { threadPageQuery, ThreadPageJson, type ThreadPageQuery } from './threads.schemas.js';
@@ -18,6 +21,8 @@ export { threadPageQuery, ThreadPageJson, type ThreadPageQuery } from './threads
 export { threadsService } from './threads.service.js';
 // Businesses make their slugs the same way.
 export { slugify } from './slug.js';
+// A profile's recognition: answers accepted and thanks received over a period.
+export { recognitionOf } from './answers.queries.js';
 
 /** The thread with what its pages and forms show of it; 404 when there is none. */
 export async function loadThread(db: Kysely<DB>, threadId: number) {
@@ -43,7 +48,16 @@ export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Pa
   if (part > parts) throw new NotFoundError();
   // A members-only network's board is read by all, but offers replying only to those who may post there.
   const repliesOpen = !thread.locked && (await mayPost(db, viewer, thread.network_id));
-  const tree = buildTree(rows, viewer, { repliesOpen, maxDepth, networkSlug: thread.network_slug });
+  // The viewer's own thanks among the page's posts (their Thanks buttons): one query, signed-in viewers only.
+  const thankedByViewer = viewer
+    ? await thankedAmong(
+        db,
+        viewer.id,
+        rows.map((row) => row.id),
+      )
+    : new Set<number>();
+  const tree = buildTree(rows, viewer, { repliesOpen, maxDepth, networkSlug: thread.network_slug, thankedByViewer });
+  const answer = await readAnswer(db, thread, viewer, { repliesOpen, networkSlug: thread.network_slug, thankedByViewer });
   const heading = threadTitleFor(thread, viewer, t);
   const json: Static<typeof ThreadPageJson> = {
     id: thread.id,
@@ -54,6 +68,8 @@ export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Pa
     pinned: thread.pinned,
     locked: thread.locked,
     moved: movedJson(thread),
+    kind: thread.kind,
+    answer: answer ? answer.json : null,
     replyCount: thread.reply_count,
     page,
     pages,
@@ -80,5 +96,27 @@ export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Pa
     /** The thread's network as the page's side column shows it (read with the thread). */
     network: { id: thread.network_id, slug: thread.network_slug, name: thread.network_name, description_html: thread.network_description_html },
     tools: threadModerationTools(viewer, thread),
+    /** The question's answer as the viewer may read it, shown under the question; null when none (or not readable to them). */
+    answer: answer?.node ?? null,
+    /** Its author and the network's moderators change what the thread is (a meeting stays one). */
+    canChangeKind: !!viewer && thread.kind !== 'meeting' && (viewer.id === thread.author_id || canModerate(viewer, thread.network_id)),
   };
+}
+
+/**
+ * A question's answer as this viewer may see it: the marked reply, when the one visibility rule lets
+ * them read it (a hidden answer is still the answer for its author and the network's moderators, who
+ * see it with its band; a deleted one for nobody). One query, only for a question with an answer.
+ */
+async function readAnswer(
+  db: Kysely<DB>,
+  thread: { kind: string; answer_post_id: number | null },
+  viewer: Viewer | null,
+  options: { repliesOpen: boolean; networkSlug: string; thankedByViewer: ReadonlySet<number> },
+) {
+  if (thread.kind !== 'question' || thread.answer_post_id === null) return null;
+  const [row] = await findPosts(db, [thread.answer_post_id]);
+  if (!row || !bodyIsReadable(visibilityOf(row, viewer))) return null;
+  const node = postNode(row, viewer, options);
+  return { node: { ...node, href: `/p/${row.id}` }, json: postJson(row, viewer) };
 }

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { DB, PostsTable, TextLanguage } from '../db/schema.js';
+import type { DB, PostsTable, TextLanguage, ThreadKind } from '../db/schema.js';
 import { selectPosts, selectThreads, type PostRow } from '../posts/posts.queries.js';
 
 /**
@@ -145,7 +145,10 @@ export function lockThread(db: Kysely<DB>, threadId: number) {
     .executeTakeFirst();
 }
 
-export async function insertThread(db: Kysely<DB>, thread: { networkId: number; authorId: number; title: string; slug: string; lang: TextLanguage }) {
+export async function insertThread(
+  db: Kysely<DB>,
+  thread: { networkId: number; authorId: number; title: string; slug: string; lang: TextLanguage; kind?: ThreadKind },
+) {
   return db
     .insertInto('threads')
     .values({
@@ -154,6 +157,7 @@ export async function insertThread(db: Kysely<DB>, thread: { networkId: number; 
       title: thread.title,
       slug: thread.slug,
       lang: thread.lang,
+      kind: thread.kind,
       last_poster_id: thread.authorId,
     })
     .returning(['id', 'created_at'])

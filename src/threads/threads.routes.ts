@@ -25,6 +25,7 @@ import {
 import { placeOfPost, threadsService } from './threads.service.js';
 import { threadUrl } from './paging.js';
 import { loadThread } from './public.js';
+import { checkOfferTerms, upsertOffer } from '../offers/public.js';
 
 /** The form's one-time key, or the script's Idempotency-Key header; undefined when neither is sent. */
 function submissionKeyOf(request: { body: { submission?: string }; headers: Static<typeof submissionHeaders> }): string | undefined {
@@ -104,11 +105,15 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const network = await loadNetwork(db, request.params.network);
-      const { threadId, post } = await service.createThread(request.viewer!, network, {
-        ...request.body,
-        language: request.locale,
-        submissionKey: submissionKeyOf(request),
-      });
+      const { kind = 'question', until, audience, ...text } = request.body;
+      // An offer's day and audience are checked before anything is written (400 naming `until`).
+      const offer = kind === 'offer' ? checkOfferTerms({ until, audience }, app.config.timeZone, new Date()) : null;
+      const { threadId, post } = await service.createThread(
+        request.viewer!,
+        network,
+        { ...text, kind, language: request.locale, submissionKey: submissionKeyOf(request) },
+        offer ? (tx, id) => upsertOffer(tx, { threadId: id, ...offer }) : undefined,
+      );
       const json = { id: threadId, title: request.body.title, network: network.slug, posts: [postJson(post, request.viewer)] };
       reply.flash('notice.threadStarted', { post: post.id });
       return reply.done(`/t/${threadId}`, json, 201);

@@ -3,6 +3,7 @@
 import { Type, type Static } from 'typebox';
 import { databaseId, Nullable } from '../core/schemas.js';
 import { MovedJson, NetworkName, PostJson, RuleTitle, ThreadHeading } from '../posts/posts.schemas.js';
+import { chosenKind, offerFields } from './answers.schemas.js';
 
 const title = Type.String({ minLength: 3, maxLength: 150 });
 const body = Type.String({ minLength: 1, maxLength: 20000 });
@@ -18,7 +19,8 @@ const submissionKey = Type.String({ pattern: '^[A-Za-z0-9_-]{8,100}$' });
 export const submissionHeaders = Type.Object({ 'idempotency-key': Type.Optional(submissionKey) });
 
 const closed = { additionalProperties: false } as const;
-export const newThreadBody = Type.Object({ title, body, submission: Type.Optional(submissionKey) }, closed);
+/** `kind`: question unless another is picked; an offer's day and audience are read only for an offer. */
+export const newThreadBody = Type.Object({ title, body, kind: Type.Optional(chosenKind), ...offerFields, submission: Type.Optional(submissionKey) }, closed);
 export const replyBody = Type.Object({ body, parentId: Type.Optional(databaseId), submission: Type.Optional(submissionKey) }, closed);
 export const editPostBody = Type.Object({ body, title: Type.Optional(title) }, closed);
 
@@ -59,6 +61,10 @@ export const ThreadPageJson = Type.Object({
   pinned: Type.Boolean(),
   locked: Type.Boolean(),
   moved: MovedJson,
+  /** question, discussion, offer or meeting. */
+  kind: Type.String(),
+  /** A question's answer as the viewer may read it; null when it has none, or the viewer may not read it. */
+  answer: Nullable(PostJson),
   replyCount: Type.Integer(),
   page: Type.Integer(),
   pages: Type.Integer(),

@@ -6,7 +6,7 @@ import { findMentionedAccounts } from '../accounts/public.js';
 import { renderPostMarkdown, type RenderedPost } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
-import type { DB, TextLanguage } from '../db/schema.js';
+import type { DB, TextLanguage, ThreadKind } from '../db/schema.js';
 import { requireNotSuspended } from '../moderation/guards.js';
 import { requireConfirmedAddress } from '../accounts/guards.js';
 import { requireMayPost } from '../networks/guards.js';
@@ -119,7 +119,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
     async createThread(
       author: Viewer,
       network: { id: number },
-      input: { title: string; body: string; language: TextLanguage; submissionKey?: string },
+      input: { title: string; body: string; language: TextLanguage; submissionKey?: string; kind?: ThreadKind },
       within?: (tx: Tx, threadId: number) => Promise<void>,
     ) {
       const { html, mentionedAccountIds } = await renderPost(db, input.body);
@@ -138,7 +138,14 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           // An address not yet proven: 403 saying to confirm it.
           requireConfirmedAddress(author);
           if (postingLimits) await enforcePostingLimit(tx, author, account, 'thread', now);
-          const thread = await queries.insertThread(tx, { networkId: network.id, authorId: author.id, title: input.title, slug: slugify(input.title), lang });
+          const thread = await queries.insertThread(tx, {
+            networkId: network.id,
+            authorId: author.id,
+            title: input.title,
+            slug: slugify(input.title),
+            lang,
+            kind: input.kind,
+          });
           const post = await queries.insertPost(tx, {
             thread_id: thread.id,
             parent_id: null,

@@ -23,6 +23,7 @@ const KEPT = new Set([
   'moderation_log.target_account_id',
   'notifications.actor_id', // others' notifications about its posts
   'suspensions.created_by_id', // a suspension it imposed on someone else
+  'post_thanks.account_id', // its thanks stay counted on others' posts, listed as a former member's
   'network_proposals.proposer_id', // a decided proposal stays, signed "a former member"; open ones are withdrawn (test/proposals/deletion.test.ts)
 ]);
 const ERASED = new Set([

@@ -74,6 +74,7 @@ describe('JSON answers', () => {
     'html',
     'id',
     'parentId',
+    'thanks',
     'threadId',
   ];
   /** A thread as moderation answers it (lock, pin, move); the thread page adds its paging and posts. */
@@ -123,10 +124,12 @@ describe('JSON answers', () => {
       ]),
       'nextCursor',
       ...prefixed('threads[].', [
+        'answered',
         'author.displayName',
         'author.username',
         'createdAt',
         'id',
+        'kind',
         'lastActivityAt',
         'lastPoster.displayName',
         'lastPoster.username',
@@ -143,7 +146,7 @@ describe('JSON answers', () => {
 
   it('of a thread, its reply form and its moderation', async () => {
     expect(fieldsOf(await get(member, `/t/${threadId}`))).toEqual(
-      [...MODERATED_THREAD, 'page', 'pages', 'part', 'parts', ...prefixed('posts[].', POST), 'replyCount', 'titleHidden'].sort(),
+      [...MODERATED_THREAD, 'answer', 'kind', 'page', 'pages', 'part', 'parts', ...prefixed('posts[].', POST), 'replyCount', 'titleHidden'].sort(),
     );
     expect(fieldsOf(await get(member, `/t/${threadId}/reply?to=${replyId}`))).toEqual([
       ...prefixed('parent.', POST),

@@ -145,6 +145,12 @@ describe('every write route', () => {
       },
     ],
     ['POST /t/:id/meeting/cancel', () => admin.agent.post(`/t/${meetingId}/meeting/cancel`)],
+    // A question's answer, thanks, the kind and an offer show on the thread and the boards.
+    ['POST /p/:postId/accept', () => member.agent.post(`/p/${replyId}/accept`)],
+    ['POST /p/:postId/unaccept', () => member.agent.post(`/p/${replyId}/unaccept`)],
+    ['POST /p/:postId/thanks', () => oldHand.agent.post(`/p/${replyId}/thanks`)],
+    ['POST /t/:id/kind', () => member.agent.post(`/t/${threadId}/kind`).send({ kind: 'offer', until: aMonthAhead(), audience: 'everyone' })],
+    ['POST /t/:id/offer', () => member.agent.post(`/t/${threadId}/offer`).send({ action: 'end' })],
     ['POST /p/:postId/delete', () => member.agent.post(`/p/${replyId}/delete`)],
     ['POST /p/:postId/restore', () => member.agent.post(`/p/${replyId}/restore`)],
     // A name and a business line are shown beside every post of the member's.
@@ -162,6 +168,11 @@ describe('every write route', () => {
     // Last: the member's posts are shown as a former member's.
     ['POST /me/delete', () => member.agent.post('/me/delete').send({ password: member.password })],
   ];
+
+  /** A day a month ahead (an offer's `until`). */
+  function aMonthAhead(): string {
+    return new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  }
 
   let meetingId = 0;
   let minutesId = 0;

@@ -92,6 +92,10 @@ describe('a deep chain of replies', () => {
       author_display_name: 'A',
       author_deleted_at: null,
       author_business: null,
+      thanks_count: 0,
+      thread_kind: 'question' as const,
+      thread_author_id: 1,
+      thread_answer_post_id: null,
       parent_username: 'a',
     };
     const rows: PagePostRow[] = [{ ...base, id: 1, parent_id: null, depth: 0, root_id: null, parent_username: null }];

@@ -15,6 +15,7 @@ import { membershipStrings } from './membership.js';
 import { homeStrings } from './home.js';
 import { proposalsStrings } from './proposals.js';
 import { meetingsStrings } from './meetings.js';
+import { answersStrings } from './answers.js';
 
 const AREAS: readonly AreaStrings[] = [
   recoveryStrings,
@@ -28,6 +29,7 @@ const AREAS: readonly AreaStrings[] = [
   convenersStrings,
   proposalsStrings,
   meetingsStrings,
+  answersStrings,
 ];
 
 /** A locale's whole catalog: the general one, then each area's. */
