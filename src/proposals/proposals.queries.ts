@@ -151,8 +151,8 @@ export async function supporterCount(db: Kysely<DB>, proposalId: number): Promis
   return Number(row.count);
 }
 
-/** Those who would join, the earliest first, with their names (live accounts only). */
-export function listSupporters(db: Kysely<DB>, proposalId: number) {
+/** Those who would join, the earliest first, with their names (live accounts only); `limit` at most. */
+export function listSupporters(db: Kysely<DB>, proposalId: number, limit: number) {
   return db
     .selectFrom('network_proposal_supporters')
     .innerJoin('accounts', 'accounts.id', 'network_proposal_supporters.account_id')
@@ -161,6 +161,7 @@ export function listSupporters(db: Kysely<DB>, proposalId: number) {
     .where('accounts.deleted_at', 'is', null)
     .orderBy('network_proposal_supporters.created_at')
     .orderBy('accounts.id')
+    .limit(limit)
     .execute();
 }
 

@@ -17,12 +17,14 @@ import { approveProposal, declineProposal, openNotice, proposeNetwork, setSuppor
 /** Open proposals listed at most (the oldest beyond are reached by their address), and decided ones, the latest decided first. */
 const OPEN_LISTED = 100;
 const DECIDED_LISTED = 30;
+/** Those who would join named on a proposal's page, the earliest first (the count counts them all). */
+const SUPPORTERS_LISTED = 200;
 
 /** A proposal's page: the proposal, those who would join, whether the viewer may decide it. One query each. */
 async function proposalPageData(db: Kysely<DB>, request: FastifyRequest) {
   const { id } = request.params as { id: number };
   const { viewer } = request;
-  const [row, supporters] = await Promise.all([queries.findProposal(db, id, viewer?.id), queries.listSupporters(db, id)]);
+  const [row, supporters] = await Promise.all([queries.findProposal(db, id, viewer?.id), queries.listSupporters(db, id, SUPPORTERS_LISTED)]);
   if (!row) throw new NotFoundError();
   const proposal = proposalJson(row, viewer);
   return {
