@@ -27,3 +27,14 @@ export async function requireNotSuspended(db: Kysely<DB>, accountId: number, net
   const suspension = await activeSuspension(db, accountId, networkId, now);
   if (suspension) throw suspendedError(suspension);
 }
+
+/**
+ * Named guard for what is said to the whole forum rather than in one network (proposing a network): the
+ * 403 above while the account is suspended from the forum. A bar from one network keeps nobody from
+ * proposing another.
+ */
+export async function requireNotSuspendedFromForum(db: Kysely<DB>, accountId: number, now: Date): Promise<void> {
+  // No network has the id 0 (identities start at 1): only a forum-wide suspension matches.
+  const suspension = await activeSuspension(db, accountId, 0, now);
+  if (suspension) throw suspendedError(suspension);
+}

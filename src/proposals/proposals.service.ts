@@ -9,6 +9,7 @@ import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
+import { requireNotSuspendedFromForum } from '../moderation/guards.js';
 import { appointFirstConvener } from '../moderation/public.js';
 import { addMember, findNetworkBySlug, insertNetworkInTransaction } from '../networks/public.js';
 import * as queries from './proposals.queries.js';
@@ -18,12 +19,14 @@ import type { ProposeBody } from './proposals.schemas.js';
  * Files the proposal and tells every admin (but the proposer). 400 on `slug` when a network has it, or
  * another open proposal claims it: the open-slug index decides between two proposals sent at once. A
  * network made with the slug meanwhile is caught when the proposal is approved (409). 403 until the
- * proposer's address is proven, as for posting: a proposal is public.
+ * proposer's address is proven, and while they are suspended from the forum, as for posting: a proposal
+ * is public.
  */
 export async function proposeNetwork(db: Kysely<DB>, viewer: Viewer, input: ProposeBody): Promise<number> {
   requireConfirmedAddress(viewer);
   try {
     return await db.transaction().execute(async (tx) => {
+      await requireNotSuspendedFromForum(tx, viewer.id, new Date());
       if (await findNetworkBySlug(tx, input.slug)) throw new ValidationError({ slug: 'proposals.slugIsNetwork' });
       const id = await queries.insertProposal(tx, {
         proposerId: viewer.id,

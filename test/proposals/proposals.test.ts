@@ -155,6 +155,17 @@ describe('network proposals', () => {
       expect(await ctx.db.selectFrom('network_proposals').select('id').where('slug', '=', 'samtidig').execute()).toHaveLength(1);
     });
 
+    it('refuses a member suspended from the forum (403 saying until when), not one barred from a network', async () => {
+      const suspended = await signUp(ctx, { username: 'prop_suspended' });
+      await admin.agent.post(`/u/${suspended.username}/suspend`).set('accept', JSON_ACCEPT).send({ days: 3, reason: 'Cooling off' }).expect(200);
+      const refused = await propose(suspended, fields());
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toContain('Cooling off');
+      const barred = await signUp(ctx, { username: 'prop_barred' });
+      await convener.agent.post('/n/kajak/bar').set('accept', JSON_ACCEPT).send({ username: barred.username, days: 3, reason: 'Off topic' }).expect(200);
+      expect((await propose(barred, fields())).status).toBe(201);
+    });
+
     it('shows a refused form again with the text kept and the error beside the field', async () => {
       const response = await proposer.agent
         .post('/networks/propose')
