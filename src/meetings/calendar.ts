@@ -3,6 +3,7 @@
 // change of time or place and on cancellation, STATUS:CANCELLED once cancelled.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { zoneOffsetMs } from '../core/time.js';
 import type { Viewer } from '../core/viewer.js';
 import type { Translate } from '../core/i18n/index.js';
 import { threadPath, threadTitleFor } from '../posts/present.js';
@@ -15,6 +16,19 @@ export interface CalendarOptions {
   publicUrl: URL;
   timeZone: string;
   forumName: string;
+}
+
+/**
+ * The Date ical-generator needs to write `at` on the zone's wall clock: with a time zone set it writes a
+ * native Date's *local* fields (those of the process's zone), so the Date handed over is the one whose
+ * local fields show the forum zone's clock at that instant. The process's own offset is taken at the
+ * result (a second step), so this holds whatever TZ the server runs in, UTC included.
+ */
+export function wallClockDate(at: Date, timeZone: string): Date {
+  const wall = at.getTime() + zoneOffsetMs(timeZone, at);
+  const processOffset = (ms: number) => -new Date(ms).getTimezoneOffset() * 60_000;
+  const first = wall - processOffset(wall);
+  return new Date(wall - processOffset(first));
 }
 
 /** A meeting's UID: the same in every calendar and file, whatever changes (the host keeps it unique across forums). */
@@ -41,8 +55,8 @@ export function meetingsCalendar(meetings: readonly ListedMeeting[], reader: Vie
     const url = new URL(threadPath(heading), options.publicUrl).toString();
     calendar.createEvent({
       id: meetingUid(meeting.thread_id, options.publicUrl),
-      start: meeting.starts_at,
-      end: meeting.ends_at,
+      start: wallClockDate(meeting.starts_at, options.timeZone),
+      end: wallClockDate(meeting.ends_at, options.timeZone),
       timezone: options.timeZone,
       stamp: meeting.updated_at,
       created: meeting.created_at,

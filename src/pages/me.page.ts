@@ -11,6 +11,7 @@ import { Nullable } from '../core/schemas.js';
 import type { Locale } from '../config.js';
 import type { EmailFrequency, Role } from '../db/schema.js';
 import { emailSettingsOf } from '../email/public.js';
+import { calendarUrlOf } from '../meetings/public.js';
 
 const VIEW = 'accounts/me';
 
@@ -30,6 +31,8 @@ export async function mePageData(request: FastifyRequest) {
     account: viewer,
     emailSettings: emailSettings.view,
     address: await addressChangeView(database.db, viewer.id, email.enabled),
+    // The member's own calendar of meetings (meetings): its secret URL, made the first time it is shown.
+    calendarUrl: await calendarUrlOf(database.db, viewer.id, request.server.config.publicUrl),
     json: { username: viewer.username, displayName: viewer.displayName, role: viewer.role, locale: viewer.locale, emailNotifications: emailSettings.frequency },
   };
 }
