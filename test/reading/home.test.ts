@@ -113,6 +113,13 @@ describe('the home page', () => {
     expect(JSON.stringify((await home(convener.agent)).body)).not.toContain('Cheap kayaks');
   });
 
+  it('drops a guest’s cached home when a thread on it is hidden', async () => {
+    const thread = await startThread(bo.agent, 'alla', { title: 'Soon to be hidden from the front page' });
+    for (let i = 0; i < 2; i += 1) expect((await homePage(guest(ctx))).text).toContain('Soon to be hidden from the front page');
+    await admin.agent.post(`/p/${thread.posts[0]!.id}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'off-topic' }).expect(200);
+    expect((await homePage(guest(ctx))).text).not.toContain('Soon to be hidden from the front page');
+  });
+
   it('shows a member their networks first, the latest threads there with what they have not read, and the others with Join', async () => {
     const inKajak = await startThread(bo.agent, 'kajak', { title: 'Sharing a trailer this season?' });
     const inFiske = await startThread(bo.agent, 'fiske', { title: 'Net licences for guests' });
