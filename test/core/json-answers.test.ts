@@ -346,7 +346,9 @@ describe('JSON answers', () => {
         'forum',
         ...prefixed('posts[].', ['body', 'createdAt', 'deleted', 'editedAt', 'hidden', 'id', 'network', 'parentId', 'revisions[]', 'threadId', 'threadTitle']),
         'profile',
+        'proposals[]',
         ...prefixed('watches[].', ['since', 'state', 'threadId']),
+        'wouldJoin[]',
       ].sort(),
     );
   });
