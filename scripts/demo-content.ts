@@ -94,6 +94,33 @@ Här kan du ställa de frågor du tycker är för enkla att ställa någon annan
 ];
 
 /** Each network's conveners (usernames from DEMO_ACCOUNTS), appointed by the administrator. */
+/**
+ * Networks proposed and not yet decided: who proposed each, what they wrote and the colleagues who said
+ * they would join. The administrator approves or declines from the proposal's page.
+ */
+export const DEMO_PROPOSALS: Array<{
+  by: string;
+  name: string;
+  slug: string;
+  audience: string;
+  purpose: string;
+  notFor: string;
+  wantsHelp: boolean;
+  supporters: string[];
+}> = [
+  {
+    by: 'saltsmak',
+    name: 'Matnätverket',
+    slug: 'mat',
+    audience: 'matproducenter, kaféer, restauranger och foodtrucks',
+    purpose:
+      'Lokala råvaror och vem som har vad när. Samordnade leveranser från gårdarna, så att inte alla kör var sin bil. Menyer för säsongen som lyfter Skärviks smaker, och tips till varandra när gästerna frågar var de kan äta.',
+    notFor: 'Annonser till gäster, och jobbannonser: dem har Alla i turismen.',
+    wantsHelp: true,
+    supporters: ['amir_kock', 'hamncafeet', 'vindrosen_bb'],
+  },
+];
+
 export const DEMO_CONVENERS: Record<string, string[]> = {
   alla: ['skarvik_turism'],
   kajak: ['kajakboden'],

@@ -17,6 +17,7 @@ import { replaceNetworkRules } from '../src/moderation/rules.service.js';
 import { setDefaultNetwork } from '../src/networks/networks.queries.js';
 import { createNetwork } from '../src/networks/networks.service.js';
 import { CONSUMER, HANDLED_EVENTS, notificationsWorker } from '../src/notifications/notifications.worker.js';
+import { proposeNetwork, setSupport } from '../src/proposals/proposals.service.js';
 import { threadsService } from '../src/threads/threads.service.js';
 import {
   DEMO_ACCOUNTS,
@@ -26,6 +27,7 @@ import {
   DEMO_NETWORKS,
   DEMO_PASSWORD,
   DEMO_PROFILES,
+  DEMO_PROPOSALS,
   DEMO_RULES,
   DEMO_THREADS,
   type DemoReply,
@@ -108,6 +110,11 @@ async function backdate(tx: Kysely<DB>, now: number, posts: Map<number, Date>): 
   await sql`update thread_watches w set created_at = (select min(p.created_at) from posts p where p.thread_id = w.thread_id and p.author_id = w.account_id)
             where exists (select 1 from posts p where p.thread_id = w.thread_id and p.author_id = w.account_id)`.execute(tx);
   await sql`update notifications n set created_at = p.created_at from posts p where p.id = n.post_id`.execute(tx);
+  // The proposals two days ago, those who would join and the administrator's notice with them.
+  const proposed = new Date(now - 2 * DAY);
+  await tx.updateTable('network_proposals').set({ created_at: proposed }).execute();
+  await tx.updateTable('network_proposal_supporters').set({ created_at: proposed }).execute();
+  await tx.updateTable('proposal_notices').set({ created_at: proposed }).execute();
   // What is older than three days has been read; the rest waits in the header's count.
   await sql`update notifications set read_at = created_at + interval '1 hour' where created_at < ${new Date(now - 3 * DAY)}`.execute(tx);
 }
@@ -186,6 +193,12 @@ export async function fillDemoForum(db: Kysely<DB>, now = Date.now()): Promise<{
     await addReplies(threadId, post.id, thread.replies);
     const times = schedule(random, now, ordered.length, index, written.length);
     written.forEach((id, i) => posts.set(id, new Date(times[i]!)));
+  }
+
+  // A network proposed two days ago, waiting for the administrator, with colleagues who would join.
+  for (const { by, supporters, ...proposal } of DEMO_PROPOSALS) {
+    const id = await proposeNetwork(db, viewers.get(by)!, proposal);
+    for (const username of supporters) await setSupport(db, viewers.get(username)!, id, true);
   }
 
   // The notifications these weeks would have brought (no email: they are in the past).
