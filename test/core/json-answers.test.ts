@@ -94,13 +94,17 @@ describe('JSON answers', () => {
   const prefixed = (prefix: string, fields: string[]) => fields.map((field) => `${prefix}${field}`);
 
   it('of the home page and a board', async () => {
+    // The member belongs to no network yet: their lists are empty.
     expect(fieldsOf(await get(member, '/'))).toEqual([
       'forum',
+      'latest[]',
+      'needsReply[]',
       ...prefixed('networks[].', [
         'audience',
         'createdAt',
         'description',
         'descriptionHtml',
+        'isDefault',
         'lastActivityAt',
         'name',
         'posting',
@@ -108,6 +112,7 @@ describe('JSON answers', () => {
         'summary',
         'threadCount',
       ]),
+      'yourNetworks[]',
     ]);
     expect(fieldsOf(await get(member, '/n/fiske'))).toEqual([
       ...prefixed('network.', [
@@ -115,6 +120,7 @@ describe('JSON answers', () => {
         'createdAt',
         'description',
         'descriptionHtml',
+        'isDefault',
         'lastActivityAt',
         'name',
         'posting',
@@ -136,10 +142,12 @@ describe('JSON answers', () => {
         'locked',
         'openingHidden',
         'pinned',
+        'readFrom',
         'replyCount',
         'slug',
         'title',
         'titleHidden',
+        'unread',
       ]),
     ]);
   });
@@ -180,7 +188,19 @@ describe('JSON answers', () => {
       'values.title',
     ]);
     expect(fieldsOf(await get(admin, '/n/fiske/edit'))).toEqual(
-      prefixed('network.', ['audience', 'createdAt', 'description', 'descriptionHtml', 'lastActivityAt', 'name', 'posting', 'slug', 'summary', 'threadCount']),
+      prefixed('network.', [
+        'audience',
+        'createdAt',
+        'description',
+        'descriptionHtml',
+        'isDefault',
+        'lastActivityAt',
+        'name',
+        'posting',
+        'slug',
+        'summary',
+        'threadCount',
+      ]),
     );
   });
 
