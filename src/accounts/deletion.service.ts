@@ -7,6 +7,7 @@ import { recordEvent } from '../core/events.js';
 import { ForbiddenError, UnauthorizedError } from '../core/errors.js';
 import type { DB } from '../db/schema.js';
 import { leaveAllBusinesses } from '../businesses/public.js';
+import { forgetAccountInMeetings } from '../meetings/public.js';
 import { forgetProposalsOf } from '../proposals/public.js';
 import * as queries from './deletion.queries.js';
 
@@ -52,6 +53,8 @@ export async function deleteAccount(db: Kysely<DB>, accountId: number, choice: D
     const convened = await queries.convenedNetworkIds(tx, accountId);
     const unlinked = await queries.unlinkMentionsOf(tx, accountId);
     await leaveAllBusinesses(tx, accountId);
+    // Its answers to meetings and its calendar go; those waiting move up into the places it held.
+    await forgetAccountInMeetings(tx, accountId);
     // Its open proposals are withdrawn (the admins' notices of them with them); decided ones stay, signed by nobody.
     const toldOfProposals = await forgetProposalsOf(tx, accountId);
     await queries.deleteOwnRows(tx, accountId);

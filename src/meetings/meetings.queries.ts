@@ -402,3 +402,19 @@ export async function minutesChoices(db: Db, threadId: number) {
     .limit(50)
     .execute();
 }
+
+/** The meetings still to come, not cancelled, where the account holds a place (in id order). */
+export async function meetingsWithPlaceOf(db: Db, accountId: number, now: Date): Promise<number[]> {
+  const rows = await db
+    .selectFrom('meeting_answers')
+    .innerJoin('meetings', 'meetings.thread_id', 'meeting_answers.thread_id')
+    .select('meetings.thread_id')
+    .where('meeting_answers.account_id', '=', accountId)
+    .where('meeting_answers.answer', '=', 'going')
+    .where('meeting_answers.queue', 'is', null)
+    .where('meetings.cancelled_at', 'is', null)
+    .where('meetings.ends_at', '>', now)
+    .orderBy('meetings.thread_id')
+    .execute();
+  return rows.map((row) => row.thread_id);
+}

@@ -271,3 +271,20 @@ export async function sendDueReminders(db: Kysely<DB>, now = new Date()): Promis
     return ids.sort((a, b) => a - b);
   });
 }
+
+/**
+ * A deleted account's answers and calendar go (in the deletion's transaction): each meeting still to
+ * come where it had a place moves up those waiting who now fit, and tells them. Meetings are locked in
+ * id order, as answering locks one, so two deletions cannot deadlock over them.
+ */
+export async function forgetAccountInMeetings(tx: Kysely<DB>, accountId: number): Promise<void> {
+  const held = await queries.meetingsWithPlaceOf(tx, accountId, new Date());
+  await tx.deleteFrom('meeting_answers').where('account_id', '=', accountId).execute();
+  await tx.deleteFrom('meeting_calendar_tokens').where('account_id', '=', accountId).execute();
+  for (const threadId of held) {
+    const meeting = await queries.lockMeeting(tx, threadId);
+    if (!meeting) continue;
+    await tell(tx, meeting, 'waitlist-promoted', await promoteWaiting(tx, meeting), null);
+    await recordEvent(tx, 'meeting.changed', { threadId });
+  }
+}

@@ -16,6 +16,8 @@ import { countsJson, formatMeetingShort, formatMeetingTime, listItemJson, ownAns
 import type { MeetingJsonType } from './meetings.schemas.js';
 
 export { MeetingJson, MeetingListItem } from './meetings.schemas.js';
+// Deleting an account: its answers and calendar go, and those waiting move up into its places.
+export { forgetAccountInMeetings } from './meetings.service.js';
 
 interface Clocks {
   locale: Locale;

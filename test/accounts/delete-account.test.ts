@@ -50,6 +50,8 @@ const ERASED = new Set([
   'submissions.account_id',
   'network_proposals.decided_by',
   'network_proposal_supporters.account_id',
+  'meeting_answers.account_id',
+  'meeting_calendar_tokens.account_id',
   'proposal_notices.account_id',
 ]);
 

@@ -44,7 +44,7 @@ describe('meetings: calendars', () => {
       const [event] = eventsOf(response.text);
       expect(event!.uid).toBe(`meeting-${threadId}@forum.test`);
       expect(new Date(event!.start).toISOString()).toBe(start);
-      expect(new Date(event!.end).toISOString()).toBe(end);
+      expect(new Date(event!.end!).toISOString()).toBe(end);
     }
     const overnight = (await guest(ctx).get(`/t/${across}/meeting.ics`)).text;
     // On the wall clock: 20:00 the evening before the change, 10:00 the morning after.

@@ -142,4 +142,16 @@ describe('meetings: answers, capacity and the waiting list', () => {
     expect(await toldOf(ctx, threadId, 'meeting-changed')).toEqual([]);
     expect(await accountId(ctx, b.username)).toBeGreaterThan(0);
   });
+
+  it('deleting an account gives up its places: the first waiting moves up and is told', async () => {
+    const threadId = await startMeeting(admin.agent, 'kajak', { title: 'Deleted member', capacity: 1 });
+    const [leaver, next] = members.slice(45, 47) as [Member, Member];
+    await answer(leaver, threadId, { answer: 'going' });
+    expect((await answer(next, threadId, { answer: 'going' })).body.yourAnswer).toMatchObject({ waiting: true, position: 1 });
+    const deleted = await leaver.agent.post('/me/delete').set('accept', JSON_ACCEPT).send({ password: leaver.password });
+    expect(deleted.status).toBe(200);
+    const rows = await answers(threadId);
+    expect(rows.map((row) => [row.username, row.queue])).toEqual([[next.username, null]]);
+    expect(await toldOf(ctx, threadId, 'waitlist-promoted')).toEqual([next.username]);
+  });
 });
