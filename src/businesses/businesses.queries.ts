@@ -129,6 +129,8 @@ export async function networksOfBusinesses(db: Kysely<DB>, businessIds: readonly
     .innerJoin('networks', 'networks.id', 'business_networks.network_id')
     .select(['business_networks.business_id', 'networks.slug', 'networks.name'])
     .where('business_networks.business_id', 'in', [...businessIds])
+    // The forum's default network first, as in every list of networks.
+    .orderBy('networks.is_default', 'desc')
     .orderBy('networks.name')
     .execute();
   for (const row of rows) {

@@ -47,13 +47,14 @@ export async function followState(db: Kysely<DB>, networkId: number, accountId: 
   return { followers: row?.followers ?? 0, level: row?.level ?? null };
 }
 
-/** The networks the account follows, by name. */
+/** The networks the account follows: the forum's default first, then by name. */
 export function followedNetworks(db: Kysely<DB>, accountId: number) {
   return db
     .selectFrom('follows')
     .innerJoin('networks', 'networks.id', 'follows.network_id')
     .select(['networks.id', 'networks.slug', 'networks.name', 'follows.level'])
     .where('follows.account_id', '=', accountId)
+    .orderBy('networks.is_default', 'desc')
     .orderBy('networks.name')
     .execute();
 }

@@ -28,6 +28,8 @@ export async function moderatorReviewCounts(db: Kysely<DB>, moderator: { convene
       const convened = convenes.length > 0 ? eb('networks.id', 'in', convenes) : eb.val(false);
       return isAdmin ? eb.or([convened, eb('open.count', '>', 0)]) : convened;
     })
+    // The forum's default network first, as in every list of networks.
+    .orderBy('networks.is_default', 'desc')
     .orderBy('networks.name')
     .execute();
   return rows.map((row) => ({ slug: row.slug, name: row.name, reviewCount: Number(row.count ?? 0), convened: convenes.includes(row.id) }));

@@ -55,7 +55,7 @@ export async function saveProfile(db: Kysely<DB>, accountId: number, fields: Pro
     .execute();
 }
 
-/** The networks the account follows or convenes, by name, with which it does. */
+/** The networks the account follows or convenes (the forum's default first, then by name), with which it does. */
 export function networksOfPerson(db: Kysely<DB>, accountId: number) {
   return db
     .selectFrom('networks')
@@ -68,6 +68,7 @@ export function networksOfPerson(db: Kysely<DB>, accountId: number) {
       sql<boolean>`conveners.account_id is not null`.as('convenes'),
     ])
     .where((eb) => eb.or([eb('follows.account_id', 'is not', null), eb('conveners.account_id', 'is not', null)]))
+    .orderBy('networks.is_default', 'desc')
     .orderBy('networks.name')
     .execute();
 }
