@@ -113,7 +113,7 @@ describe('every write route', () => {
     ['POST /n/:network/follow', () => member.agent.post('/n/writes/follow').send({ level: 'threads' })],
     ['POST /n/:network/unfollow', () => member.agent.post('/n/writes/unfollow')],
     // A board shows its member count (and joining follows it).
-    ['POST /n/:network/join', () => member.agent.post('/n/writes/join')],
+    ['POST /n/:network/join', () => oldHand.agent.post('/n/writes/join')],
     ['POST /n/:network/leave', () => member.agent.post('/n/writes/leave')],
     ['POST /n/:network/threads', () => member.agent.post('/n/writes/threads').send({ title: 'Another thread', body: 'Body' })],
     ['POST /t/:id/replies', () => member.agent.post(`/t/${threadId}/replies`).send({ body: 'Another reply' })],

@@ -48,6 +48,9 @@ describe('notifications about a thread that moved', () => {
     await createNetwork(admin.agent, { slug: 'fiske', name: 'Fiske' });
     await admin.agent.post('/n/kajak/conveners').set('accept', JSON_ACCEPT).send({ username: 'moved_old' }).expect(200);
     await admin.agent.post('/n/fiske/conveners').set('accept', JSON_ACCEPT).send({ username: 'moved_new' }).expect(200);
+    // Appointed, they are members following their boards; this is about what mentions show, so they stop following.
+    await oldConvener.agent.post('/n/kajak/unfollow').set('accept', JSON_ACCEPT).expect(200);
+    await newConvener.agent.post('/n/fiske/unfollow').set('accept', JSON_ACCEPT).expect(200);
     await ctx.db.updateTable('accounts').set({ locale: 'en' }).execute();
     for (const convener of [oldConvener, newConvener]) {
       await convener.agent.post('/me/email').set('accept', JSON_ACCEPT).send({ emailNotifications: 'instant' }).expect(200);
