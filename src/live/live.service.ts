@@ -10,6 +10,7 @@ import { Hub, prepare, type Audience, type LiveConnection, type MessageFor, type
 import { REPLAY_MAX_BYTES, REPLAY_MAX_MESSAGES } from './limits.js';
 import { networkIdBySlug, oldestKeptCursor, POST_EVENTS, postsTouchedAfter, threadExists, threadsCreatedAfter } from './live.queries.js';
 import { boardTopic, threadTopic, type ParsedTopic, type Topic } from './topics.js';
+import { meetingLiveState } from '../meetings/public.js';
 
 /** A replay: its messages in cursor order, and the cursor of the last event they cover. */
 type Replay = { messages: PreparedMessage[]; through: number } | 'reset';
@@ -85,6 +86,32 @@ export function liveService(app: FastifyInstance) {
     const slug = boardSlugs.get(networkId);
     const topic = slug === undefined ? undefined : boardTopic(slug);
     if (topic && hub.subscribers(topic).size > 0) hub.publish(topic, event.cursor, threadCreatedMessage(threadId, topic, event.cursor));
+  });
+
+  /**
+   * A meeting's answers changed: its counts (and, for members, who is coming) as the page shows them,
+   * rendered once per language and kind of reader (guest or member). Not replayed: a client that
+   * missed one sees the counts of the next, or of the page when it loads again.
+   */
+  async function meetingMessage(threadId: number, topic: string, cursor: number): Promise<MessageFor | null> {
+    const state = await meetingLiveState(db, threadId);
+    if (!state) return null;
+    const rendered = new Map<string, PreparedMessage>();
+    return (audience) => {
+      const key = `${audience.locale}|${audience.viewer ? 'member' : 'guest'}`;
+      let message = rendered.get(key);
+      if (!message) {
+        const shown = { counts: state.counts, attendees: audience.viewer ? state.attendees : null };
+        const html = app.views.render('partials/meeting-live', shown, { locale: audience.locale, t: audience.t });
+        message = prepare({ type: 'meeting.changed', topic, cursor, counts: state.counts, html });
+        rendered.set(key, message);
+      }
+      return message;
+    };
+  }
+  app.events.on('meeting.changed', ({ threadId }, event) => {
+    const topic = threadTopic(threadId);
+    if (hub.subscribers(topic).size > 0) hub.publish(topic, event.cursor, meetingMessage(threadId, topic, event.cursor));
   });
 
   /** Each post the thread's events after `since` are about, once, in its latest state. */

@@ -35,25 +35,8 @@ export async function readMeeting(db: Kysely<DB>, threadId: number, viewer: View
   const counts = (await queries.answerCounts(db, [threadId])).get(threadId);
   const mine = viewer ? await queries.findAnswer(db, threadId, viewer.id) : undefined;
   const position = mine ? await queries.waitingPosition(db, threadId, mine.queue) : null;
-  let attendees: MeetingJsonType['attendees'] = null;
-  if (viewer) {
-    const people = await queries.answersWithPeople(db, threadId);
-    const businesses = await businessLinesOf(
-      db,
-      people.map((person) => person.account_id),
-    );
-    const shown = (person: (typeof people)[number]) => ({
-      username: person.username,
-      displayName: person.display_name,
-      headcount: person.headcount,
-      business: businesses.get(person.account_id) ?? null,
-    });
-    attendees = {
-      going: people.filter((p) => p.answer === 'going' && p.queue === null).map(shown),
-      maybe: people.filter((p) => p.answer === 'maybe').map(shown),
-      waiting: people.filter((p) => p.queue !== null).map(shown),
-    };
-  }
+  // Who is coming, with their businesses: members only.
+  const attendees: MeetingJsonType['attendees'] = viewer ? ((await meetingLiveState(db, threadId))?.attendees ?? null) : null;
   const now = Date.now();
   const json: MeetingJsonType = {
     threadId,
@@ -91,6 +74,34 @@ export async function readMeeting(db: Kysely<DB>, threadId: number, viewer: View
       : [],
     headcounts: [1, 2, 3, 4, 5].map((n) => ({ value: n, selected: n === (mine?.headcount ?? 1) })),
   };
+}
+
+/**
+ * What the live feed sends when a meeting's answers change (src/live/): the counts and, for members, who
+ * is coming, as views/partials/meeting-live.hbs shows them. Two groups of readers: guests (counts) and
+ * members (counts and names). null when the thread is no meeting.
+ */
+export async function meetingLiveState(db: Kysely<DB>, threadId: number) {
+  const [meeting] = await queries.findMeetings(db, [threadId]);
+  if (!meeting) return null;
+  const counts = countsJson(meeting, (await queries.answerCounts(db, [threadId])).get(threadId));
+  const people = await queries.answersWithPeople(db, threadId);
+  const businesses = await businessLinesOf(
+    db,
+    people.map((person) => person.account_id),
+  );
+  const shown = (person: (typeof people)[number]) => ({
+    username: person.username,
+    displayName: person.display_name,
+    headcount: person.headcount,
+    business: businesses.get(person.account_id) ?? null,
+  });
+  const attendees = {
+    going: people.filter((p) => p.answer === 'going' && p.queue === null).map(shown),
+    maybe: people.filter((p) => p.answer === 'maybe').map(shown),
+    waiting: people.filter((p) => p.queue !== null).map(shown),
+  };
+  return { counts, attendees };
 }
 
 /** What a board's line shows for each meeting thread among these: its date and how many are coming. One query each for the meetings and their counts. */

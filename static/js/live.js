@@ -89,6 +89,13 @@
     if (article) existing.replaceWith(article);
   }
 
+  // A meeting's counts and who is coming, as the server renders them for this reader.
+  function replaceMeeting(html) {
+    var existing = root.querySelector('[data-meeting-live]');
+    var fresh = existing && fromServerHtml(html);
+    if (fresh) existing.replaceWith(fresh);
+  }
+
   function showNewThreads() {
     newThreads += 1;
     var notice = root.querySelector('[data-live-notice]');
@@ -105,6 +112,7 @@
     if (message.type === 'post.created') insertPost(message.post);
     else if (message.post && /^post\./.test(message.type)) replacePost(message.post);
     else if (message.type === 'thread.created') showNewThreads();
+    else if (message.type === 'meeting.changed') replaceMeeting(message.html);
   }
 
   function connect() {
