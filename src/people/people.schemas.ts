@@ -43,6 +43,8 @@ export const PersonJson = Type.Object({
   businesses: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), role: Type.String() })),
   /** The networks the person joined, by name. */
   memberOf: Type.Array(NetworkLink),
+  /** Over the last 12 months: their replies marked as a question's answer, and thanks their posts received (visible ones only). */
+  recognition: Type.Object({ answers: Type.Integer(), thanks: Type.Integer() }),
   follows: Type.Array(NetworkLink),
   convenes: Type.Array(NetworkLink),
   threads: Type.Array(PersonPost),

@@ -11,11 +11,15 @@ import { threadTitleFor, visibilityOf } from '../posts/present.js';
 import { bodyIsReadable } from '../posts/visibility.js';
 import { businessesOfAccount } from '../businesses/public.js';
 import { networksOfMember } from '../networks/public.js';
+import { recognitionOf } from '../threads/public.js';
 import { latestPostsOf, networksOfPerson, type PersonRow } from './people.queries.js';
 import type { PersonJson } from './people.schemas.js';
 
 /** How many of their latest threads, and of their latest replies, a person's page lists. */
 export const LATEST_POSTS = 10;
+
+/** The period a person's page counts answers marked and thanks received over: about 12 months. */
+const RECOGNITION_DAYS = 365;
 
 /** Where excerpts of the listed posts stop. */
 const EXCERPT_CHARS = 160;
@@ -42,11 +46,13 @@ async function latestPosts(db: Kysely<DB>, accountId: number, viewer: Viewer | n
 
 /** The person's page as JSON: private fields only when the member shows them (the email only once proven). */
 export async function personJson(db: Kysely<DB>, person: PersonRow, viewer: Viewer | null, t: Translate): Promise<PersonJson> {
-  const [businesses, networks, memberOf, posts] = await Promise.all([
+  const [businesses, networks, memberOf, posts, recognition] = await Promise.all([
     businessesOfAccount(db, person.id),
     networksOfPerson(db, person.id),
     networksOfMember(db, person.id),
     latestPosts(db, person.id, viewer, t),
+    // What they gave over the last 12 months: answers marked and thanks received (counts only, no ranks).
+    recognitionOf(db, person.id, new Date(Date.now() - RECOGNITION_DAYS * 24 * 3600 * 1000)),
   ]);
   const link = ({ slug, name }: { slug: string; name: string }) => ({ slug, name });
   return {
@@ -64,6 +70,7 @@ export async function personJson(db: Kysely<DB>, person: PersonRow, viewer: View
     follows: networks.filter((network) => network.follows).map(link),
     convenes: networks.filter((network) => network.convenes).map(link),
     ...posts,
+    recognition,
   };
 }
 

@@ -113,6 +113,10 @@ export function selectThreads(db: Kysely<DB>) {
       // What it is (question, discussion, offer, meeting) and, for a question, its answer.
       'threads.kind',
       'threads.answer_post_id',
+      // Answered as every list says it: a question whose answer all may read (neither deleted nor hidden).
+      sql<boolean>`(threads.kind = 'question' and exists (select 1 from posts answer where answer.id = threads.answer_post_id and answer.deleted_at is null and answer.hidden_at is null))`.as(
+        'answered',
+      ),
       'networks.slug as network_slug',
       'networks.name as network_name',
       ...openingPostColumns('threads'),

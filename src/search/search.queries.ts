@@ -201,7 +201,7 @@ export async function newestPostId(db: Kysely<DB>): Promise<number> {
 
 /**
  * Threads of the network whose titles share words with `title` (any of them, in any language's reading),
- * best first, that the reader may see: for "Has this been asked before?" while a new thread's title is
+ * answered questions first (those whose answer all may read), then best first, that the reader may see: for "Has this been asked before?" while a new thread's title is
  * typed. Only titles are read: the lookup runs on every pause in typing.
  */
 export async function similarThreadIds(db: Kysely<DB>, networkId: number, title: string, reader: SearchReader, limit: number): Promise<number[]> {
@@ -215,7 +215,8 @@ export async function similarThreadIds(db: Kysely<DB>, networkId: number, title:
     from q, threads t join posts opening on opening.thread_id = t.id and opening.parent_id is null
     where t.network_id = ${networkId} and t.title_document @@ (q.sv || q.da || q.en) and t.title_document @@ ${readingFor(sql.ref('t.lang'))}
       and opening.deleted_at is null and ${readable(reader, 'opening', 't')}
-    order by ts_rank(t.title_document, ${readingFor(sql.ref('t.lang'))}) desc, t.last_activity_at desc
+    order by (t.kind = 'question' and exists (select 1 from posts answer where answer.id = t.answer_post_id and answer.deleted_at is null and answer.hidden_at is null)) desc,
+      ts_rank(t.title_document, ${readingFor(sql.ref('t.lang'))}) desc, t.last_activity_at desc
     limit ${limit}`.execute(db);
   return rows.map((row) => row.id);
 }

@@ -164,6 +164,7 @@ export async function searchRoutes(fastify: FastifyInstance): Promise<void> {
             isOpening: result.post.isOpening,
           },
           excerpt: result.excerpt,
+          answered: result.answered,
         })),
         next,
       };
@@ -196,7 +197,7 @@ export async function searchRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/search/similar', { schema: { querystring: similarQuery, response: { 200: SimilarJson } } }, async (request, reply) => {
     const { network, title = '' } = request.query;
     const threads = await similarThreads(db, request.viewer, { network, title }, request.t);
-    const json = { threads: threads.map((thread) => ({ id: thread.id, title: thread.title, path: thread.path })) };
+    const json = { threads: threads.map((thread) => ({ id: thread.id, title: thread.title, path: thread.path, answered: thread.answered })) };
     return reply.page('search/similar', { ...json, network, title }, { json, title: request.t('search.similar.heading') });
   });
 }

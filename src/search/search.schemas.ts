@@ -52,6 +52,8 @@ export const SearchResultJson = Type.Object({
   post: Type.Object({ id: Type.Integer(), author: AccountName, createdAt: Type.String(), isOpening: Type.Boolean() }),
   /** HTML: everything escaped but <mark>…</mark> around the matched words. */
   excerpt: Type.String(),
+  /** A question whose answer all may read; these come first on each page. */
+  answered: Type.Boolean(),
 });
 
 export const SearchJson = Type.Object({
@@ -63,6 +65,7 @@ export const SearchJson = Type.Object({
 export type SearchJson = Static<typeof SearchJson>;
 
 export const SimilarJson = Type.Object({
-  threads: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), path: Type.String() })),
+  /** Answered questions first; `answered` says which are. */
+  threads: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), path: Type.String(), answered: Type.Boolean() })),
 });
 export type SimilarJson = Static<typeof SimilarJson>;

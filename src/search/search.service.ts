@@ -39,6 +39,8 @@ export interface SearchResult {
   /** The best-matching post: whose it is, when it was written, and the excerpt from it (HTML: text and <mark> only). */
   post: { id: number; author: PersonName; authorBusiness: BusinessLine | null; createdAt: Date; isOpening: boolean };
   excerpt: string;
+  /** A question whose answer all may read: such threads come first on each page (README, Answers). */
+  answered: boolean;
 }
 
 export interface SearchPage {
@@ -139,8 +141,12 @@ export async function searchThreads(
         isOpening: post.parent_id === null,
       },
       excerpt: markedExcerpt(match.excerpt),
+      answered: thread.answered,
     });
   }
+  // Answered questions first on each page, otherwise in the order found (a stable sort); the cursor
+  // still continues after the page's last match as found, so no result is skipped or repeated.
+  results.sort((a, b) => Number(b.answered) - Number(a.answered));
   const last = page[page.length - 1];
   const next = matches.length > SEARCH_PAGE_SIZE && last ? encodeCursor({ sort, ...window, key: last.key, threadId: last.thread_id }) : null;
   return { results, next };
@@ -154,6 +160,6 @@ export async function similarThreads(db: Kysely<DB>, viewer: Viewer | null, requ
   const threads = new Map((await findThreads(db, ids)).map((thread) => [thread.id, thread]));
   return ids.flatMap((id) => {
     const thread = threads.get(id);
-    return thread ? [withThreadPath(threadTitleFor(thread, viewer, t))] : [];
+    return thread ? [{ ...withThreadPath(threadTitleFor(thread, viewer, t)), answered: thread.answered }] : [];
   });
 }

@@ -80,9 +80,9 @@ export async function updateThreadKind(db: Kysely<DB>, threadId: number, kind: E
 }
 
 /**
- * What a member gave over a period: how many of their replies are their question's answer (the
- * question asked since `since`; the answer visible), and how many thanks their visible posts received
- * since then. Two counts, one query.
+ * What a member gave over a period: how many of their replies written since `since` are their
+ * question's answer (and visible), and how many thanks their visible posts received since then. Two
+ * counts, one query.
  */
 export async function recognitionOf(db: Kysely<DB>, accountId: number, since: Date): Promise<{ answers: number; thanks: number }> {
   const row = await db
@@ -96,7 +96,7 @@ export async function recognitionOf(db: Kysely<DB>, accountId: number, since: Da
           .where('threads.kind', '=', 'question')
           .where('answer.deleted_at', 'is', null)
           .where('answer.hidden_at', 'is', null)
-          .where('threads.created_at', '>=', since)
+          .where('answer.created_at', '>=', since)
           .as('answers'),
       (eb) =>
         eb

@@ -13,6 +13,8 @@
 
   var address = box.getAttribute('data-similar-threads');
   var heading = box.getAttribute('data-heading');
+  // Answered questions come first, and say so.
+  var answeredLabel = box.getAttribute('data-answered-label');
   var timer = null;
   var asking = null;
   var shown = '';
@@ -42,6 +44,13 @@
       link.href = thread.path;
       link.textContent = thread.title;
       item.appendChild(link);
+      if (thread.answered && answeredLabel) {
+        var badge = document.createElement('span');
+        badge.className = 'badge answered-badge';
+        badge.textContent = answeredLabel;
+        item.appendChild(document.createTextNode(' '));
+        item.appendChild(badge);
+      }
       list.appendChild(item);
     });
     box.appendChild(title);

@@ -212,6 +212,47 @@ describe('thread kinds and answers', () => {
     expect(page.text).toMatch(/href="\/n\/kajak\?filter=answered" aria-current="page"/);
   });
 
+  it('counts on a profile the answers marked and the thanks received over the last 12 months, counts only', async () => {
+    const thread = await startThread(asker.agent, 'kajak', { title: 'Who fixes outboard motors?' });
+    const answer = await reply(helper.agent, thread.id, 'Try the yard in the north harbour');
+    const before = (await json(other).get('/u/helper')).body.recognition as { answers: number; thanks: number };
+    await json(asker).post(`/p/${answer.id}/accept`).expect(200);
+    await json(asker).post(`/p/${answer.id}/thanks`).expect(200);
+    await json(other).post(`/p/${answer.id}/thanks`).expect(200);
+    const after = (await json(other).get('/u/helper')).body.recognition;
+    expect(after).toEqual({ answers: before.answers + 1, thanks: before.thanks + 2 });
+    // Thanks older than a year no longer count.
+    await ctx.db
+      .updateTable('post_thanks')
+      .set({ created_at: new Date(Date.now() - 400 * 24 * 3600 * 1000) })
+      .where('post_id', '=', answer.id)
+      .execute();
+    expect((await json(other).get('/u/helper')).body.recognition).toEqual({ answers: before.answers + 1, thanks: before.thanks });
+    const page = await guest(ctx).get('/u/helper').set('accept', HTML).set('accept-language', 'en');
+    expect(page.text).toContain(`Answers marked: ${before.answers + 1}`);
+    expect(page.text).not.toMatch(/rank|badge/i);
+  });
+
+  it('puts answered questions first in the similar-threads lookup and in search, and says so', async () => {
+    const answered = await startThread(asker.agent, 'kajak', { title: 'Wetsuits to borrow for a group?', body: 'Twelve wetsuits, sizes M and L.' });
+    const reply1 = await reply(helper.agent, answered.id, 'We lend wetsuits in spring');
+    await json(asker).post(`/p/${reply1.id}/accept`).expect(200);
+    const open = await startThread(other.agent, 'kajak', { title: 'Wetsuits for the autumn?', body: 'Anyone with wetsuits to spare?' });
+
+    const similar = await guest(ctx).get('/search/similar?network=kajak&title=wetsuits').set('accept', JSON_ACCEPT);
+    expect(similar.status).toBe(200);
+    const found = similar.body.threads as Array<{ id: number; answered: boolean }>;
+    expect(found.map((thread) => thread.id).slice(0, 2)).toEqual([answered.id, open.id]);
+    expect(found.slice(0, 2).map((thread) => thread.answered)).toEqual([true, false]);
+
+    const search = await guest(ctx).get('/search?q=wetsuits').set('accept', JSON_ACCEPT);
+    const results = search.body.results as Array<{ thread: { id: number }; answered: boolean }>;
+    expect(results[0]).toMatchObject({ thread: { id: answered.id }, answered: true });
+    expect(results.find((result) => result.thread.id === open.id)?.answered).toBe(false);
+    const page = await guest(ctx).get('/search?q=wetsuits').set('accept', HTML).set('accept-language', 'en');
+    expect(page.text).toMatch(/Wetsuits to borrow for a group\?<\/a> <span class="badge answered-badge">Answered<\/span>/);
+  });
+
   it('answers a browser marking the answer with the post and a notice', async () => {
     const { thread, plain } = await questionWithChain();
     const sent = await asker.agent.post(`/p/${plain}/accept`).set('accept', HTML).type('form').send({});

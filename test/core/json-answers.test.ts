@@ -345,6 +345,8 @@ describe('JSON answers', () => {
         'memberSince',
         'presentation',
         'presentationHtml',
+        'recognition.answers',
+        'recognition.thanks',
         'replies[]',
         ...prefixed('threads[].', ['createdAt', 'excerpt', 'id', 'thread.id', 'thread.slug', 'thread.title']),
         'username',

@@ -63,6 +63,8 @@ describe('a person\u2019s page', () => {
       convenes: [{ slug: 'fiske', name: 'Fiske' }],
       threads: [],
       replies: [],
+      // Over the last 12 months: answers marked and thanks received (counts only).
+      recognition: { answers: 0, thanks: 0 },
     });
     expect(json.body).not.toHaveProperty('phone');
     expect(json.body).not.toHaveProperty('email');

@@ -179,7 +179,12 @@ describe('the search pages', () => {
     const fishingIds = new Set(inFishing.map((row) => row.id));
     for (const thread of found.threads) {
       expect(fishingIds.has(thread.id), thread.title).toBe(true);
-      expect(thread).toEqual({ id: thread.id, title: expect.stringMatching(/^Bait for pike number \d$/), path: expect.stringMatching(`^/t/${thread.id}/`) });
+      expect(thread).toEqual({
+        id: thread.id,
+        title: expect.stringMatching(/^Bait for pike number \d$/),
+        path: expect.stringMatching(`^/t/${thread.id}/`),
+        answered: false,
+      });
     }
     expect((await similar(guest(ctx), 'paddla', 'Bait for pike?')).threads.map((thread) => thread.title)).toEqual(['Bait for pike from a kayak']);
     expect((await similar(guest(ctx), 'paddla', '')).threads).toEqual([]);
@@ -199,7 +204,9 @@ describe('the search pages', () => {
   it('gives the new-thread form its "Has this been asked before?" slot and script', async () => {
     const form = await member.agent.get('/n/fiske/new').set('accept', HTML).set('accept-language', 'en');
     expect(form.status).toBe(200);
-    expect(form.text).toContain('data-similar-threads="/search/similar?network=fiske" data-heading="Has this been asked before?" aria-live="polite"');
+    expect(form.text).toContain(
+      'data-similar-threads="/search/similar?network=fiske" data-heading="Has this been asked before?" data-answered-label="Answered" aria-live="polite"',
+    );
     expect(form.text).toContain('<script src="/static/js/similar-threads.js" defer></script>');
   });
 

@@ -612,6 +612,7 @@ describe('search', () => {
           id: cleaning,
           title: 'Städning av stugorna mellan gästerna',
           path: `/t/${cleaning}/stadning-av-stugorna-mellan-gasterna`,
+          answered: false,
         });
       }
       // Whoever may read the hidden opening post sees that thread too (its author, an admin).
