@@ -126,7 +126,7 @@ export function meetingsService({ db, timeZone, postingLimits }: MeetingsService
       const started = await threads.createThread(
         author,
         network,
-        { title: input.title, body: input.body, language: input.language, submissionKey: input.submission },
+        { title: input.title, body: input.body, language: input.language, submissionKey: input.submission, kind: 'meeting' },
         async (tx, threadId) => {
           await queries.insertMeeting(
             tx,

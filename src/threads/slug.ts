@@ -3,7 +3,21 @@
  * title that slugs to one of them ("Move!") gets a suffix instead of opening a form. A test lists the
  * app's routes and fails when one is missing here.
  */
-export const ROUTE_WORDS: ReadonlySet<string> = new Set(['reply', 'replies', 'move', 'lock', 'unlock', 'pin', 'unpin', 'watch', 'unwatch', 'mute']);
+export const ROUTE_WORDS: ReadonlySet<string> = new Set([
+  'reply',
+  'replies',
+  'move',
+  'lock',
+  'unlock',
+  'pin',
+  'unpin',
+  'watch',
+  'unwatch',
+  'mute',
+  'rsvp',
+  'meeting',
+  'minutes',
+]);
 
 /** A URL-friendly form of a title: "Säsongsstart på Kajakön!" → "sasongsstart-pa-kajakon"; "Move!" → "move-thread". */
 export function slugify(title: string): string {
