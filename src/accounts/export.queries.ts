@@ -1,5 +1,5 @@
 // Reading everything the forum keeps about one member, for GET /me/export: their account, profile,
-// businesses, posts with every earlier version, follows, watches, flags and network proposals. It reads other features'
+// businesses, posts with every earlier version, follows, watches, how far they read threads, flags and network proposals. It reads other features'
 // tables the way deletion.queries.ts erases them: only the member's own rows, one query per table.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -83,6 +83,11 @@ export function followsForExport(db: Kysely<DB>, accountId: number) {
 
 export function watchesForExport(db: Kysely<DB>, accountId: number) {
   return db.selectFrom('thread_watches').select(['thread_id', 'state', 'created_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
+}
+
+/** How far the member has read each thread they opened (reading/: thread_reads). */
+export function readsForExport(db: Kysely<DB>, accountId: number) {
+  return db.selectFrom('thread_reads').select(['thread_id', 'last_read_post_id', 'read_at']).where('account_id', '=', accountId).orderBy('thread_id').execute();
 }
 
 /** The flags the member made: which post, why, and what became of it; never who else flagged it. */

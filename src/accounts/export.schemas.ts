@@ -55,6 +55,8 @@ export const AccountExport = Type.Object({
   posts: Type.Array(ExportedPost),
   follows: Type.Array(Type.Object({ network: Type.String(), level: Type.String(), since: At })),
   watches: Type.Array(Type.Object({ threadId: Type.Integer(), state: Type.String(), since: At })),
+  /** Each thread opened, read up to which post, and when that last moved. */
+  reads: Type.Array(Type.Object({ threadId: Type.Integer(), readUpToPostId: Type.Integer(), at: At })),
   flags: Type.Array(
     Type.Object({
       postId: Type.Integer(),

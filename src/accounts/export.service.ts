@@ -44,6 +44,7 @@ export async function exportAccount(db: Kysely<DB>, accountId: number, forumName
   }
   const follows = await queries.followsForExport(db, accountId);
   const watches = await queries.watchesForExport(db, accountId);
+  const reads = await queries.readsForExport(db, accountId);
   const flags = await queries.flagsForExport(db, accountId);
   const { frequency } = await emailSettingsOf(db, accountId, true);
   const proposals = await queries.proposalsForExport(db, accountId);
@@ -80,6 +81,7 @@ export async function exportAccount(db: Kysely<DB>, accountId: number, forumName
     posts: posts.map((post) => exportedPost(post, revisions.get(post.id) ?? [])),
     follows: follows.map((follow) => ({ network: follow.slug, level: follow.level, since: iso(follow.created_at) })),
     watches: watches.map((watch) => ({ threadId: watch.thread_id, state: watch.state, since: iso(watch.created_at) })),
+    reads: reads.map((read) => ({ threadId: read.thread_id, readUpToPostId: read.last_read_post_id, at: iso(read.read_at) })),
     flags: flags.map((flag) => ({
       postId: flag.post_id,
       reason: flag.reason,

@@ -103,13 +103,19 @@ describe('exporting one’s data', () => {
     expect(byId.get(deletedByAdminId)).toMatchObject({ deleted: { byAuthor: false }, body: 'Reply number 3' });
   });
 
-  it('holds the account, profile, businesses, follows, watches, flags and email choice', async () => {
+  it('holds the account, profile, businesses, follows, watches, what was read, flags and email choice', async () => {
     const { data } = await exported();
     expect(data.account).toMatchObject({ username: 'exporter', displayName: 'Ebba Export', email: 'ebba@example.test', role: 'member' });
     expect(data.profile).toMatchObject({ presentation: 'Guide on the bay', website: 'https://ebba.example', phone: null, showEmail: false });
     expect(data.businesses).toMatchObject([{ slug: 'kajakboden', name: 'Kajakboden', role: 'owner', isAdmin: true }]);
     expect(data.follows).toMatchObject([{ network: 'fiske', level: 'threads' }]);
     expect((data.watches as Array<{ state: string }>).length).toBeGreaterThan(0);
+    // The thread page they opened moved a mark.
+    const opening = await ctx.db.selectFrom('posts').select('thread_id').where('id', '=', openingId).executeTakeFirstOrThrow();
+    await member.agent.get(`/t/${opening.thread_id}`).expect(200);
+    expect((await exported()).data.reads).toEqual(
+      expect.arrayContaining([{ threadId: expect.any(Number), readUpToPostId: expect.any(Number), at: expect.any(String) }]),
+    );
     expect(data.flags).toMatchObject([{ reason: 'spam', resolution: null }]);
     expect(data.emailNotifications).toBe('instant');
   });
