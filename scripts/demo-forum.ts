@@ -19,6 +19,7 @@ import { createNetwork } from '../src/networks/networks.service.js';
 import { CONSUMER, HANDLED_EVENTS, notificationsWorker } from '../src/notifications/notifications.worker.js';
 import { proposeNetwork, setSupport } from '../src/proposals/proposals.service.js';
 import { threadsService } from '../src/threads/threads.service.js';
+import { addDemoMeetings } from './demo-meetings.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_BUSINESSES,
@@ -194,6 +195,9 @@ export async function fillDemoForum(db: Kysely<DB>, now = Date.now()): Promise<{
     const times = schedule(random, now, ordered.length, index, written.length);
     written.forEach((id, i) => posts.set(id, new Date(times[i]!)));
   }
+
+  // A meeting three weeks ago with its minutes, and two to come (src/meetings/).
+  await addDemoMeetings(db, now, [...networks.keys()], viewers, posts);
 
   // A network proposed two days ago, waiting for the administrator, with colleagues who would join.
   for (const { by, supporters, ...proposal } of DEMO_PROPOSALS) {
