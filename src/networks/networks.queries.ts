@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, NetworkPosting } from '../db/schema.js';
-import { openingPostColumns } from '../posts/posts.queries.js';
+import { answeredQuestion, openingPostColumns } from '../posts/posts.queries.js';
 
 const networkColumns = [
   'id',
@@ -104,12 +104,8 @@ export interface BoardCursor {
   id: number;
 }
 
-/**
- * A question counts as answered on every list when its answer is a reply all may read: marked, and
- * neither deleted nor hidden. So a hidden answer leaves the thread unanswered on the board for everyone
- * (its moderators included), and nothing about a hidden post shows through a list.
- */
-const answered = sql<boolean>`(threads.kind = 'question' and exists (select 1 from posts answer where answer.id = threads.answer_post_id and answer.deleted_at is null and answer.hidden_at is null))`;
+/** Answered as every list says it (posts' answeredQuestion). */
+const answered = answeredQuestion('threads');
 
 /** A board's questions only, those answered or those not (README, Answers). */
 export type BoardFilter = 'unanswered' | 'answered';

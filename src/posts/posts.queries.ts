@@ -75,6 +75,17 @@ export interface BusinessLine {
   name: string;
 }
 
+/**
+ * The one rule for "answered" on every list (boards and their filter, search, similar threads, the
+ * home page): the thread under `alias` is a question whose answer all may read — marked, neither
+ * deleted nor hidden. So a hidden answer leaves its question unanswered on lists for everyone (its
+ * moderators too), and nothing of a hidden post shows through a list; the thread page itself asks the
+ * visibility rule for each viewer.
+ */
+export function answeredQuestion(alias: string) {
+  return sql<boolean>`(${sql.ref(`${alias}.kind`)} = 'question' and exists (select 1 from posts answer where answer.id = ${sql.ref(`${alias}.answer_post_id`)} and answer.deleted_at is null and answer.hidden_at is null))`;
+}
+
 /** Posts with their author and thread joined, ready for POST_COLUMNS; callers add where and order. */
 export function selectPosts(db: Kysely<DB>) {
   return db
@@ -113,10 +124,8 @@ export function selectThreads(db: Kysely<DB>) {
       // What it is (question, discussion, offer, meeting) and, for a question, its answer.
       'threads.kind',
       'threads.answer_post_id',
-      // Answered as every list says it: a question whose answer all may read (neither deleted nor hidden).
-      sql<boolean>`(threads.kind = 'question' and exists (select 1 from posts answer where answer.id = threads.answer_post_id and answer.deleted_at is null and answer.hidden_at is null))`.as(
-        'answered',
-      ),
+      // Answered as every list says it (answeredQuestion).
+      answeredQuestion('threads').as('answered'),
       'networks.slug as network_slug',
       'networks.name as network_name',
       ...openingPostColumns('threads'),

@@ -11,6 +11,7 @@
 // service then passes every result through the rule itself before showing anything of it.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { answeredQuestion } from '../posts/posts.queries.js';
 
 /** Who is searching, as the visibility rule needs it in SQL. */
 export interface SearchReader {
@@ -215,7 +216,7 @@ export async function similarThreadIds(db: Kysely<DB>, networkId: number, title:
     from q, threads t join posts opening on opening.thread_id = t.id and opening.parent_id is null
     where t.network_id = ${networkId} and t.title_document @@ (q.sv || q.da || q.en) and t.title_document @@ ${readingFor(sql.ref('t.lang'))}
       and opening.deleted_at is null and ${readable(reader, 'opening', 't')}
-    order by (t.kind = 'question' and exists (select 1 from posts answer where answer.id = t.answer_post_id and answer.deleted_at is null and answer.hidden_at is null)) desc,
+    order by ${answeredQuestion('t')} desc,
       ts_rank(t.title_document, ${readingFor(sql.ref('t.lang'))}) desc, t.last_activity_at desc
     limit ${limit}`.execute(db);
   return rows.map((row) => row.id);

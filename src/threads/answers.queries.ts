@@ -1,6 +1,7 @@
 // A question's answer and a thread's kind: plain queries, the database first.
 import { sql, type Kysely } from 'kysely';
 import type { DB, ThreadKind } from '../db/schema.js';
+import { answeredQuestion } from '../posts/posts.queries.js';
 
 /** A post with what deciding about its mark takes: its thread's kind, asker, network and current answer. */
 export function findPostForAnswer(db: Kysely<DB>, postId: number) {
@@ -111,4 +112,15 @@ export async function recognitionOf(db: Kysely<DB>, accountId: number, since: Da
     ])
     .executeTakeFirstOrThrow();
   return { answers: row.answers ?? 0, thanks: row.thanks ?? 0 };
+}
+
+/** Of these threads, what each is and whether it is an answered question: one query for a list. */
+export async function answerStates(db: Kysely<DB>, threadIds: readonly number[]): Promise<Map<number, { kind: ThreadKind; answered: boolean }>> {
+  if (threadIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('threads')
+    .select(['threads.id', 'threads.kind', answeredQuestion('threads').as('answered')])
+    .where('threads.id', 'in', threadIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, { kind: row.kind, answered: row.answered }]));
 }

@@ -23,6 +23,9 @@ export { threadsService } from './threads.service.js';
 export { slugify } from './slug.js';
 // A profile's recognition: answers accepted and thanks received over a period.
 export { recognitionOf } from './answers.queries.js';
+// For other lists (the home page): what threads are and whether they are answered questions.
+export { answerStates } from './answers.queries.js';
+export { answeredQuestion } from '../posts/posts.queries.js';
 
 /** The thread with what its pages and forms show of it; 404 when there is none. */
 export async function loadThread(db: Kysely<DB>, threadId: number) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { answerStates } from '../../src/threads/public.js';
 
 describe('thread kinds and answers', () => {
   let ctx: TestContext;
@@ -205,6 +206,14 @@ describe('thread kinds and answers', () => {
     expect(ids(answered)).not.toContain(open.id);
     expect(ids(answered)).not.toContain(talk.body.id);
     expect((await guest(ctx).get('/n/kajak?filter=everything').set('accept', JSON_ACCEPT)).status).toBe(400);
+
+    // What other lists (the home page) ask: one query for many threads.
+    const states = await answerStates(ctx.db, [open.id, done.id, talk.body.id]);
+    expect(Object.fromEntries(states)).toEqual({
+      [open.id]: { kind: 'question', answered: false },
+      [done.id]: { kind: 'question', answered: true },
+      [talk.body.id]: { kind: 'discussion', answered: false },
+    });
 
     const page = await guest(ctx).get('/n/kajak?filter=answered').set('accept', HTML).set('accept-language', 'en');
     expect(page.text).toContain('Settled question');
