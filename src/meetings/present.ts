@@ -23,7 +23,8 @@ export function formatMeetingShort(startsAt: Date, locale: Locale, timeZone: str
 export function monthOf(at: Date, locale: Locale, timeZone: string): { month: string; label: string } {
   const month = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', timeZone }).format(at);
   const label = new Intl.DateTimeFormat(tag(locale), { year: 'numeric', month: 'long', timeZone }).format(at);
-  return { month, label };
+  // A heading: "December 2026" in every language (Swedish and Danish write month names in lower case).
+  return { month, label: label.charAt(0).toLocaleUpperCase(locale) + label.slice(1) };
 }
 
 /** "2027-04-12T18:00": a moment as a `datetime-local` input shows it on the zone's clocks. */
