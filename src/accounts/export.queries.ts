@@ -100,6 +100,24 @@ export function flagsForExport(db: Kysely<DB>, accountId: number) {
     .execute();
 }
 
+/** The member's answers to meetings (whatever the meeting's title now shows, its thread id), oldest first. */
+export function meetingAnswersForExport(db: Kysely<DB>, accountId: number) {
+  return db
+    .selectFrom('meeting_answers')
+    .innerJoin('meetings', 'meetings.thread_id', 'meeting_answers.thread_id')
+    .select([
+      'meeting_answers.thread_id',
+      'meeting_answers.answer',
+      'meeting_answers.headcount',
+      'meeting_answers.queue',
+      'meeting_answers.answered_at',
+      'meetings.starts_at',
+    ])
+    .where('meeting_answers.account_id', '=', accountId)
+    .orderBy('meeting_answers.answered_at')
+    .execute();
+}
+
 /** The network proposals the member made, oldest first. */
 export function proposalsForExport(db: Kysely<DB>, accountId: number) {
   return db

@@ -85,4 +85,8 @@ export const AccountExport = Type.Object({
   ),
   /** The proposals the member said they would join (others' proposals; never who else would). */
   wouldJoin: Type.Array(Type.Object({ proposal: Type.String(), since: At })),
+  /** The member's answers to meetings: going (with how many, and whether on the waiting list), maybe or not going. */
+  meetingAnswers: Type.Array(
+    Type.Object({ threadId: Type.Integer(), startsAt: At, answer: Type.String(), headcount: Type.Integer(), waiting: Type.Boolean(), answeredAt: At }),
+  ),
 });

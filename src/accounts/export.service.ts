@@ -49,6 +49,7 @@ export async function exportAccount(db: Kysely<DB>, accountId: number, forumName
   const { frequency } = await emailSettingsOf(db, accountId, true);
   const proposals = await queries.proposalsForExport(db, accountId);
   const supported = await queries.supportedProposalsForExport(db, accountId);
+  const meetingAnswers = await queries.meetingAnswersForExport(db, accountId);
   return {
     forum: forumName,
     exportedAt: iso(now),
@@ -104,5 +105,13 @@ export async function exportAccount(db: Kysely<DB>, accountId: number, forumName
       declineReason: proposal.decline_reason,
     })),
     wouldJoin: supported.map((row) => ({ proposal: row.name, since: iso(row.created_at) })),
+    meetingAnswers: meetingAnswers.map((row) => ({
+      threadId: row.thread_id,
+      startsAt: iso(row.starts_at),
+      answer: row.answer,
+      headcount: row.headcount,
+      waiting: row.queue !== null,
+      answeredAt: iso(row.answered_at),
+    })),
   };
 }

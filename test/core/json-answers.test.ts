@@ -367,6 +367,7 @@ describe('JSON answers', () => {
         ...prefixed('follows[].', ['level', 'network', 'since']),
         'forum',
         ...prefixed('posts[].', ['body', 'createdAt', 'deleted', 'editedAt', 'hidden', 'id', 'network', 'parentId', 'revisions[]', 'threadId', 'threadTitle']),
+        'meetingAnswers[]',
         'profile',
         'proposals[]',
         ...prefixed('watches[].', ['since', 'state', 'threadId']),

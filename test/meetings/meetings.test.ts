@@ -283,4 +283,20 @@ describe('meetings: starting, the pages, changing and cancelling', () => {
     const asConvener = await convener.agent.get('/meetings').set('accept', JSON_ACCEPT);
     expect(JSON.stringify(asConvener.body)).toContain('Secret meeting title');
   });
+
+  it('puts a member’s answers in their data export', async () => {
+    const threadId = await startMeeting(convener.agent, 'kajak', { title: 'Exported meeting', capacity: 1 });
+    await cai.agent.post(`/t/${threadId}/rsvp`).set('accept', JSON_ACCEPT).send({ answer: 'going', headcount: 1 }).expect(200);
+    await bo.agent.post(`/t/${threadId}/rsvp`).set('accept', JSON_ACCEPT).send({ answer: 'going', headcount: 2 }).expect(200);
+    const exported = await bo.agent.get('/me/export').set('accept', JSON_ACCEPT);
+    const data = JSON.parse(exported.text) as { meetingAnswers: Array<Record<string, unknown>> };
+    expect(data.meetingAnswers).toContainEqual({
+      threadId,
+      startsAt: expect.any(String),
+      answer: 'going',
+      headcount: 2,
+      waiting: true,
+      answeredAt: expect.any(String),
+    });
+  });
 });
