@@ -1,6 +1,9 @@
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { createDatabase, type Database } from '../../src/db/connect.js';
 import { HTML, JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import { createTestContext, onPostgres, type TestContext } from '../helpers/context.js';
 import { createNetwork } from '../helpers/forum.js';
 import { sendDueReminders } from '../../src/meetings/meetings.service.js';
 import { hoursFromNow, startMeeting, toldOf } from './helpers.js';
@@ -62,5 +65,43 @@ describe('meetings: reminders the day before', () => {
     expect(await sendDueReminders(ctx.db)).toEqual([]);
     expect(await sendDueReminders(ctx.db, new Date(Date.now() + 10 * 3600 * 1000))).toEqual([threadId]);
     expect(await toldOf(ctx, threadId, 'meeting-reminder')).toEqual([going.username, going.username]);
+  });
+});
+
+describe.runIf(onPostgres)('meetings: reminders from two app instances on one PostgreSQL', () => {
+  let a: TestContext;
+  let secondDatabase: Database;
+  let b: FastifyInstance;
+
+  beforeAll(async () => {
+    a = await createTestContext();
+    secondDatabase = await createDatabase({ databaseUrl: a.databaseUrl, dataDir: '' });
+    b = await buildApp(a.config, { database: secondDatabase, logger: false });
+    await b.ready();
+  });
+  afterAll(async () => {
+    await b.close();
+    await secondDatabase.close();
+    await a.close();
+  });
+
+  it('sends each reminder once when both instances run their job at the same moment, and none after a restart', async () => {
+    const admin = await signUp(a, { username: 'admin_two' });
+    const member = await signUp(a, { username: 'member_two' });
+    await createNetwork(admin.agent, { slug: 'kajak', name: 'Kajaknätverket' });
+    const threadIds = [];
+    for (let i = 0; i < 5; i += 1)
+      threadIds.push(await startMeeting(admin.agent, 'kajak', { title: `Soon ${i}`, startsAt: hoursFromNow(2 + i), endsAt: hoursFromNow(3 + i) }));
+    for (const threadId of threadIds) await member.agent.post(`/t/${threadId}/rsvp`).set('accept', JSON_ACCEPT).send({ answer: 'going' }).expect(200);
+    const [onA, onB] = await Promise.all([a.app.housekeeping.runAll(), b.housekeeping.runAll()]);
+    expect(onA['meeting reminders']! + onB['meeting reminders']!).toBe(5);
+    // A restart: a new instance on the same database finds nothing left to send.
+    await b.close();
+    b = await buildApp(a.config, { database: secondDatabase, logger: false });
+    await b.ready();
+    expect((await b.housekeeping.runAll())['meeting reminders']).toBe(0);
+    await a.app.notifications.runWorker();
+    const told = await a.db.selectFrom('notifications').select('thread_id').where('kind', '=', 'meeting-reminder').orderBy('thread_id').execute();
+    expect(told.map((row) => row.thread_id)).toEqual(threadIds);
   });
 });
