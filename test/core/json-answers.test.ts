@@ -370,6 +370,7 @@ describe('JSON answers', () => {
         'meetingAnswers[]',
         'profile',
         'proposals[]',
+        ...prefixed('reads[].', ['at', 'readUpToPostId', 'threadId']),
         ...prefixed('watches[].', ['since', 'state', 'threadId']),
         'wouldJoin[]',
       ].sort(),
