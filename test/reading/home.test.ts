@@ -69,6 +69,12 @@ describe('the home page', () => {
       /<input type="radio" name="isDefault" value="true"[^>]* checked>/,
     );
 
+    // A refused form keeps the choice made.
+    const refused = await admin.agent.post('/n/fiske/edit').set('accept', HTML).type('form').send({ name: 'F', posting: 'anyone', isDefault: 'true' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toMatch(/<input type="radio" name="isDefault" value="true"[^>]* checked>/);
+    expect(refused.text).not.toMatch(/<input type="radio" name="isDefault" value="false"[^>]* checked>/);
+    expect(await defaults()).toEqual(['alla']);
     // A script leaving the choice out keeps it.
     expect((await edit('alla', undefined)).status).toBe(200);
     expect(await defaults()).toEqual(['alla']);
