@@ -57,9 +57,12 @@ describe('a person\u2019s page', () => {
       presentationHtml: expect.stringContaining('<strong>kayaks</strong>'),
       website: 'https://kajakboden.example',
       businesses: [{ slug: 'kajakboden', name: 'Kajakboden', role: 'owner' }],
-      // Following a board, or convening a network, is not joining it.
-      memberOf: [],
-      follows: [{ slug: 'kajak', name: 'Kajak' }],
+      // Following a board is not joining it; whoever convenes a network is its member, following its board.
+      memberOf: [{ slug: 'fiske', name: 'Fiske' }],
+      follows: [
+        { slug: 'fiske', name: 'Fiske' },
+        { slug: 'kajak', name: 'Kajak' },
+      ],
       convenes: [{ slug: 'fiske', name: 'Fiske' }],
       threads: [],
       replies: [],
