@@ -2,10 +2,11 @@
 // each checked against the visibility rule and rendered by the same partial the pages use; and replays
 // what a client missed, each post once in its latest state, within the bounds of limits.ts.
 import type { FastifyInstance } from 'fastify';
-import type { RecordedEvent } from '../core/events.js';
+import type { DomainEvents, RecordedEvent } from '../core/events.js';
 import { boardThreadJson, findBoardThreads, type BoardThreadRow } from '../networks/public.js';
 import { findPosts, findThreads, type PostRow, type ThreadRow } from '../posts/posts.queries.js';
-import { postJson, standalonePostNode, viewerClass } from '../posts/present.js';
+import { postJson, standalonePostNode, viewerClass, visibilityOf } from '../posts/present.js';
+import { bodyIsReadable } from '../posts/visibility.js';
 import { Hub, prepare, type Audience, type LiveConnection, type MessageFor, type PreparedMessage } from './hub.js';
 import { REPLAY_MAX_BYTES, REPLAY_MAX_MESSAGES } from './limits.js';
 import { networkIdBySlug, oldestKeptCursor, POST_EVENTS, postsTouchedAfter, threadExists, threadsCreatedAfter } from './live.queries.js';
@@ -112,6 +113,74 @@ export function liveService(app: FastifyInstance) {
   app.events.on('meeting.changed', ({ threadId }, event) => {
     const topic = threadTopic(threadId);
     if (hub.subscribers(topic).size > 0) hub.publish(topic, event.cursor, meetingMessage(threadId, topic, event.cursor));
+  });
+
+  /**
+   * Thanks changed: the post's count for those who may read it (0 for the rest, as its JSON says) and,
+   * for whoever thanked, whether their Thanks button is pressed now (their other windows). Not
+   * replayed: the page's next load shows the count.
+   */
+  async function thanksMessage(payload: DomainEvents['post.thanked'], topic: string, cursor: number): Promise<MessageFor | null> {
+    const [row] = await findPosts(db, [payload.postId]);
+    if (!row) return null;
+    const prepared = new Map<string, PreparedMessage>();
+    return (audience) => {
+      const count = postJson(row, audience.viewer).thanks;
+      const own = audience.viewer?.id === payload.accountId;
+      const key = `${count}|${own}`;
+      let message = prepared.get(key);
+      if (!message) {
+        message = prepare({ type: 'thanks.changed', topic, cursor, postId: row.id, count, ...(own ? { thanked: payload.thanked } : {}) });
+        prepared.set(key, message);
+      }
+      return message;
+    };
+  }
+  app.events.on('post.thanked', (payload, event) => {
+    const topic = threadTopic(payload.threadId);
+    if (hub.subscribers(topic).size > 0) hub.publish(topic, event.cursor, thanksMessage(payload, topic, event.cursor));
+  });
+
+  /**
+   * A question's answer changed: the posts marked and unmarked as the page shows them to each kind of
+   * reader (their badge and button), and the box under the question — the answer when this reader may
+   * read it, else nothing (the visibility rule decides, as on the page). Not replayed.
+   */
+  async function answerMessage(payload: DomainEvents['answer.changed'], topic: string, cursor: number): Promise<MessageFor | null> {
+    const ids = [payload.postId, payload.previousPostId].filter((id): id is number => id !== null);
+    const { rows, thread, parentUsernames } = await loadPosts(payload.threadId, ids);
+    if (!thread) return null;
+    const rendered = new Map<string, PreparedMessage>();
+    return (audience) => {
+      const key = `${audience.locale}|${rows.map((row) => viewerClass(audience.viewer, row)).join('/')}`;
+      let message = rendered.get(key);
+      if (!message) {
+        const render = { locale: audience.locale, t: audience.t };
+        const nodes = rows.map((row) =>
+          standalonePostNode(row, audience.viewer, {
+            repliesOpen: !thread.locked,
+            maxDepth,
+            networkSlug: thread.network_slug,
+            parentUsername: row.parent_id === null ? undefined : parentUsernames.get(row.parent_id),
+          }),
+        );
+        const answer = rows.find((row) => row.id === payload.postId && row.thread_answer_post_id === row.id);
+        const answerNode = answer && bodyIsReadable(visibilityOf(answer, audience.viewer)) ? nodes[rows.indexOf(answer)]! : null;
+        message = prepare({
+          type: 'answer.changed',
+          topic,
+          cursor,
+          posts: nodes.map((node) => ({ id: node.id, html: app.views.render('partials/post', node, render) })),
+          answerHtml: answerNode ? app.views.render('partials/answer-box', { answer: { ...answerNode, href: `/p/${answerNode.id}` } }, render) : '',
+        });
+        rendered.set(key, message);
+      }
+      return message;
+    };
+  }
+  app.events.on('answer.changed', (payload, event) => {
+    const topic = threadTopic(payload.threadId);
+    if (hub.subscribers(topic).size > 0) hub.publish(topic, event.cursor, answerMessage(payload, topic, event.cursor));
   });
 
   /** Each post the thread's events after `since` are about, once, in its latest state. */

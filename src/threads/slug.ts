@@ -17,6 +17,8 @@ export const ROUTE_WORDS: ReadonlySet<string> = new Set([
   'rsvp',
   'meeting',
   'minutes',
+  'kind',
+  'offer',
 ]);
 
 /** A URL-friendly form of a title: "Säsongsstart på Kajakön!" → "sasongsstart-pa-kajakon"; "Move!" → "move-thread". */

@@ -96,6 +96,34 @@
     if (fresh) existing.replaceWith(fresh);
   }
 
+  // A post's thanks changed: its count (as this reader may see it) and, for whoever thanked, their button.
+  function updateThanks(message) {
+    var article = document.getElementById('p-' + message.postId);
+    if (!article) return;
+    var link = article.querySelector('[data-thanks-count]');
+    if (link) {
+      var text = message.count === 1 ? link.getAttribute('data-text-one') : link.getAttribute('data-text');
+      link.setAttribute('data-thanks-count', String(message.count));
+      if (text) link.textContent = text.replace('{count}', new Intl.NumberFormat(document.documentElement.lang || undefined).format(message.count));
+      link.hidden = message.count === 0;
+    }
+    var button = article.querySelector('.thanks-button');
+    if (button && typeof message.thanked === 'boolean') {
+      button.setAttribute('aria-pressed', String(message.thanked));
+      button.textContent = button.getAttribute(message.thanked ? 'data-text-thanked' : 'data-text-thank') || button.textContent;
+    }
+  }
+
+  // A question's answer changed: the posts marked and unmarked, and the box under the question, as the server renders them for this reader.
+  function changeAnswer(message) {
+    (message.posts || []).forEach(replacePost);
+    var slot = root.querySelector('[data-answer-live]');
+    if (!slot) return;
+    var fresh = message.answerHtml ? fromServerHtml(message.answerHtml) : null;
+    slot.textContent = '';
+    if (fresh) slot.appendChild(fresh);
+  }
+
   function showNewThreads() {
     newThreads += 1;
     var notice = root.querySelector('[data-live-notice]');
@@ -113,6 +141,8 @@
     else if (message.post && /^post\./.test(message.type)) replacePost(message.post);
     else if (message.type === 'thread.created') showNewThreads();
     else if (message.type === 'meeting.changed') replaceMeeting(message.html);
+    else if (message.type === 'thanks.changed') updateThanks(message);
+    else if (message.type === 'answer.changed') changeAnswer(message);
   }
 
   function connect() {
