@@ -2,16 +2,20 @@
 // others with Join, the latest threads of their networks with what they have not read, and the
 // questions there that wait for a first reply (reading). For a guest: every network, the default
 // first, and the latest threads of the whole forum. A member's home costs a fixed number of queries,
-// whatever they belong to and however much is written (test/reading/home.test.ts counts them).
+// whatever they belong to and however much is written (test/reading/home.test.ts counts them). Both see
+// the upcoming meetings, a member's networks' first (meetings).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
+import { MeetingListItem, upcomingMeetings } from '../meetings/public.js';
 import { listNetworks, NetworkJson, networkJson, networksOfMember } from '../networks/public.js';
 import { latestThreadsFor, ListedThreadJson, threadsAwaitingReplyFor } from '../reading/public.js';
 
 /** Threads in "Latest"; questions in "Needs a reply". */
 const LATEST = 20;
 const AWAITING = 10;
+/** Meetings in "Upcoming meetings". */
+const UPCOMING = 5;
 
 /**
  * `forum` and `networks` (every network, the default first) as integrations have always read them;
@@ -21,6 +25,7 @@ const HomeJson = Type.Object({
   forum: Type.String(),
   networks: Type.Array(NetworkJson),
   latest: Type.Array(ListedThreadJson),
+  upcomingMeetings: Type.Array(MeetingListItem),
   yourNetworks: Type.Optional(Type.Array(Type.String())),
   needsReply: Type.Optional(Type.Array(ListedThreadJson)),
 });
@@ -31,15 +36,25 @@ export async function homePageData(request: FastifyRequest) {
   const { viewer } = request;
   const networks = (await listNetworks(db)).map(networkJson);
   const latest = await latestThreadsFor(db, viewer, request.t, LATEST);
-  const page = { networks, empty: networks.length === 0, latest };
+  const memberOf = viewer ? await networksOfMember(db, viewer.id) : [];
+  const clocks = { locale: request.locale, timeZone: config.timeZone };
+  const upcoming = await upcomingMeetings(db, { viewer, t: request.t, clocks, firstNetworkIds: memberOf.map((network) => network.id), limit: UPCOMING });
+  const page = { networks, empty: networks.length === 0, latest, upcomingMeetings: upcoming };
   if (!viewer) {
-    const json: Static<typeof HomeJson> = { forum: config.forumName, networks, latest };
+    const json: Static<typeof HomeJson> = { forum: config.forumName, networks, latest, upcomingMeetings: upcoming };
     return { ...page, json };
   }
-  const mine = new Set((await networksOfMember(db, viewer.id)).map((network) => network.slug));
+  const mine = new Set(memberOf.map((network) => network.slug));
   const needsReply = await threadsAwaitingReplyFor(db, viewer, request.t, AWAITING);
   const yourNetworks = networks.filter((network) => mine.has(network.slug));
-  const json: Static<typeof HomeJson> = { forum: config.forumName, networks, latest, yourNetworks: yourNetworks.map((network) => network.slug), needsReply };
+  const json: Static<typeof HomeJson> = {
+    forum: config.forumName,
+    networks,
+    latest,
+    upcomingMeetings: upcoming,
+    yourNetworks: yourNetworks.map((network) => network.slug),
+    needsReply,
+  };
   return {
     ...page,
     member: { yourNetworks, otherNetworks: networks.filter((network) => !mine.has(network.slug)), needsReply },

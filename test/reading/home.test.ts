@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { hoursFromNow, startMeeting } from '../meetings/helpers.js';
 
 interface Listed {
   id: number;
@@ -101,7 +102,7 @@ describe('the home page', () => {
     await convener.agent.post(`/p/${hidden.posts[0]!.id}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'off-topic' }).expect(200);
 
     const body = (await home(guest(ctx))).body;
-    expect(Object.keys(body).sort()).toEqual(['forum', 'latest', 'networks']);
+    expect(Object.keys(body).sort()).toEqual(['forum', 'latest', 'networks', 'upcomingMeetings']);
     expect(body.networks.map((n: { slug: string }) => n.slug)[0]).toBe('alla');
     const latest = body.latest as Listed[];
     expect(latest.map((t) => t.id)).toContain(visible.id);
@@ -212,7 +213,20 @@ describe('the home page', () => {
     const forMany = await count(many.agent);
     expect(forMany).toBe(forFew);
     // The session and the header's unread count, then the networks, the member's networks, the latest
-    // threads and their read state, the questions waiting: seven.
-    expect(forMany).toBe(7);
+    // threads and their read state, the upcoming meetings, the questions waiting: eight.
+    expect(forMany).toBe(8);
+  });
+
+  it('lists the upcoming meetings, those of a member’s networks first, to guests in order of their start', async () => {
+    const fishing = await startMeeting(admin.agent, 'fiske', { title: 'Fishing season meeting', startsAt: hoursFromNow(24), endsAt: hoursFromNow(26) });
+    const kayaking = await startMeeting(convener.agent, 'kajak', { title: 'Kayak season meeting', startsAt: hoursFromNow(48), endsAt: hoursFromNow(50) });
+    const ids = (body: { upcomingMeetings: Array<{ threadId: number; title: string }> }) => body.upcomingMeetings.map((meeting) => meeting.threadId);
+    // Anna is in kajak and alla: the kayak meeting first, though the fishing one starts earlier.
+    expect(ids((await home(anna.agent)).body)).toEqual([kayaking, fishing]);
+    expect(ids((await home(guest(ctx))).body)).toEqual([fishing, kayaking]);
+    const page = await homePage(anna.agent);
+    expect(page.text).toContain('id="upcoming-heading"');
+    expect(page.text.indexOf('Kayak season meeting')).toBeLessThan(page.text.indexOf('Fishing season meeting'));
+    expect(page.text).toContain('href="/meetings"');
   });
 });
