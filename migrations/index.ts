@@ -23,6 +23,7 @@ import * as networkProposals from './2026-12-03T1130_network_proposals.js';
 import * as meetings from './2026-12-03T1215_meetings.js';
 import * as readStateAndDefaultNetwork from './2026-12-03T1300_read_state_and_default_network.js';
 import * as answersThanksOffers from './2026-12-04T0900_answers_thanks_offers.js';
+import * as slugsClearOfKindAndOffer from './2026-12-04T0910_slugs_clear_of_kind_and_offer.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1215_meetings': meetings,
   '2026-12-03T1300_read_state_and_default_network': readStateAndDefaultNetwork,
   '2026-12-04T0900_answers_thanks_offers': answersThanksOffers,
+  '2026-12-04T0910_slugs_clear_of_kind_and_offer': slugsClearOfKindAndOffer,
 };

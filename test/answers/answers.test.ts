@@ -7,6 +7,7 @@ import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 import { answerStates } from '../../src/threads/public.js';
+import * as slugsMigration from '../../migrations/2026-12-04T0910_slugs_clear_of_kind_and_offer.js';
 
 describe('thread kinds and answers', () => {
   let ctx: TestContext;
@@ -260,6 +261,14 @@ describe('thread kinds and answers', () => {
     expect(results.find((result) => result.thread.id === open.id)?.answered).toBe(false);
     const page = await guest(ctx).get('/search?q=wetsuits').set('accept', HTML).set('accept-language', 'en');
     expect(page.text).toMatch(/Wetsuits to borrow for a group\?<\/a> <span class="badge answered-badge">Answered<\/span>/);
+  });
+
+  it('keeps older threads titled "Kind" or "Offer" clear of the new routes (the migration adds the suffix)', async () => {
+    const thread = await startThread(asker.agent, 'kajak', { title: 'Offer' });
+    expect((await ctx.db.selectFrom('threads').select('slug').where('id', '=', thread.id).executeTakeFirstOrThrow()).slug).toBe('offer-thread');
+    await ctx.db.updateTable('threads').set({ slug: 'offer' }).where('id', '=', thread.id).execute();
+    await slugsMigration.up(ctx.db);
+    expect((await ctx.db.selectFrom('threads').select('slug').where('id', '=', thread.id).executeTakeFirstOrThrow()).slug).toBe('offer-thread');
   });
 
   it('answers a browser marking the answer with the post and a notice', async () => {
