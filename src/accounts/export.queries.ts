@@ -1,5 +1,5 @@
 // Reading everything the forum keeps about one member, for GET /me/export: their account, profile,
-// businesses, posts with every earlier version, follows, watches, how far they read threads, flags and network proposals. It reads other features'
+// businesses, posts with every earlier version, follows, watches, how far they read threads, flags, thanks and network proposals. It reads other features'
 // tables the way deletion.queries.ts erases them: only the member's own rows, one query per table.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -88,6 +88,11 @@ export function watchesForExport(db: Kysely<DB>, accountId: number) {
 /** How far the member has read each thread they opened (reading/: thread_reads). */
 export function readsForExport(db: Kysely<DB>, accountId: number) {
   return db.selectFrom('thread_reads').select(['thread_id', 'last_read_post_id', 'read_at']).where('account_id', '=', accountId).orderBy('thread_id').execute();
+}
+
+/** The posts the member thanked, and when (never who else did). */
+export function thanksForExport(db: Kysely<DB>, accountId: number) {
+  return db.selectFrom('post_thanks').select(['post_id', 'created_at']).where('account_id', '=', accountId).orderBy('created_at').orderBy('post_id').execute();
 }
 
 /** The flags the member made: which post, why, and what became of it; never who else flagged it. */

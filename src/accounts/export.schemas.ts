@@ -67,6 +67,8 @@ export const AccountExport = Type.Object({
       resolution: Nullable(Type.String()),
     }),
   ),
+  /** The posts the member thanked. */
+  thanks: Type.Array(Type.Object({ postId: Type.Integer(), at: At })),
   emailNotifications: Type.String(),
   /** The network proposals the member made, as they wrote them, and what became of each. */
   proposals: Type.Array(

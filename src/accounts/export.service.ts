@@ -46,6 +46,7 @@ export async function exportAccount(db: Kysely<DB>, accountId: number, forumName
   const watches = await queries.watchesForExport(db, accountId);
   const reads = await queries.readsForExport(db, accountId);
   const flags = await queries.flagsForExport(db, accountId);
+  const thanks = await queries.thanksForExport(db, accountId);
   const { frequency } = await emailSettingsOf(db, accountId, true);
   const proposals = await queries.proposalsForExport(db, accountId);
   const supported = await queries.supportedProposalsForExport(db, accountId);
@@ -91,6 +92,7 @@ export async function exportAccount(db: Kysely<DB>, accountId: number, forumName
       createdAt: iso(flag.created_at),
       resolution: flag.resolution,
     })),
+    thanks: thanks.map((row) => ({ postId: row.post_id, at: iso(row.created_at) })),
     emailNotifications: frequency,
     proposals: proposals.map((proposal) => ({
       name: proposal.name,

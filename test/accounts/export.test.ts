@@ -120,6 +120,21 @@ describe('exporting one’s data', () => {
     expect(data.emailNotifications).toBe('instant');
   });
 
+  it('holds the posts the member thanked', async () => {
+    const { data: before } = await exported();
+    const others = await ctx.db
+      .selectFrom('posts')
+      .innerJoin('accounts', 'accounts.id', 'posts.author_id')
+      .select('posts.id')
+      .where('accounts.username', '!=', 'exporter')
+      .where('posts.deleted_at', 'is', null)
+      .where('posts.hidden_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    await member.agent.post(`/p/${others.id}/thanks`).set('accept', JSON_ACCEPT).expect(200);
+    const { data } = await exported();
+    expect(data.thanks).toEqual([...(before.thanks as unknown[]), { postId: others.id, at: expect.any(String) }]);
+  });
+
   it('holds nothing of other members', async () => {
     const { response } = await exported();
     for (const text of [

@@ -371,6 +371,7 @@ describe('JSON answers', () => {
         'profile',
         'proposals[]',
         ...prefixed('reads[].', ['at', 'readUpToPostId', 'threadId']),
+        'thanks[]',
         ...prefixed('watches[].', ['since', 'state', 'threadId']),
         'wouldJoin[]',
       ].sort(),
