@@ -148,6 +148,18 @@ describe('offers', () => {
     expect(sent.status).toBe(303);
     const after = await lender.agent.get(`/t/${id}`).set('accept', HTML).set('accept-language', 'en');
     expect(after.text).toContain('The offer is marked as taken.');
+    // A refused new date: the offer's own page, the date kept and the error beside it.
+    const refused = await lender.agent
+      .post(`/t/${id}/offer`)
+      .set('accept', HTML)
+      .set('accept-language', 'en')
+      .type('form')
+      .send({ action: 'extend', until: dayAhead(500) });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toMatch(/id="field-until"[^>]*value="[0-9-]+"[^>]*aria-invalid="true"/);
+    expect(refused.text).toContain('At most a year ahead.');
+    expect((await lender.agent.get(`/t/${id}/offer`).set('accept', HTML)).status).toBe(200);
+    expect((await member.agent.get(`/t/${id}/offer`).set('accept', HTML)).status).toBe(403);
   });
 
   it('leaves the lists when its opening post is hidden', async () => {

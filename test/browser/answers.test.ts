@@ -57,6 +57,7 @@ describe.runIf(hasChromium)('answers, thanks and offers in a real browser', () =
     ['the offers', () => askerWindows, () => '/offers'],
     ['who thanked', () => askerWindows, () => `/p/${answerId}/thanks`],
     ['the kind form', () => askerWindows, () => `/t/${threadId}/kind`],
+    ['an offer’s own page, to its author', () => helperWindows, () => `/t/${offerId}/offer`],
     ['a profile with answers and thanks', () => askerWindows, () => '/u/jonas_ek'],
   ] as const;
 
