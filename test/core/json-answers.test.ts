@@ -112,6 +112,7 @@ describe('JSON answers', () => {
         'summary',
         'threadCount',
       ]),
+      'upcomingMeetings[]',
       'yourNetworks[]',
     ]);
     expect(fieldsOf(await get(member, '/n/fiske'))).toEqual([

@@ -46,7 +46,10 @@ describe.runIf(hasChromium)('the frame on a phone and a desktop', () => {
       firstThreadBottom: document.querySelector('.thread-row')!.getBoundingClientRect().bottom,
       scrollWidth: document.documentElement.scrollWidth,
       newThreadTop: document.querySelector('.new-thread > summary')?.getBoundingClientRect().top ?? null,
-      followTop: document.querySelector('form[action$="/follow"] button')?.getBoundingClientRect().top ?? null,
+      // Follow, or for a follower (a convener follows the board they convene) Unfollow; how they follow goes on the next row.
+      followTop:
+        (document.querySelector('form[action$="/unfollow"] button') ?? document.querySelector('form[action$="/follow"] button'))?.getBoundingClientRect().top ??
+        null,
       menuTop: document.querySelector('.board-menu > summary')!.getBoundingClientRect().top,
     }));
     return { sizes, page, context };
