@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { MeetingListItem, upcomingMeetings } from '../meetings/public.js';
-import { listNetworks, NetworkJson, networkJson, networksOfMember } from '../networks/public.js';
+import { boardQuery, listNetworks, NetworkJson, networkJson, networksOfMember } from '../networks/public.js';
 import { latestThreadsFor, ListedThreadJson, threadsAwaitingReplyFor } from '../reading/public.js';
 
 /** Threads in "Latest"; questions in "Needs a reply". */
@@ -30,16 +30,20 @@ const HomeJson = Type.Object({
   needsReply: Type.Optional(Type.Array(ListedThreadJson)),
 });
 
-export async function homePageData(request: FastifyRequest) {
+/** `filter`: the latest list's questions only, unanswered or answered, as on a board. */
+const homeQuery = Type.Pick(boardQuery, ['filter']);
+
+export async function homePageData(request: FastifyRequest & { query: Static<typeof homeQuery> }) {
   const { database, config } = request.server;
   const { db } = database;
   const { viewer } = request;
+  const { filter } = request.query;
   const networks = (await listNetworks(db)).map(networkJson);
-  const latest = await latestThreadsFor(db, viewer, request.t, LATEST);
+  const latest = await latestThreadsFor(db, viewer, request.t, LATEST, filter);
   const memberOf = viewer ? await networksOfMember(db, viewer.id) : [];
   const clocks = { locale: request.locale, timeZone: config.timeZone };
   const upcoming = await upcomingMeetings(db, { viewer, t: request.t, clocks, firstNetworkIds: memberOf.map((network) => network.id), limit: UPCOMING });
-  const page = { networks, empty: networks.length === 0, latest, upcomingMeetings: upcoming };
+  const page = { networks, empty: networks.length === 0, latest, filter: filter ?? null, upcomingMeetings: upcoming };
   if (!viewer) {
     const json: Static<typeof HomeJson> = { forum: config.forumName, networks, latest, upcomingMeetings: upcoming };
     return { ...page, json };
@@ -64,7 +68,7 @@ export async function homePageData(request: FastifyRequest) {
 
 export async function homePage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/', { schema: { response: { 200: HomeJson } } }, async (request, reply) => {
+  app.get('/', { schema: { querystring: homeQuery, response: { 200: HomeJson } } }, async (request, reply) => {
     const { json, ...data } = await homePageData(request);
     return reply.page('networks/home', data, { json });
   });

@@ -31,6 +31,8 @@ export function listedThreadJson(row: ListedThreadRow, viewer: Viewer | null, t:
     lastActivityAt: row.last_activity_at.toISOString(),
     lastPoster: row.last_poster_username ? personName(row.last_poster_username, row.last_poster_display_name!, row.last_poster_deleted_at) : null,
     createdAt: row.created_at.toISOString(),
+    kind: row.kind,
+    answered: row.answered,
   };
   if (state) {
     json.unread = state.unread;

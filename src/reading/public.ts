@@ -7,7 +7,7 @@ import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { listedThreadJson, type ReadState } from './present.js';
-import { latestThreads, readStates, threadsAwaitingReply } from './reading.queries.js';
+import { latestThreads, readStates, threadsAwaitingReply, type QuestionFilter } from './reading.queries.js';
 
 export { markThreadRead } from './reading.queries.js';
 export { readFromPath, type ReadState } from './present.js';
@@ -38,10 +38,10 @@ export async function readStatesOf(db: Kysely<DB>, viewer: Viewer, threadIds: re
 
 /**
  * The latest threads as the viewer may see them: of their networks for a member, of the whole forum for
- * a guest, with a member's read state. Two queries for a member (the threads, their read state), one for a guest.
+ * a guest, with a member's read state; `filter` keeps questions, unanswered or answered. Two queries for a member (the threads, their read state), one for a guest.
  */
-export async function latestThreadsFor(db: Kysely<DB>, viewer: Viewer | null, t: Translate, limit: number) {
-  const rows = await latestThreads(db, viewer?.id, limit);
+export async function latestThreadsFor(db: Kysely<DB>, viewer: Viewer | null, t: Translate, limit: number, filter?: QuestionFilter) {
+  const rows = await latestThreads(db, viewer?.id, limit, filter);
   const states = viewer
     ? await readStatesOf(
         db,

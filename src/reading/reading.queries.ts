@@ -4,7 +4,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
-import { openingPostColumns } from '../posts/posts.queries.js';
+import { answeredQuestion, openingPostColumns } from '../posts/posts.queries.js';
 
 /**
  * Records that the page showed the member `shownPostIds` of the thread: the mark moves to the newest
@@ -105,6 +105,9 @@ function selectListedThreads(db: Kysely<DB>) {
         'threads.reply_count',
         'threads.last_activity_at',
         'threads.created_at',
+        'threads.kind',
+        // Answered for every list by one rule: a question whose answer all may read.
+        answeredQuestion('threads').as('answered'),
         'networks.slug as network_slug',
         'networks.name as network_name',
         'author.username as author_username',
@@ -123,12 +126,16 @@ function selectListedThreads(db: Kysely<DB>) {
 
 export type ListedThreadRow = Awaited<ReturnType<typeof latestThreads>>[number];
 
+/** The home page's filter: questions only, unanswered or answered (as a board's). */
+export type QuestionFilter = 'unanswered' | 'answered';
+
 /**
  * The threads with the latest activity, newest first: of the networks the member belongs to, or of
- * every network when `memberId` is undefined (a guest's home).
+ * every network when `memberId` is undefined (a guest's home); `filter` keeps questions only.
  */
-export function latestThreads(db: Kysely<DB>, memberId: number | undefined, limit: number) {
+export function latestThreads(db: Kysely<DB>, memberId: number | undefined, limit: number, filter?: QuestionFilter) {
   let query = selectListedThreads(db);
+  if (filter) query = query.where('threads.kind', '=', 'question').where(answeredQuestion('threads'), '=', filter === 'answered');
   if (memberId !== undefined) {
     query = query.where('threads.network_id', 'in', (eb) =>
       eb.selectFrom('network_members').select('network_members.network_id').where('network_members.account_id', '=', memberId),

@@ -1,6 +1,6 @@
 // A thread as the home page lists it, in JSON (reading/present.ts listedThreadJson).
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../core/schemas.js';
+import { Nullable, OneOf } from '../core/schemas.js';
 import { AccountName } from '../posts/posts.schemas.js';
 
 export const ListedThreadJson = Type.Object({
@@ -16,6 +16,9 @@ export const ListedThreadJson = Type.Object({
   lastActivityAt: Type.String(),
   lastPoster: Nullable(AccountName),
   createdAt: Type.String(),
+  kind: OneOf(['question', 'discussion', 'offer', 'meeting']),
+  /** A question whose answer all may read (the one rule every list uses). */
+  answered: Type.Boolean(),
   /** For a signed-in member only: whether the thread has posts they have not read (README, Home and read state). */
   unread: Type.Optional(Type.Boolean()),
   /** For a signed-in member only: where their reading continues — the first unread post, or the thread. */

@@ -217,6 +217,35 @@ describe('the home page', () => {
     expect(forMany).toBe(8);
   });
 
+  it('filters the latest to questions, unanswered or answered, by the one rule boards use (page and JSON)', async () => {
+    const answered = await startThread(anna.agent, 'kajak', { title: 'Who lends 40 life jackets?' });
+    const answer = await reply(bo.agent, answered.id, 'We do, at the harbour.');
+    await anna.agent.post(`/p/${answer.id}/accept`).set('accept', JSON_ACCEPT).expect(200);
+    const open = await startThread(anna.agent, 'kajak', { title: 'When do you open for the season?' });
+    const talk = await startThread(anna.agent, 'kajak', { title: 'Thoughts on the new harbour' });
+    await anna.agent.post(`/t/${talk.id}/kind`).set('accept', JSON_ACCEPT).send({ kind: 'discussion' }).expect(200);
+
+    const ids = async (query: string) =>
+      ((await anna.agent.get(`/${query}`).set('accept', JSON_ACCEPT).expect(200)).body.latest as Array<{ id: number }>).map((row) => row.id);
+    expect(await ids('?filter=answered')).toEqual([answered.id]);
+    const unanswered = await ids('?filter=unanswered');
+    expect(unanswered).toContain(open.id);
+    expect(unanswered).not.toContain(answered.id);
+    expect(unanswered).not.toContain(talk.id);
+    const all = (await home(anna.agent)).body.latest as Array<{ id: number; kind: string; answered: boolean }>;
+    expect(all.find((row) => row.id === answered.id)).toMatchObject({ kind: 'question', answered: true });
+    expect(all.find((row) => row.id === talk.id)).toMatchObject({ kind: 'discussion', answered: false });
+
+    const page = await anna.agent.get('/?filter=answered').set('accept', HTML).set('accept-language', 'en').expect(200);
+    expect(page.text).toContain('<a href="/?filter=answered" aria-current="page">');
+    expect(page.text).toContain('Who lends 40 life jackets?');
+    expect(page.text).not.toContain('When do you open for the season?');
+    // The answer hidden: the question is unanswered on every list, for everyone.
+    await admin.agent.post(`/p/${answer.id}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'spam' }).expect(200);
+    expect(await ids('?filter=answered')).toEqual([]);
+    expect((await anna.agent.get('/?filter=sideways').set('accept', JSON_ACCEPT)).status).toBe(400);
+  });
+
   it('lists the upcoming meetings, those of a member’s networks first, to guests in order of their start', async () => {
     const fishing = await startMeeting(admin.agent, 'fiske', { title: 'Fishing season meeting', startsAt: hoursFromNow(24), endsAt: hoursFromNow(26) });
     const kayaking = await startMeeting(convener.agent, 'kajak', { title: 'Kayak season meeting', startsAt: hoursFromNow(48), endsAt: hoursFromNow(50) });
