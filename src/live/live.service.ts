@@ -12,6 +12,7 @@ import { REPLAY_MAX_BYTES, REPLAY_MAX_MESSAGES } from './limits.js';
 import { networkIdBySlug, oldestKeptCursor, POST_EVENTS, postsTouchedAfter, threadExists, threadsCreatedAfter } from './live.queries.js';
 import { boardTopic, threadTopic, type ParsedTopic, type Topic } from './topics.js';
 import { meetingLiveState } from '../meetings/public.js';
+import { offerForReaders } from '../offers/public.js';
 
 /** A replay: its messages in cursor order, and the cursor of the last event they cover. */
 type Replay = { messages: PreparedMessage[]; through: number } | 'reset';
@@ -181,6 +182,31 @@ export function liveService(app: FastifyInstance) {
   app.events.on('answer.changed', (payload, event) => {
     const topic = threadTopic(payload.threadId);
     if (hub.subscribers(topic).size > 0) hub.publish(topic, event.cursor, answerMessage(payload, topic, event.cursor));
+  });
+
+  /**
+   * An offer ended, was extended or taken: its box as the thread page shows it to each reader (its
+   * author's and moderators' with their tools), rendered once per language and kind of reader. Not replayed.
+   */
+  async function offerMessage(threadId: number, topic: string, cursor: number): Promise<MessageFor | null> {
+    const offerFor = await offerForReaders(db, threadId, app.config.timeZone);
+    if (!offerFor) return null;
+    const rendered = new Map<string, PreparedMessage>();
+    return (audience) => {
+      const offer = offerFor(audience.viewer, audience.t);
+      const key = `${audience.locale}|${offer.canChange}`;
+      let message = rendered.get(key);
+      if (!message) {
+        const html = app.views.render('partials/offer-box', { offer }, { locale: audience.locale, t: audience.t });
+        message = prepare({ type: 'offer.changed', topic, cursor, state: offer.state, html });
+        rendered.set(key, message);
+      }
+      return message;
+    };
+  }
+  app.events.on('offer.changed', ({ threadId }, event) => {
+    const topic = threadTopic(threadId);
+    if (hub.subscribers(topic).size > 0) hub.publish(topic, event.cursor, offerMessage(threadId, topic, event.cursor));
   });
 
   /** Each post the thread's events after `since` are about, once, in its latest state. */

@@ -32,9 +32,19 @@ export async function currentOffersFor(db: Kysely<DB>, viewer: Viewer | null, t:
 
 /** The thread's offer as this viewer may see it (its thread page), with whether they may change it; null when it is no offer. */
 export async function offerOfThread(db: Kysely<DB>, threadId: number, viewer: Viewer | null, t: Translate, timeZone: string, now = new Date()) {
+  return (await offerForReaders(db, threadId, timeZone, now))?.(viewer, t) ?? null;
+}
+
+/**
+ * The thread's offer read once, shown to each reader as offerOfThread would (the live feed's many
+ * readers); null when it is no offer.
+ */
+export async function offerForReaders(db: Kysely<DB>, threadId: number, timeZone: string, now = new Date()) {
   const [row] = await findOffers(db, [threadId]);
   if (!row || row.kind !== 'offer') return null;
-  const offer = offerJson(row, viewer, t, forumToday(timeZone, now));
-  const canChange = !!viewer && (viewer.id === row.author_id || viewer.role === 'admin' || viewer.convenes.includes(row.network_id));
-  return { ...offer, canChange };
+  const today = forumToday(timeZone, now);
+  return (viewer: Viewer | null, t: Translate) => {
+    const canChange = !!viewer && (viewer.id === row.author_id || viewer.role === 'admin' || viewer.convenes.includes(row.network_id));
+    return { ...offerJson(row, viewer, t, today), canChange };
+  };
 }

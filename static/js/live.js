@@ -96,6 +96,13 @@
     if (fresh) existing.replaceWith(fresh);
   }
 
+  // An offer ended, was extended or taken: its box, as the server renders it for this reader.
+  function replaceOffer(html) {
+    var existing = root.querySelector('.offer-box');
+    var fresh = existing && fromServerHtml(html);
+    if (fresh) existing.replaceWith(fresh);
+  }
+
   // A post's thanks changed: its count (as this reader may see it) and, for whoever thanked, their button.
   function updateThanks(message) {
     var article = document.getElementById('p-' + message.postId);
@@ -143,6 +150,7 @@
     else if (message.type === 'meeting.changed') replaceMeeting(message.html);
     else if (message.type === 'thanks.changed') updateThanks(message);
     else if (message.type === 'answer.changed') changeAnswer(message);
+    else if (message.type === 'offer.changed') replaceOffer(message.html);
   }
 
   function connect() {

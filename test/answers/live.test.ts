@@ -1,11 +1,13 @@
 // Live: thanking and marking the answer reach everyone looking at the thread through the one event
 // path — the count as each reader may see it (none for a hidden post), the thanker's own button, and
-// the answer box and the posts' marks as the page would show them to that reader.
+// the answer box and the posts' marks as the page would show them to that reader; an offer's box when it
+// ends, as its author and everyone else would see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 import { connectLive, sessionCookie } from '../helpers/live.js';
+import { forumToday } from '../../src/offers/offers.service.js';
 
 describe('answers and thanks, live', () => {
   let ctx: TestContext;
@@ -73,6 +75,30 @@ describe('answers and thanks, live', () => {
       const cleared = await client.next((m) => m.type === 'answer.changed' && m.answerHtml === '');
       expect((cleared.posts as Array<{ id: number }>).map((post) => post.id)).toEqual([second.id]);
     }
+    guest.close();
+    author.close();
+  });
+
+  it('sends an offer’s box when its author ends it: "ended" for everyone, without the tools for those who may not change it', async () => {
+    const started = await helper.agent
+      .post('/n/kajak/threads')
+      .set('accept', JSON_ACCEPT)
+      .send({ title: 'Meeting room for the winter', body: 'Ask me.', kind: 'offer', until: forumToday(ctx.config.timeZone, new Date()), audience: 'everyone' })
+      .expect(201);
+    const guest = await connectLive(ctx, { 'accept-language': 'en' });
+    const author = await connectLive(ctx, { cookie: sessionCookie(helper.agent), 'accept-language': 'en' });
+    for (const client of [guest, author]) {
+      client.send({ type: 'subscribe', topic: `thread:${started.body.id}` });
+      await client.next((m) => m.type === 'subscribed');
+    }
+    await helper.agent.post(`/t/${started.body.id}/offer`).set('accept', JSON_ACCEPT).send({ action: 'end' }).expect(200);
+    const forGuest = await guest.next((m) => m.type === 'offer.changed');
+    expect(forGuest).toMatchObject({ state: 'ended' });
+    expect(forGuest.html).toContain('class="offer-box');
+    expect(forGuest.html).toContain('Ended');
+    expect(forGuest.html).not.toContain('action="/t/');
+    const forAuthor = await author.next((m) => m.type === 'offer.changed');
+    expect(forAuthor.html).toContain(`action="/t/${started.body.id}/offer"`);
     guest.close();
     author.close();
   });
