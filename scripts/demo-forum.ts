@@ -19,6 +19,7 @@ import { createNetwork } from '../src/networks/networks.service.js';
 import { CONSUMER, HANDLED_EVENTS, notificationsWorker } from '../src/notifications/notifications.worker.js';
 import { proposeNetwork, setSupport } from '../src/proposals/proposals.service.js';
 import { threadsService } from '../src/threads/threads.service.js';
+import { addDemoAnswersAndOffers } from './demo-answers.js';
 import { addDemoMeetings } from './demo-meetings.js';
 import {
   DEMO_ACCOUNTS,
@@ -198,6 +199,8 @@ export async function fillDemoForum(db: Kysely<DB>, now = Date.now()): Promise<{
 
   // A meeting three weeks ago with its minutes, and two to come (src/meetings/).
   await addDemoMeetings(db, now, [...networks.keys()], viewers, posts);
+  // Questions answered and thanked, two discussions, and two offers to colleagues (answers, offers).
+  await addDemoAnswersAndOffers(db, now, viewers, posts);
 
   // A network proposed two days ago, waiting for the administrator, with colleagues who would join.
   for (const { by, supporters, ...proposal } of DEMO_PROPOSALS) {

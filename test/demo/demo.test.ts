@@ -96,6 +96,26 @@ describe('the demo forum', () => {
     for (const account of DEMO_ACCOUNTS) expect(account.displayName, account.username).not.toContain(',');
   });
 
+  it('answers two questions and thanks the replies, makes two threads discussions, and lists two current offers', async () => {
+    const answered = await guest(ctx).get('/n/kajak?filter=answered').set('accept', JSON_ACCEPT);
+    expect(answered.body.threads.map((thread: { title: string }) => thread.title)).toEqual(
+      expect.arrayContaining([
+        'Företagsevent för 40 personer – kan jag hyra kajaker och flytvästar av flera av er?',
+        'Öppettider för turistinformationen i sommar?',
+      ]),
+    );
+    const thanked = await ctx.db
+      .selectFrom('post_thanks')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    expect(Number(thanked.count)).toBeGreaterThan(2);
+    const kinds = await ctx.db.selectFrom('threads').select('kind').where('kind', '=', 'discussion').execute();
+    expect(kinds).toHaveLength(2);
+    // A guest sees the offer to everyone; the kayak network's own is for its members.
+    const offers = await guest(ctx).get('/offers').set('accept', JSON_ACCEPT);
+    expect(offers.body.offers.map((offer: { title: string }) => offer.title)).toEqual(['Mötesrum att låna i vinter']);
+  });
+
   it('makes every account older than the newcomer limits’ day', async () => {
     const accounts = await ctx.db.selectFrom('accounts').select(['username', 'created_at']).execute();
     expect(accounts.map((a) => a.username).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.username).sort());
