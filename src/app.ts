@@ -4,7 +4,6 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import websocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config, TrustProxy } from './config.js';
 import { errorHandlerPlugin } from './core/error-handler.js';
@@ -140,7 +139,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(emailPlugin, options.email ?? {});
   await app.register(notificationsPlugin, options.notifications ?? {});
   await app.register(pageCachePlugin);
-  await app.register(websocket, { options: { maxPayload: 8 * 1024 } });
   await app.register(fastifyStatic, { root: join(PROJECT_ROOT, 'static'), prefix: '/static/', maxAge: '1h' });
 
   await app.register(healthRoutes);

@@ -1,7 +1,7 @@
 // Who is listening to what on this instance, and the rules of one connection: per topic every event in
 // cursor order, none skipped; replay before live, never a gap, never a duplicate; and bounds on what a
 // connection may ask for and leave unread (limits.ts).
-import type { WebSocket } from '@fastify/websocket';
+import type { WebSocket } from 'ws';
 import type { Locale } from '../config.js';
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';

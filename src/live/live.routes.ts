@@ -1,8 +1,20 @@
 // GET /live: the websocket that pushes new posts and threads to everyone looking.
+//
+// Upgraded with ws directly, not @fastify/websocket: that plugin keeps each upgrade's Fastify request and
+// reply (and the HTTP response object) reachable for the connection's life. Here the upgrade request is
+// still routed through Fastify, so every hook runs as for any request (session, locale, client address,
+// the Origin check and limits below, a refusal answered as an HTTP error), and once the socket is
+// upgraded only what the feed needs is kept: the viewer, locale and translator read at upgrade time,
+// the session's id, and the socket.
+import type { IncomingMessage } from 'node:http';
+import { ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { TooManyRequestsError } from '../core/errors.js';
 import { allowedOrigins, claimedOrigin } from '../core/security.js';
-import { LiveConnection } from './hub.js';
+import { LiveConnection, type Audience } from './hub.js';
 import { CLOSE_POLICY, HEARTBEAT_MS, MAX_TOPICS, SOCKETS_PER_ADDRESS, SOCKETS_RETRY_AFTER_SECONDS } from './limits.js';
 import { pruneEvents } from './live.queries.js';
 import { liveService } from './live.service.js';
@@ -60,6 +72,47 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     clearInterval(heartbeat);
   });
 
+  // Upgrades: each is routed through Fastify with the socket and head kept aside until the route takes them.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024, clientTracking: false });
+  const upgrades = new WeakMap<IncomingMessage, { socket: Socket; head: Buffer }>();
+  function destroyOnError(this: Duplex): void {
+    this.destroy();
+  }
+  function onUpgrade(raw: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', destroyOnError);
+    if (raw.url?.split('?')[0] !== '/live') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    // Node's HTTP server hands over its net.Socket (a TLSSocket is one too).
+    if (!(socket instanceof Socket)) {
+      socket.destroy();
+      return;
+    }
+    upgrades.set(raw, { socket, head });
+    const response = new ServerResponse(raw);
+    try {
+      response.assignSocket(socket);
+      app.routing(raw, response);
+    } catch (error) {
+      app.log.warn({ err: error }, 'websocket upgrade failed');
+      socket.destroy();
+    }
+  }
+  app.server.on('upgrade', onUpgrade);
+  // An upgrade answered with an HTTP status (refused, or not /live) closes its connection.
+  app.addHook('onResponse', async (request) => {
+    const upgrade = upgrades.get(request.raw);
+    if (upgrade) {
+      upgrades.delete(request.raw);
+      upgrade.socket.destroy();
+    }
+  });
+  app.addHook('preClose', async () => {
+    app.server.off('upgrade', onUpgrade);
+    for (const connection of hub.connections()) connection.socket.close();
+  });
+
   /** Open connections per client address; counted only with RATE_LIMITS on (benchmarks open thousands from one). */
   const socketsByAddress = new Map<string, number>();
   function admitAddress(request: FastifyRequest): void {
@@ -78,7 +131,6 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/live',
     {
-      websocket: true,
       // Both before the upgrade is accepted.
       preValidation: async (request, reply) => {
         // A browser on another site must not read a member's live feed with the member's cookie.
@@ -87,32 +139,49 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
         if (app.config.rateLimits) admitAddress(request);
       },
     },
-    (socket, request) => {
-      const connection = new LiveConnection(socket, { viewer: request.viewer, locale: request.locale, t: request.t }, request.sessionId);
-      hub.add(connection);
-      socket.on('pong', () => (connection.alive = true));
-      socket.on('close', () => hub.disconnect(connection));
-      // The session may have ended between the request's check and now; sessions.ended from then on is heard.
-      if (connection.sessionId) void sessions.recheck([connection]);
-      // Messages of one connection are handled in order, so a replay finishes before the next request.
-      let queue = Promise.resolve();
-      socket.on('message', (data) => {
-        if (!connection.open) return;
-        if (!connection.countMessage()) {
-          hub.end(connection, CLOSE_POLICY, 'too many messages');
-          return;
-        }
-        connection.alive = true;
-        // Text frames arrive as one Buffer (ws' default binaryType), fragments already joined.
-        queue = queue
-          .then(() => handle(connection, (data as Buffer).toString()))
-          .catch((error: unknown) => {
-            request.log.error({ err: error }, 'live message failed');
-            connection.send({ type: 'error', message: 'internal error' });
-          });
+    (request, reply) => {
+      const upgrade = upgrades.get(request.raw);
+      if (!upgrade) return reply.code(404).send({ error: 'not_found', message: 'GET /live is a websocket' });
+      upgrades.delete(request.raw);
+      reply.hijack();
+      // What the connection keeps of the request: nothing else of it, nor of the reply, stays reachable.
+      const audience = { viewer: request.viewer, locale: request.locale, t: request.t };
+      const sessionId = request.sessionId;
+      const response = reply.raw;
+      upgrade.socket.off('error', destroyOnError);
+      wss.handleUpgrade(request.raw, upgrade.socket, upgrade.head, (socket) => {
+        response.detachSocket(upgrade.socket);
+        open(socket, audience, sessionId);
       });
     },
   );
+
+  function open(socket: WebSocket, audience: Audience, sessionId: string | null): void {
+    const connection = new LiveConnection(socket, audience, sessionId);
+    hub.add(connection);
+    socket.on('error', () => socket.terminate());
+    socket.on('pong', () => (connection.alive = true));
+    socket.on('close', () => hub.disconnect(connection));
+    // The session may have ended between the request's check and now; sessions.ended from then on is heard.
+    if (connection.sessionId) void sessions.recheck([connection]);
+    // Messages of one connection are handled in order, so a replay finishes before the next request.
+    let queue = Promise.resolve();
+    socket.on('message', (data) => {
+      if (!connection.open) return;
+      if (!connection.countMessage()) {
+        hub.end(connection, CLOSE_POLICY, 'too many messages');
+        return;
+      }
+      connection.alive = true;
+      // Text frames arrive as one Buffer (ws' default binaryType), fragments already joined.
+      queue = queue
+        .then(() => handle(connection, (data as Buffer).toString()))
+        .catch((error: unknown) => {
+          app.log.error({ err: error }, 'live message failed');
+          connection.send({ type: 'error', message: 'internal error' });
+        });
+    });
+  }
 
   async function handle(connection: LiveConnection, raw: string): Promise<void> {
     if (!connection.open) return;

@@ -3,7 +3,8 @@ import { HTML, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 import { untilEventsSeen } from '../helpers/events.js';
-import { connectLive, sessionCookie } from '../helpers/live.js';
+import { WebSocket } from 'ws';
+import { connectLive, liveUrl, sessionCookie } from '../helpers/live.js';
 import { recordEvent } from '../../src/core/events.js';
 
 /** The <article> of one post, exactly as the page has it. */
@@ -132,6 +133,18 @@ describe('live updates over /live', () => {
     await expect(connectLive(ctx, { origin: 'https://evil.example' })).rejects.toThrow('upgrade refused: 403');
     const sameSite = await connectLive(ctx, { origin: 'http://forum.test' });
     sameSite.close();
+  });
+
+  it('answers 404 to an upgrade anywhere but /live, and to /live without one', async () => {
+    const url = (await liveUrl(ctx)).replace('/live', '/elsewhere');
+    const socket = new WebSocket(url);
+    const status = await new Promise<number>((resolve, reject) => {
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.once('open', () => reject(new Error('opened')));
+      socket.once('error', reject);
+    });
+    expect(status).toBe(404);
+    expect((await guest(ctx).get('/live')).status).toBe(404);
   });
 
   it('takes at most 50 topics per connection', async () => {
