@@ -31,9 +31,12 @@ describe('bounds of the live feed', () => {
     return { threadId: thread.id, cursor };
   }
 
-  /** With `since`, once the app has seen every event: then what came after it is replayed, not sent live. */
+  /**
+   * Once the app has seen every event: the cursor a subscriber is given is past everything written before,
+   * and with `since`, what came after it is replayed, not sent live.
+   */
   async function subscribe(threadId: number, since?: number): Promise<LiveClient> {
-    if (since !== undefined) await untilEventsSeen(ctx);
+    await untilEventsSeen(ctx);
     const client = await connectLive(ctx);
     client.send({ type: 'subscribe', topic: `thread:${threadId}`, since });
     await client.next((m) => m.type === 'subscribed');
