@@ -66,6 +66,18 @@ export async function startChild(name: string, file: string, env: NodeJS.Process
   };
 }
 
+/**
+ * The node flags production runs the forum with: those between `node` and the file in package.json's
+ * `start` script (the Dockerfile's CMD carries the same, test/core/node-options.test.ts checks it), so
+ * the benches measure what production runs. `--node-options` adds to them; later flags win.
+ */
+export function productionNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { scripts: { start: string } };
+  const command = /(?:^|&&\s*)node\s+((?:--\S+\s+)*)dist\/src\/server\.js/.exec(pkg.scripts.start);
+  if (!command) throw new Error(`package.json's start script does not run node … dist/src/server.js: ${pkg.scripts.start}`);
+  return command[1]!.split(/\s+/).filter(Boolean);
+}
+
 /** VmRSS of a process, in MB (Linux /proc). */
 export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -27,7 +27,7 @@ import WebSocket from 'ws';
 import { createDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { buildServers, type Build } from './build.js';
-import { rssOf, startChild, type Child } from './child.js';
+import { productionNodeOptions, rssOf, startChild, type Child } from './child.js';
 import { onCleanUp, runBench } from './cleanup.js';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { postJson, register } from './forum-client.js';
@@ -77,7 +77,7 @@ if (args.help) {
   --profile          run the servers with --cpu-prof; profiles go to bench/results/profiles/
   --heap-snapshot    write a heap snapshot of the idle server at the largest --idle count, to the same place
   --log-level L      the forum's LOG_LEVEL (default info, as in production)
-  --node-options="…" flags for the forum's node processes
+  --node-options="…" flags for the forum's node processes, after those of \`npm start\` (later ones win)
 DATABASE_URL=postgres://… names the PostgreSQL server to create the benchmark database on.`);
   process.exit(0);
 }
@@ -99,7 +99,7 @@ const options = {
   profile: args.profile,
   heapSnapshot: args['heap-snapshot'],
   logLevel: args['log-level'],
-  nodeOptions: args['node-options'].split(/\s+/).filter(Boolean),
+  nodeOptions: [...productionNodeOptions(), ...args['node-options'].split(/\s+/).filter(Boolean)],
 };
 
 const TARGETS = { oneInstanceP99Ms: 50, twoInstancesP99Ms: 100, idleRssMB: 150, idleRssAt: 5000 };

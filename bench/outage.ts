@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildServers } from './build.js';
-import { rssOf, startChild, type Child } from './child.js';
+import { productionNodeOptions, rssOf, startChild, type Child } from './child.js';
 import { onCleanUp, runBench } from './cleanup.js';
 import { postJson, register } from './forum-client.js';
 import { numberArg } from './options.js';
@@ -494,16 +494,21 @@ async function main(): Promise<void> {
 
   const build = buildServers(ROOT);
   onCleanUp(() => build.remove());
-  const app = await startChild('forum', build.file('bench/server.ts'), {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: forumDatabaseUrl,
-    DATA_DIR: '',
-    RATE_LIMITS: 'off',
-    LOG_LEVEL: options.logLevel,
-    HOST: '127.0.0.1',
-    PORT: '0',
-  });
+  const app = await startChild(
+    'forum',
+    build.file('bench/server.ts'),
+    {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: forumDatabaseUrl,
+      DATA_DIR: '',
+      RATE_LIMITS: 'off',
+      LOG_LEVEL: options.logLevel,
+      HOST: '127.0.0.1',
+      PORT: '0',
+    },
+    productionNodeOptions(),
+  );
   onCleanUp(() => app.stop());
   const pid = app.process.pid!;
   let exited: { code: number | null; signal: string | null; at: number } | undefined;

@@ -15,7 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import type { DB } from '../src/db/schema.js';
 import { encodeBoardCursor } from '../src/networks/board-cursor.js';
 import { buildServers, type Build } from './build.js';
-import { startChild, type Child } from './child.js';
+import { productionNodeOptions, startChild, type Child } from './child.js';
 import { onCleanUp, runBench } from './cleanup.js';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { register } from './forum-client.js';
@@ -67,8 +67,8 @@ if (args.help) {
   --pglite           use PGlite even when DATABASE_URL is set
   --profile          run the forum with --cpu-prof; profiles go to bench/results/profiles/
   --log-level L      the forum's LOG_LEVEL (default info, as in production)
-  --node-options="…" flags for the forum's node process, to try e.g. "--max-semi-space-size=1"
-                     (default none: the forum runs as \`node dist/src/server.js\` does)
+  --node-options="…" flags for the forum's node process, after those of \`npm start\` (later ones
+                     win), to try e.g. "--max-semi-space-size=8"; the forum always runs with npm start's
 DATABASE_URL=postgres://… names the PostgreSQL server to create the benchmark database on.`);
   process.exit(0);
 }
@@ -83,7 +83,7 @@ const options = {
   rounds: Math.round(numberArg('rounds', args.rounds, args.quick ? 1 : 5, { min: 1, max: 100 })),
   only: args.only,
   logLevel: args['log-level'],
-  nodeOptions: args['node-options'].split(/\s+/).filter(Boolean),
+  nodeOptions: [...productionNodeOptions(), ...args['node-options'].split(/\s+/).filter(Boolean)],
   profile: args.profile,
 };
 
@@ -415,6 +415,10 @@ async function main(): Promise<void> {
     ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
   ]);
   onCleanUp(() => app.stop());
+  // Idle after start: a second to settle, then RSS before any request.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const idleMemory = await memoryOf(app);
+  log(`  forum idle after start: RSS ${fixed(idleMemory.rssMB, 0)} MB`);
   const baseline = await startChild('baseline', build.file('bench/baseline-server.ts'), { ...process.env, NODE_ENV: 'production' });
   onCleanUp(() => baseline.stop());
   const cookie = await register(app, 'bench_runner');
@@ -535,7 +539,9 @@ async function main(): Promise<void> {
     targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'no']),
     [false, true, false],
   );
-  console.log(`\n${title}\n\n${table}\n\n${growthTable}\n\n${targetTable}\n\nPeak server RSS: ${fixed(peakRssMB, 0)} MB.`);
+  console.log(
+    `\n${title}\n\n${table}\n\n${growthTable}\n\n${targetTable}\n\nServer RSS: ${fixed(idleMemory.rssMB, 0)} MB idle after start, ${fixed(peakRssMB, 0)} MB peak.`,
+  );
   const searched = measured.filter((m) => m.group === 'search');
   const searchGoals = searched.map((m) => ({
     key: m.key,
@@ -613,6 +619,7 @@ async function main(): Promise<void> {
     targets,
     searchGoals,
     sizes,
+    idleRssMB: idleMemory.rssMB,
     peakRssMB,
     seconds: (Date.now() - started) / 1000,
   };

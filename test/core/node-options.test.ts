@@ -1,0 +1,38 @@
+// The node flags production runs with (README, Performance: memory): `npm start`, the Dockerfile's CMD
+// and the benches' forum child carry the same ones, and they bound V8's young generation.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { productionNodeOptions } from '../../bench/child.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+describe('node options', () => {
+  const flags = productionNodeOptions();
+
+  it('npm start bounds the young generation with --max-semi-space-size', () => {
+    expect(flags).toContainEqual(expect.stringMatching(/^--max-semi-space-size=\d+$/));
+  });
+
+  it("the Dockerfile's CMD runs node with the same flags as npm start", () => {
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile);
+    expect(cmd).not.toBeNull();
+    expect(JSON.parse(cmd![1]!)).toEqual(['node', ...flags, 'dist/src/server.js']);
+  });
+
+  it('node accepts the flags and keeps the young generation within them under churn', () => {
+    const semiSpaceMB = Number(/^--max-semi-space-size=(\d+)$/.exec(flags.find((f) => f.startsWith('--max-semi-space-size='))!)![1]);
+    const script = `
+      let keep = [];
+      for (let i = 0; i < 2e6; i++) { keep.push({ i, s: 'x' + i }); if (keep.length > 1e5) keep = []; }
+      const space = require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+      console.log(space.space_size);`;
+    const run = spawnSync(process.execPath, [...flags, '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    // new_space holds the two semi-spaces.
+    expect(Number(run.stdout.trim())).toBeLessThanOrEqual(2 * semiSpaceMB * 1024 * 1024);
+  });
+});
