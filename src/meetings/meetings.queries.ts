@@ -17,25 +17,24 @@ export async function insertMeeting(
     .execute();
 }
 
+/** What every read of a meeting takes: when, where, how many places, whether it is called off. */
+const MEETING_COLUMNS = [
+  'meetings.thread_id',
+  'meetings.starts_at',
+  'meetings.ends_at',
+  'meetings.place',
+  'meetings.map_url',
+  'meetings.capacity',
+  'meetings.cancelled_at',
+] as const;
+
 /** The meeting's row, locked for the rest of the transaction (answers to one meeting go one at a time), with its thread's network and opening post. */
 export async function lockMeeting(tx: Db, threadId: number) {
   return tx
     .selectFrom('meetings')
     .innerJoin('threads', 'threads.id', 'meetings.thread_id')
     .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
-    .select([
-      'meetings.thread_id',
-      'meetings.starts_at',
-      'meetings.ends_at',
-      'meetings.place',
-      'meetings.map_url',
-      'meetings.capacity',
-      'meetings.cancelled_at',
-      'meetings.minutes_post_id',
-      'meetings.sequence',
-      'threads.network_id',
-      'opening.id as opening_id',
-    ])
+    .select([...MEETING_COLUMNS, 'meetings.minutes_post_id', 'meetings.sequence', 'threads.network_id', 'opening.id as opening_id'])
     .where('meetings.thread_id', '=', threadId)
     .forUpdate('meetings')
     .executeTakeFirst();
@@ -49,13 +48,7 @@ export async function findMeetings(db: Db, threadIds: readonly number[]) {
     .selectFrom('meetings')
     .innerJoin('threads', 'threads.id', 'meetings.thread_id')
     .select([
-      'meetings.thread_id',
-      'meetings.starts_at',
-      'meetings.ends_at',
-      'meetings.place',
-      'meetings.map_url',
-      'meetings.capacity',
-      'meetings.cancelled_at',
+      ...MEETING_COLUMNS,
       'meetings.minutes_post_id',
       'meetings.sequence',
       'threads.network_id',
@@ -301,13 +294,7 @@ export async function listMeetings(db: Db, filter: { from?: Date; networkId?: nu
     .innerJoin('threads', 'threads.id', 'meetings.thread_id')
     .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
     .select([
-      'meetings.thread_id',
-      'meetings.starts_at',
-      'meetings.ends_at',
-      'meetings.place',
-      'meetings.map_url',
-      'meetings.capacity',
-      'meetings.cancelled_at',
+      ...MEETING_COLUMNS,
       'meetings.sequence',
       'meetings.updated_at',
       'meetings.created_at',

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, NetworkPosting } from '../db/schema.js';
-import { answeredQuestion, openingPostColumns } from '../posts/posts.queries.js';
+import { answeredQuestion, listedThreadColumns } from '../posts/posts.queries.js';
 
 const networkColumns = [
   'id',
@@ -118,27 +118,7 @@ function selectBoardThreads(db: Kysely<DB>) {
       .leftJoin('accounts as last_poster', 'last_poster.id', 'threads.last_poster_id')
       // The opening post's visibility decides who may read the title (posts/present.ts threadTitleFor).
       .leftJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
-      .select([
-        'threads.id',
-        'threads.network_id',
-        'threads.author_id',
-        'threads.title',
-        'threads.slug',
-        'threads.pinned',
-        'threads.locked',
-        'threads.reply_count',
-        'threads.last_activity_at',
-        'threads.created_at',
-        'threads.kind',
-        answered.as('answered'),
-        'author.username as author_username',
-        'author.display_name as author_display_name',
-        'last_poster.username as last_poster_username',
-        'last_poster.display_name as last_poster_display_name',
-        'author.deleted_at as author_deleted_at',
-        'last_poster.deleted_at as last_poster_deleted_at',
-        ...openingPostColumns('threads'),
-      ])
+      .select(listedThreadColumns())
   );
 }
 

@@ -27,6 +27,35 @@ export function openingPostColumns<Thread extends string>(thread: Thread) {
   return visibilityColumns('opening', thread, 'opening_');
 }
 
+/**
+ * A thread as the lists show it (a board, the home page): its own columns, whether it is an answered
+ * question (the one rule), its author and last poster (joined as `author` and `last_poster`), and its
+ * opening post's visibility (joined as `opening`), which decides who may read the title.
+ */
+export function listedThreadColumns() {
+  return [
+    'threads.id',
+    'threads.network_id',
+    'threads.author_id',
+    'threads.title',
+    'threads.slug',
+    'threads.pinned',
+    'threads.locked',
+    'threads.reply_count',
+    'threads.last_activity_at',
+    'threads.created_at',
+    'threads.kind',
+    answeredQuestion('threads').as('answered'),
+    'author.username as author_username',
+    'author.display_name as author_display_name',
+    'author.deleted_at as author_deleted_at',
+    'last_poster.username as last_poster_username',
+    'last_poster.display_name as last_poster_display_name',
+    'last_poster.deleted_at as last_poster_deleted_at',
+    ...openingPostColumns('threads'),
+  ] as const;
+}
+
 /** Columns every view of a post needs, with its author; the query joins `author` and `post_thread`. */
 export const POST_COLUMNS = [
   'posts.id',

@@ -4,7 +4,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
-import { answeredQuestion, openingPostColumns } from '../posts/posts.queries.js';
+import { answeredQuestion, listedThreadColumns } from '../posts/posts.queries.js';
 
 /**
  * Records that the page showed the member `shownPostIds` of the thread: the mark moves to the newest
@@ -94,30 +94,7 @@ function selectListedThreads(db: Kysely<DB>) {
       .leftJoin('accounts as last_poster', 'last_poster.id', 'threads.last_poster_id')
       // The opening post's visibility decides who may read the title (posts/present.ts threadTitleFor).
       .innerJoin('posts as opening', (join) => join.onRef('opening.thread_id', '=', 'threads.id').on('opening.parent_id', 'is', null))
-      .select([
-        'threads.id',
-        'threads.network_id',
-        'threads.author_id',
-        'threads.title',
-        'threads.slug',
-        'threads.pinned',
-        'threads.locked',
-        'threads.reply_count',
-        'threads.last_activity_at',
-        'threads.created_at',
-        'threads.kind',
-        // Answered for every list by one rule: a question whose answer all may read.
-        answeredQuestion('threads').as('answered'),
-        'networks.slug as network_slug',
-        'networks.name as network_name',
-        'author.username as author_username',
-        'author.display_name as author_display_name',
-        'author.deleted_at as author_deleted_at',
-        'last_poster.username as last_poster_username',
-        'last_poster.display_name as last_poster_display_name',
-        'last_poster.deleted_at as last_poster_deleted_at',
-        ...openingPostColumns('threads'),
-      ])
+      .select([...listedThreadColumns(), 'networks.slug as network_slug', 'networks.name as network_name'])
       // A hidden thread is no news: the home page leaves out every thread whose opening post is hidden
       // (its author and the network's moderators find it on the board and in the review queue).
       .where('opening.hidden_at', 'is', null)
