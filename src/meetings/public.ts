@@ -27,7 +27,9 @@ interface Clocks {
 /**
  * The thread's meeting as this viewer sees it, or null when the thread is no meeting: `json` (counts
  * for all; who is coming, with businesses, for signed-in members only) and what the page adds (the
- * time written out, whether the viewer may answer or change it). Four queries for a member, two for a guest.
+ * time written out, whether the viewer may answer or change it). Two queries for a guest (the meeting, its
+ * counts); for a member also their answer (and place in the queue) and who is coming with their businesses;
+ * one more for the minutes, and one for the organisers' choice of them.
  */
 export async function readMeeting(db: Kysely<DB>, threadId: number, viewer: Viewer | null, clocks: Clocks) {
   const [meeting] = await queries.findMeetings(db, [threadId]);
@@ -36,7 +38,7 @@ export async function readMeeting(db: Kysely<DB>, threadId: number, viewer: View
   const mine = viewer ? await queries.findAnswer(db, threadId, viewer.id) : undefined;
   const position = mine ? await queries.waitingPosition(db, threadId, mine.queue) : null;
   // Who is coming, with their businesses: members only.
-  const attendees: MeetingJsonType['attendees'] = viewer ? ((await meetingLiveState(db, threadId))?.attendees ?? null) : null;
+  const attendees: MeetingJsonType['attendees'] = viewer ? await attendeesOf(db, threadId) : null;
   const now = Date.now();
   const json: MeetingJsonType = {
     threadId,
@@ -85,6 +87,11 @@ export async function meetingLiveState(db: Kysely<DB>, threadId: number) {
   const [meeting] = await queries.findMeetings(db, [threadId]);
   if (!meeting) return null;
   const counts = countsJson(meeting, (await queries.answerCounts(db, [threadId])).get(threadId));
+  return { counts, attendees: await attendeesOf(db, threadId) };
+}
+
+/** Who is going (with a place), maybe, and waiting, with their businesses: two queries. */
+async function attendeesOf(db: Kysely<DB>, threadId: number): Promise<NonNullable<MeetingJsonType['attendees']>> {
   const people = await queries.answersWithPeople(db, threadId);
   const businesses = await businessLinesOf(
     db,
@@ -96,12 +103,11 @@ export async function meetingLiveState(db: Kysely<DB>, threadId: number) {
     headcount: person.headcount,
     business: businesses.get(person.account_id) ?? null,
   });
-  const attendees = {
+  return {
     going: people.filter((p) => p.answer === 'going' && p.queue === null).map(shown),
     maybe: people.filter((p) => p.answer === 'maybe').map(shown),
     waiting: people.filter((p) => p.queue !== null).map(shown),
   };
-  return { counts, attendees };
 }
 
 /** What a board's line shows for each meeting thread among these: its date and how many are coming. One query each for the meetings and their counts. */
