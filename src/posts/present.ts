@@ -118,8 +118,19 @@ export function postNode(row: PostRow, viewer: Viewer | null, options: { replies
   const visibility = visibilityOf(row, viewer);
   const changeable = mayChangePost(viewer, row) && !json.deleted;
   const moderator = canModerate(viewer, row.network_id) && !json.deleted;
+  // Every field named, not `...json` followed by twenty more: V8 (Node 20) builds such a literal key by
+  // key in dictionary mode, ~60 µs a post — most of a member's thread page (bench/results, issue 19).
   return {
-    ...json,
+    id: json.id,
+    parentId: json.parentId,
+    threadId: json.threadId,
+    depth: json.depth,
+    html: json.html,
+    createdAt: json.createdAt,
+    editedAt: json.editedAt,
+    deleted: json.deleted,
+    thanks: json.thanks,
+    hidden: json.hidden,
     author: personName(row.author_username, row.author_display_name, row.author_deleted_at),
     lang: row.lang,
     authorBusiness: row.author_deleted_at ? null : row.author_business,
