@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
+import { LRUCache } from 'lru-cache';
 import type { Locale } from '../config.js';
 import { avatarColour, initials } from './avatar.js';
 import type { Translate } from './i18n/index.js';
@@ -13,6 +14,22 @@ export interface RenderContext {
 }
 
 export type View = (data: object, context: RenderContext) => string;
+
+/**
+ * What decides a partial's HTML for one context, as a string: everything the partial and its partials
+ * read of the context, so two contexts with the same key render byte for byte the same (the locale is
+ * added by the cache). A context whose rendering reads the page's root instead is passed `bypass`.
+ */
+export type FragmentKey = (context: never, locale: Locale) => string;
+
+/** Characters of cached fragments and their keys, at most (about 2 bytes each): a few thousand posts. */
+const FRAGMENT_CACHE_CHARS = 8 * 1024 * 1024;
+
+export interface FragmentStats {
+  hits: number;
+  misses: number;
+  entries: number;
+}
 
 function templateFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -81,9 +98,45 @@ function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
 }
 
 /** The views under `viewsDir`; times are shown on the clocks of `timeZone` (the forum's). */
-export function loadViews(viewsDir: string, timeZone: string): { render(name: string, data: object, context: RenderContext): string } {
+export interface Views {
+  render(name: string, data: object, context: RenderContext): string;
+  /**
+   * Keeps what `{{fragment "name"}}` renders of the partial, by the key `keyOf` makes of its context: the
+   * next context with the same key is served the same HTML without rendering. Correct by construction,
+   * not by invalidation: a change to anything the partial shows changes the key, and entries no longer
+   * asked for leave as the least recently used once the cache is full.
+   */
+  cacheFragments<Context>(partial: string, keyOf: (context: Context, locale: Locale) => string): void;
+  fragmentStats(): FragmentStats;
+}
+
+/** `{{fragment "post" bypass=…}}`: the partial with this context, from the cache when it has a key function (cacheFragments). */
+function registerFragmentHelper(hbs: typeof Handlebars, keyFunctions: Map<string, FragmentKey>): Views['fragmentStats'] {
+  const cache = new LRUCache<string, string>({ maxSize: FRAGMENT_CACHE_CHARS, sizeCalculation: (html, key) => html.length + key.length });
+  const stats = { hits: 0, misses: 0 };
+  hbs.registerHelper('fragment', function (this: never, name: string, options: Handlebars.HelperOptions) {
+    const partial = hbs.partials[name] as Handlebars.TemplateDelegate | undefined;
+    if (!partial) throw new Error(`no partial ${name}`);
+    const data = options.data as RenderData;
+    const keyOf = keyFunctions.get(name);
+    if (!keyOf || (options.hash as { bypass?: unknown }).bypass) return new hbs.SafeString(partial(this, { data }));
+    const key = `${name}\u0000${data.locale}\u0000${keyOf(this, data.locale)}`;
+    let html = cache.get(key);
+    if (html === undefined) {
+      stats.misses += 1;
+      html = partial(this, { data });
+      cache.set(key, html);
+    } else stats.hits += 1;
+    return new hbs.SafeString(html);
+  });
+  return () => ({ ...stats, entries: cache.size });
+}
+
+export function loadViews(viewsDir: string, timeZone: string): Views {
   const hbs = Handlebars.create();
   registerHelpers(hbs, timeZone);
+  const keyFunctions = new Map<string, FragmentKey>();
+  const fragmentStats = registerFragmentHelper(hbs, keyFunctions);
   const views = new Map<string, Handlebars.TemplateDelegate>();
   for (const file of templateFiles(viewsDir)) {
     const name = relative(viewsDir, file).slice(0, -'.hbs'.length).split(sep).join('/');
@@ -105,5 +158,10 @@ export function loadViews(viewsDir: string, timeZone: string): { render(name: st
       if (name.startsWith('partials/') || name.startsWith('emails/')) return view(data, options).trim();
       return layout({ ...data, body: new hbs.SafeString(view(data, options)) }, options);
     },
+    cacheFragments(partial, keyOf) {
+      if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);
+      keyFunctions.set(partial, keyOf as FragmentKey);
+    },
+    fragmentStats,
   };
 }

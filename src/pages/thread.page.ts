@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { threadFeedLink } from '../feeds/public.js';
 import { watchState } from '../following/public.js';
+import { postFragmentKey } from '../posts/fragment-key.js';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { markThreadRead } from '../reading/public.js';
 import { readThreadPage, ThreadPageJson, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
@@ -53,6 +54,8 @@ const ThreadPageWithMeeting = Type.Object({ ...ThreadPageJson.properties, meetin
 
 export async function threadPage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  // The page's posts are rendered once for everyone who sees them alike (the key says what alike is).
+  app.views.cacheFragments('post', postFragmentKey);
   app.get(
     '/t/:id/:slug?',
     { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageWithMeeting } } },
