@@ -106,7 +106,7 @@ export interface Views {
    * not by invalidation: a change to anything the partial shows changes the key, and entries no longer
    * asked for leave as the least recently used once the cache is full.
    */
-  cacheFragments<Context>(partial: string, keyOf: (context: Context, locale: Locale) => string): void;
+  cacheFragments(partial: string, keyOf: FragmentKey): void;
   fragmentStats(): FragmentStats;
 }
 
@@ -160,7 +160,7 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
     },
     cacheFragments(partial, keyOf) {
       if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);
-      keyFunctions.set(partial, keyOf as FragmentKey);
+      keyFunctions.set(partial, keyOf);
     },
     fragmentStats,
   };

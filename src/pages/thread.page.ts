@@ -25,13 +25,19 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
   const cursor = events.cursor;
   const { json, isLastPage, isLastPart, network, ...shown } = await readThreadPage(db, request.params.id, request.query, viewer, request.t, maxDepth);
-  // What the page showed a member is read (reading/): one upsert, moving their mark forward only.
-  const shownPostIds = json.posts.map((post) => post.id);
-  if (viewer) await markThreadRead(db, viewer.id, json.id, shownPostIds);
-  // An offer's terms and state (offers): one query, for offers only.
-  const offer = json.kind === 'offer' ? await offerOfThread(db, json.id, viewer, request.t, config.timeZone) : null;
-  // A meeting's time, place, answers and minutes (meetings): one query for a thread that is none.
-  const meeting = await readMeeting(db, json.id, viewer, { locale: request.locale, timeZone: config.timeZone });
+  // The rest reads (and one upsert) independently of each other: sent at once, the page waits for the slowest.
+  const [, offer, meeting, watch, aside] = await Promise.all([
+    // What the page showed a member is read (reading/): one statement, moving their mark forward only.
+    viewer ? markThreadRead(db, viewer.id, json.id, json.posts.map((post) => post.id)) : undefined,
+    // An offer's terms and state (offers): one query, for offers only.
+    json.kind === 'offer' ? offerOfThread(db, json.id, viewer, request.t, config.timeZone) : null,
+    // A meeting's time, place, answers and minutes (meetings): for meetings only.
+    json.kind === 'meeting' ? readMeeting(db, json.id, viewer, { locale: request.locale, timeZone: config.timeZone }) : null,
+    // Watch/mute (one query, signed-in viewers only).
+    viewer ? watchState(db, viewer.id, json.id) : null,
+    // The side column (pages only, not JSON): the network's description and rules (read with the thread) and its conveners and businesses.
+    request.wantsJson ? undefined : networkAside(db, network, shown.rules),
+  ]);
   return {
     ...shown,
     meeting,
@@ -40,11 +46,10 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
     // New top-level replies land on the last page, every new reply on the last part of its page.
     live: { topic: `thread:${json.id}`, cursor, lastPage: isLastPage, lastPart: isLastPart, maxDepth },
     scripts: ['/static/js/reply.js', '/static/js/live.js', '/static/js/confirm.js'],
-    // Watch/mute (one query, signed-in viewers only) and the thread's Atom feed.
-    watch: { thread: json.id, signedIn: !!viewer, state: viewer ? await watchState(db, viewer.id, json.id) : null },
+    // Watch/mute and the thread's Atom feed.
+    watch: { thread: json.id, signedIn: !!viewer, state: watch },
     alternateLinks: [threadFeedLink({ id: json.id, title: json.title })],
-    // The side column (pages only, not JSON): the network's description and rules (read with the thread) and its conveners (one query).
-    aside: request.wantsJson ? undefined : await networkAside(db, network, shown.rules),
+    aside,
     json: meeting ? { ...json, meeting: meeting.json } : json,
   };
 }

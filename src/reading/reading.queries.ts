@@ -20,9 +20,12 @@ export async function markThreadRead(db: Kysely<DB>, accountId: number, threadId
   // The first post after `after` that the page did not show, less one; the newest shown when there is none.
   const readUpTo = (after: RawBuilder<unknown>) =>
     sql<number>`least(${newest}::integer, coalesce((select min(unshown.id) - 1 from posts unshown where unshown.thread_id = ${threadId} and unshown.id > ${after} and unshown.id <> all(${shown})), ${newest}::integer))`;
+  // A page already read (most views) writes nothing: no row is offered for insert, so no row is locked
+  // and no transaction id taken — the view costs a read, not a commit.
   await sql`
     insert into thread_reads (account_id, thread_id, last_read_post_id, read_at)
-    values (${accountId}, ${threadId}, ${readUpTo(sql`0`)}, now())
+    select ${accountId}, ${threadId}, ${readUpTo(sql`0`)}, now()
+    where not exists (select from thread_reads done where done.account_id = ${accountId} and done.thread_id = ${threadId} and done.last_read_post_id >= ${newest})
     on conflict (account_id, thread_id) do update
       set last_read_post_id = greatest(thread_reads.last_read_post_id, ${readUpTo(sql`thread_reads.last_read_post_id`)}),
           read_at = now()

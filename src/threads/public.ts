@@ -13,7 +13,6 @@ import { buildTree, threadModerationTools } from './present.js';
 import { findThread, findThreadPagePosts } from './threads.queries.js';
 import { findPosts } from '../posts/posts.queries.js';
 import { bodyIsReadable, canModerate } from '../posts/visibility.js';
-import { thankedAmong } from './thanks.queries.js';
 import type { ThreadPageJson } from './threads.schemas.js';
 
 export { threadPageQuery, ThreadPageJson, type ThreadPageQuery } from './threads.schemas.js';
@@ -46,19 +45,13 @@ export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Pa
   const page = place.page ?? 1;
   if (page > pages) throw new NotFoundError();
   const part = place.part ?? 1;
-  const { rows, pageReplyCount } = await findThreadPagePosts(db, thread.id, topLevelNumbersOf(page), repliesOfPart(part));
+  const { rows, pageReplyCount } = await findThreadPagePosts(db, thread.id, topLevelNumbersOf(page), repliesOfPart(part), viewer?.id ?? null);
   const parts = partsOf(pageReplyCount);
   if (part > parts) throw new NotFoundError();
   // A members-only network's board is read by all, but offers replying only to those who may post there.
   const repliesOpen = !thread.locked && (await mayPost(db, viewer, thread.network_id));
-  // The viewer's own thanks among the page's posts (their Thanks buttons): one query, signed-in viewers only.
-  const thankedByViewer = viewer
-    ? await thankedAmong(
-        db,
-        viewer.id,
-        rows.map((row) => row.id),
-      )
-    : new Set<number>();
+  // The viewer's own thanks among the page's posts (their Thanks buttons), read with the posts.
+  const thankedByViewer = new Set(rows.filter((row) => row.thanked_by_viewer).map((row) => row.id));
   const tree = buildTree(rows, viewer, { repliesOpen, maxDepth, networkSlug: thread.network_slug, thankedByViewer });
   const answer = await readAnswer(db, thread, viewer, { repliesOpen, networkSlug: thread.network_slug, thankedByViewer });
   const heading = threadTitleFor(thread, viewer, t);

@@ -27,13 +27,6 @@ export async function removeThanks(db: Kysely<DB>, postId: number, accountId: nu
   return { count: rows[0]!.thanks_count, changed: rows[0]!.changed > 0 };
 }
 
-/** Which of these posts the member thanked (a page's buttons: one query). */
-export async function thankedAmong(db: Kysely<DB>, accountId: number, postIds: readonly number[]): Promise<Set<number>> {
-  if (postIds.length === 0) return new Set();
-  const rows = await db.selectFrom('post_thanks').select('post_id').where('account_id', '=', accountId).where('post_id', 'in', postIds).execute();
-  return new Set(rows.map((row) => row.post_id));
-}
-
 /** Who thanked the post, the latest first; at most `limit`. */
 export function listThanks(db: Kysely<DB>, postId: number, limit: number) {
   return db

@@ -64,7 +64,9 @@ export async function findThreadPagePosts(
   threadId: number,
   topLevel: { first: number; last: number },
   part: { offset: number; limit: number },
-): Promise<{ rows: PagePostRow[]; pageReplyCount: number }> {
+  /** Whose thanks to tell (`thanked_by_viewer`); null for a guest. */
+  viewerId: number | null,
+): Promise<{ rows: Array<PagePostRow & { thanked_by_viewer: boolean }>; pageReplyCount: number }> {
   const partReplies = db
     .selectFrom(pageReplyIds(db, threadId, topLevel).as('page_replies'))
     .select(['page_replies.id', sql<number | null>`(count(*) over ())::int`.as('page_reply_count')])
@@ -86,6 +88,12 @@ export async function findThreadPagePosts(
     .leftJoin('posts as parent', 'parent.id', 'posts.parent_id')
     .leftJoin('accounts as parent_author', 'parent_author.id', 'parent.author_id')
     .select(['shown.page_reply_count', 'parent_author.username as parent_username'])
+    // The viewer's own thanks among the page's posts (their Thanks buttons), in the same query.
+    .select(
+      sql<boolean>`${viewerId !== null} and exists (select from post_thanks where post_thanks.post_id = posts.id and post_thanks.account_id = ${viewerId ?? 0})`.as(
+        'thanked_by_viewer',
+      ),
+    )
     .orderBy('posts.id')
     .execute();
   const pageReplyCount = rows.find((row) => row.page_reply_count !== null)?.page_reply_count ?? 0;
