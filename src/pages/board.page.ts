@@ -29,24 +29,36 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   const { filter } = request.query;
   const board = await readBoard(db, network.id, request.query.before, viewer, request.t, filter);
   const { nextCursor } = board;
-  // A member sees which threads they have not read to the end (one query), and the title takes them where their reading continues.
   const threadIds = board.threads.map((thread) => thread.id);
-  const states = viewer ? await readStatesOf(db, viewer, threadIds) : undefined;
+  const moderates = canModerate(viewer, network.id);
+  const clocks = { locale: request.locale, timeZone: request.server.config.timeZone };
+  const page = !request.wantsJson;
+  // Everything around the threads depends on the network and the threads only: the queries go at once.
+  const [states, ruleTitles, membership, meetingsOn, upcoming, review, follow, offers] = await Promise.all([
+    // A member sees which threads they have not read to the end (one query), and the title takes them where their reading continues.
+    viewer ? readStatesOf(db, viewer, threadIds) : undefined,
+    // The rules show in the side column of every page, and above the new-thread form: one query for both,
+    // for pages only (the JSON has neither).
+    page ? listRuleTitles(db, network.id) : [],
+    // The member count and the viewer's membership: one query, for pages only.
+    page ? membershipState(db, network.id, viewer?.id) : undefined,
+    // Meeting threads' date and how many are coming (two queries), and the meetings the network is invited to (one): pages only.
+    page ? meetingLines(db, threadIds, clocks) : undefined,
+    page && firstPage ? upcomingMeetings(db, { viewer, t: request.t, clocks, networkId: network.id, limit: 5 }) : [],
+    // Conveners and admins: how many posts await review (one count query, only for them).
+    moderates ? reviewCount(db, network.id) : null,
+    // The follow button's state and follower count (one query).
+    followState(db, network.id, viewer?.id),
+    // The network's current offers for the side column (offers: one query).
+    page ? currentOffersOf(db, network.id, viewer, request.t, request.server.config.timeZone) : undefined,
+  ]);
   const threads = board.threads.map((thread) => {
     const state = states?.get(thread.id);
     return state ? { ...thread, unread: state.unread, readFrom: readFromPath(thread, state) } : thread;
   });
   const json: Static<typeof BoardJson> = { network: networkJson(network), threads, nextCursor };
-  // The rules show in the side column of every page, and above the new-thread form: one query for both,
-  // for pages only (the JSON has neither).
-  const ruleTitles = request.wantsJson ? [] : await listRuleTitles(db, network.id);
-  const moderates = canModerate(viewer, network.id);
-  // The member count and the viewer's membership: one query, for pages only.
-  const membership = request.wantsJson ? undefined : await membershipState(db, network.id, viewer?.id);
-  // Meeting threads' date and how many are coming (two queries), and the meetings the network is invited to (one): pages only.
-  const clocks = { locale: request.locale, timeZone: request.server.config.timeZone };
-  const meetingsOn = request.wantsJson ? undefined : await meetingLines(db, threadIds, clocks);
-  const upcoming = request.wantsJson || !firstPage ? [] : await upcomingMeetings(db, { viewer, t: request.t, clocks, networkId: network.id, limit: 5 });
+  // The side column (beside the board from 1,100 px, after it on a phone): conveners and businesses (two queries), rules and offers.
+  const aside = page ? { ...(await networkAside(db, network, ruleTitles)), offers } : undefined;
   return {
     ...json,
     threads: threads.map(withThreadPath).map((thread) => ({ ...thread, meeting: meetingsOn?.get(thread.id) })),
@@ -58,20 +70,16 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
     // The network's rules above the new-thread form ("Before you post: …").
     rules: viewer && firstPage ? ruleTitles : [],
     canEdit: viewer?.role === 'admin',
-    // Conveners and admins: how many posts await review (one count query, only for them), and their tools menu.
-    review: moderates ? { count: await reviewCount(db, network.id) } : null,
-    // The side column (beside the board from 1,100 px, after it on a phone).
-    // The side column, with the network's current offers (offers: one query).
-    aside: request.wantsJson
-      ? undefined
-      : { ...(await networkAside(db, network, ruleTitles)), offers: await currentOffersOf(db, network.id, viewer, request.t, request.server.config.timeZone) },
+    // Conveners and admins: how many posts await review, and their tools menu.
+    review: review === null ? null : { count: review },
+    aside,
     // The board's questions only, unanswered or answered (the links above the list, and the next page's address, keep it).
     filter: filter ?? null,
     filterQuery: filter ? `&filter=${filter}` : '',
     live: firstPage ? { topic: `board:${network.slug}`, cursor } : undefined,
     scripts: firstPage ? ['/static/js/live.js'] : [],
-    // The follow button (state and follower count, one query) and the board's Atom feed.
-    follow: { network: network.slug, ...(await followState(db, network.id, viewer?.id)) },
+    // The follow button and the board's Atom feed.
+    follow: { network: network.slug, ...follow },
     // Join (saying whom the network is for) or, in the More menu, Leave — not for its conveners, who step down first.
     membership: membership && {
       network: network.slug,
