@@ -72,14 +72,17 @@ export const EVENTS_CHANNEL = 'bryggan_events';
 const EVENTS_LOCK = 4_242_001;
 
 export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, payload: DomainEvents[N]): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${EVENTS_LOCK})`.execute(tx);
   const ids = payload as { threadId?: number; networkId?: number };
-  const row = await tx
-    .insertInto('events')
-    .values({ name, payload: JSON.stringify(payload), thread_id: ids.threadId ?? null, network_id: ids.networkId ?? null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await sql`select pg_notify(${EVENTS_CHANNEL}, ${String(row.id)})`.execute(tx);
+  // One statement, so the lock is taken as late as can be: from here to the commit, every other write
+  // that records an event waits. The insert reads its row from `locked`, so the lock comes before the id.
+  await sql`
+    with locked as (select pg_advisory_xact_lock(${EVENTS_LOCK})),
+    inserted as (
+      insert into events (name, payload, thread_id, network_id)
+      select ${name}, ${JSON.stringify(payload)}::jsonb, ${ids.threadId ?? null}::integer, ${ids.networkId ?? null}::integer from locked
+      returning id
+    )
+    select pg_notify(${EVENTS_CHANNEL}, id::text) from inserted`.execute(tx);
 }
 
 /** The newest committed event's id (its cursor); 0 when none was ever recorded. */
