@@ -50,7 +50,8 @@ export interface Manifest {
   /** The thread with 10,000 replies at scale 1 (500 at least): the same page, many times over. */
   threadLarge: { id: number; replies: number; pages: number };
   /** An ordinary small thread the posting scenario replies to. */
-  postThread: { id: number };
+  /** Threads replied to by the posting scenario, one per writer: few replies, not locked, none of the measured ones. */
+  postThreads: Array<{ id: number }>;
   /** Posts and threads per language, as detected (search/language.ts), and how often it named the language a body was written in. */
   languages: { posts: Record<PostLanguage, number>; threads: Record<PostLanguage, number>; bodiesDetectedAsWritten: number };
   /** What the search scenarios ask for (search-terms.ts). */
@@ -66,6 +67,8 @@ const BLOCK_TOP_LEVEL = 50;
 /** Replies under each of ten consecutive top-level replies; 6 is a chain that runs to depth 7. */
 const BLOCK_NESTING = [0, 0, 1, 2, 0, 1, 0, 6, 0, 0];
 const BLOCK_REPLIES = BLOCK_TOP_LEVEL * 2;
+/** Writers in the posting scenario, each replying in a thread of its own (issue 19: ten writers on different threads). */
+export const POST_THREADS = 10;
 const DAY = 86_400_000;
 const LANGUAGE_ARRAY: readonly PostLanguage[] = ['sv', 'da', 'en'];
 
@@ -589,15 +592,16 @@ export async function generate(db: Kysely<DB>, options: GenerateOptions): Promis
 
   const boardNetwork = networks[0]!;
   const largeThread = threads[largeIndex]!;
-  const postThread =
-    threads.find((t, i) => !special.has(i) && !t.locked && t.networkId !== 1 && t.replies <= 5) ?? threads.find((t, i) => !special.has(i) && !t.locked)!;
+  const open = threads.filter((t, i) => !special.has(i) && !t.locked);
+  const quiet = open.filter((t) => t.networkId !== 1 && t.replies <= 5);
+  const postThreads = (quiet.length >= POST_THREADS ? quiet : open).slice(0, POST_THREADS);
   return {
     scale: options.scale,
     counts: { networks: counts.networks, accounts: counts.accounts, threads: threadCount, posts: total, bodies: bodyCount },
     board: { networkId: boardNetwork.id, slug: boardNetwork.slug, threads: networkStats.get(boardNetwork.id)?.threads ?? 0 },
     thread100: { id: threads[hundredIndex]!.id, replies: BLOCK_REPLIES, pages: 1 },
     threadLarge: { id: largeThread.id, replies: largeThread.replies, pages: largeThread.topLevel / BLOCK_TOP_LEVEL },
-    postThread: { id: postThread.id },
+    postThreads: postThreads.map((t) => ({ id: t.id })),
     languages: {
       posts: postsIn,
       threads: Object.fromEntries(LANGUAGE_ARRAY.map((language) => [language, threads.filter((t) => t.lang === language).length])) as Record<

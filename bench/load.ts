@@ -6,6 +6,24 @@ export interface LoadRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Requests take these paths and extra headers in turn (the next one each time a connection sends):
+   * with as many as there are connections, the requests in flight are each a different one's.
+   */
+  inTurn?: ReadonlyArray<{ path: string; headers: Record<string, string> }>;
+}
+
+/** autocannon's hook that sets up each request before it is sent: the next of `inTurn`. */
+function takingTurns(inTurn: NonNullable<LoadRequest['inTurn']>): autocannon.Request[] {
+  let next = 0;
+  return [
+    {
+      setupRequest: (request) => {
+        const turn = inTurn[next++ % inTurn.length]!;
+        return { ...request, path: turn.path, headers: { ...request.headers, ...turn.headers } };
+      },
+    },
+  ];
 }
 
 export interface LoadOptions {
@@ -51,6 +69,7 @@ export async function loadSlice(request: LoadRequest, options: LoadOptions): Pro
         method: request.method ?? 'GET',
         headers: request.headers,
         body: request.body,
+        ...(request.inTurn ? { requests: takingTurns(request.inTurn) } : {}),
         connections: options.connections,
         duration: options.duration,
         timeout: 30,

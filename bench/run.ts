@@ -124,6 +124,8 @@ interface Scenario {
   connections?: number;
   /** Latency goals in ms (the issue's), measured on this database. */
   goal?: { p50: number; p99?: number };
+  /** Sent in turn by the bench's writers, each to its own thread (manifest.postThreads). */
+  writers?: boolean;
 }
 
 interface Measured extends Scenario {
@@ -176,14 +178,17 @@ function scenarios(manifest: Manifest, boardDeep: { page: number; cursor: string
   }
   const body =
     'Tack för tipset! Vi provade **samma upplägg** förra sommaren:\n\n- boka i god tid\n- fråga efter gruppris\n\nSe [kartan](https://example.se/karta) för bryggorna.';
+  // Ten members at once, each replying in a thread of their own: what one writer costs the others
+  // (the events lock, the commits), not the per-account and per-thread locks one writer takes.
   list.push({
     key: 'post-reply.member',
     name: 'Post a reply, JSON',
     viewer: 'member',
     method: 'POST',
-    path: `/t/${manifest.postThread.id}/replies`,
+    path: `/t/${manifest.postThreads[0]!.id}/replies`,
     json: true,
     body: JSON.stringify({ body }),
+    writers: true,
   });
   return list;
 }
@@ -422,6 +427,8 @@ async function main(): Promise<void> {
   const baseline = await startChild('baseline', build.file('bench/baseline-server.ts'), { ...process.env, NODE_ENV: 'production' });
   onCleanUp(() => baseline.stop());
   const cookie = await register(app, 'bench_runner');
+  const writers = [];
+  for (let i = 1; i <= manifest.postThreads.length; i += 1) writers.push(await register(app, `bench_writer_${i}`));
 
   const prepareBaseline = (key: string, size: number, contentType: string) =>
     new Promise<void>((resolve) => {
@@ -445,7 +452,8 @@ async function main(): Promise<void> {
   const prepared = [];
   for (const scenario of list) {
     const headers = headersFor(scenario, cookie);
-    const request = { url: app.url(scenario.path), method: scenario.method, headers, body: scenario.body };
+    const inTurn = scenario.writers ? writers.map((writer, i) => ({ path: `/t/${manifest.postThreads[i]!.id}/replies`, headers: { cookie: writer } })) : undefined;
+    const request = { url: app.url(scenario.path), method: scenario.method, headers, body: scenario.body, inTurn };
     const probe = await fetch(request.url, { method: request.method, headers, body: request.body });
     const probeBody = Buffer.from(await probe.arrayBuffer());
     if (probe.status < 200 || probe.status >= 300)
