@@ -13,6 +13,7 @@ import { housekeepingPlugin } from './core/housekeeping.js';
 import { httpPlugin } from './core/http.js';
 import { pageCachePlugin } from './core/page-cache.js';
 import { securityPlugin } from './core/security.js';
+import { writeWatermarkPlugin } from './core/write-watermark.js';
 import { PROJECT_ROOT } from './core/project-root.js';
 import { loadViews } from './core/views.js';
 import { openDatabase, type Database } from './db/connect.js';
@@ -135,6 +136,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     allowList: (request) => !config.rateLimits || request.method === 'GET' || request.method === 'HEAD',
     errorResponseBuilder: (_request, context) => new TooManyRequestsError(Math.ceil(context.ttl / 1000)),
   });
+  await app.register(writeWatermarkPlugin);
   await app.register(sessionsPlugin);
   await app.register(emailPlugin, options.email ?? {});
   await app.register(notificationsPlugin, options.notifications ?? {});

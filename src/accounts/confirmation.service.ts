@@ -117,6 +117,8 @@ export function confirmationService({ db, adminEmails, attemptLimits, sendEmail 
         if (!token?.email) return null;
         const account = await queries.confirmAddress(tx, token.account_id, token.email, adminEmails?.has(emailKey(token.email)) ?? false);
         if (!account) return null;
+        // Proven (and perhaps made an admin): the account's other sessions learn it too.
+        await recordEvent(tx, 'viewer.changed', { accountId: account.id });
         return { account, session: await startSessionIn(tx, account.id, previousSessionId) };
       });
     },

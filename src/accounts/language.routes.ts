@@ -9,7 +9,7 @@ import { localPath, localPathOfUrl } from '../core/paths.js';
 import { allowedOrigins } from '../core/security.js';
 import { OneOf } from '../core/schemas.js';
 import { LOCALES } from '../config.js';
-import { updateAccountLocale } from './accounts.queries.js';
+import { changeLocale } from './account-settings.service.js';
 import { languageBody } from './accounts.schemas.js';
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
@@ -21,7 +21,7 @@ export async function languageRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post('/language', { schema: { body: languageBody, response: { 200: Type.Object({ locale: OneOf(LOCALES) }) } } }, async (request, reply) => {
     const { locale, next } = request.body;
-    if (request.viewer) await updateAccountLocale(db, request.viewer.id, locale);
+    if (request.viewer) await changeLocale(db, request.viewer.id, locale);
     reply.setCookie(LOCALE_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: ONE_YEAR_SECONDS });
     // Back where the switch was pressed: the form says where; without it, the page that sent the form.
     const back = next === undefined ? localPathOfUrl(request.headers.referer, allowedOrigins(app.config.publicUrl)) : localPath(next);

@@ -1,9 +1,11 @@
-// Who is asking: reads the session cookie on every request and sets request.viewer (null for guests).
+// Who is asking: reads the session cookie on every request and sets request.viewer (null for guests),
+// from this instance's session cache when it can (session-cache.ts), otherwise from the database.
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../core/viewer.js';
 import { endSession, sessionIdOf, startSessionIn, validateSessionToken } from './sessions.js';
-import { deleteExpiredSessions } from './accounts.queries.js';
+import { deleteExpiredSessions, type SessionWithAccount } from './accounts.queries.js';
+import { SessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'session';
 
@@ -11,6 +13,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The id of the session behind the request; null for guests. */
     sessionId: string | null;
+  }
+  interface FastifyInstance {
+    sessionCache: SessionCache;
   }
   interface FastifyReply {
     /** Starts a new session for the account (never reusing one) and sets its cookie. */
@@ -32,17 +37,11 @@ export const sessionsPlugin = fp(
     // A session that expires while nobody uses it would otherwise stay in the table for good.
     app.housekeeping.every({ name: 'expired sessions', everyMs: 60 * 60 * 1000, run: (now) => deleteExpiredSessions(db, now) });
 
-    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (!token) return;
-      const valid = await validateSessionToken(db, token);
-      if (!valid) {
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return;
-      }
-      const { session } = valid;
-      request.sessionId = session.id;
-      request.viewer = {
+    const sessionCache = new SessionCache(app);
+    app.decorate('sessionCache', sessionCache);
+    // Frozen: one cached viewer serves many requests.
+    const viewerOf = (session: SessionWithAccount): Viewer =>
+      Object.freeze({
         id: session.account_id,
         username: session.username,
         displayName: session.display_name,
@@ -52,11 +51,34 @@ export const sessionsPlugin = fp(
         convenes: session.convenes,
         // Without email addresses count as proven: one left unproven when email was turned off is not stuck.
         emailConfirmed: session.email_confirmed_at !== null || !app.email.enabled,
-      } satisfies Viewer;
+      });
+
+    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) return;
+      const cached = sessionCache.lookUp(token);
+      if (cached) {
+        request.sessionId = cached.sessionId;
+        request.viewer = cached.viewer;
+        return;
+      }
+      const generation = sessionCache.generation;
+      const valid = await validateSessionToken(db, token);
+      if (!valid) {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return;
+      }
+      const { session } = valid;
+      const viewer = viewerOf(session);
+      request.sessionId = session.id;
+      request.viewer = viewer;
+      sessionCache.remember({ sessionId: session.id, viewer, secretHash: session.secret_hash, expiresAt: session.expires_at }, generation);
       if (valid.renewedUntil) setSessionCookie(reply, token, valid.renewedUntil);
     });
 
     app.decorateReply('useSession', function (this: FastifyReply, { token, expiresAt }: { token: string; expiresAt: Date }) {
+      // The session the request came with was ended with the new one's start (startSessionIn).
+      if (this.request.sessionId) sessionCache.forget(this.request.sessionId);
       this.request.sessionId = sessionIdOf(token);
       setSessionCookie(this, token, expiresAt);
     });
@@ -68,11 +90,15 @@ export const sessionsPlugin = fp(
 
     app.decorateReply('signOut', async function (this: FastifyReply) {
       const { sessionId } = this.request;
-      if (sessionId) await endSession(db, sessionId);
+      if (sessionId) {
+        await endSession(db, sessionId);
+        // Before the response: the old cookie must not sign anyone in on this instance from now on.
+        sessionCache.forget(sessionId);
+      }
       this.request.sessionId = null;
       this.request.viewer = null;
       this.clearCookie(SESSION_COOKIE, { path: '/' });
     });
   },
-  { name: 'sessions', dependencies: ['http', 'database', 'housekeeping'] },
+  { name: 'sessions', dependencies: ['http', 'database', 'housekeeping', 'write-watermark'] },
 );

@@ -31,6 +31,21 @@ function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret));
 }
 
+/** The id and secret of a token of createSession's shape; undefined for anything else. */
+export function parseToken(token: string): { id: string; secret: string } | undefined {
+  const [, id, secret] = TOKEN_PATTERN.exec(token) ?? [];
+  return id && secret ? { id, secret } : undefined;
+}
+
+export function secretMatches(secret: string, secretHash: Uint8Array): boolean {
+  return constantTimeEqual(hashSecret(secret), new Uint8Array(secretHash));
+}
+
+/** When a session's expiry is next pushed forward (always before it expires). */
+export function renewalDueAt(expiresAt: Date): number {
+  return expiresAt.getTime() - RENEW_AFTER_MS;
+}
+
 export async function createSession(db: Kysely<DB>, accountId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const id = randomString();
   const secret = randomString();
@@ -48,16 +63,17 @@ export interface ValidSession {
 /** The session behind a token, or null when it is malformed, unknown, tampered with or expired. */
 export async function validateSessionToken(db: Kysely<DB>, token: string, now = new Date()): Promise<ValidSession | null> {
   // Anything else never reaches the database (a NUL byte, say, would make PostgreSQL refuse the query).
-  const [, id, secret] = TOKEN_PATTERN.exec(token) ?? [];
-  if (!id || !secret) return null;
+  const parsed = parseToken(token);
+  if (!parsed) return null;
+  const { id, secret } = parsed;
   const session = await findSessionWithAccount(db, id);
   if (!session) return null;
-  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(session.secret_hash))) return null;
+  if (!secretMatches(secret, session.secret_hash)) return null;
   if (session.expires_at.getTime() <= now.getTime()) {
     await deleteSession(db, id);
     return null;
   }
-  if (session.expires_at.getTime() - now.getTime() >= RENEW_AFTER_MS) return { session, renewedUntil: undefined };
+  if (now.getTime() <= renewalDueAt(session.expires_at)) return { session, renewedUntil: undefined };
   const renewedUntil = new Date(now.getTime() + SESSION_LIFETIME_MS);
   await updateSessionExpiry(db, id, renewedUntil);
   return { session: { ...session, expires_at: renewedUntil }, renewedUntil };

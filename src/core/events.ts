@@ -28,6 +28,8 @@ export interface DomainEvents {
   'notifications.changed': { accountIds: number[] };
   /** An account's display name changed, or the account was deleted: every page naming it as an author shows it anew. */
   'account.changed': { accountId: number };
+  /** An account's language, role or proven address changed: what its own requests know of it (request.viewer), nothing others see. */
+  'viewer.changed': { accountId: number };
   /** A business's page, networks or staff changed: its staff's posts and the networks' side columns name it. */
   'business.changed': { businessId: number };
   /** A meeting's time, place, answers, cancellation or minutes changed: its thread, the boards and the lists show it. */

@@ -6,9 +6,8 @@
 //   1. Every domain event drops the entries it may change (EVENT_TAGS; the compiler asks for a rule
 //      for every new event name).
 //   2. Events arrive asynchronously (committed → NOTIFY → loaded → dispatched). So that a write on
-//      this instance shows at once, every write request, before its response leaves, notes the newest
-//      committed event id (the watermark); until the bus has dispatched that far, guests bypass the
-//      cache. Writes on other instances reach this one's cache as soon as their events do.
+//      this instance shows at once, guests bypass the cache while the write watermark is ahead of the
+//      bus (write-watermark.ts).
 //   3. A page rendered before an event but stored after it would outlive the invalidation: each
 //      request remembers the generation it started in, and is not stored if an invalidation came since.
 //   4. Relative times ("3 minutes ago") age: an entry older than maxAgeMs is rendered again by the next
@@ -19,7 +18,8 @@
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { latestEventId, type DomainEvents, type EventName } from './events.js';
+import type { DomainEvents, EventName } from './events.js';
+import { isWrite } from './write-watermark.js';
 
 export interface PageCacheOptions {
   /** Bytes of cached bodies and keys, at most. */
@@ -69,9 +69,10 @@ const rules = {
   'followers.changed': () => ['boards'],
   // A board shows how many are members (the members page itself is not cached).
   'members.changed': () => ['boards'],
-  // A member's notifications and sessions never show on a guest's page.
+  // A member's notifications, sessions and own settings never show on a guest's page.
   'notifications.changed': () => [],
   'sessions.ended': () => [],
+  'viewer.changed': () => [],
   // Authors are named on every page: a new display name, or "a former member" once deleted.
   'account.changed': () => EVERYTHING,
   // The business line beside its staff's posts, and the side column of the networks it is active in.
@@ -187,8 +188,6 @@ export class PageStore {
   }
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 /** The path and, in a fixed order, only the query parameters the route's schema defines. */
 function pageAddress(request: FastifyRequest): string {
   const path = request.url.split('?', 1)[0]!;
@@ -214,7 +213,6 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     const store = new PageStore(settings);
     const pending = new WeakMap<FastifyRequest, Pending>();
     let generation = 0;
-    let watermark = 0;
     app.decorate('pageCache', store);
 
     const unsubscribe = (Object.keys(EVENT_TAGS) as EventName[]).map((name) =>
@@ -225,6 +223,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         store.drop(tags);
       }),
     );
+    app.writeWatermark.onUntracked(() => store.drop(EVERYTHING));
     app.addHook('onClose', async () => {
       for (const off of unsubscribe) off();
       store.drop(EVERYTHING);
@@ -245,7 +244,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       const tags = cacheable(request);
       if (!tags) return;
       // Writes this instance has answered but whose events it has not yet seen: render afresh.
-      if (app.events.cursor < watermark) return;
+      if (app.writeWatermark.behind()) return;
       // What the page depends on: JSON or HTML, the language, the path and the query parameters the
       // route defines (any others change nothing, and must not fill the cache with copies of one page).
       const key = `${request.wantsJson ? 'json' : 'html'} ${request.locale} ${pageAddress(request)}`;
@@ -266,7 +265,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         clearTimeout(timer);
         const landed = store.get(key, Date.now());
         if (landed) return send(reply, landed.entry);
-        if (app.events.cursor < watermark) return;
+        if (app.writeWatermark.behind()) return;
       }
       const mine = flights.get(key);
       if (mine && mine.generation === generation) {
@@ -293,16 +292,9 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     app.addHook('onRequestAbort', landFlight);
 
     app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-      if (!SAFE_METHODS.has(request.method)) {
-        // A write committed (or failed) in this request: its event is in the table by now.
+      if (isWrite(request)) {
+        // A page being rendered while this write committed must not be stored.
         generation += 1;
-        try {
-          watermark = Math.max(watermark, await latestEventId(app.database.db));
-        } catch {
-          // The database is away (the answer is likely a 503 already). Nothing cached before this
-          // write may be served after it, so nothing cached is kept; the answer itself goes out.
-          store.drop(EVERYTHING);
-        }
         return payload;
       }
       const entry = pending.get(request);
@@ -312,7 +304,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       const storable =
         reply.statusCode === 200 &&
         entry.generation === generation &&
-        app.events.cursor >= watermark &&
+        !app.writeWatermark.behind() &&
         !request.viewer &&
         reply.getHeader('set-cookie') === undefined &&
         (typeof payload === 'string' || Buffer.isBuffer(payload));
@@ -324,5 +316,5 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       return payload;
     });
   },
-  { name: 'page-cache', dependencies: ['http', 'sessions', 'database'] },
+  { name: 'page-cache', dependencies: ['http', 'sessions', 'database', 'write-watermark'] },
 );

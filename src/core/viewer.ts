@@ -1,7 +1,7 @@
 import type { Locale } from '../config.js';
 import type { Role } from '../db/schema.js';
 
-/** The signed-in account behind a request, loaded fresh on every request so role changes apply at once. */
+/** The signed-in account behind a request; cached briefly per session, dropped by the events that change it (accounts/session-cache.ts). */
 export interface Viewer {
   id: number;
   username: string;

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { consumeEvents } from '../core/consumer.js';
 import { pruneNotifications, unreadCount } from './notifications.queries.js';
 import { CONSUMER, HANDLED_EVENTS, notificationsWorker } from './notifications.worker.js';
+import { unreadCache } from './unread-cache.js';
 
 export interface NotificationsOptions {
   /** How often the worker retries a run that failed or was left to another instance (0: never). */
@@ -50,13 +51,21 @@ export const notificationsPlugin = fp<NotificationsOptions>(
 
     app.decorate('notifications', { runWorker: () => worker.runUntilCaughtUp() } satisfies Notifications);
 
-    // The header's count, on every page a signed-in viewer is shown (one query).
+    // The header's count, on every page a signed-in viewer is shown (one query, unless cached).
+    const unreadCounts = unreadCache(app);
     app.decorateRequest('unreadNotifications', null);
     app.addLayoutData(async (request) => {
       if (!request.viewer) return {};
-      request.unreadNotifications = await unreadCount(db, request.viewer.id);
-      return { unreadNotifications: request.unreadNotifications };
+      const accountId = request.viewer.id;
+      let count = unreadCounts.get(accountId);
+      if (count === undefined) {
+        const generation = unreadCounts.generation;
+        count = await unreadCount(db, accountId);
+        unreadCounts.set(accountId, count, generation);
+      }
+      request.unreadNotifications = count;
+      return { unreadNotifications: count };
     });
   },
-  { name: 'notifications', dependencies: ['database', 'http', 'sessions', 'housekeeping', 'email'] },
+  { name: 'notifications', dependencies: ['database', 'http', 'sessions', 'housekeeping', 'email', 'write-watermark'] },
 );

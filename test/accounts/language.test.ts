@@ -5,7 +5,7 @@ import { translator } from '../../src/core/i18n/index.js';
 import { formatExact } from '../../src/core/time.js';
 import { HTML, JSON_ACCEPT, guest, setCookie, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { untilEventsSeen } from '../helpers/events.js';
+import { announceAccountChange, untilEventsSeen } from '../helpers/events.js';
 import { createNetwork, startThread } from '../helpers/forum.js';
 import { createEmailContext, forgetSignUpEmails, parseMail, type SmtpListener, startSmtp } from '../email/support.js';
 
@@ -196,6 +196,7 @@ describe('dates and numbers in the reader’s language', () => {
       .set({ created_at: new Date('2026-11-02T10:00:00Z') })
       .where('username', '=', member.username)
       .execute();
+    await announceAccountChange(ctx, member.username);
     const { text } = await member.agent.get('/me').set('accept', HTML);
     expect(text).toContain('<dt>Medlem siden</dt><dd><time datetime="2026-11-02T10:00:00.000Z">2. nov. 2026</time></dd>');
   });

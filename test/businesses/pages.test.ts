@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
+import { announceAccountChange } from '../helpers/events.js';
 import { createNetwork } from '../helpers/forum.js';
 import { createEmailContext, startSmtp, type SmtpListener } from '../email/support.js';
 import { addToStaff, createBusiness } from './support.js';
@@ -171,6 +172,7 @@ describe('starting a business on a forum that sends email', () => {
   it('refuses a member whose address is not confirmed, and lets them once it is', async () => {
     const member = await signUp(ctx, { username: 'unproven' });
     await sql`update accounts set email_confirmed_at = null where username = 'unproven'`.execute(ctx.db);
+    await announceAccountChange(ctx, 'unproven');
     expect((await member.agent.get('/b/new').set('accept', HTML)).status).toBe(403);
     const refused = await member.agent.post('/b/new').set('accept', JSON_ACCEPT).set('accept-language', 'en').send({ name: 'Unproven shop' });
     expect(refused.status).toBe(403);
@@ -178,6 +180,7 @@ describe('starting a business on a forum that sends email', () => {
     expect(await ctx.db.selectFrom('businesses').select('id').where('name', '=', 'Unproven shop').executeTakeFirst()).toBeUndefined();
 
     await sql`update accounts set email_confirmed_at = now() where username = 'unproven'`.execute(ctx.db);
+    await announceAccountChange(ctx, 'unproven');
     expect((await member.agent.post('/b/new').set('accept', JSON_ACCEPT).send({ name: 'Unproven shop' })).status).toBe(201);
   });
 });

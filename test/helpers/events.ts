@@ -1,5 +1,6 @@
 // Waiting for the app to have seen what was written: until its event bus has dispatched every committed
 // event, guests bypass the page cache and live subscribers have not been told.
+import { recordEvent } from '../../src/core/events.js';
 import type { TestContext } from './context.js';
 
 export async function untilEventsSeen(ctx: TestContext, timeoutMs = 5_000): Promise<void> {
@@ -12,4 +13,14 @@ export async function untilEventsSeen(ctx: TestContext, timeoutMs = 5_000): Prom
     if (Date.now() > deadline) throw new Error('the app did not see every committed event in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * After a test changed an account behind the app's back (SQL): announces it as the app's own change
+ * would, and waits until the app has seen it, so no session of the account is served from its cache.
+ */
+export async function announceAccountChange(ctx: TestContext, username: string): Promise<void> {
+  const { id } = await ctx.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  await ctx.db.transaction().execute((tx) => recordEvent(tx, 'viewer.changed', { accountId: id }));
+  await untilEventsSeen(ctx);
 }

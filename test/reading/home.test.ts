@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
+import { untilEventsSeen } from '../helpers/events.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 import { hoursFromNow, startMeeting } from '../meetings/helpers.js';
 
@@ -198,6 +199,9 @@ describe('the home page', () => {
   it('serves a member’s home in the same number of queries for few and for many threads and networks', async () => {
     async function count(agent: Member['agent']): Promise<number> {
       await ctx.app.notifications.runWorker();
+      // Once this instance has seen the writes' events, a page read the session and unread count it keeps.
+      await untilEventsSeen(ctx);
+      await agent.get('/').set('accept', HTML).expect(200);
       queries.length = 0;
       counting = true;
       await agent.get('/').set('accept', HTML).expect(200);
@@ -212,9 +216,9 @@ describe('the home page', () => {
     const forFew = await count(few.agent);
     const forMany = await count(many.agent);
     expect(forMany).toBe(forFew);
-    // The session and the header's unread count, then the networks, the member's networks, the latest
-    // threads and their read state, the upcoming meetings, the questions waiting: eight.
-    expect(forMany).toBe(8);
+    // The session and the header's unread count come from this instance's cache; then the networks, the
+    // member's networks, the latest threads and their read state, the upcoming meetings, the questions waiting: six.
+    expect(forMany).toBe(6);
   });
 
   it('filters the latest to questions, unanswered or answered, by the one rule boards use (page and JSON)', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { untilEventsSeen } from '../helpers/events.js';
 import { insertReplies } from './bulk-replies.js';
 
 describe('queries per page', () => {
@@ -19,8 +20,10 @@ describe('queries per page', () => {
   afterAll(() => ctx.close());
 
   async function count(request: () => PromiseLike<unknown>): Promise<number> {
-    // The notifications worker handles the writes' events in the background; let it finish first.
+    // The notifications worker handles the writes' events in the background; let it finish first, and
+    // let this instance see their events (until then it reads sessions and unread counts afresh).
     await ctx.app.notifications.runWorker();
+    await untilEventsSeen(ctx);
     queries.length = 0;
     counting = true;
     await request();
@@ -35,6 +38,8 @@ describe('queries per page', () => {
     let parent: number | undefined;
     for (let i = 0; i < 60; i += 1) parent = (await reply(member.agent, big.id, `reply ${i}`, i % 3 === 0 ? undefined : parent)).id;
 
+    // The member's session and unread count are in this instance's cache once a page has read them.
+    await member.agent.get('/').set('accept', HTML).expect(200);
     for (const agent of [guest(ctx), member.agent]) {
       const forSmall = await count(() => agent.get(`/t/${small.id}`).set('accept', HTML).expect(200));
       const forBig = await count(() => agent.get(`/t/${big.id}`).set('accept', HTML).expect(200));
@@ -42,10 +47,10 @@ describe('queries per page', () => {
       // The member is the forum's first account, so an admin: its header also counts the posts awaiting review,
       // and what the page showed them is marked read (one statement, JSON too; it writes only when the mark moves).
       // Which posts they thanked is read with the posts; a thread's meeting only for a meeting.
-      expect(forBig).toBeLessThanOrEqual(agent === member.agent ? 9 : 4);
-      // The header's unread and review counts are loaded for a signed-in viewer's HTML pages only, the side
-      // column's conveners and businesses for every HTML page.
-      expect(await count(() => agent.get(`/t/${big.id}`).set('accept', JSON_ACCEPT).expect(200))).toBe(forBig - (agent === member.agent ? 2 : 0) - 2);
+      expect(forBig).toBeLessThanOrEqual(agent === member.agent ? 7 : 4);
+      // The header's review count is loaded for a signed-in viewer's HTML pages only, the side column's
+      // conveners and businesses for every HTML page.
+      expect(await count(() => agent.get(`/t/${big.id}`).set('accept', JSON_ACCEPT).expect(200))).toBe(forBig - (agent === member.agent ? 1 : 0) - 2);
     }
   });
 
