@@ -7,6 +7,7 @@ import type { DB } from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrateWhenReachable } from './migrate.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { preparingPool } from './prepared-statements.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -202,7 +203,7 @@ function createPostgres(options: DatabaseOptions & { databaseUrl: string }): Dat
   const reportConnectionError = (error: Error) => options.onConnectionError?.(error);
   pool.on('error', reportConnectionError);
   pool.on('connect', (client) => client.on('error', reportConnectionError));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLogger(options) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), log: queryLogger(options) });
   const listener = new PostgresListener(options.databaseUrl, connectTimeoutMs);
   return {
     db,
