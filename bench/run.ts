@@ -452,7 +452,9 @@ async function main(): Promise<void> {
   const prepared = [];
   for (const scenario of list) {
     const headers = headersFor(scenario, cookie);
-    const inTurn = scenario.writers ? writers.map((writer, i) => ({ path: `/t/${manifest.postThreads[i]!.id}/replies`, headers: { cookie: writer } })) : undefined;
+    const inTurn = scenario.writers
+      ? writers.map((writer, i) => ({ path: `/t/${manifest.postThreads[i]!.id}/replies`, headers: { cookie: writer } }))
+      : undefined;
     const request = { url: app.url(scenario.path), method: scenario.method, headers, body: scenario.body, inTurn };
     const probe = await fetch(request.url, { method: request.method, headers, body: request.body });
     const probeBody = Buffer.from(await probe.arrayBuffer());

@@ -48,9 +48,14 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
     }
     function query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>>;
     function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
-    function query(sqlOrCursor: string | PostgresCursor<unknown>, parameters: readonly unknown[] = []): Promise<PostgresQueryResult<unknown>> | PostgresCursor<unknown> {
+    function query(
+      sqlOrCursor: string | PostgresCursor<unknown>,
+      parameters: readonly unknown[] = [],
+    ): Promise<PostgresQueryResult<unknown>> | PostgresCursor<unknown> {
       // A cursor (Kysely's streaming) is node-postgres's own object: passed through as it came.
-      return typeof sqlOrCursor === 'string' ? named(sqlOrCursor, parameters) : (client.query(sqlOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<unknown>);
+      return typeof sqlOrCursor === 'string'
+        ? named(sqlOrCursor, parameters)
+        : (client.query(sqlOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<unknown>);
     }
     return { query, release: () => client.release() };
   }

@@ -28,7 +28,14 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   // The rest reads (and one upsert) independently of each other: sent at once, the page waits for the slowest.
   const [, offer, meeting, watch, aside] = await Promise.all([
     // What the page showed a member is read (reading/): one statement, moving their mark forward only.
-    viewer ? markThreadRead(db, viewer.id, json.id, json.posts.map((post) => post.id)) : undefined,
+    viewer
+      ? markThreadRead(
+          db,
+          viewer.id,
+          json.id,
+          json.posts.map((post) => post.id),
+        )
+      : undefined,
     // An offer's terms and state (offers): one query, for offers only.
     json.kind === 'offer' ? offerOfThread(db, json.id, viewer, request.t, config.timeZone) : null,
     // A meeting's time, place, answers and minutes (meetings): for meetings only.

@@ -208,7 +208,10 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           // The number of the top-level reply it hangs under says which page of the thread holds it;
           // the part is counted here too, so the answer needs nothing after the commit.
           const topLevelNumber = topLevel ? thread.top_level_count + 1 : attachTo.top_level_number;
-          const written = { post: await loadWritten(tx, post.id), place: await placeOfPost(tx, { id: post.id, thread_id: threadId, top_level_number: topLevelNumber }) };
+          const written = {
+            post: await loadWritten(tx, post.id),
+            place: await placeOfPost(tx, { id: post.id, thread_id: threadId, top_level_number: topLevelNumber }),
+          };
           // Last: the event's lock is held until the commit, and every other writer waits for it.
           await recordEvent(tx, 'post.created', { postId: post.id, threadId });
           return written;

@@ -47,7 +47,14 @@ describe('cached post fragments', () => {
   }
 
   it('gives every kind of viewer what the visibility rule lets them see, whoever was served first', async () => {
-    const viewers = { convener: convener.agent, admin: admin.agent, author: author.agent, reader: reader.agent, otherReader: otherReader.agent, guest: guest(ctx) };
+    const viewers = {
+      convener: convener.agent,
+      admin: admin.agent,
+      author: author.agent,
+      reader: reader.agent,
+      otherReader: otherReader.agent,
+      guest: guest(ctx),
+    };
     const forwards = new Map<string, Map<number, string>>();
     for (const [name, agent] of Object.entries(viewers)) forwards.set(name, await page(agent));
     // Served in the opposite order, every fragment is made by a different viewer first: the pages are the same.
