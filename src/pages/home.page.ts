@@ -38,18 +38,23 @@ export async function homePageData(request: FastifyRequest & { query: Static<typ
   const { db } = database;
   const { viewer } = request;
   const { filter } = request.query;
-  const networks = (await listNetworks(db)).map(networkJson);
-  const latest = await latestThreadsFor(db, viewer, request.t, LATEST, filter);
-  const memberOf = viewer ? await networksOfMember(db, viewer.id) : [];
+  const [networkRows, memberOf] = await Promise.all([listNetworks(db), viewer ? networksOfMember(db, viewer.id) : []]);
+  const networks = networkRows.map(networkJson);
   const clocks = { locale: request.locale, timeZone: config.timeZone };
-  const upcoming = await upcomingMeetings(db, { viewer, t: request.t, clocks, firstNetworkIds: memberOf.map((network) => network.id), limit: UPCOMING });
+  // A member's lists hold their networks' threads: one who belongs to none has none, and is spared
+  // the queries (at full scale they read every thread of the forum to find that out).
+  const hasThreads = !viewer || memberOf.length > 0;
+  const [latest, upcoming, needsReply] = await Promise.all([
+    hasThreads ? latestThreadsFor(db, viewer, request.t, LATEST, filter) : [],
+    upcomingMeetings(db, { viewer, t: request.t, clocks, firstNetworkIds: memberOf.map((network) => network.id), limit: UPCOMING }),
+    viewer && hasThreads ? threadsAwaitingReplyFor(db, viewer, request.t, AWAITING) : [],
+  ]);
   const page = { networks, empty: networks.length === 0, latest, filter: filter ?? null, upcomingMeetings: upcoming };
   if (!viewer) {
     const json: Static<typeof HomeJson> = { forum: config.forumName, networks, latest, upcomingMeetings: upcoming };
     return { ...page, json };
   }
   const mine = new Set(memberOf.map((network) => network.slug));
-  const needsReply = await threadsAwaitingReplyFor(db, viewer, request.t, AWAITING);
   const yourNetworks = networks.filter((network) => mine.has(network.slug));
   const json: Static<typeof HomeJson> = {
     forum: config.forumName,
