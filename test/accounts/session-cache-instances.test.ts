@@ -1,27 +1,20 @@
 // Issue 19 across instances: a session cached on instance B is refused there once B has heard that it
 // ended on instance A (sessions.ended), and from then on B never serves it again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { createDatabase, type Database } from '../../src/db/connect.js';
 import { JSON_ACCEPT, signUp } from '../helpers/agents.js';
-import { createTestContext, onPostgres, type TestContext } from '../helpers/context.js';
+import { createTestContext, onPostgres, secondInstance, type TestContext } from '../helpers/context.js';
 import { sessionCookie } from '../helpers/live.js';
 
 // Two instances need a database server both can reach; PGlite lives inside one process.
 describe.runIf(onPostgres)('the session cache on two app instances', () => {
   let a: TestContext;
   let b: TestContext;
-  let secondDatabase: Database;
   beforeAll(async () => {
     a = await createTestContext();
-    secondDatabase = await createDatabase({ databaseUrl: a.databaseUrl, dataDir: '' });
-    const app = await buildApp(a.config, { database: secondDatabase, logger: false });
-    await app.ready();
-    b = { ...a, app, database: secondDatabase, db: secondDatabase.db, close: async () => undefined };
+    b = await secondInstance(a);
   });
   afterAll(async () => {
-    await b.app.close();
-    await secondDatabase.close();
+    await b.close();
     await a.close();
   });
 

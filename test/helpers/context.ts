@@ -184,3 +184,24 @@ export async function createTestContext(
     },
   };
 }
+
+/**
+ * A second app instance on the first's PostgreSQL database (two instances need a server both reach;
+ * PGlite lives inside one process): its own connections, event listener and workers. `close` closes
+ * this instance only; the first's `close` still ends the database.
+ */
+export async function secondInstance(first: TestContext): Promise<TestContext> {
+  const database = await createDatabase({ databaseUrl: first.databaseUrl, dataDir: '' });
+  const app = await buildApp(first.config, { database, logger: false });
+  await app.ready();
+  return {
+    ...first,
+    app,
+    database,
+    db: database.db,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { createDatabase, type Database } from '../../src/db/connect.js';
 import { JSON_ACCEPT, signUp } from '../helpers/agents.js';
-import { createTestContext, onPostgres, type TestContext } from '../helpers/context.js';
+import { createTestContext, onPostgres, secondInstance, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 import { connectLive, sessionCookie } from '../helpers/live.js';
 
@@ -10,17 +8,12 @@ import { connectLive, sessionCookie } from '../helpers/live.js';
 describe.runIf(onPostgres)('two app instances on one PostgreSQL', () => {
   let a: TestContext;
   let b: TestContext;
-  let secondDatabase: Database;
   beforeAll(async () => {
     a = await createTestContext();
-    secondDatabase = await createDatabase({ databaseUrl: a.databaseUrl, dataDir: '' });
-    const app = await buildApp(a.config, { database: secondDatabase, logger: false });
-    await app.ready();
-    b = { ...a, app, database: secondDatabase, db: secondDatabase.db, close: async () => undefined };
+    b = await secondInstance(a);
   });
   afterAll(async () => {
-    await b.app.close();
-    await secondDatabase.close();
+    await b.close();
     await a.close();
   });
 
