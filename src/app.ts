@@ -12,6 +12,8 @@ import { EventBus } from './core/events.js';
 import { housekeepingPlugin } from './core/housekeeping.js';
 import { httpPlugin } from './core/http.js';
 import { pageCachePlugin } from './core/page-cache.js';
+import { cacheInvalidationPlugin } from './core/cache-invalidation.js';
+import { sharedReadsPlugin } from './core/shared-reads.js';
 import { securityPlugin } from './core/security.js';
 import { writeWatermarkPlugin } from './core/write-watermark.js';
 import { PROJECT_ROOT } from './core/project-root.js';
@@ -137,6 +139,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     errorResponseBuilder: (_request, context) => new TooManyRequestsError(Math.ceil(context.ttl / 1000)),
   });
   await app.register(writeWatermarkPlugin);
+  await app.register(cacheInvalidationPlugin);
+  await app.register(sharedReadsPlugin);
   await app.register(sessionsPlugin);
   await app.register(emailPlugin, options.email ?? {});
   await app.register(notificationsPlugin, options.notifications ?? {});

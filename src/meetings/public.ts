@@ -8,6 +8,7 @@ import type { Locale } from '../config.js';
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
+import type { Reading } from '../core/shared-reads.js';
 import { businessLinesOf } from '../businesses/public.js';
 import { findPosts } from '../posts/posts.queries.js';
 import { bodyIsReadable, canModerate, postVisibility, visibilityFacts } from '../posts/visibility.js';
@@ -111,19 +112,23 @@ async function attendeesOf(db: Kysely<DB>, threadId: number): Promise<NonNullabl
 }
 
 /** What a board's line shows for each meeting thread among these: its date and how many are coming. One query each for the meetings and their counts. */
-export async function meetingLines(db: Kysely<DB>, threadIds: readonly number[], clocks: Clocks) {
-  const meetings = await queries.findMeetings(db, threadIds);
-  const counts = await queries.answerCounts(
-    db,
-    meetings.map((meeting) => meeting.thread_id),
-  );
+export async function meetingLines({ db, reads }: Reading, threadIds: readonly number[], clocks: Clocks) {
+  // Shared by every viewer of the board until a meeting or the board changes.
+  const { meetings, counts } = await reads.read(`meetings of ${threadIds.join(',')}`, ['boards'], async () => {
+    const meetings = await queries.findMeetings(db, threadIds);
+    const counts = await queries.answerCounts(
+      db,
+      meetings.map((meeting) => meeting.thread_id),
+    );
+    return { meetings, counts: Object.fromEntries(counts) };
+  });
   return new Map(
     meetings.map((meeting) => [
       meeting.thread_id,
       {
         when: formatMeetingShort(meeting.starts_at, clocks.locale, clocks.timeZone),
         startsAt: meeting.starts_at.toISOString(),
-        going: counts.get(meeting.thread_id)?.going ?? 0,
+        going: counts[meeting.thread_id]?.going ?? 0,
         capacity: meeting.capacity,
         cancelled: meeting.cancelled_at !== null,
       },
@@ -138,10 +143,14 @@ export async function meetingLines(db: Kysely<DB>, threadIds: readonly number[],
  * keeping the order of start within each part.
  */
 export async function upcomingMeetings(
-  db: Kysely<DB>,
+  { db, reads }: Reading,
   options: { viewer: Viewer | null; t: Translate; clocks: Clocks; networkId?: number; firstNetworkIds?: readonly number[]; limit?: number },
 ) {
-  const rows = await queries.listMeetings(db, { from: new Date(), networkId: options.networkId, limit: options.limit ?? 10 });
+  const limit = options.limit ?? 10;
+  // The same rows for every viewer until a meeting changes (or a minute passes: one may have begun).
+  const rows = await reads.read(`meetings upcoming ${options.networkId ?? 'all'} ${limit}`, ['boards', 'home'], () =>
+    queries.listMeetings(db, { from: new Date(), networkId: options.networkId, limit }),
+  );
   const first = new Set(options.firstNetworkIds ?? []);
   const mine = (row: (typeof rows)[number]) => row.networks.some((network) => first.has(network.id));
   const ordered = first.size > 0 ? [...rows.filter(mine), ...rows.filter((row) => !mine(row))] : rows;

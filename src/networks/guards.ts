@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { ForbiddenError, NotFoundError } from '../core/errors.js';
 import type { Viewer } from '../core/viewer.js';
-import type { DB } from '../db/schema.js';
+import type { DB, NetworkPosting } from '../db/schema.js';
 import { canModerate } from '../posts/visibility.js';
 import { postingRule } from './membership.queries.js';
 
@@ -20,6 +20,15 @@ export async function requireMayPost(db: Kysely<DB>, viewer: Viewer, networkId: 
 /** Whether the viewer may post in the network, as requireMayPost decides: for pages to offer a form or not. */
 export async function mayPost(db: Kysely<DB>, viewer: Viewer | null, networkId: number): Promise<boolean> {
   return !!viewer && !(await postingRefusal(db, viewer, networkId));
+}
+
+/**
+ * mayPost for a network whose posting rule the page has read already: anyone signed in may post where
+ * anyone may, so only a members-only network costs a query.
+ */
+export async function mayPostIn(db: Kysely<DB>, viewer: Viewer | null, network: { id: number; posting: NetworkPosting }): Promise<boolean> {
+  if (viewer && network.posting === 'anyone') return true;
+  return mayPost(db, viewer, network.id);
 }
 
 /** Why the viewer may not post in the network (403), or null when they may. */

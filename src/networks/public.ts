@@ -8,6 +8,7 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
+import type { Reading } from '../core/shared-reads.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import { findNetworkBySlug, listBoardThreads, type BoardFilter, type NetworkRow } from './networks.queries.js';
 import { membershipState } from './membership.queries.js';
@@ -35,15 +36,30 @@ export async function loadNetwork(db: Kysely<DB>, slug: string): Promise<Network
   return network;
 }
 
+/** loadNetwork for the board, shared by every viewer until the network changes. */
+export function loadSharedNetwork({ db, reads }: Reading, slug: string): Promise<NetworkRow> {
+  return reads.read(`network ${slug}`, ['boards'], () => loadNetwork(db, slug));
+}
+
 /**
  * One page of a board as this viewer may see it, pinned threads first, then by latest activity; `before`
  * is the cursor a page gave for the next (400 naming `before` for anything else), and `nextCursor` is
- * null on the last page. One query.
+ * null on the last page. One query, shared by every viewer until the board changes.
  */
-export async function readBoard(db: Kysely<DB>, networkId: number, before: string | undefined, viewer: Viewer | null, t: Translate, filter?: BoardFilter) {
+export async function readBoard(
+  { db, reads }: Reading,
+  networkId: number,
+  before: string | undefined,
+  viewer: Viewer | null,
+  t: Translate,
+  filter?: BoardFilter,
+) {
   const cursor = before === undefined ? undefined : decodeBoardCursor(before);
   if (before !== undefined && !cursor) throw new ValidationError({ before: 'validation.invalid' });
-  const rows = await listBoardThreads(db, networkId, BOARD_PAGE_SIZE + 1, cursor, filter);
+  // The rows are the same for every viewer (titles go through the visibility rule per viewer below).
+  const rows = await reads.read(`board ${networkId} ${before ?? ''} ${filter ?? ''}`, ['boards'], () =>
+    listBoardThreads(db, networkId, BOARD_PAGE_SIZE + 1, cursor, filter),
+  );
   const page = rows.slice(0, BOARD_PAGE_SIZE);
   const last = page.at(-1);
   const nextCursor =

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
+import type { Reading } from '../core/shared-reads.js';
 import { findOffers, listCurrentOffers, upsertOffer } from './offers.queries.js';
 import { checkOfferTerms, forumToday, offerJson } from './offers.service.js';
 
@@ -13,10 +14,13 @@ export { OfferJson } from './offers.schemas.js';
 /** How many current offers a board's side column lists. */
 const BOARD_OFFERS = 10;
 
-/** The network's current offers, newest first (a board's side column); `now` decides which day it is. */
-export async function currentOffersOf(db: Kysely<DB>, networkId: number, viewer: Viewer | null, t: Translate, timeZone: string, now = new Date()) {
+/**
+ * The network's current offers, newest first (a board's side column); `now` decides which day it is.
+ * The rows are shared by every viewer until an offer or the board changes.
+ */
+export async function currentOffersOf({ db, reads }: Reading, networkId: number, viewer: Viewer | null, t: Translate, timeZone: string, now = new Date()) {
   const today = forumToday(timeZone, now);
-  const rows = await listCurrentOffers(db, { today, networkId, limit: BOARD_OFFERS });
+  const rows = await reads.read(`offers ${networkId} ${today}`, ['boards'], () => listCurrentOffers(db, { today, networkId, limit: BOARD_OFFERS }));
   return rows.map((row) => offerJson(row, viewer, t, today));
 }
 

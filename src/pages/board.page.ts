@@ -8,7 +8,7 @@ import type { Static } from 'typebox';
 import { boardFeedLink } from '../feeds/public.js';
 import { followState } from '../following/public.js';
 import { listRuleTitles, reviewCount } from '../moderation/public.js';
-import { BoardJson, boardQuery, loadNetwork, membershipState, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
+import { BoardJson, boardQuery, loadSharedNetwork, membershipState, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
 import { withThreadPath } from '../posts/present.js';
 import { readFromPath, readStatesOf } from '../reading/public.js';
 import { canModerate } from '../posts/visibility.js';
@@ -19,15 +19,19 @@ import { currentOffersOf } from '../offers/public.js';
 export async function boardPageData(request: FastifyRequest & { params: NetworkParams; query: Static<typeof boardQuery> }) {
   const {
     database: { db },
+    sharedReads: reads,
     events,
   } = request.server;
+  // What is the same for every viewer (the network, its threads' rows, rules, meetings, offers, side
+  // column) comes from the shared reads until an event changes it; only what is the viewer's is read per request.
+  const reading = { db, reads };
   const { viewer } = request;
   // Read before the threads: a live client resumes from here, so nothing written meanwhile is missed.
   const cursor = events.cursor;
-  const network = await loadNetwork(db, request.params.network);
+  const network = await loadSharedNetwork(reading, request.params.network);
   const firstPage = request.query.before === undefined;
   const { filter } = request.query;
-  const board = await readBoard(db, network.id, request.query.before, viewer, request.t, filter);
+  const board = await readBoard(reading, network.id, request.query.before, viewer, request.t, filter);
   const { nextCursor } = board;
   const threadIds = board.threads.map((thread) => thread.id);
   const moderates = canModerate(viewer, network.id);
@@ -39,18 +43,18 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
     viewer ? readStatesOf(db, viewer, threadIds) : undefined,
     // The rules show in the side column of every page, and above the new-thread form: one query for both,
     // for pages only (the JSON has neither).
-    page ? listRuleTitles(db, network.id) : [],
+    page ? reads.read(`network ${network.id} rules`, ['boards'], () => listRuleTitles(db, network.id)) : [],
     // The member count and the viewer's membership: one query, for pages only.
     page ? membershipState(db, network.id, viewer?.id) : undefined,
     // Meeting threads' date and how many are coming (two queries), and the meetings the network is invited to (one): pages only.
-    page ? meetingLines(db, threadIds, clocks) : undefined,
-    page && firstPage ? upcomingMeetings(db, { viewer, t: request.t, clocks, networkId: network.id, limit: 5 }) : [],
+    page ? meetingLines(reading, threadIds, clocks) : undefined,
+    page && firstPage ? upcomingMeetings(reading, { viewer, t: request.t, clocks, networkId: network.id, limit: 5 }) : [],
     // Conveners and admins: how many posts await review (one count query, only for them).
     moderates ? reviewCount(db, network.id) : null,
     // The follow button's state and follower count (one query).
     followState(db, network.id, viewer?.id),
     // The network's current offers for the side column (offers: one query).
-    page ? currentOffersOf(db, network.id, viewer, request.t, request.server.config.timeZone) : undefined,
+    page ? currentOffersOf(reading, network.id, viewer, request.t, request.server.config.timeZone) : undefined,
   ]);
   const threads = board.threads.map((thread) => {
     const state = states?.get(thread.id);
@@ -58,7 +62,7 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   });
   const json: Static<typeof BoardJson> = { network: networkJson(network), threads, nextCursor };
   // The side column (beside the board from 1,100 px, after it on a phone): conveners and businesses (two queries), rules and offers.
-  const aside = page ? { ...(await networkAside(db, network, ruleTitles)), offers } : undefined;
+  const aside = page ? { ...(await networkAside(reading, network, ruleTitles)), offers } : undefined;
   return {
     ...json,
     threads: threads.map(withThreadPath).map((thread) => ({ ...thread, meeting: meetingsOn?.get(thread.id) })),

@@ -34,11 +34,15 @@ const HomeJson = Type.Object({
 const homeQuery = Type.Pick(boardQuery, ['filter']);
 
 export async function homePageData(request: FastifyRequest & { query: Static<typeof homeQuery> }) {
-  const { database, config } = request.server;
+  const { database, config, sharedReads: reads } = request.server;
   const { db } = database;
   const { viewer } = request;
   const { filter } = request.query;
-  const [networkRows, memberOf] = await Promise.all([listNetworks(db), viewer ? networksOfMember(db, viewer.id) : []]);
+  const [networkRows, memberOf] = await Promise.all([
+    // Every network, the same for everyone until one changes (a new one drops the boards, a changed one everything).
+    reads.read('networks', ['boards'], () => listNetworks(db)),
+    viewer ? networksOfMember(db, viewer.id) : [],
+  ]);
   const networks = networkRows.map(networkJson);
   const clocks = { locale: request.locale, timeZone: config.timeZone };
   // A member's lists hold their networks' threads: one who belongs to none has none, and is spared
@@ -46,7 +50,7 @@ export async function homePageData(request: FastifyRequest & { query: Static<typ
   const hasThreads = !viewer || memberOf.length > 0;
   const [latest, upcoming, needsReply] = await Promise.all([
     hasThreads ? latestThreadsFor(db, viewer, request.t, LATEST, filter) : [],
-    upcomingMeetings(db, { viewer, t: request.t, clocks, firstNetworkIds: memberOf.map((network) => network.id), limit: UPCOMING }),
+    upcomingMeetings({ db, reads }, { viewer, t: request.t, clocks, firstNetworkIds: memberOf.map((network) => network.id), limit: UPCOMING }),
     viewer && hasThreads ? threadsAwaitingReplyFor(db, viewer, request.t, AWAITING) : [],
   ]);
   const page = { networks, empty: networks.length === 0, latest, filter: filter ?? null, upcomingMeetings: upcoming };

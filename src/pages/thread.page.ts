@@ -17,6 +17,7 @@ import { offerOfThread } from '../offers/public.js';
 export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }) {
   const {
     database: { db },
+    sharedReads: reads,
     events,
     config,
   } = request.server;
@@ -24,7 +25,14 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   const maxDepth = config.threadDisplayDepth;
   // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
   const cursor = events.cursor;
-  const { json, isLastPage, isLastPart, network, ...shown } = await readThreadPage(db, request.params.id, request.query, viewer, request.t, maxDepth);
+  const { json, isLastPage, isLastPart, network, ...shown } = await readThreadPage(
+    { db, reads },
+    request.params.id,
+    request.query,
+    viewer,
+    request.t,
+    maxDepth,
+  );
   // The rest reads (and one upsert) independently of each other: sent at once, the page waits for the slowest.
   const [, offer, meeting, watch, aside] = await Promise.all([
     // What the page showed a member is read (reading/): one statement, moving their mark forward only.
@@ -43,7 +51,7 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
     // Watch/mute (one query, signed-in viewers only).
     viewer ? watchState(db, viewer.id, json.id) : null,
     // The side column (pages only, not JSON): the network's description and rules (read with the thread) and its conveners and businesses.
-    request.wantsJson ? undefined : networkAside(db, network, shown.rules),
+    request.wantsJson ? undefined : networkAside({ db, reads }, network, shown.rules),
   ]);
   return {
     ...shown,

@@ -6,12 +6,14 @@ import { NotFoundError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
-import { mayPost } from '../networks/guards.js';
+import { mayPostIn } from '../networks/guards.js';
+import type { Reading } from '../core/shared-reads.js';
 import { movedJson, postJson, postNode, threadTitleFor, visibilityOf } from '../posts/present.js';
 import { pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf, type ThreadPlace } from './paging.js';
 import { buildTree, threadModerationTools } from './present.js';
 import { findThread, findThreadPagePosts } from './threads.queries.js';
-import { findPosts } from '../posts/posts.queries.js';
+import { findPosts, type PostRow } from '../posts/posts.queries.js';
+import { thankedAmong } from './thanks.queries.js';
 import { bodyIsReadable, canModerate } from '../posts/visibility.js';
 import type { ThreadPageJson } from './threads.schemas.js';
 
@@ -37,23 +39,42 @@ export async function loadThread(db: Kysely<DB>, threadId: number) {
  * A page of a thread, or a part of one (README, Thread pages), as this viewer may read it: `json` is the
  * thread with the part's posts (titles as the viewer may see them), `opening` and `replies` the posts as
  * a tree no deeper than `maxDepth`, then the links to the other pages and parts and what the viewer may
- * do. 404 for a thread, page or part that does not exist. Two queries, whatever the page holds.
+ * do. 404 for a thread, page or part that does not exist. Whatever the page holds: for a guest no query
+ * once the shared reads hold the thread, for a member one (their thanks), two in a members-only network.
  */
-export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Partial<ThreadPlace>, viewer: Viewer | null, t: Translate, maxDepth: number) {
-  const thread = await loadThread(db, threadId);
+export async function readThreadPage(
+  { db, reads }: Reading,
+  threadId: number,
+  place: Partial<ThreadPlace>,
+  viewer: Viewer | null,
+  t: Translate,
+  maxDepth: number,
+) {
+  // The thread's row and its page's rows are the same for every viewer (the visibility rule is applied
+  // to them below, per viewer): shared, until an event about the thread drops them.
+  const tags = [`thread:${threadId}`] as const;
+  const thread = await reads.read(`thread ${threadId}`, tags, () => loadThread(db, threadId));
   const pages = pagesOf(thread.top_level_count);
   const page = place.page ?? 1;
   if (page > pages) throw new NotFoundError();
   const part = place.part ?? 1;
-  const { rows, pageReplyCount } = await findThreadPagePosts(db, thread.id, topLevelNumbersOf(page), repliesOfPart(part), viewer?.id ?? null);
+  const { rows, pageReplyCount } = await reads.read(`thread ${threadId} page ${page} part ${part}`, tags, () =>
+    findThreadPagePosts(db, thread.id, topLevelNumbersOf(page), repliesOfPart(part)),
+  );
   const parts = partsOf(pageReplyCount);
   if (part > parts) throw new NotFoundError();
-  // A members-only network's board is read by all, but offers replying only to those who may post there.
-  const repliesOpen = !thread.locked && (await mayPost(db, viewer, thread.network_id));
-  // The viewer's own thanks among the page's posts (their Thanks buttons), read with the posts.
-  const thankedByViewer = new Set(rows.filter((row) => row.thanked_by_viewer).map((row) => row.id));
+  const answerId = thread.kind === 'question' ? thread.answer_post_id : null;
+  const [mayReply, thankedByViewer, [answerRow]] = await Promise.all([
+    // A members-only network's board is read by all, but offers replying only to those who may post there.
+    !thread.locked && mayPostIn(db, viewer, { id: thread.network_id, posting: thread.network_posting }),
+    // The viewer's own thanks among the page's posts and the answer (their Thanks buttons).
+    viewer ? thankedAmong(db, viewer.id, answerId === null ? rows.map((row) => row.id) : [...rows.map((row) => row.id), answerId]) : new Set<number>(),
+    // A question's answer, shown under the question.
+    answerId === null ? [] : reads.read(`thread ${threadId} answer ${answerId}`, tags, () => findPosts(db, [answerId])),
+  ]);
+  const repliesOpen = mayReply === true;
   const tree = buildTree(rows, viewer, { repliesOpen, maxDepth, networkSlug: thread.network_slug, thankedByViewer });
-  const answer = await readAnswer(db, thread, viewer, { repliesOpen, networkSlug: thread.network_slug, thankedByViewer });
+  const answer = answerOf(answerRow, viewer, { repliesOpen, networkSlug: thread.network_slug, thankedByViewer });
   const heading = threadTitleFor(thread, viewer, t);
   const json: Static<typeof ThreadPageJson> = {
     id: thread.id,
@@ -102,16 +123,13 @@ export async function readThreadPage(db: Kysely<DB>, threadId: number, place: Pa
 /**
  * A question's answer as this viewer may see it: the marked reply, when the one visibility rule lets
  * them read it (a hidden answer is still the answer for its author and the network's moderators, who
- * see it with its band; a deleted one for nobody). One query, only for a question with an answer.
+ * see it with its band; a deleted one for nobody).
  */
-async function readAnswer(
-  db: Kysely<DB>,
-  thread: { kind: string; answer_post_id: number | null },
+function answerOf(
+  row: PostRow | undefined,
   viewer: Viewer | null,
   options: { repliesOpen: boolean; networkSlug: string; thankedByViewer: ReadonlySet<number> },
 ) {
-  if (thread.kind !== 'question' || thread.answer_post_id === null) return null;
-  const [row] = await findPosts(db, [thread.answer_post_id]);
   if (!row || !bodyIsReadable(visibilityOf(row, viewer))) return null;
   const node = postNode(row, viewer, options);
   return { node: { ...node, href: `/p/${row.id}` }, json: postJson(row, viewer) };

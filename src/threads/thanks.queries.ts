@@ -27,6 +27,18 @@ export async function removeThanks(db: Kysely<DB>, postId: number, accountId: nu
   return { count: rows[0]!.thanks_count, changed: rows[0]!.changed > 0 };
 }
 
+/** Which of these posts the member thanked (a page's Thanks buttons): one query, one statement whatever the count. */
+export async function thankedAmong(db: Kysely<DB>, accountId: number, postIds: readonly number[]): Promise<Set<number>> {
+  if (postIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('post_thanks')
+    .select('post_id')
+    .where('account_id', '=', accountId)
+    .where(sql<boolean>`post_id = any(${[...postIds]}::integer[])`)
+    .execute();
+  return new Set(rows.map((row) => row.post_id));
+}
+
 /** Who thanked the post, the latest first; at most `limit`. */
 export function listThanks(db: Kysely<DB>, postId: number, limit: number) {
   return db

@@ -16,7 +16,13 @@ function ruleTitlesOf(networkId: 'threads.network_id' | 'networks.id') {
 /** A thread as its pages and posting forms show it: with its counts and its network's rules and description (the side column). */
 export function findThread(db: Kysely<DB>, threadId: number) {
   return selectThreads(db)
-    .select(['threads.reply_count', 'threads.top_level_count', ruleTitlesOf('threads.network_id'), 'networks.description_html as network_description_html'])
+    .select([
+      'threads.reply_count',
+      'threads.top_level_count',
+      ruleTitlesOf('threads.network_id'),
+      'networks.description_html as network_description_html',
+      'networks.posting as network_posting',
+    ])
     .where('threads.id', '=', threadId)
     .executeTakeFirst();
 }
@@ -64,9 +70,7 @@ export async function findThreadPagePosts(
   threadId: number,
   topLevel: { first: number; last: number },
   part: { offset: number; limit: number },
-  /** Whose thanks to tell (`thanked_by_viewer`); null for a guest. */
-  viewerId: number | null,
-): Promise<{ rows: Array<PagePostRow & { thanked_by_viewer: boolean }>; pageReplyCount: number }> {
+): Promise<{ rows: PagePostRow[]; pageReplyCount: number }> {
   const partReplies = db
     .selectFrom(pageReplyIds(db, threadId, topLevel).as('page_replies'))
     .select(['page_replies.id', sql<number | null>`(count(*) over ())::int`.as('page_reply_count')])
@@ -88,12 +92,6 @@ export async function findThreadPagePosts(
     .leftJoin('posts as parent', 'parent.id', 'posts.parent_id')
     .leftJoin('accounts as parent_author', 'parent_author.id', 'parent.author_id')
     .select(['shown.page_reply_count', 'parent_author.username as parent_username'])
-    // The viewer's own thanks among the page's posts (their Thanks buttons), in the same query.
-    .select(
-      sql<boolean>`${viewerId !== null} and exists (select from post_thanks where post_thanks.post_id = posts.id and post_thanks.account_id = ${viewerId ?? 0})`.as(
-        'thanked_by_viewer',
-      ),
-    )
     .orderBy('posts.id')
     .execute();
   const pageReplyCount = rows.find((row) => row.page_reply_count !== null)?.page_reply_count ?? 0;

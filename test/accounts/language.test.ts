@@ -181,6 +181,8 @@ describe('dates and numbers in the reader’s language', () => {
   it('shows the day and time beside a time within the week, with no hover title', async () => {
     const at = new Date(Date.now() - 3 * 24 * 3600 * 1000);
     await ctx.db.updateTable('posts').set({ created_at: at }).where('id', '=', openingId).execute();
+    // Changed behind the app's back: no event drops what pages share of the thread.
+    ctx.app.sharedReads.drop([`thread:${threadId}`]);
     await setLocale('en');
     const { text } = await threadPage('en');
     const exact = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(

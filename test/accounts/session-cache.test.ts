@@ -47,7 +47,8 @@ describe('the session cache', () => {
     const second = await queriesOf(() => member.agent.get('/n/kajak').set('accept', HTML).expect(200));
     expect(sessionQueries(second)).toEqual([]);
     expect(unreadQueries(second)).toEqual([]);
-    expect(second.length).toBe(first.length - 2);
+    // Nothing else was added in their place (what every viewer shares may be in memory too by now).
+    expect(second.length).toBeLessThanOrEqual(first.length - 2);
   });
 
   it('refuses the old cookie on the request right after signing out', async () => {

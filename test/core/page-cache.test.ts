@@ -1,6 +1,6 @@
 // Guests are served whole pages from memory; every write that changes a page shows at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageStore } from '../../src/core/page-cache.js';
+import { TaggedStore } from '../../src/core/tagged-store.js';
 import { recordEvent } from '../../src/core/events.js';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -38,11 +38,14 @@ describe('page cache for guests', () => {
     const second = await page(`/t/${threadId}`);
     expect(second.text).toBe(first.text);
     expect(second.text).not.toContain('changed quietly');
-    // ...while a signed-in member, never served from the cache, reads the database.
-    const signedIn = await member.agent.get(`/t/${threadId}`).set('accept', HTML).expect(200);
-    expect(signedIn.text).toContain('changed quietly');
+    // ...and a signed-in member's page, rendered for them, is built from the same shared rows...
+    expect((await member.agent.get(`/t/${threadId}`).set('accept', HTML).expect(200)).text).not.toContain('changed quietly');
+    // ...until they are dropped: then everyone reads the database.
+    ctx.app.sharedReads.drop([`thread:${threadId}`]);
+    expect((await member.agent.get(`/t/${threadId}`).set('accept', HTML).expect(200)).text).toContain('changed quietly');
     await ctx.db.updateTable('posts').set({ html: '<p>The opening post</p>' }).where('id', '=', openingId).execute();
     ctx.app.pageCache.drop('everything');
+    ctx.app.sharedReads.drop('everything');
   });
 
   it('shows a new reply at once on the thread page, its JSON, the board and home', async () => {
@@ -166,6 +169,7 @@ describe('page cache under concurrent requests', () => {
   it('renders a missing page once for many guests asking at the same time', async () => {
     await untilEventsSeen(ctx);
     ctx.app.pageCache.drop('everything');
+    ctx.app.sharedReads.drop('everything');
     pageQueries.length = 0;
     const responses = await Promise.all(
       Array.from({ length: 10 }, () => ctx.app.inject({ url: `/t/${threadId}`, headers: { accept: HTML, 'accept-language': 'sv' } })),
@@ -176,17 +180,17 @@ describe('page cache under concurrent requests', () => {
   });
 });
 
-describe('PageStore', () => {
+describe('TaggedStore', () => {
   const settings = { maxBytes: 10_000, maxEntryBytes: 4_000, maxAgeMs: 1_000 };
   const body = (bytes: number) => Buffer.alloc(bytes, 'x');
 
   it('evicts the least recently used entries past its byte budget', () => {
-    const store = new PageStore(settings);
-    store.set('a', body(3_000), 'text/html', ['home'], 0);
-    store.set('b', body(3_000), 'text/html', ['boards'], 0);
+    const store = new TaggedStore<Buffer>(settings);
+    store.set('a', body(3_000), 3_000, ['home'], 0);
+    store.set('b', body(3_000), 3_000, ['boards'], 0);
     expect(store.get('a', 1)).toBeDefined(); // a is now the most recently used
-    store.set('c', body(3_000), 'text/html', ['thread:1'], 0);
-    store.set('d', body(3_000), 'text/html', ['thread:2'], 0);
+    store.set('c', body(3_000), 3_000, ['thread:1'], 0);
+    store.set('d', body(3_000), 3_000, ['thread:2'], 0);
     expect(store.bytes).toBeLessThanOrEqual(settings.maxBytes);
     expect(store.get('b', 1)).toBeUndefined();
     expect(store.get('a', 1)?.fresh).toBe(true);
@@ -194,15 +198,15 @@ describe('PageStore', () => {
   });
 
   it('refuses bodies over the entry limit, expires old entries and drops by tag', () => {
-    const store = new PageStore(settings);
-    store.set('big', body(5_000), 'text/html', ['home'], 0);
+    const store = new TaggedStore<Buffer>(settings);
+    store.set('big', body(5_000), 5_000, ['home'], 0);
     expect(store.size).toBe(0);
-    store.set('old', body(10), 'text/html', ['home'], 0);
+    store.set('old', body(10), 10, ['home'], 0);
     // Past maxAgeMs: still there, to serve while one request renders it again; past twice that: gone.
     expect(store.get('old', 1_001)?.fresh).toBe(false);
     expect(store.get('old', 2_001)).toBeUndefined();
-    store.set('t1', body(10), 'text/html', ['thread:1'], 0);
-    store.set('t2', body(10), 'text/html', ['thread:2'], 0);
+    store.set('t1', body(10), 10, ['thread:1'], 0);
+    store.set('t2', body(10), 10, ['thread:2'], 0);
     store.drop(['thread:1']);
     expect(store.get('t1', 1)).toBeUndefined();
     expect(store.get('t2', 1)?.fresh).toBe(true);

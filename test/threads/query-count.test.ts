@@ -19,11 +19,19 @@ describe('queries per page', () => {
   });
   afterAll(() => ctx.close());
 
-  async function count(request: () => PromiseLike<unknown>): Promise<number> {
+  /**
+   * Queries one request costs. Cold: nothing shared is in memory (a guest's page, the reads members'
+   * pages share), as after a write; warm: what the same request costs right after it was made.
+   */
+  async function count(request: () => PromiseLike<unknown>, cache: 'cold' | 'warm' = 'cold'): Promise<number> {
     // The notifications worker handles the writes' events in the background; let it finish first, and
     // let this instance see their events (until then it reads sessions and unread counts afresh).
     await ctx.app.notifications.runWorker();
     await untilEventsSeen(ctx);
+    if (cache === 'cold') {
+      ctx.app.pageCache.drop('everything');
+      ctx.app.sharedReads.drop('everything');
+    } else await request();
     queries.length = 0;
     counting = true;
     await request();
@@ -41,16 +49,26 @@ describe('queries per page', () => {
     // The member's session and unread count are in this instance's cache once a page has read them.
     await member.agent.get('/').set('accept', HTML).expect(200);
     for (const agent of [guest(ctx), member.agent]) {
-      const forSmall = await count(() => agent.get(`/t/${small.id}`).set('accept', HTML).expect(200));
-      const forBig = await count(() => agent.get(`/t/${big.id}`).set('accept', HTML).expect(200));
+      const page =
+        (id: number, accept = HTML) =>
+        () =>
+          agent.get(`/t/${id}`).set('accept', accept).expect(200);
+      const forSmall = await count(page(small.id));
+      const forBig = await count(page(big.id));
       expect(forBig).toBe(forSmall);
       // The member is the forum's first account, so an admin: its header also counts the posts awaiting review,
       // and what the page showed them is marked read (one statement, JSON too; it writes only when the mark moves).
-      // Which posts they thanked is read with the posts; a thread's meeting only for a meeting.
-      expect(forBig).toBeLessThanOrEqual(agent === member.agent ? 7 : 4);
+      // Which posts they thanked and whether they watch the thread; a thread's meeting only for a meeting.
+      // Cold, the thread, its page's posts and the side column's conveners and businesses are read too.
+      expect(forBig).toBeLessThanOrEqual(agent === member.agent ? 8 : 4);
       // The header's review count is loaded for a signed-in viewer's HTML pages only, the side column's
       // conveners and businesses for every HTML page.
-      expect(await count(() => agent.get(`/t/${big.id}`).set('accept', JSON_ACCEPT).expect(200))).toBe(forBig - (agent === member.agent ? 1 : 0) - 2);
+      expect(await count(page(big.id, JSON_ACCEPT))).toBe(forBig - (agent === member.agent ? 1 : 0) - 2);
+      // Warm, a member's page costs only what is theirs; a guest's costs nothing.
+      const warmSmall = await count(page(small.id), 'warm');
+      expect(await count(page(big.id), 'warm')).toBe(warmSmall);
+      expect(warmSmall).toBe(agent === member.agent ? 4 : 0);
+      expect(await count(page(big.id, JSON_ACCEPT), 'warm')).toBe(agent === member.agent ? 3 : 0);
     }
   });
 
