@@ -72,7 +72,7 @@ export async function readThreadPage(
     // A question's answer, shown under the question.
     answerId === null ? [] : reads.read(`thread ${threadId} answer ${answerId}`, tags, () => findPosts(db, [answerId])),
   ]);
-  const repliesOpen = mayReply === true;
+  const repliesOpen = mayReply;
   const tree = buildTree(rows, viewer, { repliesOpen, maxDepth, networkSlug: thread.network_slug, thankedByViewer });
   const answer = answerOf(answerRow, viewer, { repliesOpen, networkSlug: thread.network_slug, thankedByViewer });
   const heading = threadTitleFor(thread, viewer, t);
