@@ -64,7 +64,7 @@ export async function readThreadPage(
   const parts = partsOf(pageReplyCount);
   if (part > parts) throw new NotFoundError();
   const answerId = thread.kind === 'question' ? thread.answer_post_id : null;
-  const [mayReply, thankedByViewer, [answerRow]] = await Promise.all([
+  const [repliesOpen, thankedByViewer, [answerRow]] = await Promise.all([
     // A members-only network's board is read by all, but offers replying only to those who may post there.
     !thread.locked && mayPostIn(db, viewer, { id: thread.network_id, posting: thread.network_posting }),
     // The viewer's own thanks among the page's posts and the answer (their Thanks buttons).
@@ -72,7 +72,6 @@ export async function readThreadPage(
     // A question's answer, shown under the question.
     answerId === null ? [] : reads.read(`thread ${threadId} answer ${answerId}`, tags, () => findPosts(db, [answerId])),
   ]);
-  const repliesOpen = mayReply;
   const tree = buildTree(rows, viewer, { repliesOpen, maxDepth, networkSlug: thread.network_slug, thankedByViewer });
   const answer = answerOf(answerRow, viewer, { repliesOpen, networkSlug: thread.network_slug, thankedByViewer });
   const heading = threadTitleFor(thread, viewer, t);
