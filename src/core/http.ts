@@ -244,12 +244,15 @@ export const httpPlugin = fp(
       if (request.wantsJson) return this.send(options.json ?? data);
       const layout = layoutData(request, this, options.title, addedToLayout.get(request));
       const context = { locale: request.locale, t: request.t };
+      const formError = 'formError' in data && !!data.formError;
+      // Most pages: rendered once, to bytes. A refused form and a notice are placed by reading the page first.
+      if (!formError && !layout.flash) return this.type('text/html; charset=utf-8').send(app.views.renderBytes(view, { ...layout, ...data }, context));
       const render = (extra: object = {}) => app.views.render(view, { ...layout, ...data, ...extra }, context);
       let extra = {};
       let html = render();
       // A refused form (the error handler's formError): drawn once more with its summary linking to each
       // field by its label, and its title saying how many fields to fix.
-      if ('formError' in data && data.formError) {
+      if (formError) {
         extra = refusedForm(html, 'errors' in data ? data.errors : undefined, options.title, request.t, request.server.config.forumName);
         html = render(extra);
       }

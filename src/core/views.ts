@@ -1,4 +1,5 @@
 // Handlebars, compiled once at start: every page is a view inside the one layout, built from partials.
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
@@ -22,8 +23,14 @@ export type View = (data: object, context: RenderContext) => string;
  */
 export type FragmentKey = (context: never, locale: Locale) => string;
 
-/** Characters of cached fragments and their keys, at most (about 2 bytes each): a few thousand posts. */
-const FRAGMENT_CACHE_CHARS = 8 * 1024 * 1024;
+/** Bytes of cached fragments and characters of their keys, at most: a few thousand posts. */
+const FRAGMENT_CACHE_SIZE = 8 * 1024 * 1024;
+
+/**
+ * Where a page rendered by renderBytes has a cached fragment: the fragment's number between this and a
+ * NUL. The random part keeps anything a member wrote (a title, a name) from ever reading as one.
+ */
+const FRAGMENT_MARKER = `\u0000fragment-${randomUUID()}-`;
 
 export interface FragmentStats {
   hits: number;
@@ -39,8 +46,8 @@ function templateFiles(dir: string): string[] {
   });
 }
 
-/** What every template's @data holds (render() below puts it there). */
-type RenderData = RenderContext;
+/** What every template's @data holds (render() below puts it there); `fragments` when rendering to bytes. */
+type RenderData = RenderContext & { fragments?: Buffer[] };
 
 function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
   hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
@@ -101,6 +108,12 @@ function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
 export interface Views {
   render(name: string, data: object, context: RenderContext): string;
   /**
+   * A page as render() makes it, as UTF-8: its cached fragments are copied in as the bytes they were
+   * kept as. A long page is mostly fragments; building it as one string and encoding that costs more
+   * than rendering it.
+   */
+  renderBytes(name: string, data: object, context: RenderContext): Buffer;
+  /**
    * Keeps what `{{fragment "name"}}` renders of the partial, by the key `keyOf` makes of its context: the
    * next context with the same key is served the same HTML without rendering. Correct by construction,
    * not by invalidation: a change to anything the partial shows changes the key, and entries no longer
@@ -110,9 +123,12 @@ export interface Views {
   fragmentStats(): FragmentStats;
 }
 
-/** `{{fragment "post" bypass=…}}`: the partial with this context, from the cache when it has a key function (cacheFragments). */
+/**
+ * `{{fragment "post" bypass=…}}`: the partial with this context, from the cache when it has a key function
+ * (cacheFragments). Kept as UTF-8: rendering to bytes leaves a marker where it goes.
+ */
 function registerFragmentHelper(hbs: typeof Handlebars, keyFunctions: Map<string, FragmentKey>): Views['fragmentStats'] {
-  const cache = new LRUCache<string, string>({ maxSize: FRAGMENT_CACHE_CHARS, sizeCalculation: (html, key) => html.length + key.length });
+  const cache = new LRUCache<string, Buffer>({ maxSize: FRAGMENT_CACHE_SIZE, sizeCalculation: (bytes, key) => bytes.length + key.length });
   const stats = { hits: 0, misses: 0 };
   hbs.registerHelper('fragment', function (this: never, name: string, options: Handlebars.HelperOptions) {
     const partial = hbs.partials[name] as Handlebars.TemplateDelegate | undefined;
@@ -121,15 +137,28 @@ function registerFragmentHelper(hbs: typeof Handlebars, keyFunctions: Map<string
     const keyOf = keyFunctions.get(name);
     if (!keyOf || (options.hash as { bypass?: unknown }).bypass) return new hbs.SafeString(partial(this, { data }));
     const key = `${name}\u0000${data.locale}\u0000${keyOf(this, data.locale)}`;
-    let html = cache.get(key);
-    if (html === undefined) {
+    let bytes = cache.get(key);
+    if (bytes === undefined) {
       stats.misses += 1;
-      html = partial(this, { data });
-      cache.set(key, html);
+      bytes = Buffer.from(partial(this, { data }));
+      cache.set(key, bytes);
     } else stats.hits += 1;
-    return new hbs.SafeString(html);
+    if (!data.fragments) return new hbs.SafeString(bytes.toString());
+    data.fragments.push(bytes);
+    return new hbs.SafeString(`${FRAGMENT_MARKER}${data.fragments.length - 1}\u0000`);
   });
   return () => ({ ...stats, entries: cache.size });
+}
+
+/** The page's HTML around its markers, encoded, with each marked fragment's bytes in its place. */
+function assemble(html: string, fragments: readonly Buffer[]): Buffer {
+  const [first, ...rest] = html.split(FRAGMENT_MARKER);
+  const parts: Buffer[] = [Buffer.from(first!)];
+  for (const piece of rest) {
+    const end = piece.indexOf('\u0000');
+    parts.push(fragments[Number(piece.slice(0, end))]!, Buffer.from(piece.slice(end + 1)));
+  }
+  return Buffer.concat(parts);
 }
 
 export function loadViews(viewsDir: string, timeZone: string): Views {
@@ -148,15 +177,22 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
   }
   const layout = views.get('layouts/main');
   if (!layout) throw new Error(`no layout at ${join(viewsDir, 'layouts/main.hbs')}`);
+  const render = (name: string, data: object, renderData: RenderData): string => {
+    const options = { data: renderData };
+    const view = views.get(name);
+    if (!view) throw new Error(`no view named ${name}`);
+    if (name.startsWith('partials/') || name.startsWith('emails/')) return view(data, options).trim();
+    return layout({ ...data, body: new hbs.SafeString(view(data, options)) }, options);
+  };
 
   return {
     /** Renders a view inside the layout; a name starting with "partials/" or "emails/" renders alone. */
     render(name, data, context) {
-      const options = { data: { t: context.t, locale: context.locale } };
-      const view = views.get(name);
-      if (!view) throw new Error(`no view named ${name}`);
-      if (name.startsWith('partials/') || name.startsWith('emails/')) return view(data, options).trim();
-      return layout({ ...data, body: new hbs.SafeString(view(data, options)) }, options);
+      return render(name, data, { t: context.t, locale: context.locale });
+    },
+    renderBytes(name, data, context) {
+      const fragments: Buffer[] = [];
+      return assemble(render(name, data, { t: context.t, locale: context.locale, fragments }), fragments);
     },
     cacheFragments(partial, keyOf) {
       if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);
