@@ -26,6 +26,12 @@ export async function unfollow(db: Kysely<DB>, accountId: number, networkId: num
   await db.deleteFrom('follows').where('account_id', '=', accountId).where('network_id', '=', networkId).execute();
 }
 
+/** The level the account follows the board at (null: not at all): one row by primary key. */
+export async function followLevel(db: Kysely<DB>, networkId: number, accountId: number): Promise<FollowLevel | null> {
+  const row = await db.selectFrom('follows').select('level').where('account_id', '=', accountId).where('network_id', '=', networkId).executeTakeFirst();
+  return row?.level ?? null;
+}
+
 /** The board's follower count and, for a signed-in viewer, the level they follow it at (null: not at all). */
 export async function followState(db: Kysely<DB>, networkId: number, accountId: number | undefined) {
   const row = await db

@@ -2,4 +2,24 @@
 // who is to be told about a post (the notifications worker, which also makes a post's author watch its
 // thread), and following or leaving a board inside another feature's transaction (joining and leaving a
 // network). The rest of following/ is its own.
+import type { Reading } from '../core/shared-reads.js';
+import type { FollowLevel } from '../db/schema.js';
+import { followLevel, followState } from './following.queries.js';
+
 export { audienceOf, followState, followUnlessFollowing, unfollow, watchAutomatically, watchState } from './following.queries.js';
+
+/**
+ * A board's follow button: its follower count, the same for every viewer until someone follows or leaves
+ * (shared reads), and the level the viewer follows it at (one point lookup; nothing for a guest).
+ */
+export async function boardFollowState(
+  { db, reads }: Reading,
+  networkId: number,
+  accountId: number | undefined,
+): Promise<{ followers: number; level: FollowLevel | null }> {
+  const [{ followers }, level] = await Promise.all([
+    reads.read(`network ${networkId} followers`, ['boards'], () => followState(db, networkId, undefined)),
+    accountId === undefined ? null : followLevel(db, networkId, accountId),
+  ]);
+  return { followers, level };
+}

@@ -27,6 +27,17 @@ function liveMembers(db: Kysely<DB>) {
     .innerJoin('accounts', (join) => join.onRef('accounts.id', '=', 'network_members.account_id').on('accounts.deleted_at', 'is', null));
 }
 
+/** Whether the account is a member of the network: one row by primary key. */
+export async function isMember(db: Kysely<DB>, networkId: number, accountId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('network_members')
+    .select('account_id')
+    .where('network_id', '=', networkId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The network's member count and whether the account (if any) is one of them. One query, on the primary key's index. */
 export async function membershipState(db: Kysely<DB>, networkId: number, accountId: number | undefined): Promise<{ members: number; member: boolean }> {
   const row = await liveMembers(db)

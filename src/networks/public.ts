@@ -11,7 +11,7 @@ import type { DB } from '../db/schema.js';
 import type { Reading } from '../core/shared-reads.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import { findNetworkBySlug, listBoardThreads, type BoardFilter, type NetworkRow } from './networks.queries.js';
-import { membershipState } from './membership.queries.js';
+import { isMember, membershipState } from './membership.queries.js';
 import { boardThreadJson } from './present.js';
 
 export { findBoardThreads, findNetworkBySlug, listNetworks, recordNetworkActivity, type BoardThreadRow, type NetworkRow } from './networks.queries.js';
@@ -24,6 +24,18 @@ export { insertNetworkInTransaction } from './networks.service.js';
 /** How many live accounts are members of the network (the community-hiding threshold follows it). */
 export async function memberCount(db: Kysely<DB>, networkId: number): Promise<number> {
   return (await membershipState(db, networkId, undefined)).members;
+}
+
+/**
+ * A board's member count, the same for every viewer until someone joins or leaves (shared reads), and
+ * whether the viewer is a member: one point lookup for a signed-in viewer, nothing for a guest.
+ */
+export async function boardMembership({ db, reads }: Reading, networkId: number, accountId: number | undefined): Promise<{ members: number; member: boolean }> {
+  const [{ members }, member] = await Promise.all([
+    reads.read(`network ${networkId} members`, ['boards'], () => membershipState(db, networkId, undefined)),
+    accountId === undefined ? false : isMember(db, networkId, accountId),
+  ]);
+  return { members, member };
 }
 
 /** Threads per page of a board. */

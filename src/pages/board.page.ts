@@ -6,9 +6,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import { boardFeedLink } from '../feeds/public.js';
-import { followState } from '../following/public.js';
+import { boardFollowState } from '../following/public.js';
 import { listRuleTitles, reviewCount } from '../moderation/public.js';
-import { BoardJson, boardQuery, loadSharedNetwork, membershipState, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
+import { BoardJson, boardMembership, boardQuery, loadSharedNetwork, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
 import { withThreadPath } from '../posts/present.js';
 import { readFromPath, readStatesOf } from '../reading/public.js';
 import { canModerate } from '../posts/visibility.js';
@@ -44,15 +44,15 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
     // The rules show in the side column of every page, and above the new-thread form: one query for both,
     // for pages only (the JSON has neither).
     page ? reads.read(`network ${network.id} rules`, ['boards'], () => listRuleTitles(db, network.id)) : [],
-    // The member count and the viewer's membership: one query, for pages only.
-    page ? membershipState(db, network.id, viewer?.id) : undefined,
+    // The member count (shared) and whether the viewer is a member (a point lookup): pages only.
+    page ? boardMembership(reading, network.id, viewer?.id) : undefined,
     // Meeting threads' date and how many are coming (two queries), and the meetings the network is invited to (one): pages only.
     page ? meetingLines(reading, threadIds, clocks) : undefined,
     page && firstPage ? upcomingMeetings(reading, { viewer, t: request.t, clocks, networkId: network.id, limit: 5 }) : [],
     // Conveners and admins: how many posts await review (one count query, only for them).
     moderates ? reviewCount(db, network.id) : null,
-    // The follow button's state and follower count (one query).
-    followState(db, network.id, viewer?.id),
+    // The follow button: the follower count (shared) and the viewer's level (a point lookup).
+    boardFollowState(reading, network.id, viewer?.id),
     // The network's current offers for the side column (offers: one query).
     page ? currentOffersOf(reading, network.id, viewer, request.t, request.server.config.timeZone) : undefined,
   ]);
