@@ -157,12 +157,11 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         cacheInvalidation.mayStore(entry.generation) &&
         !request.viewer &&
         reply.getHeader('set-cookie') === undefined &&
-        (typeof payload === 'string' || Buffer.isBuffer(payload));
+        // Bodies are bytes by now (core/http.ts); a stream is not kept.
+        Buffer.isBuffer(payload);
       if (storable) {
-        const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
         const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
-        store.set(entry.key, { body, contentType }, body.length, entry.tags, Date.now());
-        return body;
+        store.set(entry.key, { body: payload, contentType }, payload.length, entry.tags, Date.now());
       }
       return payload;
     });

@@ -5,6 +5,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
+import type { Locale } from '../config.js';
+import { relativeTime } from '../core/time.js';
 import { boardFeedLink } from '../feeds/public.js';
 import { boardFollowState } from '../following/public.js';
 import { listRuleTitles, reviewCount } from '../moderation/public.js';
@@ -96,8 +98,18 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   };
 }
 
+/**
+ * What decides a listed thread's HTML (views/partials/board-thread.hbs), as its fragment's key: every field
+ * of the row as this page made it for this viewer (title as the visibility rule lets them read it, their
+ * read state, the meeting's line), and the age written beside its last activity, which changes with time.
+ */
+function boardThreadFragmentKey(thread: { lastActivityAt: string }, locale: Locale): string {
+  return `${relativeTime(new Date(thread.lastActivityAt), locale)}\u0000${JSON.stringify(thread)}`;
+}
+
 export async function boardPage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.views.cacheFragments('board-thread', boardThreadFragmentKey);
   app.get('/n/:network', { schema: { params: networkSlugParam, querystring: boardQuery, response: { 200: BoardJson } } }, async (request, reply) => {
     const { json, ...data } = await boardPageData(request);
     return reply.page('networks/board', { ...data, values: {}, errors: {} }, { json, title: data.network.name });
