@@ -22,7 +22,6 @@ export interface SharedReads {
   read<T extends object>(key: string, tags: readonly CacheTag[], load: () => Promise<T>): Promise<T>;
   /** Forgets what the tags show (a change made behind the app's back, with no event). */
   drop(tags: Dropped): void;
-  readonly size: number;
 }
 
 /** The database and the shared reads in front of it: what a page's reads take. */
@@ -68,9 +67,6 @@ export const sharedReadsPlugin = fp(
 
     app.decorate('sharedReads', {
       drop: (tags) => store.drop(tags),
-      get size() {
-        return store.size;
-      },
       async read<T extends object>(key: string, tags: readonly CacheTag[], load: () => Promise<T>): Promise<T> {
         if (app.writeWatermark.behind()) return load();
         const found = store.get(key, Date.now());
