@@ -1,6 +1,13 @@
 import type { Locale } from '../config.js';
 
 const formatters = new Map<Locale, Intl.RelativeTimeFormat>();
+/**
+ * What the formatter said, per locale and "-3 hour": a page writes the age of every post on it, and
+ * Intl's formatting is slow next to a lookup. Ages have few values (under 60 minutes, 24 hours, …);
+ * only those under 100 of their unit are kept, so the map stays small however old the posts.
+ */
+const said = new Map<string, string>();
+const KEPT_BELOW = 100;
 
 const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600],
@@ -13,16 +20,26 @@ const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 
 /** "3 hours ago" / "för 3 timmar sedan"; anything under a minute reads as "now". */
 export function relativeTime(at: Date, locale: Locale, now = Date.now()): string {
-  let formatter = formatters.get(locale);
-  if (!formatter) {
-    formatter = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-    formatters.set(locale, formatter);
-  }
   const seconds = Math.round((at.getTime() - now) / 1000);
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return formatter.format(Math.trunc(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return format(locale, Math.trunc(seconds / size), unit);
   }
-  return formatter.format(0, 'second');
+  return format(locale, 0, 'second');
+}
+
+function format(locale: Locale, value: number, unit: Intl.RelativeTimeFormatUnit): string {
+  const key = `${locale} ${value} ${unit}`;
+  let text = said.get(key);
+  if (text === undefined) {
+    let formatter = formatters.get(locale);
+    if (!formatter) {
+      formatter = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+      formatters.set(locale, formatter);
+    }
+    text = formatter.format(value, unit);
+    if (Math.abs(value) < KEPT_BELOW) said.set(key, text);
+  }
+  return text;
 }
 
 /** Milliseconds the zone is ahead of UTC at that instant. */

@@ -85,8 +85,8 @@ export function visibilityOf(row: PostRow, viewer: Viewer | null): PostVisibilit
   return postVisibility(viewer, visibilityFacts(row));
 }
 
-export function postJson(row: PostRow, viewer: Viewer | null): PostJson {
-  const visibility = visibilityOf(row, viewer);
+/** `visibility`: what the one rule says of the post for this viewer, when the caller has it already. */
+export function postJson(row: PostRow, viewer: Viewer | null, visibility = visibilityOf(row, viewer)): PostJson {
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -112,10 +112,18 @@ export function mayAccept(viewer: Viewer | null, row: Pick<PostRow, 'thread_kind
   return !!viewer && row.thread_kind === 'question' && (viewer.id === row.thread_author_id || canModerate(viewer, row.network_id));
 }
 
-/** `repliesOpen`: the viewer may reply in the thread (it is not locked, and they may post in its network). */
-export function postNode(row: PostRow, viewer: Viewer | null, options: { repliesOpen: boolean; networkSlug: string } & PostNodeContext): PostNode {
-  const json = postJson(row, viewer);
+/**
+ * `repliesOpen`: the viewer may reply in the thread (it is not locked, and they may post in its network).
+ * `json`: the post's JSON for this viewer, when the caller built it already (a thread page sends it too).
+ */
+export function postNode(
+  row: PostRow,
+  viewer: Viewer | null,
+  options: { repliesOpen: boolean; networkSlug: string } & PostNodeContext,
+  json?: PostJson,
+): PostNode {
   const visibility = visibilityOf(row, viewer);
+  json ??= postJson(row, viewer, visibility);
   const changeable = mayChangePost(viewer, row) && !json.deleted;
   const moderator = canModerate(viewer, row.network_id) && !json.deleted;
   // Every field named, not `...json` followed by twenty more: V8 (Node 20) builds such a literal key by

@@ -2,6 +2,7 @@
 // page shows, and the tools its moderators get.
 import type { Viewer } from '../core/viewer.js';
 import { answering, postNode, type PostNode, type PostNodeContext } from '../posts/present.js';
+import type { PostJson } from '../posts/posts.schemas.js';
 import { canModerate } from '../posts/visibility.js';
 import type { PagePostRow, ThreadPageRow } from './threads.queries.js';
 
@@ -48,17 +49,19 @@ function capDepth(topLevel: PostNode[], maxDepth: number, byId: Map<number, Post
  * The opening post and the page's replies as a tree; rows come in the order written. A reply whose
  * parent is not among the rows (an earlier part of the page shows it) heads a tree of its own on this
  * one, at the top, saying whom it answers: no post is left out. Depths count from where a post is shown.
+ * `posts`: the rows' JSON for this viewer, in the same order (what the page sends as JSON).
  */
 export function buildTree(
   rows: readonly PagePostRow[],
+  posts: readonly PostJson[],
   viewer: Viewer | null,
   options: { repliesOpen: boolean; maxDepth: number; networkSlug: string } & PostNodeContext,
 ) {
   const byId = new Map<number, PostNode>();
   let opening: PostNode | undefined;
   const topLevel: PostNode[] = [];
-  for (const row of rows) {
-    const node = postNode(row, viewer, options);
+  for (const [index, row] of rows.entries()) {
+    const node = postNode(row, viewer, options, posts[index]);
     byId.set(node.id, node);
     if (row.parent_id === null) {
       opening = node;

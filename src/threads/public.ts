@@ -72,7 +72,8 @@ export async function readThreadPage(
     // A question's answer, shown under the question.
     answerId === null ? [] : reads.read(`thread ${threadId} answer ${answerId}`, tags, () => findPosts(db, [answerId])),
   ]);
-  const tree = buildTree(rows, viewer, { repliesOpen, maxDepth, networkSlug: thread.network_slug, thankedByViewer });
+  const posts = rows.map((row) => postJson(row, viewer));
+  const tree = buildTree(rows, posts, viewer, { repliesOpen, maxDepth, networkSlug: thread.network_slug, thankedByViewer });
   const answer = answerOf(answerRow, viewer, { repliesOpen, networkSlug: thread.network_slug, thankedByViewer });
   const heading = threadTitleFor(thread, viewer, t);
   const json: Static<typeof ThreadPageJson> = {
@@ -91,7 +92,7 @@ export async function readThreadPage(
     pages,
     part,
     parts,
-    posts: rows.map((row) => postJson(row, viewer)),
+    posts,
   };
   const pageLinks =
     pages > 1
@@ -130,6 +131,6 @@ function answerOf(
   options: { repliesOpen: boolean; networkSlug: string; thankedByViewer: ReadonlySet<number> },
 ) {
   if (!row || !bodyIsReadable(visibilityOf(row, viewer))) return null;
-  const node = postNode(row, viewer, options);
-  return { node: { ...node, href: `/p/${row.id}` }, json: postJson(row, viewer) };
+  const json = postJson(row, viewer);
+  return { node: { ...postNode(row, viewer, options, json), href: `/p/${row.id}` }, json };
 }

@@ -1,6 +1,7 @@
 // A chain of replies to replies, as deep as the data allows, opens like any thread; past that depth a
 // reply goes beside the post it answers; and the tree is walked without recursion however deep it is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJson } from '../../src/posts/present.js';
 import { buildTree } from '../../src/threads/present.js';
 import type { PagePostRow } from '../../src/threads/threads.queries.js';
 import { MAX_REPLY_DEPTH } from '../../src/threads/threads.service.js';
@@ -101,7 +102,12 @@ describe('a deep chain of replies', () => {
     const rows: PagePostRow[] = [{ ...base, id: 1, parent_id: null, depth: 0, root_id: null, parent_username: null }];
     for (let depth = 1; depth <= 10_000; depth += 1)
       rows.push({ ...base, id: depth + 1, parent_id: depth, depth, top_level_number: depth === 1 ? 1 : null, root_id: depth === 1 ? null : 2 });
-    const tree = buildTree(rows, null, { repliesOpen: true, maxDepth: 5, networkSlug: 'deep' });
+    const tree = buildTree(
+      rows,
+      rows.map((row) => postJson(row, null)),
+      null,
+      { repliesOpen: true, maxDepth: 5, networkSlug: 'deep' },
+    );
     expect(tree.replies).toHaveLength(1);
     let shown = 0;
     for (let level: typeof tree.replies = tree.replies; level.length; level = level.flatMap((node) => node.children)) shown += level.length;
