@@ -141,15 +141,16 @@ export async function threadsRoutes(fastify: FastifyInstance): Promise<void> {
       config: { form: { view: 'threads/reply', data: async (request) => replyFormAgain(request, await loadThread(db, (request.params as ThreadParams).id)) } },
     },
     async (request, reply) => {
-      const thread = await loadThread(db, request.params.id);
-      const { post, place } = await service.reply(request.viewer!, thread.id, {
+      // The service answers 404 for a thread that does not exist, from the row it locks.
+      const threadId = request.params.id;
+      const { post, place } = await service.reply(request.viewer!, threadId, {
         ...request.body,
         language: request.locale,
         submissionKey: submissionKeyOf(request),
       });
       reply.flash('notice.replied', { post: post.id });
       // The serializer sends the fields PostedReply names.
-      return reply.done(threadUrl(thread.id, place, post.id), postJson(post, request.viewer), 201);
+      return reply.done(threadUrl(threadId, place, post.id), postJson(post, request.viewer), 201);
     },
   );
 
