@@ -25,14 +25,10 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   const maxDepth = config.threadDisplayDepth;
   // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
   const cursor = events.cursor;
-  const { json, isLastPage, isLastPart, network, ...shown } = await readThreadPage(
-    { db, reads },
-    request.params.id,
-    request.query,
-    viewer,
-    request.t,
+  const { json, isLastPage, isLastPart, network, ...shown } = await readThreadPage({ db, reads }, request.params.id, request.query, viewer, request.t, {
     maxDepth,
-  );
+    as: request.wantsJson ? 'json' : 'page',
+  });
   // The rest reads (and one upsert) independently of each other: sent at once, the page waits for the slowest.
   const [, offer, meeting, watch, aside] = await Promise.all([
     // What the page showed a member is read (reading/): one statement, moving their mark forward only.

@@ -41,6 +41,7 @@ export async function loadThread(db: Kysely<DB>, threadId: number) {
  * a tree no deeper than `maxDepth`, then the links to the other pages and parts and what the viewer may
  * do. 404 for a thread, page or part that does not exist. Whatever the page holds: for a guest no query
  * once the shared reads hold the thread, for a member one (their thanks), two in a members-only network.
+ * `as: 'json'` leaves the tree out (no posts in `opening`, `replies` and `answer`): JSON sends none of it.
  */
 export async function readThreadPage(
   { db, reads }: Reading,
@@ -48,7 +49,7 @@ export async function readThreadPage(
   place: Partial<ThreadPlace>,
   viewer: Viewer | null,
   t: Translate,
-  maxDepth: number,
+  { maxDepth, as }: { maxDepth: number; as: 'page' | 'json' },
 ) {
   // The thread's row and its page's rows are the same for every viewer (the visibility rule is applied
   // to them below, per viewer): shared, until an event about the thread drops them.
@@ -73,8 +74,9 @@ export async function readThreadPage(
     answerId === null ? [] : reads.read(`thread ${threadId} answer ${answerId}`, tags, () => findPosts(db, [answerId])),
   ]);
   const posts = rows.map((row) => postJson(row, viewer));
-  const tree = buildTree(rows, posts, viewer, { repliesOpen, maxDepth, networkSlug: thread.network_slug, thankedByViewer });
-  const answer = answerOf(answerRow, viewer, { repliesOpen, networkSlug: thread.network_slug, thankedByViewer });
+  const nodeOptions = { repliesOpen, networkSlug: thread.network_slug, thankedByViewer };
+  const tree = as === 'page' ? buildTree(rows, posts, viewer, { ...nodeOptions, maxDepth }) : { opening: undefined, replies: [] };
+  const answer = answerOf(answerRow, viewer, nodeOptions, as);
   const heading = threadTitleFor(thread, viewer, t);
   const json: Static<typeof ThreadPageJson> = {
     id: thread.id,
@@ -129,8 +131,9 @@ function answerOf(
   row: PostRow | undefined,
   viewer: Viewer | null,
   options: { repliesOpen: boolean; networkSlug: string; thankedByViewer: ReadonlySet<number> },
+  as: 'page' | 'json',
 ) {
   if (!row || !bodyIsReadable(visibilityOf(row, viewer))) return null;
   const json = postJson(row, viewer);
-  return { node: { ...postNode(row, viewer, options, json), href: `/p/${row.id}` }, json };
+  return { node: as === 'page' ? { ...postNode(row, viewer, options, json), href: `/p/${row.id}` } : null, json };
 }
