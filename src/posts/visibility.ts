@@ -39,20 +39,36 @@ export type VisibilityColumns<Prefix extends string = ''> = {
 
 /** What the rule needs to know of the post the row holds (under the prefix); the row must hold one. */
 export function visibilityFacts<Prefix extends string = ''>(row: VisibilityColumns<Prefix>, prefix = '' as Prefix): PostVisibilityFacts {
-  const column = <Column extends keyof VisibilityColumnTypes>(name: Column) => (row as Record<string, unknown>)[prefix + name] as VisibilityColumnTypes[Column];
-  const authorId = column('author_id');
-  const networkId = column('network_id');
+  // A row that is the post is read as it is: a page asks this of every post on it, twice.
+  const columns = prefix === '' ? (row as unknown as VisibilityColumns) : unprefixed(row, prefix);
+  const { author_id: authorId, network_id: networkId } = columns;
   if (authorId === null || networkId === null) throw new Error(`the row holds no post${prefix ? ` under ${prefix}` : ''}`);
   return {
     authorId,
     networkId,
-    deletedAt: column('deleted_at'),
-    deletedById: column('deleted_by_id'),
-    hiddenAt: column('hidden_at'),
-    hiddenKind: column('hidden_kind'),
-    hiddenReason: column('hidden_reason'),
-    hiddenRule: column('hidden_rule'),
+    deletedAt: columns.deleted_at,
+    deletedById: columns.deleted_by_id,
+    hiddenAt: columns.hidden_at,
+    hiddenKind: columns.hidden_kind,
+    hiddenReason: columns.hidden_reason,
+    hiddenRule: columns.hidden_rule,
   };
+}
+
+/** The compiler checks that every column the rule reads is here. */
+const VISIBILITY_COLUMNS = {
+  author_id: true,
+  network_id: true,
+  deleted_at: true,
+  deleted_by_id: true,
+  hidden_at: true,
+  hidden_kind: true,
+  hidden_reason: true,
+  hidden_rule: true,
+} as const satisfies Record<keyof VisibilityColumnTypes, true>;
+
+function unprefixed(row: Record<string, unknown>, prefix: string): VisibilityColumns {
+  return Object.fromEntries(Object.keys(VISIBILITY_COLUMNS).map((name) => [name, row[prefix + name]])) as VisibilityColumns;
 }
 
 export interface HiddenDetails {
