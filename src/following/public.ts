@@ -10,16 +10,20 @@ export { audienceOf, followState, followUnlessFollowing, unfollow, watchAutomati
 
 /**
  * A board's follow button: its follower count, the same for every viewer until someone follows or leaves
- * (shared reads), and the level the viewer follows it at (one point lookup; nothing for a guest).
+ * (shared reads), and the level the viewer follows it at, kept the same way: nothing read for a guest,
+ * nor for a member who saw the board since.
  */
 export async function boardFollowState(
   { db, reads }: Reading,
   networkId: number,
   accountId: number | undefined,
 ): Promise<{ followers: number; level: FollowLevel | null }> {
-  const [{ followers }, level] = await Promise.all([
+  const [{ followers }, { level }] = await Promise.all([
     reads.read(`network ${networkId} followers`, ['boards'], () => followState(db, networkId, undefined)),
-    accountId === undefined ? null : followLevel(db, networkId, accountId),
+    // Every follow, change of level and unfollow records followers.changed, which drops it.
+    accountId === undefined
+      ? { level: null }
+      : reads.read(`network ${networkId} follow level ${accountId}`, ['boards'], async () => ({ level: await followLevel(db, networkId, accountId) })),
   ]);
   return { followers, level };
 }

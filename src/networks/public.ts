@@ -28,12 +28,15 @@ export async function memberCount(db: Kysely<DB>, networkId: number): Promise<nu
 
 /**
  * A board's member count, the same for every viewer until someone joins or leaves (shared reads), and
- * whether the viewer is a member: one point lookup for a signed-in viewer, nothing for a guest.
+ * whether the viewer is a member, kept the same way (every join and leave records members.changed,
+ * which drops both): nothing read for a guest, nor for a member who saw the board since.
  */
 export async function boardMembership({ db, reads }: Reading, networkId: number, accountId: number | undefined): Promise<{ members: number; member: boolean }> {
-  const [{ members }, member] = await Promise.all([
+  const [{ members }, { member }] = await Promise.all([
     reads.read(`network ${networkId} members`, ['boards'], () => membershipState(db, networkId, undefined)),
-    accountId === undefined ? false : isMember(db, networkId, accountId),
+    accountId === undefined
+      ? { member: false }
+      : reads.read(`network ${networkId} member ${accountId}`, ['boards'], async () => ({ member: await isMember(db, networkId, accountId) })),
   ]);
   return { members, member };
 }

@@ -76,6 +76,40 @@ describe('shared reads for members’ pages', () => {
     expect(pressed(forOthers)).toBe(false);
   });
 
+  it('keeps each member’s own membership and follow level apart, and shows their joins and follows at once', async () => {
+    await createNetwork(admin.agent, { slug: 'egen' });
+    const board = async (member: Member) => (await member.agent.get('/n/egen').set('accept', HTML).expect(200)).text;
+    const joinButton = 'action="/n/egen/join"';
+    const unfollowButton = 'action="/n/egen/unfollow"';
+    await untilEventsSeen(ctx);
+    // Both read (and keep) their state: neither is a member nor follows.
+    for (const member of [reader, author]) {
+      const page = await board(member);
+      expect(page).toContain(joinButton);
+      expect(page).not.toContain(unfollowButton);
+    }
+    // Joining follows the board too: the joiner sees it at once, before this instance has seen the event…
+    await reader.agent.post('/n/egen/join').set('accept', JSON_ACCEPT).expect(200);
+    let forReader = await board(reader);
+    expect(forReader).not.toContain(joinButton);
+    expect(forReader).toContain(unfollowButton);
+    // …and after; the other member's kept state is theirs, not the joiner's.
+    await untilEventsSeen(ctx);
+    for (let round = 0; round < 2; round += 1) {
+      forReader = await board(reader);
+      expect(forReader).not.toContain(joinButton);
+      expect(forReader).toContain(unfollowButton);
+      const forAuthor = await board(author);
+      expect(forAuthor).toContain(joinButton);
+      expect(forAuthor).not.toContain(unfollowButton);
+    }
+    await reader.agent.post('/n/egen/unfollow').set('accept', JSON_ACCEPT).expect(200);
+    expect(await board(reader)).not.toContain(unfollowButton);
+    await reader.agent.post('/n/egen/leave').set('accept', JSON_ACCEPT).expect(200);
+    await untilEventsSeen(ctx);
+    expect(await board(reader)).toContain(joinButton);
+  });
+
   it('drops what an event from elsewhere (another instance) changes, as soon as it arrives', async () => {
     await threadPage(reader);
     await ctx.db.transaction().execute(async (tx) => {
