@@ -39,8 +39,8 @@ export async function loadThread(db: Kysely<DB>, threadId: number) {
  * A page of a thread, or a part of one (README, Thread pages), as this viewer may read it: `json` is the
  * thread with the part's posts (titles as the viewer may see them), `opening` and `replies` the posts as
  * a tree no deeper than `maxDepth`, then the links to the other pages and parts and what the viewer may
- * do. 404 for a thread, page or part that does not exist. Whatever the page holds: for a guest no query
- * once the shared reads hold the thread, for a member one (their thanks), two in a members-only network.
+ * do. 404 for a thread, page or part that does not exist. Whatever the page holds: no query once the
+ * shared reads hold the thread and (for a member) their thanks on the page; one in a members-only network.
  * `as: 'json'` leaves the tree out (no posts in `opening`, `replies` and `answer`): JSON sends none of it.
  */
 export async function readThreadPage(
@@ -68,8 +68,16 @@ export async function readThreadPage(
   const [repliesOpen, thankedByViewer, [answerRow]] = await Promise.all([
     // A members-only network's board is read by all, but offers replying only to those who may post there.
     !thread.locked && mayPostIn(db, viewer, { id: thread.network_id, posting: thread.network_posting }),
-    // The viewer's own thanks among the page's posts and the answer (their Thanks buttons).
-    viewer ? thankedAmong(db, viewer.id, answerId === null ? rows.map((row) => row.id) : [...rows.map((row) => row.id), answerId]) : new Set<number>(),
+    // The viewer's own thanks among the page's posts and the answer (their Thanks buttons): kept per
+    // member like the rows, as every thanks given or taken back records post.thanked about the thread.
+    viewer
+      ? reads
+          .read(`thread ${threadId} page ${page} part ${part} answer ${answerId} thanked by ${viewer.id}`, tags, async () => {
+            const postIds = answerId === null ? rows.map((row) => row.id) : [...rows.map((row) => row.id), answerId];
+            return { thanked: [...(await thankedAmong(db, viewer.id, postIds))] };
+          })
+          .then(({ thanked }) => new Set(thanked))
+      : new Set<number>(),
     // A question's answer, shown under the question.
     answerId === null ? [] : reads.read(`thread ${threadId} answer ${answerId}`, tags, () => findPosts(db, [answerId])),
   ]);

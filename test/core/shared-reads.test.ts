@@ -74,6 +74,12 @@ describe('shared reads for members’ pages', () => {
     const forOthers = await threadPage(admin);
     expect(forOthers).toContain('aria-pressed="false"');
     expect(pressed(forOthers)).toBe(false);
+    // Their thanks are kept for them like the rows: taken back, the button is up at once, and stays up.
+    expect(pressed(await threadPage(reader))).toBe(true);
+    await reader.agent.post(`/p/${openingId}/thanks`).set('accept', JSON_ACCEPT).send({}).expect(200);
+    expect(pressed(await threadPage(reader))).toBe(false);
+    await untilEventsSeen(ctx);
+    expect(pressed(await threadPage(reader))).toBe(false);
   });
 
   it('keeps each member’s own membership and follow level apart, and shows their joins and follows at once', async () => {
