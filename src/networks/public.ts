@@ -11,7 +11,7 @@ import type { DB } from '../db/schema.js';
 import type { Reading } from '../core/shared-reads.js';
 import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import { findNetworkBySlug, listBoardThreads, type BoardFilter, type NetworkRow } from './networks.queries.js';
-import { isMember, membershipState } from './membership.queries.js';
+import { isMember, membershipState, networksOfMember } from './membership.queries.js';
 import { boardThreadJson } from './present.js';
 
 export { findBoardThreads, findNetworkBySlug, listNetworks, recordNetworkActivity, type BoardThreadRow, type NetworkRow } from './networks.queries.js';
@@ -39,6 +39,14 @@ export async function boardMembership({ db, reads }: Reading, networkId: number,
       : reads.read(`network ${networkId} member ${accountId}`, ['boards'], async () => ({ member: await isMember(db, networkId, accountId) })),
   ]);
   return { members, member };
+}
+
+/**
+ * The networks the account is a member of (id, slug, name), kept like the board's membership: every join
+ * and leave records members.changed, a renamed network network.changed.
+ */
+export function networksOfMemberShared({ db, reads }: Reading, accountId: number) {
+  return reads.read(`networks of member ${accountId}`, ['boards'], () => networksOfMember(db, accountId));
 }
 
 /** Threads per page of a board. */

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { MeetingListItem, upcomingMeetings } from '../meetings/public.js';
-import { boardQuery, listNetworks, NetworkJson, networkJson, networksOfMember } from '../networks/public.js';
+import { boardQuery, listNetworks, NetworkJson, networkJson, networksOfMemberShared } from '../networks/public.js';
 import { latestThreadsFor, ListedThreadJson, threadsAwaitingReplyFor } from '../reading/public.js';
 
 /** Threads in "Latest"; questions in "Needs a reply". */
@@ -41,7 +41,8 @@ export async function homePageData(request: FastifyRequest & { query: Static<typ
   const [networkRows, memberOf] = await Promise.all([
     // Every network, the same for everyone until one changes (a new one drops the boards, a changed one everything).
     reads.read('networks', ['boards'], () => listNetworks(db)),
-    viewer ? networksOfMember(db, viewer.id) : [],
+    // The viewer's networks, kept for them until they join or leave one.
+    viewer ? networksOfMemberShared({ db, reads }, viewer.id) : [],
   ]);
   const networks = networkRows.map(networkJson);
   const clocks = { locale: request.locale, timeZone: config.timeZone };

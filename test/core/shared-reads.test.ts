@@ -82,7 +82,7 @@ describe('shared reads for members’ pages', () => {
     expect(pressed(await threadPage(reader))).toBe(false);
   });
 
-  it('keeps each member’s own membership and follow level apart, and shows their joins and follows at once', async () => {
+  it('keeps each member’s own membership, follow level and networks apart, and shows their joins and follows at once', async () => {
     await createNetwork(admin.agent, { slug: 'egen' });
     const board = async (member: Member) => (await member.agent.get('/n/egen').set('accept', HTML).expect(200)).text;
     const joinButton = 'action="/n/egen/join"';
@@ -109,11 +109,19 @@ describe('shared reads for members’ pages', () => {
       expect(forAuthor).toContain(joinButton);
       expect(forAuthor).not.toContain(unfollowButton);
     }
+    // Home lists each member's own networks, kept for them as well.
+    const yourNetworks = async (member: Member) => (await member.agent.get('/').set('accept', JSON_ACCEPT).expect(200)).body.yourNetworks as string[];
+    for (let round = 0; round < 2; round += 1) {
+      expect(await yourNetworks(reader)).toContain('egen');
+      expect(await yourNetworks(author)).not.toContain('egen');
+    }
     await reader.agent.post('/n/egen/unfollow').set('accept', JSON_ACCEPT).expect(200);
     expect(await board(reader)).not.toContain(unfollowButton);
     await reader.agent.post('/n/egen/leave').set('accept', JSON_ACCEPT).expect(200);
+    expect(await yourNetworks(reader)).not.toContain('egen');
     await untilEventsSeen(ctx);
     expect(await board(reader)).toContain(joinButton);
+    expect(await yourNetworks(reader)).not.toContain('egen');
   });
 
   it('drops what an event from elsewhere (another instance) changes, as soon as it arrives', async () => {
