@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { memoizedByHeader } from './header-memo.js';
 
 /** The q of the range naming exactly this type; 0 when the header does not name it. */
 function explicitQuality(accept: string, type: string): number {
@@ -16,9 +17,15 @@ function explicitQuality(accept: string, type: string): number {
  * either (scripts). Browsers always name text/html, so they get pages.
  */
 export function wantsJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept ?? '';
-  const json = explicitQuality(accept, 'application/json');
-  const html = explicitQuality(accept, 'text/html');
-  if (json > 0 || html > 0) return json > html;
+  const named = acceptNames(request.headers.accept ?? '');
+  if (named !== 'neither') return named === 'json';
   return (request.headers['content-type'] ?? '').startsWith('application/json');
 }
+
+/** Which of JSON and HTML the Accept header ranks higher, if it names either. */
+const acceptNames = memoizedByHeader((accept): 'json' | 'html' | 'neither' => {
+  const json = explicitQuality(accept, 'application/json');
+  const html = explicitQuality(accept, 'text/html');
+  if (json === 0 && html === 0) return 'neither';
+  return json > html ? 'json' : 'html';
+});

@@ -1,5 +1,6 @@
 import type { Locale } from '../../config.js';
 import type { Message } from '../errors.js';
+import { memoizedByHeader } from '../header-memo.js';
 import { da } from './da.js';
 import { en } from './en.js';
 import { sv } from './sv.js';
@@ -79,7 +80,10 @@ export function translator(locale: Locale): Translate {
 
 /** The best of our locales for an Accept-Language header; undefined when none fits. */
 export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
-  if (!header) return undefined;
+  return header ? bestLocaleFor(header) : undefined;
+}
+
+const bestLocaleFor = memoizedByHeader((header): Locale | undefined => {
   const ranked = header
     .split(',')
     .map((part) => {
@@ -96,6 +100,6 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | u
     if (locale) return locale;
   }
   return undefined;
-}
+});
 
 export { catalogs };
