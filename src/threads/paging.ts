@@ -55,3 +55,31 @@ export function threadUrl(threadId: number, place: ThreadPlace, postId?: number)
   const query = [place.page > 1 ? `page=${place.page}` : '', place.part > 1 ? `part=${place.part}` : ''].filter(Boolean).join('&');
   return `/t/${threadId}${query ? `?${query}` : ''}${postId ? `#p-${postId}` : ''}`;
 }
+
+/** Pages either side of the current one that the list under a page links to. */
+const NEIGHBOURS = 2;
+
+/** One entry of the list of pages (or parts): a link, the current page, or a gap for pages left out. */
+export type PageLink = { number: number; href: string; current: boolean } | { gap: true };
+
+/**
+ * The list of pages (or parts) 1…count under a page: the first, the last, and the current with its
+ * neighbours, a gap standing for the pages left out (a gap of one page is that page's link instead).
+ * At most nine entries however long the thread, so a phone shows them on a line or two and a page of a
+ * long thread costs what a page of a short one does. None when there is only one.
+ */
+export function linksToPages(count: number, current: number, hrefOf: (number: number) => string): PageLink[] {
+  if (count <= 1) return [];
+  const shown = new Set([1, count]);
+  for (let number = Math.max(1, current - NEIGHBOURS); number <= Math.min(count, current + NEIGHBOURS); number += 1) shown.add(number);
+  const link = (number: number): PageLink => ({ number, href: hrefOf(number), current: number === current });
+  const links: PageLink[] = [];
+  let previous = 0;
+  for (const number of [...shown].sort((a, b) => a - b)) {
+    if (number - previous === 2) links.push(link(previous + 1));
+    else if (number - previous > 2) links.push({ gap: true });
+    links.push(link(number));
+    previous = number;
+  }
+  return links;
+}

@@ -9,7 +9,7 @@ import type { DB } from '../db/schema.js';
 import { mayPostIn } from '../networks/guards.js';
 import type { Reading } from '../core/shared-reads.js';
 import { movedJson, postJson, postNode, threadTitleFor, visibilityOf } from '../posts/present.js';
-import { pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf, type ThreadPlace } from './paging.js';
+import { linksToPages, pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf, type ThreadPlace } from './paging.js';
 import { buildTree, threadModerationTools } from './present.js';
 import { findThread, findThreadPagePosts } from './threads.queries.js';
 import { findPosts, type PostRow } from '../posts/posts.queries.js';
@@ -104,18 +104,12 @@ export async function readThreadPage(
     parts,
     posts,
   };
-  const pageLinks =
-    pages > 1
-      ? Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page: i + 1, part: 1 }), current: i + 1 === page }))
-      : [];
-  const partLinks =
-    parts > 1 ? Array.from({ length: parts }, (_, i) => ({ number: i + 1, href: threadUrl(thread.id, { page, part: i + 1 }), current: i + 1 === part })) : [];
   return {
     json,
     opening: tree.opening,
     replies: tree.replies,
-    pageLinks,
-    partLinks,
+    pageLinks: linksToPages(pages, page, (number) => threadUrl(thread.id, { page: number, part: 1 })),
+    partLinks: linksToPages(parts, part, (number) => threadUrl(thread.id, { page, part: number })),
     isLastPage: page === pages,
     isLastPart: part === parts,
     canReply: repliesOpen,
