@@ -12,8 +12,9 @@
 // which take the author's language anyway, and costs twice the memory in every server process, which
 // the forum's memory budget cannot spare. Below 15 letters every detector drops under 98 % (87 % at
 // 5–9), so shorter texts take the author's language, as does a result whose two best scores are within
-// MIN_SCORE_MARGIN of each other (a coin toss between sv and da).
-import { detectAll } from 'tinyld';
+// MIN_SCORE_MARGIN of each other (a coin toss between sv and da). tinyld's scoring runs here on the part
+// of its model for these three languages (language-scores.ts), without the package's 49 MB.
+import { scoreLanguages } from './language-scores.js';
 
 export type PostLanguage = 'sv' | 'da' | 'en';
 
@@ -22,14 +23,12 @@ export const POST_LANGUAGES: readonly PostLanguage[] = ['sv', 'da', 'en'];
 const MIN_LETTERS = 15;
 const MIN_SCORE_MARGIN = 0.02;
 
-const isPostLanguage = (code: string): code is PostLanguage => (POST_LANGUAGES as readonly string[]).includes(code);
-
 /** The post's language, or `fallback` (its author's) when the text is too short or too close to call. */
 export function detectPostLanguage(text: string, fallback: PostLanguage): PostLanguage {
   const words = wordsOnly(text);
   if (countLetters(words) < MIN_LETTERS) return fallback;
-  const [best, second] = detectAll(words, { only: [...POST_LANGUAGES] });
-  if (!best || !isPostLanguage(best.lang)) return fallback;
+  const [best, second] = scoreLanguages(words);
+  if (!best) return fallback;
   return best.accuracy - (second?.accuracy ?? 0) < MIN_SCORE_MARGIN ? fallback : best.lang;
 }
 
