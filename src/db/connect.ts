@@ -1,6 +1,6 @@
 // The one module that knows whether the forum runs on the embedded PGlite or on a PostgreSQL server.
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
@@ -68,6 +68,8 @@ async function createPGlite(options: DatabaseOptions): Promise<Database> {
   const unlock = inMemory ? () => {} : lockDataDir(options.dataDir);
   let pglite: PGlite;
   try {
+    // Loaded only here: a server on PostgreSQL has no use for PGlite's half megabyte of code.
+    const { PGlite } = await import('@electric-sql/pglite');
     pglite = await PGlite.create({
       dataDir: options.dataDir,
       ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
