@@ -44,8 +44,8 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
     json.kind === 'offer' ? offerOfThread(db, json.id, viewer, request.t, config.timeZone) : null,
     // A meeting's time, place, answers and minutes (meetings): for meetings only.
     json.kind === 'meeting' ? readMeeting(db, json.id, viewer, { locale: request.locale, timeZone: config.timeZone }) : null,
-    // Watch/mute (one query, signed-in viewers only).
-    viewer ? watchState(db, viewer.id, json.id) : null,
+    // Watch/mute (one query, signed-in viewers' pages only: JSON has no watch buttons).
+    viewer && !request.wantsJson ? watchState(db, viewer.id, json.id) : null,
     // The side column (pages only, not JSON): the network's description and rules (read with the thread) and its conveners and businesses.
     request.wantsJson ? undefined : networkAside({ db, reads }, network, shown.rules),
   ]);

@@ -68,9 +68,9 @@ export async function readThreadPage(
   const [repliesOpen, thankedByViewer, [answerRow]] = await Promise.all([
     // A members-only network's board is read by all, but offers replying only to those who may post there.
     !thread.locked && mayPostIn(db, viewer, { id: thread.network_id, posting: thread.network_posting }),
-    // The viewer's own thanks among the page's posts and the answer (their Thanks buttons): kept per
-    // member like the rows, as every thanks given or taken back records post.thanked about the thread.
-    viewer
+    // The viewer's own thanks among the page's posts and the answer (their Thanks buttons, so not for
+    // JSON): kept per member like the rows, as every thanks given or taken back records post.thanked.
+    viewer && as === 'page'
       ? reads
           .read(`thread ${threadId} page ${page} part ${part} answer ${answerId} thanked by ${viewer.id}`, tags, async () => {
             const postIds = answerId === null ? rows.map((row) => row.id) : [...rows.map((row) => row.id), answerId];
