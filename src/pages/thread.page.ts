@@ -8,13 +8,13 @@ import { threadFeedLink } from '../feeds/public.js';
 import { watchState } from '../following/public.js';
 import { postFragmentKey } from '../posts/fragment-key.js';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
-import { markThreadRead } from '../reading/public.js';
+import { rememberingReadMarks, type MarkRead } from '../reading/public.js';
 import { readThreadPage, ThreadPageJson, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
 import { networkAside } from './network-aside.js';
 import { MeetingJson, readMeeting } from '../meetings/public.js';
 import { offerOfThread } from '../offers/public.js';
 
-export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }) {
+export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }, markRead: MarkRead) {
   const {
     database: { db },
     sharedReads: reads,
@@ -31,9 +31,10 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   });
   // The rest reads (and one upsert) independently of each other: sent at once, the page waits for the slowest.
   const [, offer, meeting, watch, aside] = await Promise.all([
-    // What the page showed a member is read (reading/): one statement, moving their mark forward only.
+    // What the page showed a member is read (reading/): one statement, moving their mark forward only,
+    // and none when this instance knows the mark is there already.
     viewer
-      ? markThreadRead(
+      ? markRead(
           db,
           viewer.id,
           json.id,
@@ -72,11 +73,12 @@ export async function threadPage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   // The page's posts are rendered once for everyone who sees them alike (the key says what alike is).
   app.views.cacheFragments('post', postFragmentKey);
+  const markRead = rememberingReadMarks();
   app.get(
     '/t/:id/:slug?',
     { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageWithMeeting } } },
     async (request, reply) => {
-      const { json, ...data } = await threadPageData(request);
+      const { json, ...data } = await threadPageData(request, markRead);
       return reply.page('threads/show', { ...data, values: {}, errors: {} }, { json, title: json.title });
     },
   );

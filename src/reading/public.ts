@@ -9,7 +9,7 @@ import type { DB } from '../db/schema.js';
 import { listedThreadJson, type ReadState } from './present.js';
 import { latestThreads, readStates, threadsAwaitingReply, type QuestionFilter } from './reading.queries.js';
 
-export { markThreadRead } from './reading.queries.js';
+export { rememberingReadMarks, type MarkRead } from './read-marks.js';
 export { readFromPath, type ReadState } from './present.js';
 export { ListedThreadJson } from './reading.schemas.js';
 

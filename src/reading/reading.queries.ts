@@ -11,10 +11,11 @@ import { answeredQuestion, listedThreadColumns } from '../posts/posts.queries.js
  * post such that every post of the thread up to it has now been shown to them — the newest shown, or
  * just before the first post the page did not show (on another page or part, or written meanwhile).
  * One statement; the mark never moves back (greatest), so two pages read at once leave the further
- * mark, and a page that moves it nowhere writes nothing.
+ * mark, and a page that moves it nowhere writes nothing. Resolves with a mark the stored one is now at
+ * least at: the one written, or the newest shown when it was there already (null when none was shown).
  */
-export async function markThreadRead(db: Kysely<DB>, accountId: number, threadId: number, shownPostIds: readonly number[]): Promise<void> {
-  if (shownPostIds.length === 0) return;
+export async function markThreadRead(db: Kysely<DB>, accountId: number, threadId: number, shownPostIds: readonly number[]): Promise<number | null> {
+  if (shownPostIds.length === 0) return null;
   const newest = Math.max(...shownPostIds);
   const shown = sql`${[...shownPostIds]}::integer[]`;
   // The first post after `after` that the page did not show, less one; the newest shown when there is none.
@@ -22,14 +23,16 @@ export async function markThreadRead(db: Kysely<DB>, accountId: number, threadId
     sql<number>`least(${newest}::integer, coalesce((select min(unshown.id) - 1 from posts unshown where unshown.thread_id = ${threadId} and unshown.id > ${after} and unshown.id <> all(${shown})), ${newest}::integer))`;
   // A page already read (most views) writes nothing: no row is offered for insert, so no row is locked
   // and no transaction id taken — the view costs a read, not a commit.
-  await sql`
+  const { rows } = await sql<{ last_read_post_id: number }>`
     insert into thread_reads (account_id, thread_id, last_read_post_id, read_at)
     select ${accountId}, ${threadId}, ${readUpTo(sql`0`)}, now()
     where not exists (select from thread_reads done where done.account_id = ${accountId} and done.thread_id = ${threadId} and done.last_read_post_id >= ${newest})
     on conflict (account_id, thread_id) do update
       set last_read_post_id = greatest(thread_reads.last_read_post_id, ${readUpTo(sql`thread_reads.last_read_post_id`)}),
           read_at = now()
-      where thread_reads.last_read_post_id < ${newest}`.execute(db);
+      where thread_reads.last_read_post_id < ${newest}
+    returning last_read_post_id`.execute(db);
+  return rows[0]?.last_read_post_id ?? newest;
 }
 
 /**
