@@ -39,8 +39,6 @@ const rules = {
   'conveners.changed': () => EVERYTHING,
   // A board shows how many follow it.
   'followers.changed': () => ['boards'],
-  // Only the watcher's own state on the thread's page changes; it is kept under the thread's tag.
-  'watch.changed': ({ threadId }) => [`thread:${threadId}`],
   // A board shows how many are members (the members page itself is not cached).
   'members.changed': () => ['boards'],
   // A member's notifications, sessions and own settings are never kept for everyone.

@@ -20,8 +20,6 @@ export interface DomainEvents {
   'network.changed': { networkId: number };
   /** Someone followed or stopped following the network's board: its follower count changed. */
   'followers.changed': { networkId: number };
-  /** The account watched, muted or stopped watching the thread (or watches it for writing in it): its watch buttons changed. */
-  'watch.changed': { threadId: number; accountId: number };
   /** Someone joined or left the network: its member count and members page changed. */
   'members.changed': { networkId: number };
   /** Some of the account's sessions ended (sign-out, password change): sockets opened with them must close. */

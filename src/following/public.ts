@@ -3,22 +3,10 @@
 // thread), and following or leaving a board inside another feature's transaction (joining and leaving a
 // network). The rest of following/ is its own.
 import type { Reading } from '../core/shared-reads.js';
-import type { FollowLevel, WatchState } from '../db/schema.js';
-import { followLevel, followState, watchState } from './following.queries.js';
+import type { FollowLevel } from '../db/schema.js';
+import { followLevel, followState } from './following.queries.js';
 
-export { audienceOf, followState, followUnlessFollowing, unfollow } from './following.queries.js';
-export { watchAutomatically } from './following.service.js';
-
-/**
- * A thread page's watch buttons: whether the member watches or muted the thread, kept for them under the
- * thread's tag; every change records watch.changed about the thread, which drops it.
- */
-export async function threadWatchState({ db, reads }: Reading, accountId: number, threadId: number): Promise<WatchState | null> {
-  const { state } = await reads.read(`thread ${threadId} watch of ${accountId}`, [`thread:${threadId}`], async () => ({
-    state: await watchState(db, accountId, threadId),
-  }));
-  return state;
-}
+export { audienceOf, followState, followUnlessFollowing, unfollow, watchAutomatically, watchState } from './following.queries.js';
 
 /**
  * A board's follow button: its follower count, the same for every viewer until someone follows or leaves
