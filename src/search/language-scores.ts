@@ -3,26 +3,25 @@
 // 62 languages into every process (~49 MB of RSS); this decides as it does, with ~1 MB.
 // test/search/language-port.test.ts holds both to the same answers, score for score.
 import { SCORED_GRAMS, UNIQUE_GRAMS } from './language-grams.js';
-
-export type ScoredLanguage = 'en' | 'da' | 'sv';
+import type { PostLanguage } from './language.js';
 
 export interface LanguageScore {
-  lang: ScoredLanguage;
+  lang: PostLanguage;
   /** The language's share of the text, 0–1. */
   accuracy: number;
 }
 
 /** tinyld's order, which decides ties. */
-const LANGUAGES: readonly ScoredLanguage[] = ['en', 'da', 'sv'];
+const LANGUAGES: readonly PostLanguage[] = ['en', 'da', 'sv'];
 const GRAM_LENGTHS = [1, 2, 3, 4, 5];
 const MOST_CHUNKS = 7;
 
-const isScoredLanguage = (code: string | undefined): code is ScoredLanguage => (LANGUAGES as readonly (string | undefined)[]).includes(code);
+const isPostLanguage = (code: string | undefined): code is PostLanguage => (LANGUAGES as readonly (string | undefined)[]).includes(code);
 
-const uniqueGrams = new Map<string, ScoredLanguage>();
+const uniqueGrams = new Map<string, PostLanguage>();
 for (const line of UNIQUE_GRAMS.split('\n')) {
   const [gram, language] = line.split('\t');
-  if (gram && isScoredLanguage(language)) uniqueGrams.set(gram, language);
+  if (gram && isPostLanguage(language)) uniqueGrams.set(gram, language);
 }
 
 const scoredGrams = new Map<string, readonly number[]>();
@@ -65,7 +64,7 @@ function grams(text: string, n: number): string[] {
 }
 
 /** A language that has one of the chunk's grams and no other language has, shortest gram first. */
-function uniqueLanguageOf(chunk: string): ScoredLanguage | undefined {
+function uniqueLanguageOf(chunk: string): PostLanguage | undefined {
   for (const n of GRAM_LENGTHS) {
     for (const gram of grams(chunk, n)) {
       const language = uniqueGrams.get(gram);
@@ -76,8 +75,8 @@ function uniqueLanguageOf(chunk: string): ScoredLanguage | undefined {
 }
 
 /** Each language's score for one word, relative to the best's. */
-function wordScores(word: string): [ScoredLanguage, number][] {
-  const totals = new Map<ScoredLanguage, number>(LANGUAGES.map((language) => [language, 0]));
+function wordScores(word: string): [PostLanguage, number][] {
+  const totals = new Map<PostLanguage, number>(LANGUAGES.map((language) => [language, 0]));
   for (const gram of GRAM_LENGTHS.flatMap((n) => grams(word, n))) {
     const plain = gram.normalize('NFD').replace(COMBINING_MARKS, '');
     const scores = scoredGrams.get(plain);
@@ -99,8 +98,8 @@ export function scoreLanguages(text: string): LanguageScore[] {
     .filter((chunk) => chunk.length > 0)
     .sort((a, b) => b.length - a.length)
     .slice(0, MOST_CHUNKS);
-  const totals = new Map<ScoredLanguage, number>();
-  const add = (language: ScoredLanguage, amount: number) => totals.set(language, (totals.get(language) ?? 0) + amount);
+  const totals = new Map<PostLanguage, number>();
+  const add = (language: PostLanguage, amount: number) => totals.set(language, (totals.get(language) ?? 0) + amount);
   let length = 0;
   for (const chunk of chunks) {
     const unique = uniqueLanguageOf(chunk);
