@@ -10,7 +10,7 @@ import { allowedOrigins } from './security.js';
 import { decodeHTML } from 'entities';
 import { hasNul, withoutInvisible } from './text.js';
 import type { Viewer } from './viewer.js';
-import type { loadViews } from './views.js';
+import type { loadViews, SharedView } from './views.js';
 
 export interface PageOptions<Json = unknown> {
   status?: number;
@@ -96,6 +96,12 @@ declare module 'fastify' {
     /** The view for browsers; for scripts `options.json`, or the data itself when the page is its own JSON. */
     page(view: string, data: object, options: PageOptions<ReplyType> & { json: ReplyType }): FastifyReply;
     page(view: string, data: ReplyType & object, options?: PageOptions<ReplyType>): FastifyReply;
+    /**
+     * A page whose view was rendered once for many viewers (views.renderShared, core/shared-views.ts), with
+     * this viewer's own parts (HTML) in its holes and their layout around it, which reads `data` too.
+     * Not for a request carrying a notice (hasFlash): that notice goes beside its post, in a page of its own.
+     */
+    sharedPage(view: SharedView, own: Readonly<Record<string, string>>, data: object, options?: PageOptions<ReplyType>): FastifyReply;
     /** After a successful form post: 303 to `location` for browsers, `json` with `status` for scripts. */
     done(location: string, json: ReplyType, status?: number): FastifyReply;
     /** A notice for the next page a browser sees (see Flash); nothing for scripts. */
@@ -107,6 +113,11 @@ function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return hasNul(value);
   if (Array.isArray(value)) return value.some(containsNul);
   return false;
+}
+
+/** The request carries a notice for the page it asks for (see Flash). */
+export function hasFlash(request: FastifyRequest): boolean {
+  return request.cookies.flash !== undefined;
 }
 
 /** Requests answered with a page that shows the layout: GET, HTML; not assets, feeds or the websocket. */
@@ -267,6 +278,17 @@ export const httpPlugin = fp(
       }
       return this.type('text/html; charset=utf-8').send(html);
     });
+
+    app.decorateReply(
+      'sharedPage',
+      function (this: FastifyReply, view: SharedView, own: Readonly<Record<string, string>>, data: object, options: PageOptions = {}) {
+        const { request } = this;
+        const layout = layoutData(request, this, options.title, addedToLayout.get(request));
+        const context = { locale: request.locale, t: request.t };
+        this.code(options.status ?? 200).type('text/html; charset=utf-8');
+        return this.send(app.views.renderAround(view, own, { ...layout, ...data }, context));
+      },
+    );
 
     app.decorateReply('done', function (this: FastifyReply, location: string, json: unknown, status = 201) {
       if (this.request.wantsJson) return this.code(status).send(json);

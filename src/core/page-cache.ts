@@ -18,6 +18,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CacheTag } from './cache-invalidation.js';
+import { hasFlash } from './http.js';
 import { TaggedStore, type StoredEntry, type TaggedStoreOptions } from './tagged-store.js';
 
 export type PageCacheOptions = Partial<TaggedStoreOptions>;
@@ -88,7 +89,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     function cacheable(request: FastifyRequest): CacheTag[] | undefined {
       if (request.method !== 'GET' || request.viewer) return undefined;
       // A session (even one about to be refused) or a flash message makes the page someone's own.
-      if (request.cookies.session !== undefined || request.cookies.flash !== undefined) return undefined;
+      if (request.cookies.session !== undefined || hasFlash(request)) return undefined;
       const tagsOf = CACHED_ROUTES[request.routeOptions.url ?? ''];
       return tagsOf?.(request.params as Record<string, string>);
     }

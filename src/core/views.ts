@@ -32,6 +32,19 @@ const FRAGMENT_CACHE_SIZE = 8 * 1024 * 1024;
  */
 const FRAGMENT_MARKER = `\u0000fragment-${randomUUID()}-`;
 
+/**
+ * A view rendered once for many viewers (renderShared), as UTF-8 pieces with a hole between each two for
+ * a part that is each viewer's own: `holes[i]` names the part between `pieces[i]` and `pieces[i + 1]`.
+ */
+export interface SharedView {
+  readonly pieces: readonly Buffer[];
+  readonly holes: readonly string[];
+  readonly bytes: number;
+}
+
+/** Where a shared view has a hole: the name's number between this and a NUL (random, as FRAGMENT_MARKER). */
+const HOLE_MARKER = `\u0000own-${randomUUID()}-`;
+
 export interface FragmentStats {
   hits: number;
   misses: number;
@@ -121,6 +134,13 @@ export interface Views {
    */
   cacheFragments(partial: string, keyOf: FragmentKey): void;
   fragmentStats(): FragmentStats;
+  /**
+   * The view alone (no layout), with a hole wherever it writes `{{{own.NAME}}}` for each NAME of `own`:
+   * what is the same for every viewer who sees `data` alike, to keep once for them all (core/shared-views.ts).
+   */
+  renderShared(name: string, data: object, context: RenderContext, own: readonly string[]): SharedView;
+  /** A shared view in the layout, with this viewer's own parts (HTML) in its holes: the page as render() would make it. */
+  renderAround(view: SharedView, own: Readonly<Record<string, string>>, layoutData: object, context: RenderContext): Buffer;
 }
 
 /**
@@ -161,6 +181,22 @@ function assemble(html: string, fragments: readonly Buffer[]): Buffer {
   return Buffer.concat(parts);
 }
 
+/** The view's bytes cut at its holes' markers. */
+function cutAtHoles(bytes: Buffer, names: readonly string[]): SharedView {
+  const marker = Buffer.from(HOLE_MARKER);
+  const pieces: Buffer[] = [];
+  const holes: string[] = [];
+  let from = 0;
+  for (let at = bytes.indexOf(marker); at !== -1; at = bytes.indexOf(marker, from)) {
+    pieces.push(bytes.subarray(from, at));
+    const end = bytes.indexOf(0, at + marker.length);
+    holes.push(names[Number(bytes.toString('latin1', at + marker.length, end))]!);
+    from = end + 1;
+  }
+  pieces.push(bytes.subarray(from));
+  return { pieces, holes, bytes: bytes.length };
+}
+
 export function loadViews(viewsDir: string, timeZone: string): Views {
   const hbs = Handlebars.create();
   registerHelpers(hbs, timeZone);
@@ -177,12 +213,14 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
   }
   const layout = views.get('layouts/main');
   if (!layout) throw new Error(`no layout at ${join(viewsDir, 'layouts/main.hbs')}`);
-  const render = (name: string, data: object, renderData: RenderData): string => {
-    const options = { data: renderData };
+  const renderAlone = (name: string, data: object, renderData: RenderData): string => {
     const view = views.get(name);
     if (!view) throw new Error(`no view named ${name}`);
-    if (name.startsWith('partials/') || name.startsWith('emails/')) return view(data, options).trim();
-    return layout({ ...data, body: new hbs.SafeString(view(data, options)) }, options);
+    return view(data, { data: renderData });
+  };
+  const render = (name: string, data: object, renderData: RenderData): string => {
+    if (name.startsWith('partials/') || name.startsWith('emails/')) return renderAlone(name, data, renderData).trim();
+    return layout({ ...data, body: new hbs.SafeString(renderAlone(name, data, renderData)) }, { data: renderData });
   };
 
   return {
@@ -193,6 +231,23 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
     renderBytes(name, data, context) {
       const fragments: Buffer[] = [];
       return assemble(render(name, data, { t: context.t, locale: context.locale, fragments }), fragments);
+    },
+    renderShared(name, data, context, own) {
+      const holes = Object.fromEntries(own.map((part, index) => [part, new hbs.SafeString(`${HOLE_MARKER}${index}\u0000`)]));
+      const fragments: Buffer[] = [];
+      const html = renderAlone(name, { ...data, own: holes }, { t: context.t, locale: context.locale, fragments });
+      return cutAtHoles(assemble(html, fragments), own);
+    },
+    renderAround(view, own, layoutData, context) {
+      // The view's pieces go in as fragments: copied once, into the page.
+      const fragments = [...view.pieces];
+      let body = '';
+      view.pieces.forEach((_piece, index) => {
+        body += `${FRAGMENT_MARKER}${index}\u0000`;
+        const hole = view.holes[index];
+        if (hole !== undefined) body += own[hole] ?? '';
+      });
+      return assemble(layout({ ...layoutData, body: new hbs.SafeString(body) }, { data: { t: context.t, locale: context.locale, fragments } }), fragments);
     },
     cacheFragments(partial, keyOf) {
       if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);

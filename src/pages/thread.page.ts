@@ -13,6 +13,8 @@ import { readThreadPage, ThreadPageJson, threadPageQuery, type ThreadPageQuery }
 import { networkAside } from './network-aside.js';
 import { MeetingJson, readMeeting } from '../meetings/public.js';
 import { offerOfThread } from '../offers/public.js';
+import { hasFlash } from '../core/http.js';
+import { sharedViews } from '../core/shared-views.js';
 
 export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }, markRead: MarkRead) {
   const {
@@ -69,17 +71,38 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
 /** The thread's JSON, and a meeting thread's meeting. */
 const ThreadPageWithMeeting = Type.Object({ ...ThreadPageJson.properties, meeting: Type.Optional(MeetingJson) });
 
+/** The parts of a thread page that are each viewer's own, rendered per request into the view's holes. */
+const OWN_PARTS = ['watch', 'submissionKey'] as const;
+
 export async function threadPage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   // The page's posts are rendered once for everyone who sees them alike (the key says what alike is).
   app.views.cacheFragments('post', postFragmentKey);
+  // And the whole page once for every member who sees it as any member does (threads/public.ts).
+  const views = sharedViews(app);
   const markRead = rememberingReadMarks();
   app.get(
     '/t/:id/:slug?',
     { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageWithMeeting } } },
     async (request, reply) => {
-      const { json, ...data } = await threadPageData(request, markRead);
-      return reply.page('threads/show', { ...data, values: {}, errors: {} }, { json, title: json.title });
+      // Before any read: a view rendered from reads an event overtook is not kept.
+      const startedIn = app.cacheInvalidation.generation;
+      const { json, seenAsAnyMember, ...data } = await threadPageData(request, markRead);
+      if (request.wantsJson) return reply.send(json);
+      const context = { locale: request.locale, t: request.t };
+      const own = {
+        watch: app.views.render('partials/watch-button', { watch: data.watch }, context),
+        submissionKey: app.views.render('partials/submission-key', {}, context),
+      } satisfies Record<(typeof OWN_PARTS)[number], string>;
+      const viewData = { ...data, signedIn: !!request.viewer, values: {}, errors: {} };
+      const options = { title: json.title };
+      if (hasFlash(request)) return reply.page('threads/show', { ...viewData, own }, { ...options, json });
+      const render = () => app.views.renderShared('threads/show', viewData, context, OWN_PARTS);
+      // Offers and meetings show the member's own answers and terms: theirs alone.
+      const shared = seenAsAnyMember && !data.meeting && !data.offer;
+      const key = `${request.locale} ${json.id} ${json.page} ${json.part} ${data.canReply ? 'replying' : 'reading'}`;
+      const view = shared ? views.view(key, [`thread:${json.id}`], startedIn, render) : render();
+      return reply.sharedPage(view, own, viewData, options);
     },
   );
 }

@@ -86,6 +86,16 @@ export async function readThreadPage(
   const tree = as === 'page' ? buildTree(rows, posts, viewer, { ...nodeOptions, maxDepth }) : { opening: undefined, replies: [] };
   const answer = answerOf(answerRow, viewer, nodeOptions, as);
   const heading = threadTitleFor(thread, viewer, t);
+  // Every rule above that reads the viewer (the visibility rule, changing, restoring, moderating, thanking,
+  // accepting, the thread's title and tools) answers alike for every member who is none of these.
+  const seenAsAnyMember =
+    !!viewer &&
+    as === 'page' &&
+    !canModerate(viewer, thread.network_id) &&
+    viewer.id !== thread.author_id &&
+    thankedByViewer.size === 0 &&
+    answerRow?.author_id !== viewer.id &&
+    rows.every((row) => row.author_id !== viewer.id);
   const json: Static<typeof ThreadPageJson> = {
     id: thread.id,
     title: heading.title,
@@ -121,6 +131,11 @@ export async function readThreadPage(
     answer: answer?.node ?? null,
     /** Its author and the network's moderators change what the thread is (a meeting stays one). */
     canChangeKind: !!viewer && thread.kind !== 'meeting' && (viewer.id === thread.author_id || canModerate(viewer, thread.network_id)),
+    /**
+     * A member who sees the page (everything but their own parts: watch buttons, form keys) as every other
+     * member does who may reply as they may: one rendering serves them all (pages/thread.page.ts).
+     */
+    seenAsAnyMember,
   };
 }
 
