@@ -1,7 +1,7 @@
 // A thread page `/t/:id/:slug?`: a page (or part) of the thread's posts (threads), with the watch box
 // (following), the thread's Atom feed (feeds) and the side column: its network's description and rules
 // (threads) and conveners (moderation); for a member, what the page showed is marked read (reading).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { threadFeedLink } from '../feeds/public.js';
@@ -15,6 +15,7 @@ import { MeetingJson, readMeeting } from '../meetings/public.js';
 import { offerOfThread } from '../offers/public.js';
 import { hasFlash } from '../core/http.js';
 import { sharedViews } from '../core/shared-views.js';
+import type { SharedView } from '../core/views.js';
 
 export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }, markRead: MarkRead) {
   const {
@@ -27,7 +28,15 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   const maxDepth = config.threadDisplayDepth;
   // Read before the posts: a live client resumes from here, so nothing written meanwhile is missed.
   const cursor = events.cursor;
-  const { json, isLastPage, isLastPart, network, ...shown } = await readThreadPage({ db, reads }, request.params.id, request.query, viewer, request.t, {
+  const {
+    threadJson: json,
+    posts,
+    shownPostIds,
+    isLastPage,
+    isLastPart,
+    network,
+    ...shown
+  } = await readThreadPage({ db, reads }, request.params.id, request.query, viewer, request.t, {
     maxDepth,
     as: request.wantsJson ? 'json' : 'page',
   });
@@ -35,14 +44,7 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
   const [, offer, meeting, watch, aside] = await Promise.all([
     // What the page showed a member is read (reading/): one statement, moving their mark forward only,
     // and none when this instance knows the mark is there already.
-    viewer
-      ? markRead(
-          db,
-          viewer.id,
-          json.id,
-          json.posts.map((post) => post.id),
-        )
-      : undefined,
+    viewer ? markRead(db, viewer.id, json.id, shownPostIds) : undefined,
     // An offer's terms and state (offers): one query, for offers only.
     json.kind === 'offer' ? offerOfThread(db, json.id, viewer, request.t, config.timeZone) : null,
     // A meeting's time, place, answers and minutes (meetings): for meetings only.
@@ -64,12 +66,18 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
     watch: { thread: json.id, signedIn: !!viewer, state: watch },
     alternateLinks: [threadFeedLink({ id: json.id, title: json.title })],
     aside,
-    json: meeting ? { ...json, meeting: meeting.json } : json,
+    /** The page's JSON (posts built now). */
+    json: () => ({ ...json, posts: posts(), ...(meeting ? { meeting: meeting.json } : {}) }),
   };
 }
 
 /** The thread's JSON, and a meeting thread's meeting. */
 const ThreadPageWithMeeting = Type.Object({ ...ThreadPageJson.properties, meeting: Type.Optional(MeetingJson) });
+
+/** Bytes kept as they are sent: a view without holes. */
+function noHoles(bytes: Buffer): SharedView {
+  return { pieces: [bytes], holes: [], bytes: bytes.length };
+}
 
 /** The parts of a thread page that are each viewer's own, rendered per request into the view's holes. */
 const OWN_PARTS = ['watch', 'submissionKey'] as const;
@@ -87,21 +95,29 @@ export async function threadPage(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       // Before any read: a view rendered from reads an event overtook is not kept.
       const startedIn = app.cacheInvalidation.generation;
-      const { json, seenAsAnyMember, ...data } = await threadPageData(request, markRead);
-      if (request.wantsJson) return reply.send(json);
+      const { json, tree, seenAsAnyMember, ...data } = await threadPageData(request, markRead);
+      const { thread } = data;
+      // Offers and meetings show each member their own answers and terms.
+      const shared = seenAsAnyMember && !data.meeting && !data.offer;
+      const key = `${request.locale} ${thread.id} ${thread.page} ${thread.part}`;
+      const tags = [`thread:${thread.id}`] as const;
+      if (request.wantsJson) {
+        // A guest's JSON, as every member who sees the page alike gets it.
+        if (!shared) return reply.send(json());
+        // Serialized by the route's response schema once, then sent as those bytes (no schema checks bytes).
+        const view = views.view(`json ${key}`, tags, startedIn, () => noHoles(Buffer.from(reply.serialize(json()) as string)));
+        return (reply as FastifyReply).type('application/json; charset=utf-8').send(view.pieces[0]);
+      }
       const context = { locale: request.locale, t: request.t };
       const own = {
         watch: app.views.render('partials/watch-button', { watch: data.watch }, context),
         submissionKey: app.views.render('partials/submission-key', {}, context),
       } satisfies Record<(typeof OWN_PARTS)[number], string>;
       const viewData = { ...data, signedIn: !!request.viewer, values: {}, errors: {} };
-      const options = { title: json.title };
-      if (hasFlash(request)) return reply.page('threads/show', { ...viewData, own }, { ...options, json });
-      const render = () => app.views.renderShared('threads/show', viewData, context, OWN_PARTS);
-      // Offers and meetings show the member's own answers and terms: theirs alone.
-      const shared = seenAsAnyMember && !data.meeting && !data.offer;
-      const key = `${request.locale} ${json.id} ${json.page} ${json.part} ${data.canReply ? 'replying' : 'reading'}`;
-      const view = shared ? views.view(key, [`thread:${json.id}`], startedIn, render) : render();
+      const options = { title: thread.title };
+      if (hasFlash(request)) return reply.page('threads/show', { ...viewData, ...tree(), own }, { ...options, json: json() });
+      const render = () => app.views.renderShared('threads/show', { ...viewData, ...tree() }, context, OWN_PARTS);
+      const view = shared ? views.view(`html ${key} ${data.canReply ? 'replying' : 'reading'}`, tags, startedIn, render) : render();
       return reply.sharedPage(view, own, viewData, options);
     },
   );

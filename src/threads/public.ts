@@ -9,6 +9,7 @@ import type { DB } from '../db/schema.js';
 import { mayPostIn } from '../networks/guards.js';
 import type { Reading } from '../core/shared-reads.js';
 import { movedJson, postJson, postNode, threadTitleFor, visibilityOf } from '../posts/present.js';
+import type { PostJson } from '../posts/posts.schemas.js';
 import { linksToPages, pagesOf, partsOf, repliesOfPart, threadUrl, topLevelNumbersOf, type ThreadPlace } from './paging.js';
 import { buildTree, threadModerationTools } from './present.js';
 import { findThread, findThreadPagePosts } from './threads.queries.js';
@@ -81,22 +82,23 @@ export async function readThreadPage(
     // A question's answer, shown under the question.
     answerId === null ? [] : reads.read(`thread ${threadId} answer ${answerId}`, tags, () => findPosts(db, [answerId])),
   ]);
-  const posts = rows.map((row) => postJson(row, viewer));
+  // The posts' JSON and tree are built when asked: a page kept for many (pages/thread.page.ts) needs neither.
+  let posts: PostJson[] | undefined;
+  const postsJson = () => (posts ??= rows.map((row) => postJson(row, viewer)));
   const nodeOptions = { repliesOpen, networkSlug: thread.network_slug, thankedByViewer };
-  const tree = as === 'page' ? buildTree(rows, posts, viewer, { ...nodeOptions, maxDepth }) : { opening: undefined, replies: [] };
+  const tree = () => (as === 'page' ? buildTree(rows, postsJson(), viewer, { ...nodeOptions, maxDepth }) : { opening: undefined, replies: [] });
   const answer = answerOf(answerRow, viewer, nodeOptions, as);
   const heading = threadTitleFor(thread, viewer, t);
   // Every rule above that reads the viewer (the visibility rule, changing, restoring, moderating, thanking,
   // accepting, the thread's title and tools) answers alike for every member who is none of these.
   const seenAsAnyMember =
     !!viewer &&
-    as === 'page' &&
     !canModerate(viewer, thread.network_id) &&
     viewer.id !== thread.author_id &&
     thankedByViewer.size === 0 &&
     answerRow?.author_id !== viewer.id &&
     rows.every((row) => row.author_id !== viewer.id);
-  const json: Static<typeof ThreadPageJson> = {
+  const threadJson: Omit<Static<typeof ThreadPageJson>, 'posts'> = {
     id: thread.id,
     title: heading.title,
     slug: heading.slug,
@@ -112,12 +114,15 @@ export async function readThreadPage(
     pages,
     part,
     parts,
-    posts,
   };
   return {
-    json,
-    opening: tree.opening,
-    replies: tree.replies,
+    /** The thread's JSON but its posts, which `posts` builds. */
+    threadJson,
+    posts: postsJson,
+    /** The page's opening post and replies as the tree the page shows (none for JSON). */
+    tree,
+    /** The posts the page shows (their ids): what it marks read. */
+    shownPostIds: rows.map((row) => row.id),
     pageLinks: linksToPages(pages, page, (number) => threadUrl(thread.id, { page: number, part: 1 })),
     partLinks: linksToPages(parts, part, (number) => threadUrl(thread.id, { page, part: number })),
     isLastPage: page === pages,
@@ -133,7 +138,8 @@ export async function readThreadPage(
     canChangeKind: !!viewer && thread.kind !== 'meeting' && (viewer.id === thread.author_id || canModerate(viewer, thread.network_id)),
     /**
      * A member who sees the page (everything but their own parts: watch buttons, form keys) as every other
-     * member does who may reply as they may: one rendering serves them all (pages/thread.page.ts).
+     * member does who may reply as they may, and its JSON as a guest does: one rendering serves them all
+     * (pages/thread.page.ts).
      */
     seenAsAnyMember,
   };

@@ -3,7 +3,7 @@
 // parts (header, watch buttons, the reply form's key) are theirs. Anyone who sees the page otherwise
 // gets their own rendering, whoever was served first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HTML, JSON_ACCEPT, signUp, type Agent, type Member } from '../helpers/agents.js';
+import { HTML, JSON_ACCEPT, guest, signUp, type Agent, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { untilEventsSeen } from '../helpers/events.js';
 import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
@@ -98,5 +98,21 @@ describe('a thread page kept for every member who sees it alike', () => {
     expect(await page(anyMember.agent)).toContain('Eller vid campingen');
     await untilEventsSeen(ctx);
     expect(await page(anyMember.agent)).toContain('Eller vid campingen');
+  });
+
+  it("gives such a member a guest's JSON, and whoever may read a hidden post their own", async () => {
+    await convener.agent.post(`/p/${replyId}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'off-topic' }).expect(200);
+    await untilEventsSeen(ctx);
+    const json = async (agent: Agent) =>
+      (await agent.get(`/t/${threadId}`).set('accept', JSON_ACCEPT).expect(200)).body as { posts: Array<{ id: number; html: string }> };
+    const hiddenReply = (body: { posts: Array<{ id: number; html: string }> }) => body.posts.find((post) => post.id === replyId)!;
+    const anyMember = await signUp(ctx);
+    const asGuest = await json(guest(ctx));
+    expect(hiddenReply(asGuest).html).toBe('');
+    // The first member's JSON is serialized and kept; the second is served what was kept.
+    expect(await json(anyMember.agent)).toEqual(asGuest);
+    expect(await json((await signUp(ctx)).agent)).toEqual(asGuest);
+    for (const reader of [replier, convener, admin]) expect(hiddenReply(await json(reader.agent)).html, reader.username).toContain('Vid hamnen');
+    expect(await json(anyMember.agent)).toEqual(asGuest);
   });
 });
