@@ -11,7 +11,7 @@ import type { DomainEvents, EventName } from './events.js';
 import { isWrite } from './write-watermark.js';
 
 /** What a cached value shows, so an event can drop exactly those. */
-export type CacheTag = 'home' | 'boards' | `thread:${number}`;
+export type CacheTag = 'home' | 'boards' | `thread:${number}` | `watches:${number}`;
 export const EVERYTHING = 'everything';
 export type Dropped = readonly CacheTag[] | typeof EVERYTHING;
 
@@ -39,6 +39,8 @@ const rules = {
   'conveners.changed': () => EVERYTHING,
   // A board shows how many follow it.
   'followers.changed': () => ['boards'],
+  // A member's watch buttons on thread pages, kept for them alone (following/public.ts).
+  'watches.changed': ({ accountIds }) => accountIds.map((id) => `watches:${id}` as const),
   // A board shows how many are members (the members page itself is not cached).
   'members.changed': () => ['boards'],
   // A member's notifications, sessions and own settings are never kept for everyone.

@@ -20,6 +20,8 @@ export interface DomainEvents {
   'network.changed': { networkId: number };
   /** Someone followed or stopped following the network's board: its follower count changed. */
   'followers.changed': { networkId: number };
+  /** These accounts watched, muted or stopped watching a thread (or watch it for writing in it): their watch buttons changed. */
+  'watches.changed': { accountIds: number[] };
   /** Someone joined or left the network: its member count and members page changed. */
   'members.changed': { networkId: number };
   /** Some of the account's sessions ended (sign-out, password change): sockets opened with them must close. */

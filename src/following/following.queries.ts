@@ -77,13 +77,15 @@ export async function setWatch(db: Kysely<DB>, accountId: number, threadId: numb
     .execute();
 }
 
-/** Watches the thread unless the account already watches or muted it: a muted thread stays muted. */
-export async function watchAutomatically(db: Kysely<DB>, accountId: number, threadId: number): Promise<void> {
-  await db
+/** Watches the thread unless the account already watches or muted it (a muted thread stays muted); true when it did. */
+export async function watchUnlessSet(db: Kysely<DB>, accountId: number, threadId: number): Promise<boolean> {
+  const inserted = await db
     .insertInto('thread_watches')
     .values({ account_id: accountId, thread_id: threadId, state: 'watching' })
     .onConflict((oc) => oc.columns(['account_id', 'thread_id']).doNothing())
-    .execute();
+    .returning('thread_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 export async function watchState(db: Kysely<DB>, accountId: number, threadId: number): Promise<WatchState | null> {

@@ -9,7 +9,7 @@ import { threadParams } from '../posts/posts.schemas.js';
 import { personName, threadPath, threadTitleFor, withThreadPath } from '../posts/present.js';
 import * as queries from './following.queries.js';
 import { followBody, FollowingPage, followingQuery, FollowState, WatchState } from './following.schemas.js';
-import { followNetwork, unfollowNetwork } from './following.service.js';
+import { changeWatch, followNetwork, unfollowNetwork } from './following.service.js';
 
 /** Threads per page of /following. */
 const FOLLOWING_PAGE_SIZE = 30;
@@ -75,7 +75,7 @@ export async function followingRoutes(fastify: FastifyInstance): Promise<void> {
   ] as const) {
     app.post(`/t/:id/${action}`, { onRequest: signedInOnly, schema: { params: threadParams, response: { 200: WatchState } } }, async (request, reply) => {
       const thread = await loadThread(request.params.id);
-      await queries.setWatch(db, request.viewer!.id, thread.id, state);
+      await changeWatch(db, request.viewer!.id, thread.id, state);
       reply.flash(state === 'watching' ? 'notice.watching' : state === 'muted' ? 'notice.muted' : 'notice.unwatched');
       return reply.done(threadPath(threadTitleFor(thread, request.viewer, request.t)), { thread: thread.id, watch: state }, 200);
     });

@@ -3,10 +3,22 @@
 // thread), and following or leaving a board inside another feature's transaction (joining and leaving a
 // network). The rest of following/ is its own.
 import type { Reading } from '../core/shared-reads.js';
-import type { FollowLevel } from '../db/schema.js';
-import { followLevel, followState } from './following.queries.js';
+import type { FollowLevel, WatchState } from '../db/schema.js';
+import { followLevel, followState, watchState } from './following.queries.js';
 
-export { audienceOf, followState, followUnlessFollowing, unfollow, watchAutomatically, watchState } from './following.queries.js';
+// The notifications worker watches a thread for whoever writes in it, and records watches.changed last.
+export { audienceOf, followState, followUnlessFollowing, unfollow, watchUnlessSet } from './following.queries.js';
+
+/**
+ * A thread page's watch buttons: whether the member watches or muted the thread, kept for them under a
+ * tag of their own; every change records watches.changed naming them, which drops it.
+ */
+export async function threadWatchState({ db, reads }: Reading, accountId: number, threadId: number): Promise<WatchState | null> {
+  const { state } = await reads.read(`watch of ${accountId} on ${threadId}`, [`watches:${accountId}`], async () => ({
+    state: await watchState(db, accountId, threadId),
+  }));
+  return state;
+}
 
 /**
  * A board's follow button: its follower count, the same for every viewer until someone follows or leaves

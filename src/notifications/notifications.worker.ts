@@ -6,7 +6,7 @@ import type { ConsumedEvent, ConsumerOptions } from '../core/consumer.js';
 import { recordEvent, type DomainEvents, type EventName } from '../core/events.js';
 import type { DB, NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
-import { audienceOf, watchAutomatically } from '../following/public.js';
+import { audienceOf, watchUnlessSet } from '../following/public.js';
 import * as queries from './notifications.queries.js';
 import { groupKey } from './present.js';
 import { findViewers } from '../accounts/public.js';
@@ -39,12 +39,15 @@ export const HANDLED_EVENTS = [
   'post.thanked',
 ] as const satisfies readonly EventName[];
 
-/** What one transaction collects: accounts whose notifications changed. */
+/** What one transaction collects: accounts whose notifications changed, and who now watch a thread they wrote in. */
 interface Run {
   tx: Kysely<DB>;
   now: Date;
   changed: Set<number>;
+  watching: Set<number>;
 }
+
+const sorted = (ids: ReadonlySet<number>) => [...ids].sort((a, b) => a - b);
 
 /** Notifications outrank each other: one per account and event, the strongest reason wins. */
 const RANK: Record<NotificationKind, number> = {
@@ -114,7 +117,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     const [post] = await queries.findPostsForNotifying(run.tx, [postId]);
     if (!post) return;
     // You watch threads you start or reply to.
-    await watchAutomatically(run.tx, post.author_id, post.thread_id);
+    if (await watchUnlessSet(run.tx, post.author_id, post.thread_id)) run.watching.add(post.author_id);
     const { followers, watchers, muted } = await audienceOf(run.tx, post.network_id, post.thread_id);
     const kinds = new Map<number, NotificationKind>();
     const offer = (accountId: number | null, kind: NotificationKind) => {
@@ -245,8 +248,10 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
 
   // A batch of events in the consumer's transaction; then who has new or changed notifications is told.
   return async (tx: Kysely<DB>, events: readonly ConsumedEvent[]): Promise<void> => {
-    const run: Run = { tx, now: new Date(), changed: new Set() };
+    const run: Run = { tx, now: new Date(), changed: new Set(), watching: new Set() };
     for (const event of events) await handleEvent(run, event);
-    if (run.changed.size > 0) await recordEvent(tx, 'notifications.changed', { accountIds: [...run.changed].sort((a, b) => a - b) });
+    // Recorded last: the first event a transaction records holds the events' lock until it commits.
+    if (run.changed.size > 0) await recordEvent(tx, 'notifications.changed', { accountIds: sorted(run.changed) });
+    if (run.watching.size > 0) await recordEvent(tx, 'watches.changed', { accountIds: sorted(run.watching) });
   };
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { threadFeedLink } from '../feeds/public.js';
-import { watchState } from '../following/public.js';
+import { threadWatchState } from '../following/public.js';
 import { postFragmentKey } from '../posts/fragment-key.js';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
 import { rememberingReadMarks, type MarkRead } from '../reading/public.js';
@@ -49,8 +49,8 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
     json.kind === 'offer' ? offerOfThread(db, json.id, viewer, request.t, config.timeZone) : null,
     // A meeting's time, place, answers and minutes (meetings): for meetings only.
     json.kind === 'meeting' ? readMeeting(db, json.id, viewer, { locale: request.locale, timeZone: config.timeZone }) : null,
-    // Watch/mute (one query, signed-in viewers' pages only: JSON has no watch buttons).
-    viewer && !request.wantsJson ? watchState(db, viewer.id, json.id) : null,
+    // Watch/mute (signed-in viewers' pages only: JSON has no watch buttons), kept for them until they change it.
+    viewer && !request.wantsJson ? threadWatchState({ db, reads }, viewer.id, json.id) : null,
     // The side column (pages only, not JSON): the network's description and rules (read with the thread) and its conveners and businesses.
     request.wantsJson ? undefined : networkAside({ db, reads }, network, shown.rules),
   ]);

@@ -4,7 +4,7 @@ import { TaggedStore } from '../../src/core/tagged-store.js';
 import { recordEvent } from '../../src/core/events.js';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { untilEventsSeen } from '../helpers/events.js';
+import { untilQuiet } from '../helpers/events.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 
 describe('page cache for guests', () => {
@@ -16,7 +16,7 @@ describe('page cache for guests', () => {
 
   const page = (path: string, accept = HTML, language = 'sv') => guest(ctx).get(path).set('accept', accept).set('accept-language', language).expect(200);
 
-  const settle = () => untilEventsSeen(ctx);
+  const settle = () => untilQuiet(ctx);
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -167,7 +167,7 @@ describe('page cache under concurrent requests', () => {
   afterAll(() => ctx.close());
 
   it('renders a missing page once for many guests asking at the same time', async () => {
-    await untilEventsSeen(ctx);
+    await untilQuiet(ctx);
     ctx.app.pageCache.drop('everything');
     ctx.app.sharedReads.drop('everything');
     pageQueries.length = 0;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent } from '../../src/core/events.js';
 import { HTML, JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, onPostgres, secondInstance, type TestContext } from '../helpers/context.js';
-import { untilEventsSeen } from '../helpers/events.js';
+import { untilEventsSeen, untilQuiet } from '../helpers/events.js';
 import { sessionCookie } from '../helpers/live.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
 
@@ -35,7 +35,7 @@ describe('shared reads for members’ pages', () => {
   const threadPage = async (member: Member) => (await member.agent.get(`/t/${threadId}`).set('accept', HTML).expect(200)).text;
 
   it('reads a thread’s posts once for every member who views it, until something changes', async () => {
-    await untilEventsSeen(ctx);
+    await untilQuiet(ctx);
     await threadPage(reader);
     postQueries.length = 0;
     await threadPage(reader);
@@ -122,6 +122,46 @@ describe('shared reads for members’ pages', () => {
     await untilEventsSeen(ctx);
     expect(await board(reader)).toContain(joinButton);
     expect(await yourNetworks(reader)).not.toContain('egen');
+  });
+
+  it('keeps each member’s watch on a thread apart, and shows watching, muting and stopping at once', async () => {
+    /** The watch buttons a thread page offers the member, as the state they stand for. */
+    const watchOf = async (member: Member) => {
+      const page = await threadPage(member);
+      const offers = (action: string) => page.includes(`action="/t/${threadId}/${action}"`);
+      if (offers('unwatch')) return offers('mute') ? 'watching' : 'muted';
+      expect(offers('watch') && offers('mute')).toBe(true);
+      return 'none';
+    };
+    const setWatch = (member: Member, action: 'watch' | 'mute' | 'unwatch') =>
+      member.agent.post(`/t/${threadId}/${action}`).set('accept', JSON_ACCEPT).expect(200);
+    // The author watches the thread they started (the notifications worker's doing); the reader does not.
+    await ctx.app.notifications.runWorker();
+    await untilEventsSeen(ctx);
+    for (let round = 0; round < 2; round += 1) {
+      expect(await watchOf(author)).toBe('watching');
+      expect(await watchOf(reader)).toBe('none');
+    }
+    // Each change shows at once to who made it, before this instance has seen its event, and after.
+    for (const [action, state] of [
+      ['mute', 'muted'],
+      ['watch', 'watching'],
+      ['unwatch', 'none'],
+    ] as const) {
+      await setWatch(reader, action);
+      expect(await watchOf(reader)).toBe(state);
+      await untilEventsSeen(ctx);
+      for (let round = 0; round < 2; round += 1) {
+        expect(await watchOf(reader)).toBe(state);
+        expect(await watchOf(author)).toBe('watching');
+      }
+    }
+    // Replying watches the thread.
+    await reply(reader.agent, threadId, 'Count me in');
+    await ctx.app.notifications.runWorker();
+    await untilEventsSeen(ctx);
+    expect(await watchOf(reader)).toBe('watching');
+    await setWatch(reader, 'unwatch');
   });
 
   it('drops what an event from elsewhere (another instance) changes, as soon as it arrives', async () => {

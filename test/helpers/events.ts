@@ -16,6 +16,15 @@ export async function untilEventsSeen(ctx: TestContext, timeoutMs = 5_000): Prom
 }
 
 /**
+ * Quiet: the notifications worker has handled every event, and the app has seen every event it recorded
+ * (who has news, who now watches a thread), so no event drops what is read next while it is read.
+ */
+export async function untilQuiet(ctx: TestContext): Promise<void> {
+  await ctx.app.notifications.runWorker();
+  await untilEventsSeen(ctx);
+}
+
+/**
  * After a test changed an account behind the app's back (SQL): announces it as the app's own change
  * would, and waits until the app has seen it, so no session of the account is served from its cache.
  */
