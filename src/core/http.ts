@@ -1,4 +1,5 @@
 // Pages and JSON from the same routes: handlers hand over data once; this decides how it is sent.
+import { Readable } from 'node:stream';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config, Locale } from '../config.js';
@@ -113,6 +114,24 @@ function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return hasNul(value);
   if (Array.isArray(value)) return value.some(containsNul);
   return false;
+}
+
+/**
+ * A body in parts, written to the socket one after another without being copied into one buffer (with
+ * its length, so it is not sent chunked). Nothing downstream reads such a body: the page cache keeps
+ * guests' pages only, whose bodies are single buffers.
+ */
+function sendParts(reply: FastifyReply, parts: readonly Buffer[]): FastifyReply {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  let next = 0;
+  const body = new Readable({
+    read() {
+      while (next < parts.length) if (!this.push(parts[next++])) return;
+      this.push(null);
+    },
+  });
+  return reply.header('content-length', length).send(body);
 }
 
 /** The request carries a notice for the page it asks for (see Flash). */
@@ -286,7 +305,7 @@ export const httpPlugin = fp(
         const layout = layoutData(request, this, options.title, addedToLayout.get(request));
         const context = { locale: request.locale, t: request.t };
         this.code(options.status ?? 200).type('text/html; charset=utf-8');
-        return this.send(app.views.renderAround(view, own, { ...layout, ...data }, context));
+        return sendParts(this, app.views.renderAround(view, own, { ...layout, ...data }, context));
       },
     );
 
