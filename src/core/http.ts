@@ -118,8 +118,7 @@ function containsNul(value: unknown): boolean {
 
 /**
  * A body in parts, written to the socket one after another without being copied into one buffer (with
- * its length, so it is not sent chunked). Nothing downstream reads such a body: the page cache keeps
- * guests' pages only, whose bodies are single buffers.
+ * its length, so it is not sent chunked). Only for a member's page: nothing downstream reads it.
  */
 function sendParts(reply: FastifyReply, parts: readonly Buffer[]): FastifyReply {
   let length = 0;
@@ -305,7 +304,9 @@ export const httpPlugin = fp(
         const layout = layoutData(request, this, options.title, addedToLayout.get(request));
         const context = { locale: request.locale, t: request.t };
         this.code(options.status ?? 200).type('text/html; charset=utf-8');
-        return sendParts(this, app.views.renderAround(view, own, { ...layout, ...data }, context));
+        const parts = app.views.renderAround(view, own, { ...layout, ...data }, context);
+        // A guest's page is one buffer: the page cache keeps it (page-cache.ts); a member's is theirs alone.
+        return request.viewer ? sendParts(this, parts) : this.send(Buffer.concat(parts));
       },
     );
 

@@ -70,6 +70,13 @@ describe('a thread page kept for every member who sees it alike', () => {
     expect(mainOf(secondPage).submissionKey).not.toBe(mainOf(firstPage).submissionKey);
     expect(sharedPart(secondPage)).toBe(sharedPart(firstPage));
     expect(sharedPart(secondPage)).toContain('Vid hamnen, fråga efter Lisa');
+    // Sent in parts, with the length of them all; a HEAD gets its page's length (its layout links back to / where a
+    // GET's to itself) and no body.
+    const again = await second.agent.get(`/t/${threadId}`).set('accept', HTML).expect(200);
+    expect(Number(again.headers['content-length'])).toBe(Buffer.byteLength(again.text));
+    const head = await second.agent.head(`/t/${threadId}`).set('accept', HTML).expect(200);
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(Buffer.byteLength(again.text) - 100);
+    expect(head.text ?? '').toBe('');
   });
 
   it('never serves it to whoever sees the page otherwise, nor theirs to anyone else', async () => {
