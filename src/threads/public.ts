@@ -37,12 +37,12 @@ export async function loadThread(db: Kysely<DB>, threadId: number) {
 }
 
 /**
- * A page of a thread, or a part of one (README, Thread pages), as this viewer may read it: `json` is the
- * thread with the part's posts (titles as the viewer may see them), `opening` and `replies` the posts as
- * a tree no deeper than `maxDepth`, then the links to the other pages and parts and what the viewer may
- * do. 404 for a thread, page or part that does not exist. Whatever the page holds: no query once the
- * shared reads hold the thread and (for a member) their thanks on the page; one in a members-only network.
- * `as: 'json'` leaves the tree out (no posts in `opening`, `replies` and `answer`): JSON sends none of it.
+ * A page of a thread, or a part of one (README, Thread pages), as this viewer may read it: `threadJson` is
+ * the thread (its title as the viewer may see it) and `posts()` the part's posts' JSON, `tree()` the posts
+ * as a tree no deeper than `maxDepth` (both built only when called), then the links to the other pages and
+ * parts and what the viewer may do. 404 for a thread, page or part that does not exist. Whatever the page
+ * holds: no query once the shared reads hold the thread and (for a member) their thanks on the page; one in
+ * a members-only network. `as: 'json'` leaves the tree out (no posts in `tree()` and `answer`): JSON sends none of it.
  */
 export async function readThreadPage(
   { db, reads }: Reading,
