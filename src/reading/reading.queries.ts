@@ -12,7 +12,7 @@ import { answeredQuestion, listedThreadColumns } from '../posts/posts.queries.js
  * just before the first post the page did not show (on another page or part, or written meanwhile).
  * One statement; the mark never moves back (greatest), so two pages read at once leave the further
  * mark, and a page that moves it nowhere writes nothing. Resolves with a mark the stored one is now at
- * least at: the one written, or the newest shown when it was there already (null when none was shown).
+ * least at: the one written, or the stored one when nothing moved (null when there is none).
  */
 export async function markThreadRead(db: Kysely<DB>, accountId: number, threadId: number, shownPostIds: readonly number[]): Promise<number | null> {
   if (shownPostIds.length === 0) return null;
@@ -21,18 +21,27 @@ export async function markThreadRead(db: Kysely<DB>, accountId: number, threadId
   // The first post after `after` that the page did not show, less one; the newest shown when there is none.
   const readUpTo = (after: RawBuilder<unknown>) =>
     sql<number>`least(${newest}::integer, coalesce((select min(unshown.id) - 1 from posts unshown where unshown.thread_id = ${threadId} and unshown.id > ${after} and unshown.id <> all(${shown})), ${newest}::integer))`;
-  // A page already read (most views) writes nothing: no row is offered for insert, so no row is locked
-  // and no transaction id taken — the view costs a read, not a commit.
-  const { rows } = await sql<{ last_read_post_id: number }>`
-    insert into thread_reads (account_id, thread_id, last_read_post_id, read_at)
-    select ${accountId}, ${threadId}, ${readUpTo(sql`0`)}, now()
-    where not exists (select from thread_reads done where done.account_id = ${accountId} and done.thread_id = ${threadId} and done.last_read_post_id >= ${newest})
-    on conflict (account_id, thread_id) do update
-      set last_read_post_id = greatest(thread_reads.last_read_post_id, ${readUpTo(sql`thread_reads.last_read_post_id`)}),
-          read_at = now()
-      where thread_reads.last_read_post_id < ${newest}
-    returning last_read_post_id`.execute(db);
-  return rows[0]?.last_read_post_id ?? newest;
+  // A page that cannot move the mark writes nothing — one read already (most views), and a middle page
+  // of a thread not read from its start, whose first unshown post comes before it — so no row is
+  // locked and no transaction id taken: the view costs a read, not a commit.
+  const { rows } = await sql<{ written: number | null; stored: number | null }>`
+    with stored as (
+      select last_read_post_id from thread_reads where account_id = ${accountId} and thread_id = ${threadId}
+    ), target as (
+      select ${readUpTo(sql`coalesce((select last_read_post_id from stored), 0)`)} as up_to
+    ), written as (
+      insert into thread_reads (account_id, thread_id, last_read_post_id, read_at)
+      select ${accountId}, ${threadId}, target.up_to, now() from target
+      where target.up_to > coalesce((select last_read_post_id from stored), 0)
+      on conflict (account_id, thread_id) do update
+        set last_read_post_id = greatest(thread_reads.last_read_post_id, ${readUpTo(sql`thread_reads.last_read_post_id`)}),
+            read_at = now()
+        where thread_reads.last_read_post_id < ${newest}
+      returning last_read_post_id
+    )
+    select (select last_read_post_id from written) as written, (select last_read_post_id from stored) as stored`.execute(db);
+  const row = rows[0];
+  return row?.written ?? row?.stored ?? null;
 }
 
 /**

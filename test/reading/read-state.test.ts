@@ -169,6 +169,27 @@ describe('read state', () => {
     expect(await mark(anna, thread.id)).toBe(all.at(-1));
   });
 
+  it('writes nothing when a page cannot move the mark — a middle page of a thread not read from its start — and says where the mark is', async () => {
+    const thread = await startThread(bo.agent, 'alla');
+    const replies = [];
+    for (let i = 0; i < 3; i += 1) replies.push(await reply(bo.agent, thread.id, `Reply ${i}`));
+    const [first, second, third, fourth] = [thread.posts[0]!.id, ...replies.map((r) => r.id)] as [number, number, number, number];
+    const annaId = await accountId(anna);
+    expect(await markThreadRead(ctx.db, annaId, thread.id, [first])).toBe(first);
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    await ctx.db.updateTable('thread_reads').set({ read_at: longAgo }).where('account_id', '=', annaId).where('thread_id', '=', thread.id).execute();
+    const readAt = async () =>
+      (await ctx.db.selectFrom('thread_reads').select('read_at').where('account_id', '=', annaId).where('thread_id', '=', thread.id).executeTakeFirstOrThrow())
+        .read_at;
+    // The second post was never shown: showing the third and fourth leaves the mark, and the row, alone.
+    expect(await markThreadRead(ctx.db, annaId, thread.id, [third, fourth])).toBe(first);
+    expect(await mark(anna, thread.id)).toBe(first);
+    expect(await readAt()).toEqual(longAgo);
+    // Showing the second moves it, and writes.
+    expect(await markThreadRead(ctx.db, annaId, thread.id, [second])).toBe(second);
+    expect(await readAt()).not.toEqual(longAgo);
+  });
+
   it('erases what a member read when their account is deleted', async () => {
     const leaving = await signUp(ctx);
     const thread = await startThread(bo.agent, 'alla');
