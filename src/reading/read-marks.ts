@@ -1,7 +1,8 @@
 // Marking what a thread page showed a member as read, without a statement when this instance knows the
-// mark is there already (a member reading a thread again, or paging back). Safe across instances and
-// without events: a mark only moves forward (markThreadRead), so one seen here is a lower bound of the
-// stored one however other instances moved it since, and a page it does not cover still writes.
+// mark is there already (a member reading a thread again, or paging back) or that the page cannot move
+// it. Safe across instances and without events: a mark only moves forward (markThreadRead), so one seen
+// here is a lower bound of the stored one however other instances moved it since, and a page it does
+// not cover still writes.
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { DB } from '../db/schema.js';
@@ -9,17 +10,42 @@ import { markThreadRead } from './reading.queries.js';
 
 /** Member and thread pairs remembered per instance: a number each, a few megabytes at most. */
 const MAX_MARKS = 50_000;
+/**
+ * How long a page that could not move a mark is believed to still not move it. A page stops moving the
+ * mark at the first post it does not show; only reading that post moves the mark on, which this instance
+ * sees when it happens here. Read on another instance, it is seen here after this long at the latest —
+ * the same minute kept views are rendered afresh after.
+ */
+const STUCK_FOR_MS = 60_000;
 
 export type MarkRead = (db: Kysely<DB>, accountId: number, threadId: number, shownPostIds: readonly number[]) => Promise<void>;
 
 /** A markThreadRead that remembers, per member and thread, the furthest mark it knows is stored. */
 export function rememberingReadMarks(): MarkRead {
   const known = new LRUCache<string, number>({ max: MAX_MARKS });
+  // Per member, thread and the posts a page showed: the mark at which that page moved it no further.
+  const stuck = new LRUCache<string, number>({ max: MAX_MARKS, ttl: STUCK_FOR_MS });
   return async (db, accountId, threadId, shownPostIds) => {
     if (shownPostIds.length === 0) return;
     const key = `${accountId} ${threadId}`;
-    if ((known.get(key) ?? 0) >= Math.max(...shownPostIds)) return;
+    const newest = Math.max(...shownPostIds);
+    const knownMark = known.get(key);
+    if ((knownMark ?? 0) >= newest) return;
+    const pageKey = `${key} ${fingerprint(shownPostIds)}`;
+    if (knownMark !== undefined && stuck.get(pageKey) === knownMark) return;
     const mark = await markThreadRead(db, accountId, threadId, shownPostIds);
-    if (mark !== null) known.set(key, Math.max(mark, known.get(key) ?? 0));
+    if (mark === null) return;
+    const furthest = Math.max(mark, known.get(key) ?? 0);
+    known.set(key, furthest);
+    // Short of the newest post shown, the mark stopped at a post this page does not show: viewing the
+    // same posts again cannot move it until that post is read.
+    if (furthest < newest) stuck.set(pageKey, furthest);
   };
+}
+
+/** A short name for a set of posts (FNV-1a over their ids): the same page, unless posts were added or moved. */
+function fingerprint(postIds: readonly number[]): string {
+  let hash = 0x811c9dc5;
+  for (const id of postIds) hash = Math.imul(hash ^ id, 0x01000193);
+  return `${postIds.length}:${(hash >>> 0).toString(36)}`;
 }

@@ -138,6 +138,7 @@ describe('read state', () => {
     const below = await insertReplies(ctx, { threadId: thread.id, author: bo.username, under: top.id, count: 450 });
     // Opening the last part alone leaves the first two unread: reading continues at the top reply.
     await open(anna, thread.id, '?part=3');
+    await open(anna, thread.id, '?part=3');
     expect(await boardRow(anna.agent, 'alla', thread.id)).toMatchObject({ unread: true, readFrom: `/p/${top.id}` });
     expect(await mark(anna, thread.id)).toBe(thread.posts[0]!.id);
     await open(anna, thread.id, '?part=1');
