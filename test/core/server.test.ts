@@ -9,7 +9,7 @@ interface LogEntry {
 }
 
 describe('starting the server', () => {
-  it('logs one address to open, PUBLIC_URL, and not the address it is bound to; then one line per request', async () => {
+  it('logs one address to open, PUBLIC_URL, and not the address it is bound to; then one line per request, all written by the time it has stopped', async () => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'info' };
     delete env.DATABASE_URL;
@@ -54,10 +54,19 @@ describe('starting the server', () => {
         }),
       ]);
       expect(entries.filter((entry) => entry.msg === 'incoming request')).toEqual([]);
-    } finally {
+
+      // Lines are written in batches; stopping the server writes what was gathered: the line saying it
+      // is closing, logged just before, is there when the process has exited.
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
       await exited;
+      expect(lines).toContain('closing: finishing requests in flight');
+    } finally {
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGTERM');
+        await exited;
+      }
     }
   }, 60_000);
 });
