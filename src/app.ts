@@ -100,7 +100,9 @@ const LOG_BATCH_BYTES = 4096;
 const LOG_FLUSH_MS = 250;
 function standardOutput() {
   const stream = pino.destination({ dest: 1, sync: true, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS });
-  process.once('exit', () => stream.flushSync());
+  // flush, not flushSync: written in place it writes at once, and a reader gone (EPIPE) is reported to
+  // pino, which stops logging; flushSync would retry that write forever and the process never end.
+  process.once('exit', () => stream.flush());
   return stream;
 }
 
