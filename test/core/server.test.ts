@@ -92,7 +92,7 @@ describe('starting the server', () => {
       server.stdout.destroy();
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       // A server that hangs on its way out is reported as such, not left to the test's timeout.
-      const hanging = new Promise((resolve) => setTimeout(resolve, 20_000, 'still running after 20 s')).catch(() => undefined);
+      const hanging = new Promise((resolve) => setTimeout(resolve, 20_000, 'still running after 20 s').unref());
       expect(await Promise.race([stop(), hanging])).toBe(0);
     } finally {
       server.kill('SIGKILL');
