@@ -28,11 +28,12 @@ export async function markThreadRead(db: Kysely<DB>, accountId: number, threadId
     with stored as (
       select last_read_post_id from thread_reads where account_id = ${accountId} and thread_id = ${threadId}
     ), target as (
-      select ${readUpTo(sql`coalesce((select last_read_post_id from stored), 0)`)} as up_to
+      select mark.stored_or_none, ${readUpTo(sql`mark.stored_or_none`)} as up_to
+      from (select coalesce((select last_read_post_id from stored), 0) as stored_or_none) mark
     ), written as (
       insert into thread_reads (account_id, thread_id, last_read_post_id, read_at)
       select ${accountId}, ${threadId}, target.up_to, now() from target
-      where target.up_to > coalesce((select last_read_post_id from stored), 0)
+      where target.up_to > target.stored_or_none
       on conflict (account_id, thread_id) do update
         set last_read_post_id = greatest(thread_reads.last_read_post_id, ${readUpTo(sql`thread_reads.last_read_post_id`)}),
             read_at = now()
