@@ -42,7 +42,10 @@ export interface SharedView {
   readonly bytes: number;
 }
 
-/** Where a shared view has a hole: the name's number between this and a NUL (random, as FRAGMENT_MARKER). */
+/**
+ * Where a shared view has a hole: the part's name between this and a NUL (random, as FRAGMENT_MARKER). By
+ * name, not by number, so a hole inside a cached fragment means the same part on every page it is on.
+ */
 const HOLE_MARKER = `\u0000own-${randomUUID()}-`;
 
 export interface FragmentStats {
@@ -140,6 +143,11 @@ export interface Views {
    */
   renderShared(name: string, data: object, context: RenderContext, own: readonly string[]): SharedView;
   /**
+   * A hole for the part named `part`, to put in renderShared's data where `{{{own.NAME}}}` cannot reach: a
+   * listed item's own part, in the item's fragment (whose key then names the part).
+   */
+  hole(part: string): Handlebars.SafeString;
+  /**
    * A shared view in the layout, with this viewer's own parts (HTML) in its holes: the page as render()
    * would make it, as its parts in order. The kept view's pieces are among them as they are: copying a
    * page of 230 kB into one buffer for every request was a fifth of a member's thread page's CPU.
@@ -191,7 +199,7 @@ function assemble(html: string, fragments: readonly Buffer[]): Buffer {
 }
 
 /** The view's bytes cut at its holes' markers. */
-function cutAtHoles(bytes: Buffer, names: readonly string[]): SharedView {
+function cutAtHoles(bytes: Buffer): SharedView {
   const marker = Buffer.from(HOLE_MARKER);
   const pieces: Buffer[] = [];
   const holes: string[] = [];
@@ -199,7 +207,7 @@ function cutAtHoles(bytes: Buffer, names: readonly string[]): SharedView {
   for (let at = bytes.indexOf(marker); at !== -1; at = bytes.indexOf(marker, from)) {
     pieces.push(bytes.subarray(from, at));
     const end = bytes.indexOf(0, at + marker.length);
-    holes.push(names[Number(bytes.toString('latin1', at + marker.length, end))]!);
+    holes.push(bytes.toString('utf8', at + marker.length, end));
     from = end + 1;
   }
   pieces.push(bytes.subarray(from));
@@ -222,6 +230,10 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
   }
   const layout = views.get('layouts/main');
   if (!layout) throw new Error(`no layout at ${join(viewsDir, 'layouts/main.hbs')}`);
+  const hole = (part: string) => {
+    if (part.includes('\u0000')) throw new Error('a hole is named without NUL');
+    return new hbs.SafeString(`${HOLE_MARKER}${part}\u0000`);
+  };
   const renderAlone = (name: string, data: object, renderData: RenderData): string => {
     const view = views.get(name);
     if (!view) throw new Error(`no view named ${name}`);
@@ -242,11 +254,12 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
       return assemble(render(name, data, { t: context.t, locale: context.locale, fragments }), fragments);
     },
     renderShared(name, data, context, own) {
-      const holes = Object.fromEntries(own.map((part, index) => [part, new hbs.SafeString(`${HOLE_MARKER}${index}\u0000`)]));
+      const holes = Object.fromEntries(own.map((part) => [part, hole(part)]));
       const fragments: Buffer[] = [];
       const html = renderAlone(name, { ...data, own: holes }, { t: context.t, locale: context.locale, fragments });
-      return cutAtHoles(assemble(html, fragments), own);
+      return cutAtHoles(assemble(html, fragments));
     },
+    hole,
     renderAround(view, own, layoutData, context) {
       // The view's pieces go in as fragments: copied once, into the page.
       const fragments = [...view.pieces];

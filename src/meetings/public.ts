@@ -12,6 +12,7 @@ import type { Reading } from '../core/shared-reads.js';
 import { businessLinesOf } from '../businesses/public.js';
 import { findPosts } from '../posts/posts.queries.js';
 import { bodyIsReadable, canModerate, postVisibility, visibilityFacts } from '../posts/visibility.js';
+import { titleSeenAsAnyMember } from '../posts/present.js';
 import * as queries from './meetings.queries.js';
 import { countsJson, formatMeetingShort, formatMeetingTime, listItemJson, ownAnswerJson } from './present.js';
 import type { MeetingJsonType } from './meetings.schemas.js';
@@ -154,10 +155,15 @@ export async function upcomingMeetings(
   const first = new Set(options.firstNetworkIds ?? []);
   const mine = (row: (typeof rows)[number]) => row.networks.some((network) => first.has(network.id));
   const ordered = first.size > 0 ? [...rows.filter(mine), ...rows.filter((row) => !mine(row))] : rows;
-  return ordered.map((row) => ({
-    ...listItemJson(row, options.viewer, options.t),
-    when: formatMeetingTime(row.starts_at, row.ends_at, options.clocks.locale, options.clocks.timeZone),
-  }));
+  const { viewer } = options;
+  return {
+    meetings: ordered.map((row) => ({
+      ...listItemJson(row, viewer, options.t),
+      when: formatMeetingTime(row.starts_at, row.ends_at, options.clocks.locale, options.clocks.timeZone),
+    })),
+    /** Whether a signed-in viewer reads every title here as any member does (a guest: false). */
+    titlesAsAnyMember: !!viewer && ordered.every((row) => titleSeenAsAnyMember(row, viewer)),
+  };
 }
 
 /** A new calendar secret: 20 random bytes in base32 (32 characters). */

@@ -13,6 +13,7 @@ import { decodeBoardCursor, encodeBoardCursor } from './board-cursor.js';
 import { findNetworkBySlug, listBoardThreads, type BoardFilter, type NetworkRow } from './networks.queries.js';
 import { isMember, membershipState, networksOfMember } from './membership.queries.js';
 import { boardThreadJson } from './present.js';
+import { titleSeenAsAnyMember } from '../posts/present.js';
 
 export { findBoardThreads, findNetworkBySlug, listNetworks, recordNetworkActivity, type BoardThreadRow, type NetworkRow } from './networks.queries.js';
 export { BoardJson, boardQuery, networkSlugParam, NetworkJson, type NetworkParams } from './networks.schemas.js';
@@ -87,5 +88,10 @@ export async function readBoard(
   const last = page.at(-1);
   const nextCursor =
     rows.length > BOARD_PAGE_SIZE && last ? encodeBoardCursor({ pinned: last.pinned, lastActivityAt: last.last_activity_at, id: last.id }) : null;
-  return { threads: page.map((row) => boardThreadJson(row, viewer, t)), nextCursor };
+  return {
+    threads: page.map((row) => boardThreadJson(row, viewer, t)),
+    nextCursor,
+    /** Whether a signed-in viewer reads every title here as any member does (a guest: false). */
+    titlesAsAnyMember: !!viewer && page.every((row) => titleSeenAsAnyMember(row, viewer)),
+  };
 }

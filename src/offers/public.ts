@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.js';
 import type { Reading } from '../core/shared-reads.js';
 import { findOffers, listCurrentOffers, upsertOffer } from './offers.queries.js';
 import { checkOfferTerms, forumToday, offerJson } from './offers.service.js';
+import { titleSeenAsAnyMember } from '../posts/present.js';
 
 export { upsertOffer, checkOfferTerms, forumToday };
 export { OfferJson } from './offers.schemas.js';
@@ -21,7 +22,11 @@ const BOARD_OFFERS = 10;
 export async function currentOffersOf({ db, reads }: Reading, networkId: number, viewer: Viewer | null, t: Translate, timeZone: string, now = new Date()) {
   const today = forumToday(timeZone, now);
   const rows = await reads.read(`offers ${networkId} ${today}`, ['boards'], () => listCurrentOffers(db, { today, networkId, limit: BOARD_OFFERS }));
-  return rows.map((row) => offerJson(row, viewer, t, today));
+  return {
+    offers: rows.map((row) => offerJson(row, viewer, t, today)),
+    /** Whether a signed-in viewer reads every title here as any member does (a guest: false). */
+    titlesAsAnyMember: !!viewer && rows.every((row) => titleSeenAsAnyMember(row, viewer)),
+  };
 }
 
 /**

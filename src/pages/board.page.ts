@@ -17,6 +17,8 @@ import { canModerate } from '../posts/visibility.js';
 import { networkAside } from './network-aside.js';
 import { meetingLines, upcomingMeetings } from '../meetings/public.js';
 import { currentOffersOf } from '../offers/public.js';
+import { hasFlash } from '../core/http.js';
+import { sharedViews } from '../core/shared-views.js';
 
 export async function boardPageData(request: FastifyRequest & { params: NetworkParams; query: Static<typeof boardQuery> }) {
   const {
@@ -50,7 +52,7 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
     page ? boardMembership(reading, network.id, viewer?.id) : undefined,
     // Meeting threads' date and how many are coming (two queries), and the meetings the network is invited to (one): pages only.
     page ? meetingLines(reading, threadIds, clocks) : undefined,
-    page && firstPage ? upcomingMeetings(reading, { viewer, t: request.t, clocks, networkId: network.id, limit: 5 }) : [],
+    page && firstPage ? upcomingMeetings(reading, { viewer, t: request.t, clocks, networkId: network.id, limit: 5 }) : NO_MEETINGS,
     // Conveners and admins: how many posts await review (one count query, only for them).
     moderates ? reviewCount(db, network.id) : null,
     // The follow button: the follower count (shared) and the viewer's level (a point lookup).
@@ -58,17 +60,24 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
     // The network's current offers for the side column (offers: one query).
     page ? currentOffersOf(reading, network.id, viewer, request.t, request.server.config.timeZone) : undefined,
   ]);
-  const threads = board.threads.map((thread) => {
+  const withReadState = <T extends { id: number; slug: string }>(thread: T) => {
     const state = states?.get(thread.id);
     return state ? { ...thread, unread: state.unread, readFrom: readFromPath(thread, state) } : thread;
-  });
-  const json: Static<typeof BoardJson> = { network: networkJson(network), threads, nextCursor };
+  };
+  const json: Static<typeof BoardJson> = { network: networkJson(network), threads: board.threads.map(withReadState), nextCursor };
   // The side column (beside the board from 1,100 px, after it on a phone): conveners and businesses (two queries), rules and offers.
-  const aside = page ? { ...(await networkAside(reading, network, ruleTitles)), offers } : undefined;
+  const aside = page ? { ...(await networkAside(reading, network, ruleTitles)), offers: offers?.offers } : undefined;
+  // The threads as the page lists them, without the viewer's read state.
+  const listed = board.threads.map(withThreadPath).map((thread) => ({ ...thread, meeting: meetingsOn?.get(thread.id) }));
   return {
     ...json,
-    threads: threads.map(withThreadPath).map((thread) => ({ ...thread, meeting: meetingsOn?.get(thread.id) })),
-    upcomingMeetings: upcoming,
+    threads: listed.map(withReadState),
+    listed,
+    // A member who moderates nothing here and reads every title on the page as any member does (a
+    // hidden thread of their own would read otherwise) sees the page as every such member does, but
+    // for their own parts: its view is kept for them all (boardPage below).
+    seenAsAnyMember: !!viewer && !moderates && board.titlesAsAnyMember && upcoming.titlesAsAnyMember && (offers?.titlesAsAnyMember ?? true),
+    upcomingMeetings: upcoming.meetings,
     firstPage,
     // A members-only network takes a member (its moderators always may): the new-thread form shows only
     // to those the posting guard lets through, and others are told to join.
@@ -107,11 +116,44 @@ function boardThreadFragmentKey(thread: { lastActivityAt: string }, locale: Loca
   return `${relativeTime(new Date(thread.lastActivityAt), locale)}\u0000${JSON.stringify(thread)}`;
 }
 
+/** Upcoming meetings where the page lists none (JSON, and pages after the first). */
+const NO_MEETINGS = { meetings: [], titlesAsAnyMember: true };
+
+/** The parts of a board page that are each member's own, beside each listed thread's first line (its read state). */
+const OWN_PARTS = ['follow', 'submissionKey'] as const;
+
+/** The hole for a listed thread's first line: where the member's read state of it goes. */
+const threadStart = (threadId: number) => `start ${threadId}`;
+
 export async function boardPage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.views.cacheFragments('board-thread', boardThreadFragmentKey);
+  // The whole page once for every member who sees it as any member does (boardPageData).
+  const views = sharedViews(app);
   app.get('/n/:network', { schema: { params: networkSlugParam, querystring: boardQuery, response: { 200: BoardJson } } }, async (request, reply) => {
-    const { json, ...data } = await boardPageData(request);
-    return reply.page('networks/board', { ...data, values: {}, errors: {} }, { json, title: data.network.name });
+    // Before any read: a view rendered from reads an event overtook is not kept.
+    const startedIn = app.cacheInvalidation.generation;
+    const { json, listed, seenAsAnyMember, ...data } = await boardPageData(request);
+    const options = { json, title: data.network.name };
+    const viewData = { ...data, values: {}, errors: {} };
+    if (!seenAsAnyMember || request.wantsJson || hasFlash(request)) return reply.page('networks/board', viewData, options);
+    const context = { locale: request.locale, t: request.t };
+    const own: Record<string, string> = {
+      follow: app.views.render('partials/follow-button', { viewer: request.viewer, follow: data.follow }, context),
+      submissionKey: app.views.render('partials/submission-key', {}, context),
+    } satisfies Record<(typeof OWN_PARTS)[number], string>;
+    for (const thread of data.threads) own[threadStart(thread.id)] = app.views.render('partials/board-thread-start', thread, context);
+    // Whether they are a member decides Join or Leave and whether they may start a thread; the rest of the page is the network's.
+    const key = `${request.locale} ${data.network.slug} ${request.query.before ?? ''} ${data.filter ?? ''} ${data.membership?.member} ${data.canPost}`;
+    const view = views.view(key, ['boards'], startedIn, () =>
+      app.views.renderShared(
+        'networks/board',
+        // Rendered without the layout, whose data tells the page it has a viewer: any member, no one in particular.
+        { ...viewData, viewer: true, threads: listed.map((thread) => ({ ...thread, ownStart: app.views.hole(threadStart(thread.id)) })) },
+        context,
+        OWN_PARTS,
+      ),
+    );
+    return reply.sharedPage(view, own, viewData, { title: options.title });
   });
 }

@@ -49,7 +49,7 @@ export async function homePageData(request: FastifyRequest & { query: Static<typ
   // A member's lists hold their networks' threads: one who belongs to none has none, and is spared
   // the queries (at full scale they read every thread of the forum to find that out).
   const hasThreads = !viewer || memberOf.length > 0;
-  const [latest, upcoming, needsReply] = await Promise.all([
+  const [latest, { meetings: upcoming }, needsReply] = await Promise.all([
     hasThreads ? latestThreadsFor(db, viewer, request.t, LATEST, filter) : [],
     upcomingMeetings({ db, reads }, { viewer, t: request.t, clocks, firstNetworkIds: memberOf.map((network) => network.id), limit: UPCOMING }),
     viewer && hasThreads ? threadsAwaitingReplyFor(db, viewer, request.t, AWAITING) : [],

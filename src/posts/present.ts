@@ -224,6 +224,30 @@ export function threadTitleFor(thread: ThreadTitleFacts, viewer: Viewer | null, 
     : { id: thread.id, title: t('moderation.hiddenThread'), slug: '', titleHidden: true };
 }
 
+/**
+ * A member who wrote nothing and moderates nothing: what every such member is shown. Never a viewer of a
+ * request (no account has id 0); only asked of the one rule beside a real viewer.
+ */
+const ANY_MEMBER: Viewer = {
+  id: 0,
+  username: '',
+  displayName: '',
+  role: 'member',
+  locale: null,
+  createdAt: new Date(0),
+  convenes: [],
+  emailConfirmed: true,
+};
+
+/**
+ * Whether this viewer reads the thread's title as any member does (the one rule asked for both): a view
+ * listing the thread, rendered for one such member, is every such member's (pages/board.page.ts).
+ */
+export function titleSeenAsAnyMember(thread: ThreadTitleFacts, viewer: Viewer): boolean {
+  const opening = visibilityFacts(thread, 'opening_');
+  return threadTitleIsReadable(viewer, opening) === threadTitleIsReadable(ANY_MEMBER, opening);
+}
+
 /** A thread's address: /t/:id/:slug, or /t/:id alone when the slug is empty (its title hidden from the viewer). */
 export function threadPath(thread: { id: number; slug: string }): string {
   return thread.slug ? `/t/${thread.id}/${thread.slug}` : `/t/${thread.id}`;

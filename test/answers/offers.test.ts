@@ -101,7 +101,7 @@ describe('offers', () => {
     const nextMorning = new Date(startOfDayIn(ZONE, dayAfter(until))!.getTime() + 10 * 60 * 1000);
     const titles = async (now: Date) => (await currentOffersFor(ctx.db, null, t, ZONE, now)).map((o) => o.title);
     const onBoard = async (now: Date) =>
-      (await currentOffersOf({ db: ctx.db, reads: ctx.app.sharedReads }, network.id, null, t, ZONE, now)).map((o) => o.title);
+      (await currentOffersOf({ db: ctx.db, reads: ctx.app.sharedReads }, network.id, null, t, ZONE, now)).offers.map((o) => o.title);
     expect(await titles(lastEvening)).toContain('Room until the fifth day');
     expect(await onBoard(lastEvening)).toContain('Room until the fifth day');
     expect(await titles(nextMorning)).not.toContain('Room until the fifth day');
