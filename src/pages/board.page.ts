@@ -44,7 +44,7 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   // Everything around the threads depends on the network and the threads only: the queries go at once.
   const [states, ruleTitles, membership, meetingsOn, upcoming, review, follow, offers] = await Promise.all([
     // A member sees which threads they have not read to the end (one query), and the title takes them where their reading continues.
-    viewer ? readStatesOf(db, viewer, threadIds) : undefined,
+    viewer ? readStatesOf(reading, viewer, threadIds) : undefined,
     // The rules show in the side column of every page, and above the new-thread form: one query for both,
     // for pages only (the JSON has neither).
     page ? reads.read(`network ${network.id} rules`, ['boards'], () => listRuleTitles(db, network.id)) : [],
@@ -142,7 +142,8 @@ export async function boardPage(fastify: FastifyInstance): Promise<void> {
       follow: app.views.render('partials/follow-button', { viewer: request.viewer, follow: data.follow }, context),
       submissionKey: app.views.render('partials/submission-key', {}, context),
     } satisfies Record<(typeof OWN_PARTS)[number], string>;
-    for (const thread of data.threads) own[threadStart(thread.id)] = app.views.render('partials/board-thread-start', thread, context);
+    const starts = app.views.renderEach('board-thread-start', data.threads, context);
+    data.threads.forEach((thread, index) => (own[threadStart(thread.id)] = starts[index]!));
     // Whether they are a member decides Join or Leave and whether they may start a thread; the rest of the page is the network's.
     const key = `${request.locale} ${data.network.slug} ${request.query.before ?? ''} ${data.filter ?? ''} ${data.membership?.member} ${data.canPost}`;
     const view = views.view(key, ['boards'], startedIn, () =>

@@ -50,7 +50,7 @@ export async function homePageData(request: FastifyRequest & { query: Static<typ
   // the queries (at full scale they read every thread of the forum to find that out).
   const hasThreads = !viewer || memberOf.length > 0;
   const [latest, { meetings: upcoming }, needsReply] = await Promise.all([
-    hasThreads ? latestThreadsFor(db, viewer, request.t, LATEST, filter) : [],
+    hasThreads ? latestThreadsFor({ db, reads }, viewer, request.t, LATEST, filter) : [],
     upcomingMeetings({ db, reads }, { viewer, t: request.t, clocks, firstNetworkIds: memberOf.map((network) => network.id), limit: UPCOMING }),
     viewer && hasThreads ? threadsAwaitingReplyFor(db, viewer, request.t, AWAITING) : [],
   ]);

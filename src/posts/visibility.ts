@@ -67,8 +67,15 @@ const VISIBILITY_COLUMNS = {
   hidden_rule: true,
 } as const satisfies Record<keyof VisibilityColumnTypes, true>;
 
+/** Each column's name behind each prefix asked for, worked out once: a listing asks this of every row. */
+const prefixedNames = new Map<string, ReadonlyArray<readonly [string, string]>>();
+
 function unprefixed(row: Record<string, unknown>, prefix: string): VisibilityColumns {
-  return Object.fromEntries(Object.keys(VISIBILITY_COLUMNS).map((name) => [name, row[prefix + name]])) as VisibilityColumns;
+  let names = prefixedNames.get(prefix);
+  if (!names) prefixedNames.set(prefix, (names = Object.keys(VISIBILITY_COLUMNS).map((name) => [name, prefix + name] as const)));
+  const columns: Record<string, unknown> = {};
+  for (const [name, prefixed] of names) columns[name] = row[prefixed];
+  return columns as VisibilityColumns;
 }
 
 export interface HiddenDetails {

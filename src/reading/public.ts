@@ -6,8 +6,11 @@ import type { Kysely } from 'kysely';
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
+import type { Reading } from '../core/shared-reads.js';
 import { listedThreadJson, type ReadState } from './present.js';
 import { latestThreads, readStates, threadsAwaitingReply, type QuestionFilter } from './reading.queries.js';
+
+import { readerTag } from './read-marks.js';
 
 export { rememberingReadMarks, type MarkRead } from './read-marks.js';
 export { readFromPath, type ReadState } from './present.js';
@@ -22,9 +25,16 @@ export const NEW_THREAD_DAYS = 30;
 /** "Needs a reply" lists questions of the last 30 days: an older one has found its answer elsewhere, or none. */
 export const AWAITING_REPLY_DAYS = 30;
 
-/** Each thread's read state for the member, by thread id (a thread missing from the map does not exist). One query. */
-export async function readStatesOf(db: Kysely<DB>, viewer: Viewer, threadIds: readonly number[], now = new Date()): Promise<Map<number, ReadState>> {
-  const rows = await readStates(db, viewer, threadIds, new Date(now.getTime() - NEW_THREAD_DAYS * DAY_MS));
+/**
+ * Each thread's read state for the member, by thread id (a thread missing from the map does not exist).
+ * One query, kept for the member until a post or membership changes (the events drop boards and home) or
+ * their mark moves on this instance; moved on another, it is seen here within the minute kept reads live.
+ */
+export async function readStatesOf({ db, reads }: Reading, viewer: Viewer, threadIds: readonly number[], now = new Date()): Promise<Map<number, ReadState>> {
+  const horizon = new Date(now.getTime() - NEW_THREAD_DAYS * DAY_MS);
+  const rows = await reads.read(`read states ${viewer.id} ${threadIds.join(',')}`, ['boards', 'home', readerTag(viewer.id)], () =>
+    readStates(db, viewer, threadIds, horizon),
+  );
   return new Map(
     rows.map((row) => [
       row.thread_id,
@@ -40,11 +50,11 @@ export async function readStatesOf(db: Kysely<DB>, viewer: Viewer, threadIds: re
  * The latest threads as the viewer may see them: of their networks for a member, of the whole forum for
  * a guest, with a member's read state; `filter` keeps questions, unanswered or answered. Two queries for a member (the threads, their read state), one for a guest.
  */
-export async function latestThreadsFor(db: Kysely<DB>, viewer: Viewer | null, t: Translate, limit: number, filter?: QuestionFilter) {
-  const rows = await latestThreads(db, viewer?.id, limit, filter);
+export async function latestThreadsFor(reading: Reading, viewer: Viewer | null, t: Translate, limit: number, filter?: QuestionFilter) {
+  const rows = await latestThreads(reading.db, viewer?.id, limit, filter);
   const states = viewer
     ? await readStatesOf(
-        db,
+        reading,
         viewer,
         rows.map((row) => row.id),
       )

@@ -5,6 +5,7 @@
 // not cover still writes.
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
+import type { CacheInvalidation, CacheTag } from '../core/cache-invalidation.js';
 import type { DB } from '../db/schema.js';
 import { markThreadRead } from './reading.queries.js';
 
@@ -20,8 +21,14 @@ const STUCK_FOR_MS = 60_000;
 
 export type MarkRead = (db: Kysely<DB>, accountId: number, threadId: number, shownPostIds: readonly number[]) => Promise<void>;
 
-/** A markThreadRead that remembers, per member and thread, the furthest mark it knows is stored. */
-export function rememberingReadMarks(): MarkRead {
+/** What a member's read states are kept under (public.ts readStatesOf): dropped here when they may have moved. */
+export const readerTag = (accountId: number): CacheTag => `reader:${accountId}`;
+
+/**
+ * A markThreadRead that remembers, per member and thread, the furthest mark it knows is stored; whenever
+ * it writes, what this instance keeps of the member's read states goes (public.ts readStatesOf).
+ */
+export function rememberingReadMarks(invalidation: Pick<CacheInvalidation, 'forget'>): MarkRead {
   const known = new LRUCache<string, number>({ max: MAX_MARKS });
   // Per member, thread and the posts a page showed: the mark at which that page moved it no further.
   const stuck = new LRUCache<string, number>({ max: MAX_MARKS, ttl: STUCK_FOR_MS });
@@ -34,6 +41,7 @@ export function rememberingReadMarks(): MarkRead {
     const pageKey = `${key} ${fingerprint(shownPostIds)}`;
     if (knownMark !== undefined && stuck.get(pageKey) === knownMark) return;
     const mark = await markThreadRead(db, accountId, threadId, shownPostIds);
+    invalidation.forget([readerTag(accountId)]);
     if (mark === null) return;
     const furthest = Math.max(mark, known.get(key) ?? 0);
     known.set(key, furthest);

@@ -47,7 +47,7 @@ describe('a board page kept for every member who sees it alike', () => {
   const board = async (agent: Agent) => (await agent.get('/n/kajak').set('accept', HTML).expect(200)).text;
   const join = async (member: Member) => member.agent.post('/n/kajak/join').set('accept', JSON_ACCEPT).expect(200);
 
-  it("serves one rendering to every such member, each with their own name, read states, follow buttons and form key", async () => {
+  it('serves one rendering to every such member, each with their own name, read states, follow buttons and form key', async () => {
     const first = await signUp(ctx);
     const second = await signUp(ctx);
     await join(first);
@@ -85,6 +85,16 @@ describe('a board page kept for every member who sees it alike', () => {
     // Sent in parts, with the length of them all.
     const again = await second.agent.get('/n/kajak').set('accept', HTML).expect(200);
     expect(Number(again.headers['content-length'])).toBe(Buffer.byteLength(again.text));
+  });
+
+  it('shows a thread read as soon as the member has read it', async () => {
+    const reader = await signUp(ctx);
+    await join(reader);
+    const threadId = (await startThread(asker.agent, 'kajak', { title: 'Kajakpolo på torsdagar?' })).id;
+    await untilEventsSeen(ctx);
+    expect(rowOf(await board(reader.agent), threadId)).toContain('unread-badge');
+    await reader.agent.get(`/t/${threadId}`).set('accept', HTML).expect(200);
+    expect(rowOf(await board(reader.agent), threadId)).not.toContain('unread');
   });
 
   it('continues each member where their reading stopped, after a reply changed the board', async () => {
