@@ -64,15 +64,17 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
     const state = states?.get(thread.id);
     return state ? { ...thread, unread: state.unread, readFrom: readFromPath(thread, state) } : thread;
   };
-  const json: Static<typeof BoardJson> = { network: networkJson(network), threads: board.threads.map(withReadState), nextCursor };
+  const networkShown = networkJson(network);
   // The side column (beside the board from 1,100 px, after it on a phone): conveners and businesses (two queries), rules and offers.
   const aside = page ? { ...(await networkAside(reading, network, ruleTitles)), offers: offers?.offers } : undefined;
   // The threads as the page lists them, without the viewer's read state.
   const listed = board.threads.map(withThreadPath).map((thread) => ({ ...thread, meeting: meetingsOn?.get(thread.id) }));
   return {
-    ...json,
-    threads: listed.map(withReadState),
+    network: networkShown,
+    nextCursor,
     listed,
+    /** The listed threads with the viewer's read state, as the page shows them to them alone. */
+    threadsRead: () => listed.map(withReadState),
     // A member who moderates nothing here and reads every title on the page as any member does (a
     // hidden thread of their own would read otherwise) sees the page as every such member does, but
     // for their own parts: its view is kept for them all (boardPage below).
@@ -103,7 +105,8 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
       canLeave: membership.member && !viewer?.convenes.includes(network.id),
     },
     alternateLinks: [boardFeedLink(network)],
-    json,
+    /** The board's JSON (built only when asked for). */
+    json: (): Static<typeof BoardJson> => ({ network: networkShown, threads: board.threads.map(withReadState), nextCursor }),
   };
 }
 
@@ -133,17 +136,19 @@ export async function boardPage(fastify: FastifyInstance): Promise<void> {
   app.get('/n/:network', { schema: { params: networkSlugParam, querystring: boardQuery, response: { 200: BoardJson } } }, async (request, reply) => {
     // Before any read: a view rendered from reads an event overtook is not kept.
     const startedIn = app.cacheInvalidation.generation;
-    const { json, listed, seenAsAnyMember, ...data } = await boardPageData(request);
-    const options = { json, title: data.network.name };
+    const { json, listed, threadsRead, seenAsAnyMember, ...data } = await boardPageData(request);
+    if (request.wantsJson) return reply.send(json());
     const viewData = { ...data, values: {}, errors: {} };
-    if (!seenAsAnyMember || request.wantsJson || hasFlash(request)) return reply.page('networks/board', viewData, options);
+    const title = data.network.name;
+    const threads = threadsRead();
+    if (!seenAsAnyMember || hasFlash(request)) return reply.page('networks/board', { ...viewData, threads }, { title });
     const context = { locale: request.locale, t: request.t };
     const own: Record<string, string> = {
       follow: app.views.render('partials/follow-button', { viewer: request.viewer, follow: data.follow }, context),
       submissionKey: app.views.render('partials/submission-key', {}, context),
     } satisfies Record<(typeof OWN_PARTS)[number], string>;
-    const starts = app.views.renderEach('board-thread-start', data.threads, context);
-    data.threads.forEach((thread, index) => (own[threadStart(thread.id)] = starts[index]!));
+    const starts = app.views.renderEach('board-thread-start', threads, context);
+    threads.forEach((thread, index) => (own[threadStart(thread.id)] = starts[index]!));
     // Whether they are a member decides Join or Leave and whether they may start a thread; the rest of the page is the network's.
     const key = `${request.locale} ${data.network.slug} ${request.query.before ?? ''} ${data.filter ?? ''} ${data.membership?.member} ${data.canPost}`;
     const view = views.view(key, ['boards'], startedIn, () =>
@@ -155,6 +160,6 @@ export async function boardPage(fastify: FastifyInstance): Promise<void> {
         OWN_PARTS,
       ),
     );
-    return reply.sharedPage(view, own, viewData, { title: options.title });
+    return reply.sharedPage(view, own, viewData, { title });
   });
 }
