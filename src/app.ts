@@ -135,6 +135,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ));
   app.decorate('config', config);
   app.decorate('views', loadViews(join(PROJECT_ROOT, 'views'), config.timeZone));
+  // A member's header, kept under everything it is given (its context is only those fields).
+  app.views.cacheFragments('site-header', (header: object) => JSON.stringify(header));
 
   // Shared infrastructure first, then the features: this list is the table of contents.
   await app.register(databasePlugin, { database, closeWithApp: !options.database });

@@ -162,8 +162,9 @@ function layoutData(request: FastifyRequest, reply: FastifyReply, title: string 
     locale: request.locale,
     viewer: request.viewer,
     isAdmin: request.viewer?.role === 'admin',
-    // Where "Sign in" should bring the visitor back to (never back to the sign-in pages themselves).
-    signInNext: encodeURIComponent(/^\/(login|register)\b/.test(request.url) ? '/' : request.url),
+    // Where "Sign in" should bring the visitor back to (never back to the sign-in pages themselves); a
+    // member has no such link, and their header is the same on every page (views/partials/site-header.hbs).
+    signInNext: request.viewer ? undefined : encodeURIComponent(/^\/(login|register)\b/.test(request.url) ? '/' : request.url),
     // `atTop` until the post it is about is known to be on the page (reply.page checks).
     flash: flash ? { text: request.t(flash.key, flash.values), post: flash.post, atTop: flash.post === undefined } : undefined,
     // Where the language switch brings the visitor back to: this page, or for a refused form the page it was on.

@@ -42,7 +42,7 @@ export interface SharedView {
   readonly bytes: number;
 }
 
-/** Between two items renderEach rendered (random, as FRAGMENT_MARKER). */
+/** Between two parts renderParts rendered (random, as FRAGMENT_MARKER). */
 const ITEM_SEPARATOR = new Handlebars.SafeString(`\u0000item-${randomUUID()}\u0000`);
 
 /**
@@ -77,6 +77,8 @@ function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
   hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hbs.registerHelper('not', (a: unknown) => !a);
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  // An object of the named values, as a partial's whole context: `{{#with (fields a=… b=…)}}`.
+  hbs.registerHelper('fields', (options: Handlebars.HelperOptions) => ({ ...(options.hash as object) }));
   // A fresh one-time key for a form that creates something (views/partials/submission-key.hbs).
   hbs.registerHelper('newSubmissionKey', () => crypto.randomUUID());
   hbs.registerHelper('lookupField', (map: Record<string, unknown> | undefined, key: string) => map?.[key]);
@@ -139,17 +141,18 @@ export interface Views {
    * asked for leave as the least recently used once the cache is full.
    */
   cacheFragments(partial: string, keyOf: FragmentKey): void;
-  fragmentStats(): FragmentStats;
+  /** How often cached fragments were found and rendered, and how many are kept: of one partial, or of all. */
+  fragmentStats(partial?: string): FragmentStats;
   /**
    * The view alone (no layout), with a hole wherever it writes `{{{own.NAME}}}` for each NAME of `own`:
    * what is the same for every viewer who sees `data` alike, to keep once for them all (core/shared-views.ts).
    */
   renderShared(name: string, data: object, context: RenderContext, own: readonly string[]): SharedView;
   /**
-   * The partial rendered for each of `items`, in one rendering: each template call merges every helper
-   * anew, which for thirty short rows cost more than the rows.
+   * Partials, each with its context, rendered in one template call (as render() renders a partial): each
+   * call merges every helper anew, which for a board's thirty short rows cost more than the rows.
    */
-  renderEach(partial: string, items: readonly object[], context: RenderContext): string[];
+  renderParts(parts: ReadonlyArray<readonly [partial: string, data: object]>, context: RenderContext): string[];
   /**
    * A hole for the part named `part`, to put in renderShared's data where `{{{own.NAME}}}` cannot reach: a
    * listed item's own part, in the item's fragment (whose key then names the part).
@@ -169,7 +172,8 @@ export interface Views {
  */
 function registerFragmentHelper(hbs: typeof Handlebars, keyFunctions: Map<string, FragmentKey>): Views['fragmentStats'] {
   const cache = new LRUCache<string, Buffer>({ maxSize: FRAGMENT_CACHE_SIZE, sizeCalculation: (bytes, key) => bytes.length + key.length });
-  const stats = { hits: 0, misses: 0 };
+  // Per partial: a page's test asks about its listed items, whatever the layout's header did.
+  const stats = new Map<string, { hits: number; misses: number }>();
   hbs.registerHelper('fragment', function (this: never, name: string, options: Handlebars.HelperOptions) {
     const partial = hbs.partials[name] as Handlebars.TemplateDelegate | undefined;
     if (!partial) throw new Error(`no partial ${name}`);
@@ -177,17 +181,26 @@ function registerFragmentHelper(hbs: typeof Handlebars, keyFunctions: Map<string
     const keyOf = keyFunctions.get(name);
     if (!keyOf || (options.hash as { bypass?: unknown }).bypass) return new hbs.SafeString(partial(this, { data }));
     const key = `${name}\u0000${data.locale}\u0000${keyOf(this, data.locale)}`;
+    let counts = stats.get(name);
+    if (!counts) stats.set(name, (counts = { hits: 0, misses: 0 }));
     let bytes = cache.get(key);
     if (bytes === undefined) {
-      stats.misses += 1;
+      counts.misses += 1;
       bytes = Buffer.from(partial(this, { data }));
       cache.set(key, bytes);
-    } else stats.hits += 1;
+    } else counts.hits += 1;
     if (!data.fragments) return new hbs.SafeString(bytes.toString());
     data.fragments.push(bytes);
     return new hbs.SafeString(`${FRAGMENT_MARKER}${data.fragments.length - 1}\u0000`);
   });
-  return () => ({ ...stats, entries: cache.size });
+  return (partial) => {
+    const counted = partial === undefined ? [...stats.values()] : [stats.get(partial) ?? { hits: 0, misses: 0 }];
+    return {
+      hits: counted.reduce((sum, { hits }) => sum + hits, 0),
+      misses: counted.reduce((sum, { misses }) => sum + misses, 0),
+      entries: partial === undefined ? cache.size : [...cache.keys()].filter((key) => key.startsWith(`${partial}\u0000`)).length,
+    };
+  };
 }
 
 /** The page's HTML around its markers, encoded, with each marked fragment's bytes in its place: in order, not copied. */
@@ -238,8 +251,8 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
   }
   const layout = views.get('layouts/main');
   if (!layout) throw new Error(`no layout at ${join(viewsDir, 'layouts/main.hbs')}`);
-  // renderEach's one template: every item through the partial, each followed by the separator.
-  const eachOf = hbs.compile('{{#each items}}{{> (lookup @root "partial")}}{{{@root.separator}}}{{/each}}', { preventIndent: true });
+  // renderParts' one template: each item's partial with its data, each followed by the separator.
+  const partsTemplate = hbs.compile('{{#each items}}{{> (lookup . "partial") data}}{{{@root.separator}}}{{/each}}', { preventIndent: true });
   const hole = (part: string) => {
     if (part.includes('\u0000')) throw new Error('a hole is named without NUL');
     return new hbs.SafeString(`${HOLE_MARKER}${part}\u0000`);
@@ -270,13 +283,14 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
       return cutAtHoles(assemble(html, fragments));
     },
     hole,
-    renderEach(partial, items, context) {
-      if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);
-      const html = eachOf({ partial, items, separator: ITEM_SEPARATOR }, { data: { t: context.t, locale: context.locale } });
+    renderParts(parts, context) {
+      for (const [partial] of parts) if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);
+      const items = parts.map(([partial, data]) => ({ partial, data }));
+      const html = partsTemplate({ items, separator: ITEM_SEPARATOR }, { data: { t: context.t, locale: context.locale } });
       return html
         .split(ITEM_SEPARATOR.toString())
-        .slice(0, items.length)
-        .map((item) => item.trim());
+        .slice(0, parts.length)
+        .map((part) => part.trim());
     },
     renderAround(view, own, layoutData, context) {
       // The view's pieces go in as fragments: copied once, into the page.

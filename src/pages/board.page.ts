@@ -143,11 +143,15 @@ export async function boardPage(fastify: FastifyInstance): Promise<void> {
     const threads = threadsRead();
     if (!seenAsAnyMember || hasFlash(request)) return reply.page('networks/board', { ...viewData, threads }, { title });
     const context = { locale: request.locale, t: request.t };
-    const own: Record<string, string> = {
-      follow: app.views.render('partials/follow-button', { viewer: request.viewer, follow: data.follow }, context),
-      submissionKey: app.views.render('partials/submission-key', {}, context),
-    } satisfies Record<(typeof OWN_PARTS)[number], string>;
-    const starts = app.views.renderEach('board-thread-start', threads, context);
+    const [follow = '', submissionKey = '', ...starts] = app.views.renderParts(
+      [
+        ['follow-button', { viewer: request.viewer, follow: data.follow }],
+        ['submission-key', {}],
+        ...threads.map((thread) => ['board-thread-start', thread] as const),
+      ],
+      context,
+    );
+    const own: Record<string, string> = { follow, submissionKey } satisfies Record<(typeof OWN_PARTS)[number], string>;
     threads.forEach((thread, index) => (own[threadStart(thread.id)] = starts[index]!));
     // Whether they are a member decides Join or Leave and whether they may start a thread; the rest of the page is the network's.
     const key = `${request.locale} ${data.network.slug} ${request.query.before ?? ''} ${data.filter ?? ''} ${data.membership?.member} ${data.canPost}`;

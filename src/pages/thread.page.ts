@@ -109,10 +109,14 @@ export async function threadPage(fastify: FastifyInstance): Promise<void> {
         return (reply as FastifyReply).type('application/json; charset=utf-8').send(view.pieces[0]);
       }
       const context = { locale: request.locale, t: request.t };
-      const own = {
-        watch: app.views.render('partials/watch-button', { watch: data.watch }, context),
-        submissionKey: app.views.render('partials/submission-key', {}, context),
-      } satisfies Record<(typeof OWN_PARTS)[number], string>;
+      const [watch = '', submissionKey = ''] = app.views.renderParts(
+        [
+          ['watch-button', { watch: data.watch }],
+          ['submission-key', {}],
+        ],
+        context,
+      );
+      const own = { watch, submissionKey } satisfies Record<(typeof OWN_PARTS)[number], string>;
       const viewData = { ...data, signedIn: !!request.viewer, values: {}, errors: {} };
       const options = { title: thread.title };
       if (hasFlash(request)) return reply.page('threads/show', { ...viewData, ...tree(), own }, { ...options, json: json() });

@@ -125,6 +125,26 @@ describe('the page frame', () => {
       expect(header).not.toContain('menu-group-name');
     });
 
+    it("keeps a member's header from page to page, and shows a new name at once", async () => {
+      const reader = await signUp(ctx, { displayName: 'Rut Läsare' });
+      const headerAt = async (path: string) => headerOf((await reader.agent.get(path).set('accept', HTML).set('accept-language', 'en')).text);
+      const onHome = await headerAt('/');
+      const before = ctx.app.views.fragmentStats('site-header');
+      // Another page, another title and address: the same header, found kept.
+      expect(await headerAt('/n/kajak')).toBe(onHome);
+      const after = ctx.app.views.fragmentStats('site-header');
+      expect([after.hits - before.hits, after.misses - before.misses]).toEqual([1, 0]);
+      expect(onHome).toContain('<p class="menu-account">Rut Läsare</p>');
+      await reader.agent.post('/me/name').set('accept', JSON_ACCEPT).send({ displayName: 'Rut Skrivare' }).expect(200);
+      const renamed = await headerAt('/n/kajak');
+      expect(renamed).toContain('<p class="menu-account">Rut Skrivare</p>');
+      expect(renamed).not.toContain('Rut Läsare');
+      // A guest's header names the page to come back to after signing in: never kept.
+      const guests = ctx.app.views.fragmentStats('site-header');
+      expect(headerOf((await guest(ctx).get('/n/fiske').set('accept', HTML)).text)).toContain('href="/login?next=%2Fn%2Ffiske"');
+      expect(ctx.app.views.fragmentStats('site-header')).toEqual(guests);
+    });
+
     it('drops the count once the flags are dealt with', async () => {
       await convener.agent.post(`/p/${flagged.id}/dismiss`).set('accept', JSON_ACCEPT).send({}).expect(200);
       const header = headerOf((await convener.agent.get('/').set('accept', HTML).set('accept-language', 'en')).text);

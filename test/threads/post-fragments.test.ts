@@ -88,9 +88,9 @@ describe('cached post fragments', () => {
     // pages/thread.page.ts), yet made of the posts as the first saw them, but the one they thanked.
     await second.agent.post(`/p/${thankedId}/thanks`).set('accept', JSON_ACCEPT).expect(200);
     await page(first.agent);
-    const before = ctx.app.views.fragmentStats();
+    const before = ctx.app.views.fragmentStats('post');
     const shown = await page(second.agent);
-    const after = ctx.app.views.fragmentStats();
+    const after = ctx.app.views.fragmentStats('post');
     // The opening post, five replies, the hidden one and the thanked one.
     expect(shown.size).toBe(8);
     expect(shown.get(thankedId)).toContain('aria-pressed="true"');
