@@ -1,6 +1,7 @@
 import type { Translate } from '../core/i18n/index.js';
 import type { Viewer } from '../core/viewer.js';
 import { personName, threadTitleFor } from '../posts/present.js';
+import type { ThreadHeading } from '../posts/posts.schemas.js';
 import type { BoardThreadRow, NetworkRow } from './networks.queries.js';
 import type { BoardThreadJson, NetworkJson } from './networks.schemas.js';
 
@@ -29,9 +30,25 @@ export function networkJson(network: NetworkRow): NetworkJson {
   };
 }
 
+/**
+ * A row kept in memory for every viewer (core/shared-reads.ts: frozen) as every viewer who may read its
+ * title sees it: built once per row read, not for each of a board's thirty rows on every request.
+ */
+const readableJsonOf = new WeakMap<BoardThreadRow, BoardThreadJson>();
+
 /** A board's row as this viewer may see it: the title is a placeholder when its opening post is hidden from them. */
 export function boardThreadJson(row: BoardThreadRow, viewer: Viewer | null, t: Translate): BoardThreadJson {
-  const { title, slug, titleHidden } = threadTitleFor(row, viewer, t);
+  const heading = threadTitleFor(row, viewer, t);
+  // Readable, the title is the row's own: nothing else here depends on the viewer.
+  const kept = !heading.titleHidden && Object.isFrozen(row);
+  const found = kept ? readableJsonOf.get(row) : undefined;
+  if (found) return found;
+  const json = threadJson(row, heading);
+  if (kept) readableJsonOf.set(row, Object.freeze(json));
+  return json;
+}
+
+function threadJson(row: BoardThreadRow, { title, slug, titleHidden }: ThreadHeading): BoardThreadJson {
   return {
     id: row.id,
     title,
