@@ -31,7 +31,7 @@ describe("a member's home kept for every member of the same networks", () => {
   let asker: Member;
   let reader: Member;
   let questionId: number;
-  let renderShared: ReturnType<typeof vi.spyOn>;
+  let renderShared: { mock: { calls: unknown[][] } };
 
   beforeAll(async () => {
     ctx = await createTestContext();
