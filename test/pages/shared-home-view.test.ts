@@ -31,7 +31,7 @@ describe("a member's home kept for every member of the same networks", () => {
   let asker: Member;
   let reader: Member;
   let questionId: number;
-  let renderShared: { mock: { calls: unknown[][] } };
+  let renderShared: ReturnType<typeof vi.spyOn>;
 
   beforeAll(async () => {
     ctx = await createTestContext();
