@@ -10,8 +10,6 @@ import { Type, type Static } from 'typebox';
 import { MeetingListItem, upcomingMeetings } from '../meetings/public.js';
 import { boardQuery, listNetworks, NetworkJson, networkJson, networksOfMemberShared } from '../networks/public.js';
 import { latestThreadsFor, ListedThreadJson, threadsAwaitingReplyFor } from '../reading/public.js';
-import { hasFlash } from '../core/http.js';
-import { sharedViews } from '../core/shared-views.js';
 
 /** Threads in "Latest"; questions in "Needs a reply". */
 const LATEST = 20;
@@ -51,7 +49,7 @@ export async function homePageData(request: FastifyRequest & { query: Static<typ
   // A member's lists hold their networks' threads: one who belongs to none has none, and is spared
   // the queries (at full scale they read every thread of the forum to find that out).
   const hasThreads = !viewer || memberOf.length > 0;
-  const [latest, { meetings: upcoming, titlesAsAnyMember }, needsReply] = await Promise.all([
+  const [latest, { meetings: upcoming }, needsReply] = await Promise.all([
     hasThreads ? latestThreadsFor({ db, reads }, viewer, request.t, LATEST, filter) : [],
     upcomingMeetings({ db, reads }, { viewer, t: request.t, clocks, firstNetworkIds: memberOf.map((network) => network.id), limit: UPCOMING }),
     viewer && hasThreads ? threadsAwaitingReplyFor(db, viewer, request.t, AWAITING) : [],
@@ -74,40 +72,14 @@ export async function homePageData(request: FastifyRequest & { query: Static<typ
   return {
     ...page,
     member: { yourNetworks, otherNetworks: networks.filter((network) => !mine.has(network.slug)), needsReply },
-    // A member who is no admin (who has a button of their own) and reads every upcoming meeting's title as
-    // any member does sees the page as every member of the same networks does, but for their own lists:
-    // its view is kept for them all (homePage below).
-    seenAsAnyMember: viewer.role !== 'admin' && titlesAsAnyMember,
     json,
   };
 }
 
-/** The parts of a member's home that are each one's own: the latest threads with their read state, the questions waiting (not their own). */
-const OWN_PARTS = ['latest', 'needsReply'] as const;
-
 export async function homePage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const views = sharedViews(app);
   app.get('/', { schema: { querystring: homeQuery, response: { 200: HomeJson } } }, async (request, reply) => {
-    // Before any read: a view rendered from reads an event overtook is not kept.
-    const startedIn = app.cacheInvalidation.generation;
     const { json, ...data } = await homePageData(request);
-    if (request.wantsJson || !('seenAsAnyMember' in data) || !data.seenAsAnyMember || hasFlash(request)) return reply.page('networks/home', data, { json });
-    const context = { locale: request.locale, t: request.t };
-    const [latest = '', needsReply = ''] = app.views.renderParts(
-      [
-        ['home-latest-mine', data],
-        ['home-needs-reply', data],
-      ],
-      context,
-    );
-    const own = { latest, needsReply } satisfies Record<(typeof OWN_PARTS)[number], string>;
-    // The member's networks decide which are theirs, which to join and whose meetings come first; the rest is the forum's.
-    const key = `${request.locale} ${data.filter ?? ''} ${data.member.yourNetworks.map((network) => network.slug).join(',')}`;
-    // Rendered without the layout, whose data tells the page the forum's name and that it has a viewer: any
-    // member, no one in particular.
-    const shared = { ...data, forumName: app.config.forumName, viewer: true };
-    const view = views.view(key, ['home', 'boards'], startedIn, () => app.views.renderShared('networks/home', shared, context, OWN_PARTS));
-    return reply.sharedPage(view, own, data);
+    return reply.page('networks/home', data, { json });
   });
 }
