@@ -9,7 +9,6 @@ import type { DB } from '../db/schema.js';
 import type { Reading } from '../core/shared-reads.js';
 import { listedThreadJson, type ReadState } from './present.js';
 import { latestThreads, readStates, threadsAwaitingReply, type QuestionFilter } from './reading.queries.js';
-
 import { readerTag } from './read-marks.js';
 
 export { rememberingReadMarks, type MarkRead } from './read-marks.js';
@@ -48,7 +47,7 @@ export async function readStatesOf({ db, reads }: Reading, viewer: Viewer, threa
 
 /**
  * The latest threads as the viewer may see them: of their networks for a member, of the whole forum for
- * a guest, with a member's read state; `filter` keeps questions, unanswered or answered. Two queries for a member (the threads, their read state), one for a guest.
+ * a guest, with a member's read state; `filter` keeps questions, unanswered or answered. One query (the threads), and for a member their read state (readStatesOf: kept).
  */
 export async function latestThreadsFor(reading: Reading, viewer: Viewer | null, t: Translate, limit: number, filter?: QuestionFilter) {
   const rows = await latestThreads(reading.db, viewer?.id, limit, filter);
