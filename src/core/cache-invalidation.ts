@@ -70,14 +70,6 @@ export interface CacheInvalidation {
   /** Whether a value computed since `generation` was read may be stored now. */
   mayStore(startedIn: number): boolean;
   onDrop(listener: (tags: Dropped) => void): void;
-  /**
-   * Drops what the tags show on this instance, for a change no event announces (a member's read mark:
-   * one per thread page that moves it, too many for the events table); other instances see it when
-   * what they keep ages out. The generation stays: moving it would keep every page rendered meanwhile,
-   * anyone's, from being kept. So a read of what the tags show that was under way meanwhile may still
-   * be kept (a member's board loading while the same member opens a thread): it ages out too.
-   */
-  forget(tags: readonly CacheTag[]): void;
 }
 
 declare module 'fastify' {
@@ -100,9 +92,6 @@ export const cacheInvalidationPlugin = fp(
       },
       mayStore: (startedIn) => startedIn === generation && !app.writeWatermark.behind(),
       onDrop: (listener) => void listeners.push(listener),
-      forget: (tags) => {
-        for (const listener of listeners) listener(tags);
-      },
     } satisfies CacheInvalidation);
 
     const unsubscribe = (Object.keys(EVENT_TAGS) as EventName[]).map((name) =>

@@ -88,7 +88,7 @@ export async function threadPage(fastify: FastifyInstance): Promise<void> {
   app.views.cacheFragments('post', postFragmentKey);
   // And the whole page once for every member who sees it as any member does (threads/public.ts).
   const views = sharedViews(app);
-  const markRead = rememberingReadMarks(app.cacheInvalidation);
+  const markRead = rememberingReadMarks(app.sharedReads);
   app.get(
     '/t/:id/:slug?',
     { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageWithMeeting } } },

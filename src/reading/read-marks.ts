@@ -5,7 +5,8 @@
 // not cover still writes.
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
-import type { CacheInvalidation, CacheTag } from '../core/cache-invalidation.js';
+import type { CacheTag } from '../core/cache-invalidation.js';
+import type { SharedReads } from '../core/shared-reads.js';
 import type { DB } from '../db/schema.js';
 import { markThreadRead } from './reading.queries.js';
 
@@ -26,9 +27,13 @@ export const readerTag = (accountId: number): CacheTag => `reader:${accountId}`;
 
 /**
  * A markThreadRead that remembers, per member and thread, the furthest mark it knows is stored; whenever
- * it writes, what this instance keeps of the member's read states goes (public.ts readStatesOf).
+ * it writes, what this instance keeps of the member's read states goes (public.ts readStatesOf): dropped
+ * from the shared reads alone, with no event (one per mark moved would flood the events table) and no
+ * move of the invalidation generation (which would keep anyone's page rendered meanwhile from being
+ * kept). So read states loading meanwhile (the same member's board, in another tab) may still be kept,
+ * and other instances see the move when theirs age out: within the minute.
  */
-export function rememberingReadMarks(invalidation: Pick<CacheInvalidation, 'forget'>): MarkRead {
+export function rememberingReadMarks(reads: Pick<SharedReads, 'drop'>): MarkRead {
   const known = new LRUCache<string, number>({ max: MAX_MARKS });
   // Per member, thread and the posts a page showed: the mark at which that page moved it no further.
   const stuck = new LRUCache<string, number>({ max: MAX_MARKS, ttl: STUCK_FOR_MS });
@@ -41,7 +46,7 @@ export function rememberingReadMarks(invalidation: Pick<CacheInvalidation, 'forg
     const pageKey = `${key} ${fingerprint(shownPostIds)}`;
     if (knownMark !== undefined && stuck.get(pageKey) === knownMark) return;
     const mark = await markThreadRead(db, accountId, threadId, shownPostIds);
-    invalidation.forget([readerTag(accountId)]);
+    reads.drop([readerTag(accountId)]);
     if (mark === null) return;
     const furthest = Math.max(mark, known.get(key) ?? 0);
     known.set(key, furthest);
