@@ -83,10 +83,19 @@
     }, 4000);
   }
 
+  // A post shown anew (edited, or its creation replayed to a page read before its event was sent) keeps
+  // what this visit gave it: the notice about what the reader just did there, and the focus.
   function replacePost(post) {
     var existing = document.getElementById('p-' + post.id);
     var article = existing && fromServerHtml(post.html);
-    if (article) existing.replaceWith(article);
+    if (!article) return;
+    var notice = existing.querySelector(':scope > [data-flash-notice]');
+    var active = document.activeElement;
+    var focusAfter = active === existing ? article : notice && active === notice ? notice : null;
+    if (notice) article.insertBefore(notice, article.firstChild);
+    if (existing.hasAttribute('tabindex')) article.setAttribute('tabindex', existing.getAttribute('tabindex'));
+    existing.replaceWith(article);
+    if (focusAfter) focusAfter.focus({ preventScroll: true });
   }
 
   // A meeting's counts and who is coming, as the server renders them for this reader.

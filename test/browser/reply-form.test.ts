@@ -4,7 +4,7 @@
 // form's summary takes the focus and links to its fields.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, type Member } from '../helpers/agents.js';
+import { JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
 import { axeViolations, hasChromium, openWindow, signIn, startForum, type Forum } from './support.js';
 
@@ -65,6 +65,14 @@ describe.runIf(hasChromium)('the reply form and notices in a real browser', () =
     expect(await focused(page)).toBe(`article#p-${postId}.post`);
     expect(await page.locator('[data-flash-notice]').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+
+    // The post shown anew by the live feed (here an edit; also a replay of its creation, when the page was
+    // read before the reply's event went out) keeps its notice and the focus.
+    const edited = await elin.agent.post(`/p/${postId}/edit`).set('accept', JSON_ACCEPT).send({ body: 'Then I will see you on the ice.' });
+    expect(edited.status).toBe(200);
+    await page.locator(`#p-${postId}`, { hasText: 'see you on the ice.' }).waitFor();
+    expect(await page.locator(`#p-${postId} [data-flash-notice]`).textContent()).toBe('Your reply is posted.');
+    expect(await focused(page)).toBe(`article#p-${postId}.post`);
 
     // Gone on the next page.
     await page.reload();
