@@ -12,13 +12,14 @@ import { boardFollowState } from '../following/public.js';
 import { listRuleTitles, reviewCount } from '../moderation/public.js';
 import { BoardJson, boardMembership, boardQuery, loadSharedNetwork, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
 import { withThreadPath } from '../posts/present.js';
-import { readFromPath, readStatesOf } from '../reading/public.js';
+import { readFromPath, readStatesOf, type ReadState } from '../reading/public.js';
 import { canModerate } from '../posts/visibility.js';
 import { networkAside } from './network-aside.js';
 import { meetingLines, upcomingMeetings } from '../meetings/public.js';
 import { currentOffersOf } from '../offers/public.js';
 import { hasFlash } from '../core/http.js';
 import { sharedViews } from '../core/shared-views.js';
+import type { RenderContext } from '../core/views.js';
 
 export async function boardPageData(request: FastifyRequest & { params: NetworkParams; query: Static<typeof boardQuery> }) {
   const {
@@ -62,19 +63,23 @@ export async function boardPageData(request: FastifyRequest & { params: NetworkP
   ]);
   const withReadState = <T extends { id: number; slug: string }>(thread: T) => {
     const state = states?.get(thread.id);
-    return state ? { ...thread, unread: state.unread, readFrom: readFromPath(thread, state) } : thread;
+    return state ? { ...thread, ...readStateShown(thread, state) } : thread;
   };
   const networkShown = networkJson(network);
   // The side column (beside the board from 1,100 px, after it on a phone): conveners and businesses (two queries), rules and offers.
   const aside = page ? { ...(await networkAside(reading, network, ruleTitles)), offers: offers?.offers } : undefined;
-  // The threads as the page lists them, without the viewer's read state.
-  const listed = board.threads.map(withThreadPath).map((thread) => ({ ...thread, meeting: meetingsOn?.get(thread.id) }));
+  // The threads as the page lists them, without the viewer's read state: built when the page is rendered,
+  // which a member's kept view is not.
+  const listed = () => board.threads.map((thread) => ({ ...withThreadPath(thread), meeting: meetingsOn?.get(thread.id) }));
   return {
     network: networkShown,
     nextCursor,
     listed,
+    /** The listed threads as this viewer may see them (titles), and their read states (a member's). */
+    threads: board.threads,
+    readStates: states,
     /** The listed threads with the viewer's read state, as the page shows them to them alone. */
-    threadsRead: () => listed.map(withReadState),
+    threadsRead: () => listed().map(withReadState),
     // A member who moderates nothing here and reads every title on the page as any member does (a
     // hidden thread of their own would read otherwise) sees the page as every such member does, but
     // for their own parts: its view is kept for them all (boardPage below).
@@ -128,38 +133,70 @@ const OWN_PARTS = ['follow', 'submissionKey'] as const;
 /** The hole for a listed thread's first line: where the member's read state of it goes. */
 const threadStart = (threadId: number) => `start ${threadId}`;
 
+/** What a member's read state of a listed thread shows: unread or not, and where the title takes them. */
+function readStateShown(thread: { id: number; slug: string }, state: ReadState) {
+  return { unread: state.unread, readFrom: readFromPath(thread, state) };
+}
+
+/** A listed thread as the board's JSON has it. */
+type ListedThread = Static<typeof BoardJson>['threads'][number];
+
+/** How many read states of one listed thread keep their first line; past that they start again. */
+const STARTS_KEPT_PER_THREAD = 32;
+
+/**
+ * A listed thread's first line for a member (views/partials/board-thread-start.hbs), rendered once per
+ * thread row kept in the shared reads, language and read state: a kept board's thirty holes are then
+ * filled without rendering. What is kept goes with the row (a WeakMap), which an event about it drops.
+ */
+function threadStarts(views: FastifyInstance['views']) {
+  const kept = new WeakMap<ListedThread, Map<string, string>>();
+  return (thread: ListedThread, state: ReadState | undefined, context: RenderContext): string => {
+    // Only a row's JSON built for every member who may read its title is frozen and shared.
+    const byState = Object.isFrozen(thread) ? (kept.get(thread) ?? new Map<string, string>()) : undefined;
+    const key = `${context.locale} ${state?.unread} ${state?.firstUnreadPostId}`;
+    const found = byState?.get(key);
+    if (found !== undefined) return found;
+    const [start = ''] = views.renderParts([['board-thread-start', { ...withThreadPath(thread), ...(state && readStateShown(thread, state)) }]], context);
+    if (byState) {
+      if (byState.size >= STARTS_KEPT_PER_THREAD) byState.clear();
+      kept.set(thread, byState.set(key, start));
+    }
+    return start;
+  };
+}
+
 export async function boardPage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.views.cacheFragments('board-thread', boardThreadFragmentKey);
   // The whole page once for every member who sees it as any member does (boardPageData).
   const views = sharedViews(app);
+  const startOf = threadStarts(app.views);
   app.get('/n/:network', { schema: { params: networkSlugParam, querystring: boardQuery, response: { 200: BoardJson } } }, async (request, reply) => {
     // Before any read: a view rendered from reads an event overtook is not kept.
     const startedIn = app.cacheInvalidation.generation;
-    const { json, listed, threadsRead, seenAsAnyMember, ...data } = await boardPageData(request);
+    const { json, listed, threads, readStates, threadsRead, seenAsAnyMember, ...data } = await boardPageData(request);
     if (request.wantsJson) return reply.send(json());
     const viewData = { ...data, values: {}, errors: {} };
     const title = data.network.name;
-    const threads = threadsRead();
-    if (!seenAsAnyMember || hasFlash(request)) return reply.page('networks/board', { ...viewData, threads }, { title });
+    if (!seenAsAnyMember || hasFlash(request)) return reply.page('networks/board', { ...viewData, threads: threadsRead() }, { title });
     const context = { locale: request.locale, t: request.t };
-    const [follow = '', submissionKey = '', ...starts] = app.views.renderParts(
+    const [follow = '', submissionKey = ''] = app.views.renderParts(
       [
         ['follow-button', { viewer: request.viewer, follow: data.follow }],
         ['submission-key', {}],
-        ...threads.map((thread) => ['board-thread-start', thread] as const),
       ],
       context,
     );
     const own: Record<string, string> = { follow, submissionKey } satisfies Record<(typeof OWN_PARTS)[number], string>;
-    threads.forEach((thread, index) => (own[threadStart(thread.id)] = starts[index]!));
+    for (const thread of threads) own[threadStart(thread.id)] = startOf(thread, readStates?.get(thread.id), context);
     // Whether they are a member decides Join or Leave and whether they may start a thread; the rest of the page is the network's.
     const key = `${request.locale} ${data.network.slug} ${request.query.before ?? ''} ${data.filter ?? ''} ${data.membership?.member} ${data.canPost}`;
     const view = views.view(key, ['boards'], startedIn, () =>
       app.views.renderShared(
         'networks/board',
         // Rendered without the layout, whose data tells the page it has a viewer: any member, no one in particular.
-        { ...viewData, viewer: true, threads: listed.map((thread) => ({ ...thread, ownStart: app.views.hole(threadStart(thread.id)) })) },
+        { ...viewData, viewer: true, threads: listed().map((thread) => ({ ...thread, ownStart: app.views.hole(threadStart(thread.id)) })) },
         context,
         OWN_PARTS,
       ),

@@ -114,6 +114,28 @@ describe('a board page kept for every member who sees it alike', () => {
     expect(rowOf(await board(other.agent), unreadThreadId)).not.toContain(`/p/${replyId}`);
   });
 
+  it('takes each member on to where their own reading stopped, in their own language, from first lines kept per reading', async () => {
+    const early = await signUp(ctx);
+    const late = await signUp(ctx);
+    await join(early);
+    await join(late);
+    const threadId = (await startThread(asker.agent, 'kajak', { title: 'Tidvatten vid Koster' })).id;
+    await early.agent.get(`/t/${threadId}`).set('accept', HTML).expect(200);
+    const second = (await reply(asker.agent, threadId, 'Knappt märkbart.')).id;
+    await late.agent.get(`/t/${threadId}`).set('accept', HTML).expect(200);
+    const third = (await reply(asker.agent, threadId, 'Men strömmen i sundet!')).id;
+    await untilEventsSeen(ctx);
+
+    // Both are somewhere in the thread, each at a different post; asked twice, so the second asking is served from what was kept.
+    for (let round = 0; round < 2; round += 1) {
+      expect(rowOf(await board(early.agent), threadId)).toContain(`href="/p/${second}"`);
+      expect(rowOf(await board(late.agent), threadId)).toContain(`href="/p/${third}"`);
+    }
+    const inDanish = (await early.agent.get('/n/kajak').set('accept', HTML).set('accept-language', 'da').expect(200)).text;
+    expect(rowOf(inDanish, threadId)).toContain('>Ulæst<');
+    expect(rowOf(await board(early.agent), threadId)).toContain('>Oläst<');
+  });
+
   it('never serves it to whoever sees the page otherwise, nor theirs to anyone else', async () => {
     const hiddenThread = await startThread(asker.agent, 'kajak', { title: 'Säljer min gamla kajak billigt' });
     await convener.agent.post(`/p/${hiddenThread.posts[0]!.id}/hide`).set('accept', JSON_ACCEPT).send({ reason: 'off-topic' }).expect(200);
