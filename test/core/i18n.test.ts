@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogs, localeFromAcceptLanguage } from '../../src/core/i18n/index.js';
+import { catalogs, formatNumber, localeFromAcceptLanguage } from '../../src/core/i18n/index.js';
 import { PROJECT_ROOT } from '../../src/core/project-root.js';
 import { HTML, JSON_ACCEPT, guest, signUp } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -75,6 +75,21 @@ describe('a forum whose DEFAULT_LOCALE is en', () => {
     const response = await guest(ctx).get('/login').set('accept', HTML).set('accept-language', 'fr');
     expect(response.text).toContain('<html lang="en">');
     expect(response.text).toContain('<h1>Sign in</h1>');
+  });
+});
+
+describe('numbers', () => {
+  it('writes each as its language does, the same when written again (counts are kept per language)', () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect([formatNumber(1234, 'sv'), formatNumber(1234, 'da'), formatNumber(1234, 'en')]).toEqual(['1\u00a0234', '1.234', '1,234']);
+      expect([formatNumber(0, 'sv'), formatNumber(9999, 'da'), formatNumber(12345, 'en'), formatNumber(2.5, 'sv'), formatNumber(-3, 'en')]).toEqual([
+        '0',
+        '9.999',
+        '12,345',
+        '2,5',
+        '-3',
+      ]);
+    }
   });
 });
 

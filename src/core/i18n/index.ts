@@ -49,13 +49,17 @@ export function localeFromCookie(value: string | undefined): Locale | undefined 
   return value !== undefined && Object.hasOwn(catalogs, value) ? (value as Locale) : undefined;
 }
 
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const numberFormats = new Map<Locale, { format: Intl.NumberFormat; written: string[] }>();
+/** The counts pages show most (replies, followers, thanks) are written once per language below this. */
+const KEPT_BELOW = 10_000;
 
 /** 1234 as the locale writes it: "1 234" (sv), "1.234" (da), "1,234" (en). */
 export function formatNumber(value: number, locale: Locale): string {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
-  return format.format(value);
+  let formats = numberFormats.get(locale);
+  if (!formats) numberFormats.set(locale, (formats = { format: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), written: [] }));
+  // Intl's format costs about a microsecond a call, and a page writes dozens of counts.
+  if (!Number.isInteger(value) || value < 0 || value >= KEPT_BELOW) return formats.format.format(value);
+  return (formats.written[value] ??= formats.format.format(value));
 }
 
 export function translator(locale: Locale): Translate {
