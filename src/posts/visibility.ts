@@ -37,8 +37,22 @@ export type VisibilityColumns<Prefix extends string = ''> = {
   [Column in keyof VisibilityColumnTypes as `${Prefix}${Column}`]: VisibilityColumnTypes[Column];
 };
 
+/**
+ * The facts of a frozen row (kept in the shared reads for every viewer) under the prefix they were read
+ * with: a board asks them of each of its thirty rows three times on every request.
+ */
+const factsOfKeptRow = new WeakMap<object, { prefix: string; facts: PostVisibilityFacts }>();
+
 /** What the rule needs to know of the post the row holds (under the prefix); the row must hold one. */
 export function visibilityFacts<Prefix extends string = ''>(row: VisibilityColumns<Prefix>, prefix = '' as Prefix): PostVisibilityFacts {
+  const kept = Object.isFrozen(row) ? factsOfKeptRow.get(row) : undefined;
+  if (kept?.prefix === prefix) return kept.facts;
+  const facts = factsOf(row, prefix);
+  if (Object.isFrozen(row)) factsOfKeptRow.set(row, { prefix, facts: Object.freeze(facts) });
+  return facts;
+}
+
+function factsOf<Prefix extends string>(row: VisibilityColumns<Prefix>, prefix: Prefix): PostVisibilityFacts {
   // A row that is the post is read as it is: a page asks this of every post on it, twice.
   const columns = prefix === '' ? (row as unknown as VisibilityColumns) : unprefixed(row, prefix);
   const { author_id: authorId, network_id: networkId } = columns;
