@@ -116,6 +116,9 @@ function containsNul(value: unknown): boolean {
   return false;
 }
 
+/** Below this a page's parts are copied into one buffer: a stream costs more than copying a small page. */
+const STREAMED_FROM_BYTES = 64 * 1024;
+
 /**
  * A body in parts, written to the socket one after another without being copied into one buffer (with
  * its length, so it is not sent chunked). Only for a member's page: nothing downstream reads it.
@@ -123,6 +126,7 @@ function containsNul(value: unknown): boolean {
 function sendParts(reply: FastifyReply, parts: readonly Buffer[]): FastifyReply {
   let length = 0;
   for (const part of parts) length += part.length;
+  if (length < STREAMED_FROM_BYTES) return reply.send(Buffer.concat(parts, length));
   let next = 0;
   const body = new Readable({
     read() {
