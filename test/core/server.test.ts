@@ -59,10 +59,22 @@ describe('starting the server', () => {
       const lines = () => entries.map((entry) => entry.msg);
       expect(lines().filter((line) => /https?:\/\//.test(line))).toEqual([`Bryggan is up at http://localhost:${port}/ on pglite`]);
 
+      // Nothing that opens an account is written down: its session cookie as sent back, a cookie or an
+      // authorization sent, a password.
+      const registered = await fetch(`http://127.0.0.1:${port}/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ username: 'log_reader', displayName: 'Logga', email: 'log_reader@example.test', password: 'unlogged horse battery' }),
+      });
+      expect(registered.status).toBe(201);
+      const session = /session=([^;]+)/.exec(registered.headers.get('set-cookie') ?? '')?.[1];
+      expect(session).toBeTruthy();
+
       // One line per request, when it is answered, with what both of Fastify's lines said; the second
       // request's line arriving proves the first wrote no more than one.
       const second = new Promise<void>((resolve) => (logged = resolve));
-      expect((await fetch(`http://127.0.0.1:${port}/healthz?probe=1`)).status).toBe(200);
+      const secrets = { cookie: `session=${session}; other=cookie-secret`, authorization: 'Bearer authorization-secret' };
+      expect((await fetch(`http://127.0.0.1:${port}/healthz?probe=1`, { headers: secrets })).status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/healthz?probe=2`)).status).toBe(200);
       await second;
       const first = entries.filter((entry) => entry.req?.url === '/healthz?probe=1');
@@ -76,6 +88,9 @@ describe('starting the server', () => {
         }),
       ]);
       expect(entries.filter((entry) => entry.msg === 'incoming request')).toEqual([]);
+      const written = JSON.stringify(entries);
+      for (const secret of [session!, 'cookie-secret', 'authorization-secret', 'unlogged horse battery']) expect(written).not.toContain(secret);
+      expect(entries.filter((entry) => entry.req?.url === '/register')).toHaveLength(1);
 
       // Lines are written in batches; stopping the server writes what was gathered: the line saying it
       // is closing, logged just before, is there when the process has exited.
