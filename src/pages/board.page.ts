@@ -141,8 +141,12 @@ function readStateShown(thread: { id: number; slug: string }, state: ReadState) 
 /** A listed thread as the board's JSON has it. */
 type ListedThread = Static<typeof BoardJson>['threads'][number];
 
-/** How many read states of one listed thread keep their first line; past that they start again. */
-const STARTS_KEPT_PER_THREAD = 32;
+/**
+ * How many read states of one listed thread keep their first line in each language, the oldest going
+ * first: most members share a few (not opened, read to the end, new replies since). About 250 bytes
+ * each, so a row kept in the shared reads carries at most about 6 kB of first lines.
+ */
+const STARTS_KEPT_PER_THREAD = 8;
 
 /**
  * A listed thread's first line for a member (views/partials/board-thread-start.hbs), rendered once per
@@ -161,7 +165,7 @@ function threadStarts(views: FastifyInstance['views']) {
     if (found !== undefined) return found;
     const [start = ''] = views.renderParts([['board-thread-start', { ...withThreadPath(thread), ...(state && readStateShown(thread, state)) }]], context);
     if (byState) {
-      if (byState.size >= STARTS_KEPT_PER_THREAD) byState.clear();
+      if (byState.size >= STARTS_KEPT_PER_THREAD) byState.delete(byState.keys().next().value!);
       inLanguage.set(thread, byState.set(key, start));
     }
     return start;
