@@ -68,7 +68,39 @@ function templateFiles(dir: string): string[] {
 /** What every template's @data holds (render() below puts it there); `fragments` when rendering to bytes. */
 type RenderData = RenderContext & { fragments?: Buffer[] };
 
-function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
+/** A template called with `@data` as it is (its `@root` included), the way a partial is called. */
+type TemplateCall = <T>(template: Handlebars.TemplateDelegate<T>, context: T, data: object) => string;
+
+/**
+ * Calls templates as Handlebars calls a partial, with the helpers, partials and rules a partial is given.
+ * A top-level call of a template instead merges every helper into a new object and wraps each anew
+ * (about 5 % of a member's home page, which takes two or three such calls). What a partial is given is
+ * read once, after every helper is registered, by calling a probe partial: the one public way to see it.
+ * The rules (prototype access) are those of a top-level call without options, as before.
+ */
+function partialCalls(hbs: typeof Handlebars): TemplateCall {
+  const probe = `probe-${randomUUID()}`;
+  let given: Handlebars.RuntimeOptions & { hooks?: unknown; protoAccessControl?: unknown } = {};
+  hbs.registerPartial(probe, ((_context: unknown, options: typeof given) => {
+    given = options;
+    return '';
+  }) as Handlebars.TemplateDelegate);
+  hbs.compile(`{{> ${probe}}}`)({});
+  hbs.unregisterPartial(probe);
+  const { helpers, partials, decorators, hooks, protoAccessControl } = given;
+  if (!helpers || !partials || !hooks || !protoAccessControl) throw new Error('Handlebars gave a partial no helpers');
+  return (template, context, data) =>
+    template(context, { partial: true, helpers, partials, decorators, hooks, protoAccessControl, data } as Handlebars.RuntimeOptions);
+}
+
+/** A page's `@data`: the render data, with `@root` the page's context (as a top-level call would set it). */
+function pageData(renderData: RenderData, root: object): object {
+  const data = Handlebars.createFrame(renderData) as { root?: object };
+  data.root = root;
+  return data;
+}
+
+function registerHelpers(hbs: typeof Handlebars, timeZone: string, call: () => TemplateCall): void {
   hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
     return (options.data as RenderData).t(key, options.hash as Record<string, string | number>);
   });
@@ -101,7 +133,7 @@ function registerHelpers(hbs: typeof Handlebars, timeZone: string): void {
   hbs.registerHelper('partial', (name: string, context: object, options: Handlebars.HelperOptions) => {
     const partial = hbs.partials[name] as Handlebars.TemplateDelegate | undefined;
     if (!partial) throw new Error(`no partial ${name}`);
-    const html: string = partial({ ...context, ...(options.hash as object) }, { data: options.data as object });
+    const html = call()(partial, { ...context, ...(options.hash as object) }, options.data as object);
     return new hbs.SafeString(html.trim());
   });
   // A person's avatar (views/partials/avatar.hbs): their initials and the number of their colour.
@@ -170,7 +202,7 @@ export interface Views {
  * `{{fragment "post" bypass=…}}`: the partial with this context, from the cache when it has a key function
  * (cacheFragments). Kept as UTF-8: rendering to bytes leaves a marker where it goes.
  */
-function registerFragmentHelper(hbs: typeof Handlebars, keyFunctions: Map<string, FragmentKey>): Views['fragmentStats'] {
+function registerFragmentHelper(hbs: typeof Handlebars, keyFunctions: Map<string, FragmentKey>, call: () => TemplateCall): Views['fragmentStats'] {
   const cache = new LRUCache<string, Buffer>({ maxSize: FRAGMENT_CACHE_SIZE, sizeCalculation: (bytes, key) => bytes.length + key.length });
   // Per partial: a page's test asks about its listed items, whatever the layout's header did.
   const stats = new Map<string, { hits: number; misses: number }>();
@@ -179,14 +211,14 @@ function registerFragmentHelper(hbs: typeof Handlebars, keyFunctions: Map<string
     if (!partial) throw new Error(`no partial ${name}`);
     const data = options.data as RenderData;
     const keyOf = keyFunctions.get(name);
-    if (!keyOf || (options.hash as { bypass?: unknown }).bypass) return new hbs.SafeString(partial(this, { data }));
+    if (!keyOf || (options.hash as { bypass?: unknown }).bypass) return new hbs.SafeString(call()(partial, this, data));
     const key = `${name}\u0000${data.locale}\u0000${keyOf(this, data.locale)}`;
     let counts = stats.get(name);
     if (!counts) stats.set(name, (counts = { hits: 0, misses: 0 }));
     let bytes = cache.get(key);
     if (bytes === undefined) {
       counts.misses += 1;
-      bytes = Buffer.from(partial(this, { data }));
+      bytes = Buffer.from(call()(partial, this, data));
       cache.set(key, bytes);
     } else counts.hits += 1;
     if (!data.fragments) return new hbs.SafeString(bytes.toString());
@@ -237,9 +269,12 @@ function cutAtHoles(bytes: Buffer): SharedView {
 
 export function loadViews(viewsDir: string, timeZone: string): Views {
   const hbs = Handlebars.create();
-  registerHelpers(hbs, timeZone);
+  // Templates are called as partials are (partialCalls), with what a partial is given once every helper is
+  // registered: so the helpers that call partials ask for the call when they run.
+  let call: TemplateCall | undefined;
+  registerHelpers(hbs, timeZone, () => call!);
   const keyFunctions = new Map<string, FragmentKey>();
-  const fragmentStats = registerFragmentHelper(hbs, keyFunctions);
+  const fragmentStats = registerFragmentHelper(hbs, keyFunctions, () => call!);
   const views = new Map<string, Handlebars.TemplateDelegate>();
   for (const file of templateFiles(viewsDir)) {
     const name = relative(viewsDir, file).slice(0, -'.hbs'.length).split(sep).join('/');
@@ -253,6 +288,7 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
   if (!layout) throw new Error(`no layout at ${join(viewsDir, 'layouts/main.hbs')}`);
   // renderParts' one template: each item's partial with its data, each followed by the separator.
   const partsTemplate = hbs.compile('{{#each items}}{{> (lookup . "partial") data}}{{{@root.separator}}}{{/each}}', { preventIndent: true });
+  const callTemplate = (call = partialCalls(hbs));
   const hole = (part: string) => {
     if (part.includes('\u0000')) throw new Error('a hole is named without NUL');
     return new hbs.SafeString(`${HOLE_MARKER}${part}\u0000`);
@@ -260,11 +296,12 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
   const renderAlone = (name: string, data: object, renderData: RenderData): string => {
     const view = views.get(name);
     if (!view) throw new Error(`no view named ${name}`);
-    return view(data, { data: renderData });
+    return callTemplate(view, data, pageData(renderData, data));
   };
   const render = (name: string, data: object, renderData: RenderData): string => {
     if (name.startsWith('partials/') || name.startsWith('emails/')) return renderAlone(name, data, renderData).trim();
-    return layout({ ...data, body: new hbs.SafeString(renderAlone(name, data, renderData)) }, { data: renderData });
+    const page = { ...data, body: new hbs.SafeString(renderAlone(name, data, renderData)) };
+    return callTemplate(layout, page, pageData(renderData, page));
   };
 
   return {
@@ -286,7 +323,8 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
     renderParts(parts, context) {
       for (const [partial] of parts) if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);
       const items = parts.map(([partial, data]) => ({ partial, data }));
-      const html = partsTemplate({ items, separator: ITEM_SEPARATOR }, { data: { t: context.t, locale: context.locale } });
+      const root = { items, separator: ITEM_SEPARATOR };
+      const html = callTemplate(partsTemplate, root, pageData({ t: context.t, locale: context.locale }, root));
       return html
         .split(ITEM_SEPARATOR.toString())
         .slice(0, parts.length)
@@ -301,7 +339,8 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
         const hole = view.holes[index];
         if (hole !== undefined) body += own[hole] ?? '';
       });
-      return partsOf(layout({ ...layoutData, body: new hbs.SafeString(body) }, { data: { t: context.t, locale: context.locale, fragments } }), fragments);
+      const page = { ...layoutData, body: new hbs.SafeString(body) };
+      return partsOf(callTemplate(layout, page, pageData({ t: context.t, locale: context.locale, fragments }, page)), fragments);
     },
     cacheFragments(partial, keyOf) {
       if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);
