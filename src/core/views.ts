@@ -69,7 +69,7 @@ function templateFiles(dir: string): string[] {
 type RenderData = RenderContext & { fragments?: Buffer[] };
 
 /** A template called with `@data` as it is (its `@root` included), the way a partial is called. */
-type TemplateCall = <T>(template: Handlebars.TemplateDelegate<T>, context: T, data: object) => string;
+type TemplateCall = (template: Handlebars.TemplateDelegate<object>, context: object, data: object) => string;
 
 /**
  * Calls templates as Handlebars calls a partial, with the helpers, partials and rules a partial is given.
@@ -131,7 +131,7 @@ function registerHelpers(hbs: typeof Handlebars, timeZone: string, call: () => T
   });
   // A partial's HTML as a value (for tHtml): `(partial "person-link" author base=…)`, the hash added to the context.
   hbs.registerHelper('partial', (name: string, context: object, options: Handlebars.HelperOptions) => {
-    const partial = hbs.partials[name] as Handlebars.TemplateDelegate | undefined;
+    const partial = hbs.partials[name] as Handlebars.TemplateDelegate<object> | undefined;
     if (!partial) throw new Error(`no partial ${name}`);
     const html = call()(partial, { ...context, ...(options.hash as object) }, options.data as object);
     return new hbs.SafeString(html.trim());
@@ -207,7 +207,7 @@ function registerFragmentHelper(hbs: typeof Handlebars, keyFunctions: Map<string
   // Per partial: a page's test asks about its listed items, whatever the layout's header did.
   const stats = new Map<string, { hits: number; misses: number }>();
   hbs.registerHelper('fragment', function (this: never, name: string, options: Handlebars.HelperOptions) {
-    const partial = hbs.partials[name] as Handlebars.TemplateDelegate | undefined;
+    const partial = hbs.partials[name] as Handlebars.TemplateDelegate<object> | undefined;
     if (!partial) throw new Error(`no partial ${name}`);
     const data = options.data as RenderData;
     const keyOf = keyFunctions.get(name);
@@ -275,19 +275,19 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
   registerHelpers(hbs, timeZone, () => call!);
   const keyFunctions = new Map<string, FragmentKey>();
   const fragmentStats = registerFragmentHelper(hbs, keyFunctions, () => call!);
-  const views = new Map<string, Handlebars.TemplateDelegate>();
+  const views = new Map<string, Handlebars.TemplateDelegate<object>>();
   for (const file of templateFiles(viewsDir)) {
     const name = relative(viewsDir, file).slice(0, -'.hbs'.length).split(sep).join('/');
     // No indenting of partials: a post renders byte-for-byte the same in a page and on the websocket.
     // `*.text.hbs` (plain-text emails) are not HTML, so nothing in them is HTML-escaped.
-    const template = hbs.compile(readFileSync(file, 'utf8'), { preventIndent: true, noEscape: name.endsWith('.text') });
+    const template = hbs.compile<object>(readFileSync(file, 'utf8'), { preventIndent: true, noEscape: name.endsWith('.text') });
     views.set(name, template);
     if (name.startsWith('partials/')) hbs.registerPartial(name.slice('partials/'.length), template);
   }
   const layout = views.get('layouts/main');
   if (!layout) throw new Error(`no layout at ${join(viewsDir, 'layouts/main.hbs')}`);
   // renderParts' one template: each item's partial with its data, each followed by the separator.
-  const partsTemplate = hbs.compile('{{#each items}}{{> (lookup . "partial") data}}{{{@root.separator}}}{{/each}}', { preventIndent: true });
+  const partsTemplate = hbs.compile<object>('{{#each items}}{{> (lookup . "partial") data}}{{{@root.separator}}}{{/each}}', { preventIndent: true });
   const callTemplate = (call = partialCalls(hbs));
   const hole = (part: string) => {
     if (part.includes('\u0000')) throw new Error('a hole is named without NUL');
