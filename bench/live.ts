@@ -16,7 +16,7 @@
 // end, whatever happens. The clients run in this process, on the same cores as the servers.
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -27,7 +27,7 @@ import WebSocket from 'ws';
 import { createDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { buildServers, type Build } from './build.js';
-import { productionNodeOptions, rssOf, startChild, type Child } from './child.js';
+import { cpuMsOf, productionNodeOptions, rssOf, startChild, type Child } from './child.js';
 import { onCleanUp, runBench } from './cleanup.js';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { postJson, register } from './forum-client.js';
@@ -129,15 +129,6 @@ async function collectGarbage(child: Child): Promise<void> {
 /** A heap snapshot of the (hooked) child, written into `dir`; resolves with the file's path. */
 async function writeHeapSnapshot(child: Child, dir: string): Promise<string> {
   return (await child.ask<{ file: string }>({ type: 'heap-snapshot', dir }, 'heap-snapshot-done', 120_000)).file;
-}
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-/** CPU time (user + system) a process has used, in ms. */
-function cpuMsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields after the command: state is index 0, so utime (field 14) is index 11 and stime index 12.
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 function ownCpuMs(): number {

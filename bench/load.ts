@@ -1,5 +1,6 @@
 // One load run with autocannon: a fixed number of connections for a fixed time, every response timed.
 import autocannon from 'autocannon';
+import { cpuMsOf } from './child.js';
 
 export interface LoadRequest {
   url: string;
@@ -30,6 +31,8 @@ export interface LoadOptions {
   connections: number;
   /** Seconds. */
   duration: number;
+  /** The server's process, whose CPU time the slice reads (the forum's Node; PostgreSQL runs apart). */
+  serverPid?: number;
 }
 
 export interface LoadResult {
@@ -42,6 +45,8 @@ export interface LoadResult {
   errors: number;
   statusCodes: Record<string, number>;
   seconds: number;
+  /** CPU time (user + system, the kernel's socket writes included) the server used per request, ms. */
+  serverCpuMsPerRequest: number;
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -58,10 +63,13 @@ export interface Slice {
   seconds: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /** The server's CPU time during the slice, ms (0 without `serverPid`). */
+  serverCpuMs: number;
 }
 
 export async function loadSlice(request: LoadRequest, options: LoadOptions): Promise<Slice> {
   const times: number[] = [];
+  const cpuBefore = options.serverPid === undefined ? 0 : cpuMsOf(options.serverPid);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -84,6 +92,7 @@ export async function loadSlice(request: LoadRequest, options: LoadOptions): Pro
     seconds: result.duration,
     errors: result.non2xx + result.errors + result.timeouts,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0])),
+    serverCpuMs: options.serverPid === undefined ? 0 : cpuMsOf(options.serverPid) - cpuBefore,
   };
 }
 
@@ -101,5 +110,6 @@ export function summarize(slices: readonly Slice[]): LoadResult {
     errors: slices.reduce((sum, slice) => sum + slice.errors, 0),
     statusCodes,
     seconds,
+    serverCpuMsPerRequest: requests > 0 ? slices.reduce((sum, slice) => sum + slice.serverCpuMs, 0) / requests : 0,
   };
 }

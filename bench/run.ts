@@ -135,8 +135,12 @@ interface Measured extends Scenario {
   size: number;
   app: LoadResult & Memory;
   baseline: LoadResult;
-  /** Forum ÷ baseline for req/s; forum ÷ baseline for the latencies (how many times slower). */
-  ratios: { requestsPerSecond: number; p50: number; p99: number };
+  /**
+   * Forum ÷ baseline for req/s; forum ÷ baseline for the latencies (how many times slower); baseline ÷
+   * forum for the server's CPU time per request (the share of the forum's cost the limit is: like req/s,
+   * but hardly moved by what else the shared machine runs, as req/s is by a third).
+   */
+  ratios: { requestsPerSecond: number; p50: number; p99: number; cpu: number };
   /** A search's results on its first page (threads for the similar lookup); undefined for other pages. */
   results?: number;
 }
@@ -487,10 +491,10 @@ async function main(): Promise<void> {
     for (const [index, p] of prepared.entries()) {
       const own = sliceOf(p.scenario);
       if (round === 0 && options.warmup > 0) await loadSlice(p.request, { ...own, duration: options.warmup });
-      p.app.push(await loadSlice(p.request, own));
+      p.app.push(await loadSlice(p.request, { ...own, serverPid: app.process.pid }));
       p.memory.push(await memoryOf(app));
       if (round === 0 && options.warmup > 0) await loadSlice(p.baselineRequest, { ...own, duration: options.warmup });
-      p.base.push(await loadSlice(p.baselineRequest, own));
+      p.base.push(await loadSlice(p.baselineRequest, { ...own, serverPid: baseline.process.pid }));
       const [result, base] = [summarize(p.app), summarize(p.base)];
       log(
         `  [round ${round + 1}/${options.rounds}, ${index + 1}/${prepared.length}] ${p.scenario.name} (${p.scenario.viewer}): ${integer(result.requestsPerSecond)} req/s, ${percent(result.requestsPerSecond / base.requestsPerSecond)} of ${integer(base.requestsPerSecond)}, p50 ${fixed(result.p50)} ms, ${result.errors} errors, ${bytes(p.size)}, RSS ${fixed(p.memory.at(-1)!.rssMB, 0)} MB`,
@@ -507,7 +511,12 @@ async function main(): Promise<void> {
       // RSS: the highest seen at the end of this scenario's slices.
       app: { ...result, rssMB: Math.max(...p.memory.map((m) => m.rssMB)), peakRssMB: p.memory.at(-1)!.peakRssMB },
       baseline: base,
-      ratios: { requestsPerSecond: result.requestsPerSecond / base.requestsPerSecond, p50: result.p50 / base.p50, p99: result.p99 / base.p99 },
+      ratios: {
+        requestsPerSecond: result.requestsPerSecond / base.requestsPerSecond,
+        p50: result.p50 / base.p50,
+        p99: result.p99 / base.p99,
+        cpu: base.serverCpuMsPerRequest / result.serverCpuMsPerRequest,
+      },
       results: p.results,
     };
   });
@@ -522,7 +531,23 @@ async function main(): Promise<void> {
     `Bryggan benchmark, ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${target.kind}, ${machine.cores} cores (${machine.cpu}), Node ${process.version}; ` +
     `scale ${options.scale} (${manifest.counts.posts.toLocaleString('en')} posts, ${manifest.counts.threads.toLocaleString('en')} threads); ${options.connections} connections × ${options.duration} s per scenario in ${options.rounds} rounds${options.nodeOptions.length ? `; server: node ${options.nodeOptions.join(' ')}` : ''}`;
   const table = markdownTable(
-    ['Scenario', 'Viewer', 'Size', 'req/s', 'Baseline req/s', 'req/s ÷ baseline', 'p50 ms', 'p50 × baseline', 'p99 ms', 'p99 × baseline', 'Errors', 'RSS MB'],
+    [
+      'Scenario',
+      'Viewer',
+      'Size',
+      'req/s',
+      'Baseline req/s',
+      'req/s ÷ baseline',
+      'CPU µs/req',
+      'Baseline CPU µs/req',
+      'CPU: baseline ÷ forum',
+      'p50 ms',
+      'p50 × baseline',
+      'p99 ms',
+      'p99 × baseline',
+      'Errors',
+      'RSS MB',
+    ],
     measured.map((m) => [
       m.name,
       m.viewer,
@@ -530,6 +555,9 @@ async function main(): Promise<void> {
       integer(m.app.requestsPerSecond),
       integer(m.baseline.requestsPerSecond),
       percent(m.ratios.requestsPerSecond),
+      integer(m.app.serverCpuMsPerRequest * 1000),
+      integer(m.baseline.serverCpuMsPerRequest * 1000),
+      percent(m.ratios.cpu),
       fixed(m.app.p50),
       `${fixed(m.ratios.p50)}×`,
       fixed(m.app.p99),
@@ -537,7 +565,7 @@ async function main(): Promise<void> {
       String(m.app.errors),
       fixed(m.app.rssMB, 0),
     ]),
-    [false, false, true, true, true, true, true, true, true, true, true, true],
+    [false, false, true, true, true, true, true, true, true, true, true, true, true, true, true],
   );
   const growthTable = markdownTable(
     ['Cost growth', 'Viewer', 'req/s: small ÷ large', 'p50: large ÷ small', 'req/s, against baselines'],
