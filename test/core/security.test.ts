@@ -149,6 +149,22 @@ describe('security headers and body limits', () => {
     }
   });
 
+  it('sends the same security headers on JSON errors, static files and pages served from the guests’ cache', async () => {
+    const first = await guest(ctx).get('/').set('accept', HTML);
+    const answers = [
+      await guest(ctx).get('/').set('accept', HTML),
+      await guest(ctx).get('/t/999999').set('accept', JSON_ACCEPT),
+      await guest(ctx).post('/login').set('accept', JSON_ACCEPT).send({}),
+      await guest(ctx).get('/static/js/live.js'),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 404, 400, 200]);
+    for (const answer of answers) {
+      expect(answer.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+  });
+
   it('does not send Strict-Transport-Security on an http forum', async () => {
     const response = await guest(ctx).get('/').set('accept', HTML);
     expect(response.headers['strict-transport-security']).toBeUndefined();
