@@ -32,11 +32,10 @@ export async function confirmationRoutes(fastify: FastifyInstance): Promise<void
   const accounts = accountsService({ db, adminEmails, attemptLimits: rateLimits });
 
   // Every page tells a member whose address is not proven yet why they cannot post, and offers the link again.
-  app.addLayoutData(async (request) => {
+  app.addLayoutData((request) => {
     const { viewer } = request;
     if (!viewer || viewer.emailConfirmed) return {};
-    const account = await findAddressOf(db, viewer.id);
-    return account ? { confirmBanner: { email: account.email } } : {};
+    return findAddressOf(db, viewer.id).then((account) => (account ? { confirmBanner: { email: account.email } } : {}));
   });
 
   app.get('/register/sent', { schema: { response: { 200: Type.Object({}) } } }, async (request, reply) =>

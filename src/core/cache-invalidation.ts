@@ -102,9 +102,9 @@ export const cacheInvalidationPlugin = fp(
     );
     app.writeWatermark.onUntracked(() => drop(EVERYTHING));
     // A value being computed while a write committed here must not be stored.
-    app.addHook('onSend', async (request, _reply, payload) => {
+    app.addHook('onSend', (request, _reply, payload, done) => {
       if (isWrite(request)) generation += 1;
-      return payload;
+      done(null, payload);
     });
     app.addHook('onClose', async () => {
       for (const off of unsubscribe) off();

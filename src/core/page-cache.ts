@@ -148,9 +148,12 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     app.addHook('onResponse', landFlight);
     app.addHook('onRequestAbort', landFlight);
 
-    app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
       const entry = pending.get(request);
-      if (!entry) return payload;
+      if (!entry) {
+        done(null, payload);
+        return;
+      }
       // A flight's request stays pending until onResponse lands it.
       if (!entry.flight) pending.delete(request);
       const storable =
@@ -164,7 +167,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
         store.set(entry.key, { body: payload, contentType }, payload.length, entry.tags, Date.now());
       }
-      return payload;
+      done(null, payload);
     });
   },
   { name: 'page-cache', dependencies: ['http', 'sessions', 'database', 'cache-invalidation'] },

@@ -92,10 +92,13 @@ export const securityPlugin = fp(
     const allowed = allowedOrigins(app.config.publicUrl);
     // Browsers name the page a form was sent from; a different one is cross-site request forgery.
     // Scripts send neither header and pass: they carry no browser's cookies unless given them.
-    app.addHook('onRequest', async (request) => {
-      if (SAFE_METHODS.has(request.method)) return;
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (SAFE_METHODS.has(request.method)) {
+        done();
+        return;
+      }
       const origin = claimedOrigin(request.headers);
-      if (origin !== undefined && !allowed.has(origin)) throw new ForbiddenError('errors.crossSite');
+      done(origin !== undefined && !allowed.has(origin) ? new ForbiddenError('errors.crossSite') : undefined);
     });
   },
   { name: 'security', dependencies: ['http'] },

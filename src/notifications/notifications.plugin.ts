@@ -1,6 +1,7 @@
 // Notifications on this instance: the worker that turns events into notifications (the `notifications`
 // consumer), pruning old ones, and the unread count in every page's header (a layout field). Shared
 // (fastify-plugin) so app.notifications reaches every feature.
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { consumeEvents } from '../core/consumer.js';
 import { pruneNotifications, unreadCount } from './notifications.queries.js';
@@ -54,17 +55,21 @@ export const notificationsPlugin = fp<NotificationsOptions>(
     // The header's count, on every page a signed-in viewer is shown (one query, unless cached).
     const unreadCounts = unreadCache(app);
     app.decorateRequest('unreadNotifications', null);
-    app.addLayoutData(async (request) => {
-      if (!request.viewer) return {};
-      const accountId = request.viewer.id;
-      let count = unreadCounts.get(accountId);
-      if (count === undefined) {
-        const generation = unreadCounts.generation;
-        count = await unreadCount(db, accountId);
-        unreadCounts.set(accountId, count, generation);
-      }
+    const shown = (request: FastifyRequest, count: number) => {
       request.unreadNotifications = count;
       return { unreadNotifications: count };
+    };
+    // At once from the cache; only a count not kept waits for its query.
+    app.addLayoutData((request) => {
+      if (!request.viewer) return {};
+      const accountId = request.viewer.id;
+      const count = unreadCounts.get(accountId);
+      if (count !== undefined) return shown(request, count);
+      const generation = unreadCounts.generation;
+      return unreadCount(db, accountId).then((read) => {
+        unreadCounts.set(accountId, read, generation);
+        return shown(request, read);
+      });
     });
   },
   { name: 'notifications', dependencies: ['database', 'http', 'sessions', 'housekeeping', 'email', 'write-watermark'] },
