@@ -249,16 +249,23 @@ export const httpPlugin = fp(
     //   that the person never touched;
     // - characters that render as nothing are dropped (core/text.ts), except from usernames, which are
     //   stored NFKC-normalised and checked in that form, so their pattern refuses what would not show.
-    app.addHook('preValidation', async (request) => {
+    app.addHook('preValidation', (request, _reply, done) => {
       const body = request.body as Record<string, unknown> | null;
-      if (!body || typeof body !== 'object' || Array.isArray(body)) return;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) {
+        done();
+        return;
+      }
       for (const [name, value] of Object.entries(body)) {
-        if (containsNul(value)) throw new ValidationError({ [name]: 'validation.nul' });
+        if (containsNul(value)) {
+          done(new ValidationError({ [name]: 'validation.nul' }));
+          return;
+        }
         if (typeof value !== 'string' || /password/i.test(name)) continue;
         const cleaned = name === 'username' ? value.normalize('NFKC').trim() : withoutInvisible(value).trim();
         if (cleaned === '') Reflect.deleteProperty(body, name);
         else body[name] = cleaned;
       }
+      done();
     });
 
     // Every body leaves as bytes: Node 20 writes a long string to a socket far slower than the same bytes

@@ -97,47 +97,66 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     const flights = new Map<string, Flight>();
     const send = (reply: FastifyReply, { value }: StoredEntry<CachedPage>) => reply.header('content-type', value.contentType).send(value.body);
 
-    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    // With `done` (core/http.ts: the cost of an async hook): members, pages not kept, a watermark ahead
+    // and a kept page pass or are answered at once; only a page being rendered is waited for. A hook that
+    // answers does not call done (Fastify's hooks: the reply is sent).
+    app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
       const tags = cacheable(request);
-      if (!tags) return;
       // Writes this instance has answered but whose events it has not yet seen: render afresh.
-      if (app.writeWatermark.behind()) return;
+      if (!tags || app.writeWatermark.behind()) {
+        done();
+        return;
+      }
       // What the page depends on: JSON or HTML, the language, the path and the query parameters the
       // route defines (any others change nothing, and must not fill the cache with copies of one page).
       const key = `${request.wantsJson ? 'json' : 'html'} ${request.locale} ${pageAddress(request)}`;
       const now = Date.now();
       const found = store.get(key, now);
-      if (found?.fresh) return send(reply, found.entry);
       if (found) {
         const { entry } = found;
-        if (entry.refreshingSince !== undefined && now - entry.refreshingSince < FLIGHT_WAIT_MS) return send(reply, entry);
+        if (found.fresh || (entry.refreshingSince !== undefined && now - entry.refreshingSince < FLIGHT_WAIT_MS)) {
+          send(reply, entry);
+          return;
+        }
         entry.refreshingSince = now;
         pending.set(request, { key, tags, generation: cacheInvalidation.generation });
+        done();
         return;
       }
+      renderOrWait(request, reply, key, tags).then((sent) => {
+        if (!sent) done();
+      }, done);
+    });
+
+    /** A page missing: waits for the request rendering it, or becomes that request. True once it has answered. */
+    async function renderOrWait(request: FastifyRequest, reply: FastifyReply, key: string, tags: CacheTag[]): Promise<boolean> {
       const flight = flights.get(key);
       if (flight && flight.generation === cacheInvalidation.generation) {
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([flight.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, FLIGHT_WAIT_MS)))]);
         clearTimeout(timer);
         const landed = store.get(key, Date.now());
-        if (landed) return send(reply, landed.entry);
-        if (app.writeWatermark.behind()) return;
+        if (landed) {
+          send(reply, landed.entry);
+          return true;
+        }
+        if (app.writeWatermark.behind()) return false;
       }
       const mine = flights.get(key);
       if (mine && mine.generation === cacheInvalidation.generation) {
         pending.set(request, { key, tags, generation: cacheInvalidation.generation });
-        return;
+        return false;
       }
       let land!: () => void;
       const done = new Promise<void>((resolve) => (land = resolve));
       const started: Flight = { generation: cacheInvalidation.generation, done, land };
       flights.set(key, started);
       pending.set(request, { key, tags, generation: cacheInvalidation.generation, flight: started });
-    });
+      return false;
+    }
 
     /** The rendering of a missing page is over, stored or not: whoever waited looks again. */
-    const landFlight = async (request: FastifyRequest) => {
+    const landFlight = (request: FastifyRequest) => {
       const flight = pending.get(request)?.flight;
       if (!flight) return;
       const key = pending.get(request)!.key;
@@ -145,8 +164,14 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       if (flights.get(key) === flight) flights.delete(key);
       flight.land();
     };
-    app.addHook('onResponse', landFlight);
-    app.addHook('onRequestAbort', landFlight);
+    app.addHook('onResponse', (request, _reply, done) => {
+      landFlight(request);
+      done();
+    });
+    app.addHook('onRequestAbort', (request, done) => {
+      landFlight(request);
+      done();
+    });
 
     app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
       const entry = pending.get(request);

@@ -101,12 +101,13 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   }
   app.server.on('upgrade', onUpgrade);
   // An upgrade answered with an HTTP status (refused, or not /live) closes its connection.
-  app.addHook('onResponse', async (request) => {
+  app.addHook('onResponse', (request, _reply, done) => {
     const upgrade = upgrades.get(request.raw);
     if (upgrade) {
       upgrades.delete(request.raw);
       upgrade.socket.destroy();
     }
+    done();
   });
   app.addHook('preClose', async () => {
     app.server.off('upgrade', onUpgrade);
