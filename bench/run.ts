@@ -434,7 +434,7 @@ async function main(): Promise<void> {
   const writers = [];
   for (let i = 1; i <= manifest.postThreads.length; i += 1) writers.push(await register(app, `bench_writer_${i}`));
 
-  const prepareBaseline = (key: string, size: number, contentType: string) =>
+  const prepareBaseline = (key: string, body: Buffer, contentType: string) =>
     new Promise<void>((resolve) => {
       const onMessage = (message: { type?: string; key?: string }) => {
         if (message.type === 'prepared' && message.key === key) {
@@ -443,7 +443,7 @@ async function main(): Promise<void> {
         }
       };
       baseline.process.on('message', onMessage);
-      baseline.process.send({ type: 'prepare', key, bytes: size, contentType });
+      baseline.process.send({ type: 'prepare', key, body: body.toString('base64'), contentType });
     });
 
   const only = options.only ? new Set(options.only.split(',').map((id) => id.trim())) : undefined;
@@ -452,7 +452,7 @@ async function main(): Promise<void> {
   );
   if (list.length === 0) throw new Error(`--only ${options.only} names no scenario`);
 
-  // Probe each scenario once: it must answer 2xx, and its body's size and type make its baseline.
+  // Probe each scenario once: it must answer 2xx, and its body and type are what its baseline serves.
   const prepared = [];
   for (const scenario of list) {
     const headers = headersFor(scenario, cookie);
@@ -465,7 +465,7 @@ async function main(): Promise<void> {
     if (probe.status < 200 || probe.status >= 300)
       throw new Error(`${scenario.method} ${scenario.path} (${scenario.viewer}) answered ${probe.status}: ${probeBody.toString().slice(0, 300)}`);
     const contentType = probe.headers.get('content-type') ?? 'text/plain';
-    await prepareBaseline(scenario.key, probeBody.length, contentType);
+    await prepareBaseline(scenario.key, probeBody, contentType);
     prepared.push({
       scenario,
       request,
