@@ -36,7 +36,8 @@ function takingTurns(inTurn: NonNullable<LoadRequest['inTurn']>): autocannon.Req
  */
 function skipBodies(client: object): void {
   const queue = (client as { pipelinedRequests?: { addBody?: unknown } }).pipelinedRequests;
-  if (typeof queue?.addBody !== 'function') throw new Error("autocannon's client no longer collects bodies where the bench expects (pipelinedRequests.addBody)");
+  if (typeof queue?.addBody !== 'function')
+    throw new Error("autocannon's client no longer collects bodies where the bench expects (pipelinedRequests.addBody)");
   queue.addBody = () => {};
 }
 
