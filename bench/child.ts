@@ -67,16 +67,28 @@ export async function startChild(name: string, file: string, env: NodeJS.Process
 }
 
 /**
- * The node flags production runs the forum with: those between `node` and the file in package.json's
- * `start` script (the Dockerfile's CMD carries the same, test/core/node-options.test.ts checks it), so
- * the benches measure what production runs. `--node-options` adds to them; later flags win.
+ * How production runs the forum: package.json's `start` script, `[NAME=value …] node [flags …]
+ * dist/src/server.js` (the Dockerfile's ENV and CMD carry the same, test/core/node-options.test.ts checks
+ * it), so the benches measure what production runs.
  */
-export function productionNodeOptions(): string[] {
+function productionCommand(): { environment: Record<string, string>; nodeOptions: string[] } {
   const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { scripts: { start: string } };
-  const command = /(?:^|&&\s*)node\s+((?:--\S+\s+)*)dist\/src\/server\.js/.exec(pkg.scripts.start);
+  const command = /(?:^|&&\s*)((?:[A-Z_][A-Z0-9_]*=\S+\s+)*)node\s+((?:--\S+\s+)*)dist\/src\/server\.js/.exec(pkg.scripts.start);
   if (!command) throw new Error(`package.json's start script does not run node … dist/src/server.js: ${pkg.scripts.start}`);
-  return command[1]!.split(/\s+/).filter(Boolean);
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+  return {
+    environment: Object.fromEntries(
+      words(command[1]!).map((assignment) => [assignment.slice(0, assignment.indexOf('=')), assignment.slice(assignment.indexOf('=') + 1)]),
+    ),
+    nodeOptions: words(command[2]!),
+  };
 }
+
+/** The node flags production runs the forum with. `--node-options` adds to them; later flags win. */
+export const productionNodeOptions = (): string[] => productionCommand().nodeOptions;
+
+/** The environment production's start sets for node itself (not the forum's settings: README, Configuration). */
+export const productionEnvironment = (): Record<string, string> => productionCommand().environment;
 
 /** VmRSS of a process, in MB (Linux /proc). */
 export function rssOf(pid: number): number {

@@ -27,7 +27,7 @@ import WebSocket from 'ws';
 import { createDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { buildServers, type Build } from './build.js';
-import { cpuMsOf, productionNodeOptions, rssOf, startChild, type Child } from './child.js';
+import { cpuMsOf, productionEnvironment, productionNodeOptions, rssOf, startChild, type Child } from './child.js';
 import { onCleanUp, runBench } from './cleanup.js';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { postJson, register } from './forum-client.js';
@@ -580,6 +580,7 @@ async function main(): Promise<void> {
   if (options.profile || options.heapSnapshot) mkdirSync(profileDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...productionEnvironment(),
     NODE_ENV: 'production',
     DATABASE_URL: target.databaseUrl ?? '',
     DATA_DIR: target.dataDir ?? '',

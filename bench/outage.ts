@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildServers } from './build.js';
-import { productionNodeOptions, rssOf, startChild, type Child } from './child.js';
+import { productionEnvironment, productionNodeOptions, rssOf, startChild, type Child } from './child.js';
 import { onCleanUp, runBench } from './cleanup.js';
 import { postJson, register } from './forum-client.js';
 import { numberArg } from './options.js';
@@ -499,6 +499,7 @@ async function main(): Promise<void> {
     build.file('bench/server.ts'),
     {
       ...process.env,
+      ...productionEnvironment(),
       NODE_ENV: 'production',
       DATABASE_URL: forumDatabaseUrl,
       DATA_DIR: '',

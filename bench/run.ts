@@ -15,7 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import type { DB } from '../src/db/schema.js';
 import { encodeBoardCursor } from '../src/networks/board-cursor.js';
 import { buildServers, type Build } from './build.js';
-import { productionNodeOptions, startChild, type Child } from './child.js';
+import { productionEnvironment, productionNodeOptions, startChild, type Child } from './child.js';
 import { onCleanUp, runBench } from './cleanup.js';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { register } from './forum-client.js';
@@ -411,6 +411,7 @@ async function main(): Promise<void> {
   if (options.profile) mkdirSync(profileDir, { recursive: true });
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    ...productionEnvironment(),
     NODE_ENV: 'production',
     DATABASE_URL: target.databaseUrl ?? '',
     DATA_DIR: target.dataDir ?? '',

@@ -1,10 +1,11 @@
-// The node flags production runs with (README, Performance: memory): `npm start`, the Dockerfile's CMD
-// and the benches' forum child carry the same ones: they bound V8's young generation and how far its old one grows past what is live.
+// The node flags and environment production runs with (README, Performance: memory): `npm start`, the
+// Dockerfile's ENV and CMD and the benches' forum child carry the same ones: they bound V8's young generation,
+// how far its old one grows past what is live, and how many arenas glibc's malloc keeps.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { productionNodeOptions } from '../../bench/child.js';
+import { productionEnvironment, productionNodeOptions } from '../../bench/child.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -13,6 +14,15 @@ describe('node options', () => {
 
   it('npm start bounds the young generation with --max-semi-space-size', () => {
     expect(flags).toContainEqual(expect.stringMatching(/^--max-semi-space-size=\d+$/));
+  });
+
+  it('npm start bounds the malloc arenas, and the Dockerfile sets the same environment', () => {
+    const environment = productionEnvironment();
+    expect(environment).toEqual({ MALLOC_ARENA_MAX: expect.stringMatching(/^\d+$/) });
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    // ENV NAME=value \ … continued lines: every pair npm start sets is among them.
+    const dockerEnv = Object.fromEntries([...dockerfile.matchAll(/^(?:ENV)?\s+([A-Z_][A-Z0-9_]*)=(\S+?)\s*\\?$/gm)].map((m) => [m[1], m[2]]));
+    expect(dockerEnv).toMatchObject(environment);
   });
 
   it("the Dockerfile's CMD runs node with the same flags as npm start", () => {
