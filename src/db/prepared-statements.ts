@@ -3,8 +3,10 @@
 // with EXPLAIN ANALYZE on the bench's forum), so planning was most of what a member's page cost the
 // database. A named (prepared) statement is planned with its values for its first five runs; then, when
 // a plan for any values costs no more than those did, PostgreSQL keeps that one (plan_cache_mode auto)
-// and later runs skip planning: 0.02 ms. Queries whose plan depends on their values (search folds its
-// query text into the plan) keep being planned per run, as before.
+// and later runs skip planning: 0.02 ms. A query whose best plan depends on its values says so
+// (PLANNED_PER_RUN) and goes unnamed, planned with its values every run: PostgreSQL's choice after five
+// runs is made on estimates, and a generic plan of a search, which cannot see how common its words are or
+// which range of ids it reads, cost a rare word 70 ms at a million posts instead of 3.
 //
 // Kysely sends every query as text and values; this pool hands it clients that send them as named
 // statements, the name being the text's digest (node-postgres prepares a name once per connection).
@@ -16,6 +18,12 @@ import type pg from 'pg';
 
 const MAX_NAMED = 2000;
 
+/**
+ * The comment a query starts with to be planned with its values on every run, never named: for queries
+ * whose plan depends on them (search's words and windows). Written first so the pool tells at once.
+ */
+export const PLANNED_PER_RUN = '/* planned per run */';
+
 /** PostgreSQL refuses a prepared statement whose result columns changed under it (a migration ran). */
 const CACHED_PLAN_CHANGED_RESULT = '0A000';
 
@@ -23,6 +31,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
   const names = new Map<string, string>();
   /** The text's statement name; '' or undefined: run it unnamed. */
   const nameOf = (text: string): string | undefined => {
+    if (text.startsWith(PLANNED_PER_RUN)) return undefined;
     let name = names.get(text);
     if (name === undefined && names.size < MAX_NAMED) {
       name = `k${createHash('sha1').update(text).digest('base64url')}`;

@@ -12,6 +12,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { answeredQuestion } from '../posts/posts.queries.js';
+import { PLANNED_PER_RUN } from '../db/prepared-statements.js';
+
+/** Search's queries are planned with their words and windows every run (db/prepared-statements.ts). */
+const planPerRun = sql.raw(PLANNED_PER_RUN);
 
 /** Who is searching, as the visibility rule needs it in SQL. */
 export interface SearchReader {
@@ -174,7 +178,7 @@ export async function matchingThreads(
   const key =
     sort === 'relevance' ? sql`(best.rank * ${recencyBoost(sql.ref('best.at'), window.asOf)})::float8` : sql`(extract(epoch from best.at) * 1000)::float8`;
   const bestFirst = sort === 'relevance' ? sql`rank desc, post_id` : sql`at desc, post_id desc`;
-  const { rows } = await sql<ThreadMatch>`
+  const { rows } = await sql<ThreadMatch>`${planPerRun}
     with q as (select websearch_to_tsquery('swedish', ${text}) as sv, websearch_to_tsquery('danish', ${text}) as da, websearch_to_tsquery('english', ${text}) as en),
     hits as (${hits}),
     best as (select distinct on (thread_id) thread_id, post_id, rank, at from hits order by thread_id, ${bestFirst}),
@@ -210,7 +214,7 @@ export async function similarThreadIds(db: Kysely<DB>, networkId: number, title:
   const words = title.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
   if (words.length === 0) return [];
   const text = words.join(' or ');
-  const { rows } = await sql<{ id: number }>`
+  const { rows } = await sql<{ id: number }>`${planPerRun}
     with q as (select websearch_to_tsquery('swedish', ${text}) as sv, websearch_to_tsquery('danish', ${text}) as da, websearch_to_tsquery('english', ${text}) as en)
     select t.id
     from q, threads t join posts opening on opening.thread_id = t.id and opening.parent_id is null
