@@ -151,10 +151,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(httpPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
-  // Reads are never limited: their routes get no flood-guard hook at all (the plugin's hook is async, a
-  // promise and a microtask on every page). Set before the plugin registers, whose own onRoute reads it.
+  // Only writes are limited, and only with RATE_LIMITS on: other routes get no flood-guard hook at all (the
+  // plugin's hook is async, a promise and a microtask on every page). Set before the plugin registers,
+  // whose own onRoute reads it.
   app.addHook('onRoute', (route) => {
-    if ([route.method].flat().every((method) => method === 'GET' || method === 'HEAD')) route.config = { ...route.config, rateLimit: false };
+    const reads = [route.method].flat().every((method) => method === 'GET' || method === 'HEAD');
+    if (reads || !config.rateLimits) route.config = { ...route.config, rateLimit: false };
   });
   await app.register(rateLimit, {
     global: true,
@@ -162,7 +164,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // registrations, posting) are counted in the database by their features.
     max: 120,
     timeWindow: 60_000,
-    allowList: () => !config.rateLimits,
     errorResponseBuilder: (_request, context) => new TooManyRequestsError(Math.ceil(context.ttl / 1000)),
   });
   await app.register(writeWatermarkPlugin);

@@ -30,3 +30,18 @@ describe('the flood guard on writes (120 a minute per address)', () => {
     expect((await write(address)).status).toBe(429);
   });
 });
+
+describe('the flood guard with RATE_LIMITS=off (benchmarks, load tests)', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext({ TRUST_PROXY: '1' });
+  });
+  afterAll(() => ctx.close());
+
+  it('counts no writes: 130 from one address in a minute are all answered', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 130; i += 1)
+      statuses.push((await guest(ctx).post('/language').set(from('10.77.1.1')).set('accept', JSON_ACCEPT).send({ locale: 'en' })).status);
+    expect(statuses).toEqual(Array.from({ length: 130 }, () => 200));
+  });
+});
