@@ -8,23 +8,12 @@ export interface LoadRequest {
   headers?: Record<string, string>;
   body?: string;
   /**
-   * Requests take these paths and extra headers in turn (the next one each time a connection sends):
-   * with as many as there are connections, the requests in flight are each a different one's.
+   * One path and extra headers per connection, the first connection the first (they are reused when
+   * there are more connections): with as many as there are connections, no two requests in flight are
+   * the same one's. (Handing each request to the next one in turn did not ensure that: a slow answer
+   * was still in flight when its writer's turn came again on another connection.)
    */
-  inTurn?: ReadonlyArray<{ path: string; headers: Record<string, string> }>;
-}
-
-/** autocannon's hook that sets up each request before it is sent: the next of `inTurn`. */
-function takingTurns(inTurn: NonNullable<LoadRequest['inTurn']>): autocannon.Request[] {
-  let next = 0;
-  return [
-    {
-      setupRequest: (request) => {
-        const turn = inTurn[next++ % inTurn.length]!;
-        return { ...request, path: turn.path, headers: { ...request.headers, ...turn.headers } };
-      },
-    },
-  ];
+  perConnection?: ReadonlyArray<{ path: string; headers: Record<string, string> }>;
 }
 
 /**
@@ -39,6 +28,17 @@ function skipBodies(client: object): void {
   if (typeof queue?.addBody !== 'function')
     throw new Error("autocannon's client no longer collects bodies where the bench expects (pipelinedRequests.addBody)");
   queue.addBody = () => {};
+}
+
+/** autocannon's hook on each connection (set up before it connects): bodies skipped, and its own request of `perConnection`. */
+function setUpConnections(request: LoadRequest): (client: autocannon.Client) => void {
+  let connections = 0;
+  return (client) => {
+    skipBodies(client);
+    if (!request.perConnection) return;
+    const own = request.perConnection[connections++ % request.perConnection.length]!;
+    client.setRequests([{ method: request.method ?? 'GET', path: own.path, headers: { ...request.headers, ...own.headers }, body: request.body }]);
+  };
 }
 
 export interface LoadOptions {
@@ -91,11 +91,10 @@ export async function loadSlice(request: LoadRequest, options: LoadOptions): Pro
         method: request.method ?? 'GET',
         headers: request.headers,
         body: request.body,
-        ...(request.inTurn ? { requests: takingTurns(request.inTurn) } : {}),
         connections: options.connections,
         duration: options.duration,
         timeout: 30,
-        setupClient: skipBodies,
+        setupClient: setUpConnections(request),
       },
       (error: Error | null, result: autocannon.Result) => (error ? reject(error) : resolve(result)),
     );

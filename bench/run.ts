@@ -124,7 +124,7 @@ interface Scenario {
   connections?: number;
   /** Latency goals in ms (the issue's), measured on this database. */
   goal?: { p50: number; p99?: number };
-  /** Sent in turn by the bench's writers, each to its own thread (manifest.postThreads). */
+  /** Sent by the bench's writers, one to each connection, each to its own thread (manifest.postThreads). */
   writers?: boolean;
 }
 
@@ -457,10 +457,10 @@ async function main(): Promise<void> {
   const prepared = [];
   for (const scenario of list) {
     const headers = headersFor(scenario, cookie);
-    const inTurn = scenario.writers
+    const perConnection = scenario.writers
       ? writers.map((writer, i) => ({ path: `/t/${manifest.postThreads[i]!.id}/replies`, headers: { cookie: writer } }))
       : undefined;
-    const request = { url: app.url(scenario.path), method: scenario.method, headers, body: scenario.body, inTurn };
+    const request = { url: app.url(scenario.path), method: scenario.method, headers, body: scenario.body, perConnection };
     const probe = await fetch(request.url, { method: request.method, headers, body: request.body });
     const probeBody = Buffer.from(await probe.arrayBuffer());
     if (probe.status < 200 || probe.status >= 300)

@@ -90,11 +90,28 @@ export async function lockDefaultNetwork(db: Kysely<DB>): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('networks.is_default'))`.execute(db);
 }
 
-export async function recordNetworkActivity(db: Kysely<DB>, networkId: number, at: Date, newThread: boolean): Promise<void> {
+/** A thread started in the network: one more thread, and its latest activity. */
+export async function recordNewThread(db: Kysely<DB>, networkId: number, at: Date): Promise<void> {
   await db
     .updateTable('networks')
-    .set((eb) => ({ last_activity_at: at, thread_count: newThread ? eb('thread_count', '+', 1) : eb.ref('thread_count') }))
+    .set((eb) => ({ last_activity_at: at, thread_count: eb('thread_count', '+', 1) }))
     .where('id', '=', networkId)
+    .execute();
+}
+
+/**
+ * A reply's activity in its network. Written as a thread's is, every reply in a network held the
+ * network's row until its commit, and replies in one network went one at a time (with ten writers,
+ * half of them were waiting for it at any moment). A reply that finds the row held by another one's
+ * transaction leaves it: the network's latest activity is then that one's, earlier by at most the
+ * moments the two overlapped (and lost, should that one roll back after it). `greatest`: a reply
+ * that commits after a later one does not move it back.
+ */
+export async function recordReplyActivity(db: Kysely<DB>, networkId: number, at: Date): Promise<void> {
+  await db
+    .updateTable('networks')
+    .set({ last_activity_at: sql<Date>`greatest(last_activity_at, ${at})` })
+    .where('id', 'in', (eb) => eb.selectFrom('networks').select('id').where('id', '=', networkId).forNoKeyUpdate().skipLocked())
     .execute();
 }
 

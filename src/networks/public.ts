@@ -15,7 +15,15 @@ import { isMember, membershipState, networksOfMember } from './membership.querie
 import { boardThreadJson } from './present.js';
 import { titleSeenAsAnyMember } from '../posts/present.js';
 
-export { findBoardThreads, findNetworkBySlug, listNetworks, recordNetworkActivity, type BoardThreadRow, type NetworkRow } from './networks.queries.js';
+export {
+  findBoardThreads,
+  findNetworkBySlug,
+  listNetworks,
+  recordNewThread,
+  recordReplyActivity,
+  type BoardThreadRow,
+  type NetworkRow,
+} from './networks.queries.js';
 export { BoardJson, boardQuery, networkSlugParam, NetworkJson, type NetworkParams } from './networks.schemas.js';
 export { boardThreadJson, networkJson } from './present.js';
 export { membershipState, networksOfMember } from './membership.queries.js';

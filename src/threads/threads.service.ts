@@ -10,7 +10,7 @@ import type { DB, TextLanguage, ThreadKind } from '../db/schema.js';
 import { requireNotSuspended } from '../moderation/guards.js';
 import { requireConfirmedAddress } from '../accounts/guards.js';
 import { requireMayPost } from '../networks/guards.js';
-import { recordNetworkActivity } from '../networks/public.js';
+import { recordNewThread, recordReplyActivity } from '../networks/public.js';
 import { detectPostLanguage } from '../search/public.js';
 import { findPosts, type PostRow } from '../posts/posts.queries.js';
 import { mayChangePost } from '../posts/present.js';
@@ -159,7 +159,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
             lang,
           });
           await queries.insertPostMentions(tx, post.id, mentionedAccountIds);
-          await recordNetworkActivity(tx, network.id, now, true);
+          await recordNewThread(tx, network.id, now);
           if (within) await within(tx, thread.id);
           await recordEvent(tx, 'thread.created', { threadId: thread.id, networkId: network.id, postId: post.id });
           return { threadId: thread.id, post: await loadWritten(tx, post.id) };
@@ -204,7 +204,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           });
           await queries.insertPostMentions(tx, post.id, mentionedAccountIds);
           await queries.recordReplyOnThread(tx, threadId, { authorId: author.id, at: now, topLevel });
-          await recordNetworkActivity(tx, thread.network_id, now, false);
+          await recordReplyActivity(tx, thread.network_id, now);
           // The number of the top-level reply it hangs under says which page of the thread holds it;
           // the part is counted here too, so the answer needs nothing after the commit.
           const topLevelNumber = topLevel ? thread.top_level_count + 1 : attachTo.top_level_number;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createNetwork, startThread } from '../helpers/forum.js';
+import { createNetwork, reply, startThread } from '../helpers/forum.js';
 
 describe('networks', () => {
   let ctx: TestContext;
@@ -85,7 +85,8 @@ describe('networks', () => {
   });
 
   it('lists networks on the home page, most recently active first, with thread counts', async () => {
-    await startThread(member.agent, 'fiske');
+    type Listed = { slug: string; lastActivityAt: string | null };
+    const fiskeThread = await startThread(member.agent, 'fiske');
     await startThread(member.agent, 'kajak');
     const home = await guest(ctx).get('/').set('accept', JSON_ACCEPT);
     expect(home.status).toBe(200);
@@ -93,6 +94,13 @@ describe('networks', () => {
     expect(slugs.slice(0, 2)).toEqual(['kajak', 'fiske']);
     const kajak = home.body.networks.find((n: { slug: string }) => n.slug === 'kajak');
     expect(kajak).toMatchObject({ name: 'Kajaknätverket', summary: 'Paddling och uthyrning.', threadCount: 1 });
+    // A reply is activity too: its network comes first again, with its thread's latest activity, and counts no thread.
+    await reply(member.agent, fiskeThread.id, 'Gäddan nappar vid bryggan nu.');
+    const after = (await guest(ctx).get('/').set('accept', JSON_ACCEPT).expect(200)).body.networks as Listed[];
+    expect(after.slice(0, 2).map((n) => n.slug)).toEqual(['fiske', 'kajak']);
+    const thread = await ctx.db.selectFrom('threads').select('last_activity_at').where('id', '=', fiskeThread.id).executeTakeFirstOrThrow();
+    expect(after[0]).toMatchObject({ lastActivityAt: thread.last_activity_at.toISOString(), threadCount: 1 });
+    expect(after[0]!.lastActivityAt! > after[1]!.lastActivityAt!).toBe(true);
     const page = await guest(ctx).get('/').set('accept', HTML).set('accept-language', 'en');
     expect(page.text).toContain('Paddling och uthyrning.');
     expect(page.text).not.toContain('Mer text.');
