@@ -102,10 +102,13 @@ export async function recordNewThread(db: Kysely<DB>, networkId: number, at: Dat
 /**
  * A reply's activity in its network. Written as a thread's is, every reply in a network held the
  * network's row until its commit, and replies in one network went one at a time (with ten writers,
- * half of them were waiting for it at any moment). A reply that finds the row held by another one's
- * transaction leaves it: the network's latest activity is then that one's, earlier by at most the
- * moments the two overlapped (and lost, should that one roll back after it). `greatest`: a reply
- * that commits after a later one does not move it back.
+ * half of them were waiting for it at any moment). A reply that finds the row held by another
+ * transaction leaves it: when that one is a reply or a new thread, the network's latest activity is
+ * then its time, earlier by at most the moments the two overlapped; when it records none (a thread
+ * moved, the network edited) or rolls back, the network's latest activity stays behind until the next
+ * reply. It only orders the home page's networks and says when one was last active. Joining a network
+ * takes no lock this skips (the membership row's key-share lock on the network goes beside it).
+ * `greatest`: a reply that commits after a later one does not move it back.
  */
 export async function recordReplyActivity(db: Kysely<DB>, networkId: number, at: Date): Promise<void> {
   await db
