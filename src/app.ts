@@ -10,6 +10,7 @@ import type { Config, TrustProxy } from './config.js';
 import { errorHandlerPlugin } from './core/error-handler.js';
 import { TooManyRequestsError } from './core/errors.js';
 import { EventBus } from './core/events.js';
+import { oneSerializerPerSchema } from './core/serializers.js';
 import { housekeepingPlugin } from './core/housekeeping.js';
 import { httpPlugin } from './core/http.js';
 import { pageCachePlugin } from './core/page-cache.js';
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true } },
+    schemaController: { compilersFactory: { buildSerializer: oneSerializerPerSchema() } },
     routerOptions: { ignoreTrailingSlash: true },
     logController: new OneLinePerRequest(),
   });

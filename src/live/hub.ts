@@ -34,10 +34,15 @@ export interface Subscription {
   queued: Array<{ cursor: number; message: MessageFor }> | null;
 }
 
+/** Where every connection's chain of messages starts: one promise for them all, not one each. */
+const SETTLED: Promise<void> = Promise.resolve();
+
 export class LiveConnection {
   readonly subscriptions = new Map<string, Subscription>();
   /** Cleared at each heartbeat, set again by the pong: a connection that stays cleared is dead. */
   alive = true;
+  /** The message being handled, which the next one waits for (live.routes.ts). */
+  handling: Promise<void> = SETTLED;
   #tokens = MESSAGE_BURST;
   #countedAt = Date.now();
 

@@ -11,7 +11,7 @@ import { ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { TooManyRequestsError } from '../core/errors.js';
 import { allowedOrigins, claimedOrigin } from '../core/security.js';
 import { LiveConnection, type Audience } from './hub.js';
@@ -157,31 +157,48 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  // A connection's listeners are these four functions, shared by every socket (ws calls each with the
+  // socket as `this`): closures made per connection would be kept by every idle one.
+  const connectionOf = new WeakMap<WebSocket, LiveConnection>();
+  function onError(this: WebSocket): void {
+    this.terminate();
+  }
+  function onPong(this: WebSocket): void {
+    const connection = connectionOf.get(this);
+    if (connection) connection.alive = true;
+  }
+  function onClose(this: WebSocket): void {
+    const connection = connectionOf.get(this);
+    if (connection) hub.disconnect(connection);
+  }
+  function onMessage(this: WebSocket, data: RawData): void {
+    const connection = connectionOf.get(this);
+    if (!connection?.open) return;
+    if (!connection.countMessage()) {
+      hub.end(connection, CLOSE_POLICY, 'too many messages');
+      return;
+    }
+    connection.alive = true;
+    // Messages of one connection are handled in order, so a replay finishes before the next request.
+    // Text frames arrive as one Buffer (ws' default binaryType), fragments already joined.
+    connection.handling = connection.handling
+      .then(() => handle(connection, (data as Buffer).toString()))
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'live message failed');
+        connection.send({ type: 'error', message: 'internal error' });
+      });
+  }
+
   function open(socket: WebSocket, audience: Audience, sessionId: string | null): void {
     const connection = new LiveConnection(socket, audience, sessionId);
+    connectionOf.set(socket, connection);
     hub.add(connection);
-    socket.on('error', () => socket.terminate());
-    socket.on('pong', () => (connection.alive = true));
-    socket.on('close', () => hub.disconnect(connection));
+    socket.on('error', onError);
+    socket.on('pong', onPong);
+    socket.on('close', onClose);
+    socket.on('message', onMessage);
     // The session may have ended between the request's check and now; sessions.ended from then on is heard.
     if (connection.sessionId) void sessions.recheck([connection]);
-    // Messages of one connection are handled in order, so a replay finishes before the next request.
-    let queue = Promise.resolve();
-    socket.on('message', (data) => {
-      if (!connection.open) return;
-      if (!connection.countMessage()) {
-        hub.end(connection, CLOSE_POLICY, 'too many messages');
-        return;
-      }
-      connection.alive = true;
-      // Text frames arrive as one Buffer (ws' default binaryType), fragments already joined.
-      queue = queue
-        .then(() => handle(connection, (data as Buffer).toString()))
-        .catch((error: unknown) => {
-          app.log.error({ err: error }, 'live message failed');
-          connection.send({ type: 'error', message: 'internal error' });
-        });
-    });
   }
 
   async function handle(connection: LiveConnection, raw: string): Promise<void> {

@@ -62,7 +62,7 @@ export function formatNumber(value: number, locale: Locale): string {
   return (formats.written[value] ??= formats.format.format(value));
 }
 
-export function translator(locale: Locale): Translate {
+function makeTranslator(locale: Locale): Translate {
   const catalog = catalogs[locale];
   const write = (value: string | number | Date) => (typeof value === 'number' ? formatNumber(value, locale) : String(value));
   return (message, values) => {
@@ -80,6 +80,13 @@ export function translator(locale: Locale): Translate {
         })
       : template;
   };
+}
+
+/** One per language, made once: a request asks for its translator several times, and each live connection keeps one. */
+const translators: Record<Locale, Translate> = { sv: makeTranslator('sv'), en: makeTranslator('en'), da: makeTranslator('da') };
+
+export function translator(locale: Locale): Translate {
+  return translators[locale];
 }
 
 /** The best of our locales for an Accept-Language header; undefined when none fits. */
