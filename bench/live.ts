@@ -66,7 +66,10 @@ if (args.help) {
   --replies N        replies posted and timed per scenario (default 100)
   --warmup N         replies posted first and not counted, per scenario (default 5, 3 with --quick)
   --idle a,b         idle connection counts for the RSS scenario (default 1000,5000; 1000 with --quick)
-  --idle-seconds S   how long the idle connections sit before RSS is read (default 5, 3 with --quick)
+  --idle-seconds S   how long the server and its idle connections sit before RSS is read (default 30,
+                     3 with --quick): V8 gives back its young generation and collects what the
+                     connections' opening left once the process has been idle for some seconds (README:
+                     Performance, Live updates). RSS is also read 5 s after the connections open.
   --only 1,floor,2,3 only these scenarios: 1 one instance, floor (a bare ws server relaying the same
                      message to as many clients: what this machine can do at best), 2 two
                      instances, 3 idle RSS, abuse (below) (default all but abuse)
@@ -91,7 +94,7 @@ const options = {
     .split(',')
     .map((n) => numberArg('idle', n.trim(), 0, { min: 1, max: 50_000, whole: true }))
     .sort((a, b) => a - b),
-  idleSeconds: numberArg('idle-seconds', args['idle-seconds'], args.quick ? 3 : 5, { min: 0, max: 600, whole: true }),
+  idleSeconds: numberArg('idle-seconds', args['idle-seconds'], args.quick ? 3 : 30, { min: 0, max: 600, whole: true }),
   only: new Set((args.only ?? '1,floor,2,3').split(',').map((s) => s.trim())),
   edits: numberArg('edits', args.edits, 400, { min: 0, max: 100_000, whole: true }),
   subscribes: numberArg('subscribes', args.subscribes, 30, { min: 1, max: 10_000, whole: true }),
@@ -102,7 +105,9 @@ const options = {
   nodeOptions: [...productionNodeOptions(), ...args['node-options'].split(/\s+/).filter(Boolean)],
 };
 
-const TARGETS = { oneInstanceP99Ms: 50, twoInstancesP99Ms: 100, idleRssMB: 150, idleRssAt: 5000 };
+const TARGETS = { oneInstanceP99Ms: 50, twoInstancesP99Ms: 100, idleRssMB: 130, idleRssAt: 5000 };
+/** When RSS is read first after the connections open, before the server has sat idle. */
+const SOON_AFTER_OPENING_SECONDS = 5;
 
 // ---- Child processes --------------------------------------------------------------------------
 
@@ -540,6 +545,9 @@ async function fanOut(
 
 interface IdleResult {
   connections: number;
+  /** SOON_AFTER_OPENING_SECONDS after the connections opened (for none, as soon as the server started). */
+  rssMBSoon: number;
+  /** After --idle-seconds of idle. */
   rssMB: number;
   /** After a full garbage collection in the server. */
   rssMBAfterGc: number;
@@ -662,7 +670,7 @@ async function main(): Promise<void> {
   if (options.only.has('3')) {
     log(`Scenario 3: RSS of a fresh server with ${options.idle.map(integer).join(' and ')} idle connections`);
     const server = await start('C');
-    const memory = async (connections: number): Promise<IdleResult> => {
+    const memory = async (connections: number, rssMBSoon: number): Promise<IdleResult> => {
       const rssMB = rssOf(server.process.pid!);
       await collectGarbage(server);
       await settle(200);
@@ -670,6 +678,7 @@ async function main(): Promise<void> {
       const mb = (bytes: number) => bytes / 1024 / 1024;
       return {
         connections,
+        rssMBSoon,
         rssMB,
         rssMBAfterGc: rssOf(server.process.pid!),
         heapUsedMB: mb(usage.heapUsed),
@@ -679,17 +688,25 @@ async function main(): Promise<void> {
     };
     const clients = new Clients(`thread:${threadId}`);
     onCleanUp(() => clients.close());
-    await settle(1000);
-    idleBaseline = await memory(0);
-    log(`  0 connections: RSS ${fixed(idleBaseline.rssMB, 0)} MB`);
+    // Each reading waits as long: soon, then once idle, as for the connections.
+    const idleFor = async () => {
+      const soonMs = Math.min(SOON_AFTER_OPENING_SECONDS, options.idleSeconds) * 1000;
+      await settle(soonMs);
+      const rssMBSoon = rssOf(server.process.pid!);
+      await settle(options.idleSeconds * 1000 - soonMs);
+      return rssMBSoon;
+    };
+    idleBaseline = await memory(0, await idleFor());
+    log(`  0 connections: RSS ${fixed(idleBaseline.rssMBSoon, 0)} MB at start, ${fixed(idleBaseline.rssMB, 0)} MB idle`);
     for (const count of options.idle) {
       const connectStarted = performance.now();
       await clients.connect(`ws://127.0.0.1:${server.port}/live`, count - clients.size);
       log(`  ${integer(clients.size)} connections subscribed in ${fixed((performance.now() - connectStarted) / 1000)} s; idle for ${options.idleSeconds} s`);
-      await settle(options.idleSeconds * 1000);
-      const result = await memory(count);
+      const result = await memory(count, await idleFor());
       idle.push(result);
-      log(`  ${integer(count)} connections: RSS ${fixed(result.rssMB, 0)} MB, ${fixed(result.rssMBAfterGc, 0)} MB after a full GC`);
+      log(
+        `  ${integer(count)} connections: RSS ${fixed(result.rssMBSoon, 0)} MB soon after opening, ${fixed(result.rssMB, 0)} MB idle, ${fixed(result.rssMBAfterGc, 0)} MB after a full GC`,
+      );
     }
     if (options.heapSnapshot) log(`  heap snapshot: ${relative(ROOT, await writeHeapSnapshot(server, profileDir))}`);
     await clients.close();
@@ -724,9 +741,9 @@ async function main(): Promise<void> {
   const idleAtTarget = idle.find((i) => i.connections === TARGETS.idleRssAt);
   if (idleAtTarget)
     targets.push({
-      target: `RSS with ${integer(TARGETS.idleRssAt)} idle connections < ${TARGETS.idleRssMB} MB`,
-      value: `${fixed(idleAtTarget.rssMB, 0)} MB`,
-      met: idleAtTarget.rssMB < TARGETS.idleRssMB,
+      target: `RSS with ${integer(TARGETS.idleRssAt)} idle connections ≤ ${TARGETS.idleRssMB} MB`,
+      value: `${fixed(idleAtTarget.rssMB, 0)} MB (${fixed(idleAtTarget.rssMBSoon, 0)} MB ${SOON_AFTER_OPENING_SECONDS} s after opening)`,
+      met: idleAtTarget.rssMB <= TARGETS.idleRssMB,
     });
 
   const title =
@@ -767,15 +784,23 @@ async function main(): Promise<void> {
     [false, true, true, true, true, true, true, true, true, true, true],
   );
   const idleTable = markdownTable(
-    ['Idle connections (subscribed)', 'RSS MB', 'RSS after full GC MB', 'Heap used / total MB', 'External MB'],
+    [
+      'Idle connections (subscribed)',
+      `RSS MB, ${SOON_AFTER_OPENING_SECONDS} s after opening`,
+      `RSS MB, idle ${options.idleSeconds} s`,
+      'RSS after full GC MB',
+      'Heap used / total MB',
+      'External MB',
+    ],
     [...(idleBaseline ? [idleBaseline] : []), ...idle].map((i) => [
       integer(i.connections),
+      fixed(i.rssMBSoon, 0),
       fixed(i.rssMB, 0),
       fixed(i.rssMBAfterGc, 0),
       `${fixed(i.heapUsedMB, 0)} / ${fixed(i.heapTotalMB, 0)}`,
       fixed(i.externalMB, 0),
     ]),
-    [true, true, true, true, true],
+    [true, true, true, true, true, true],
   );
   const targetTable = markdownTable(
     ['Target', 'Measured', 'Met'],

@@ -6,6 +6,7 @@
 // Read-your-writes: nothing is served while this instance has writes whose events it has not yet
 // dispatched (write-watermark.ts).
 import { LRUCache } from 'lru-cache';
+import { atMostEntries } from './lru-bounds.js';
 import type { WriteWatermark } from './write-watermark.js';
 
 export interface AccountCacheOptions {
@@ -23,7 +24,7 @@ export class AccountCache<K extends string | number, V extends object | number> 
     private readonly accountOf: (key: K, value: V) => number,
     private readonly options: AccountCacheOptions,
   ) {
-    this.#entries = new LRUCache<K, V>({ max: options.max, ttl: options.ttlMs, dispose: (value, key) => this.#unindex(key, value) });
+    this.#entries = new LRUCache<K, V>({ ...atMostEntries(options.max), ttl: options.ttlMs, dispose: (value, key) => this.#unindex(key, value) });
     options.watermark.onUntracked(() => this.clear());
   }
 

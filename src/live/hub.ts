@@ -28,6 +28,7 @@ export function prepare(message: object): PreparedMessage {
 export type MessageFor = (audience: Audience) => PreparedMessage | null;
 
 export interface Subscription {
+  readonly topic: string;
   /** The cursor of the last event the subscriber has: sent, or covered by its replay. */
   lastCursor: number;
   /** While the replay is built: live events that arrived meanwhile, sent after it; null once live. */
@@ -37,8 +38,14 @@ export interface Subscription {
 /** Where every connection's chain of messages starts: one promise for them all, not one each. */
 const SETTLED: Promise<void> = Promise.resolve();
 
+const NO_SUBSCRIPTIONS: readonly Subscription[] = Object.freeze([]);
+
 export class LiveConnection {
-  readonly subscriptions = new Map<string, Subscription>();
+  /**
+   * One per topic, replaced by a new array at each change: most connections follow one topic, which an
+   * array of one holds in a fifth of a Map's memory, and a few (at most MAX_TOPICS) are looked through.
+   */
+  #subscriptions = NO_SUBSCRIPTIONS;
   /** Cleared at each heartbeat, set again by the pong: a connection that stays cleared is dead. */
   alive = true;
   /** The message being handled, which the next one waits for (live.routes.ts). */
@@ -52,6 +59,23 @@ export class LiveConnection {
     /** The session the connection was opened with; null for a guest. */
     readonly sessionId: string | null,
   ) {}
+
+  subscription(topic: string): Subscription | undefined {
+    return this.#subscriptions.find((subscription) => subscription.topic === topic);
+  }
+
+  get subscriptions(): readonly Subscription[] {
+    return this.#subscriptions;
+  }
+
+  /** Follows the subscription's topic with it, in place of any subscription to the topic before. */
+  follow(subscription: Subscription): void {
+    this.#subscriptions = [...this.#subscriptions.filter((kept) => kept.topic !== subscription.topic), subscription];
+  }
+
+  stopFollowing(topic: string): void {
+    if (this.subscription(topic)) this.#subscriptions = this.#subscriptions.filter((kept) => kept.topic !== topic);
+  }
 
   get open(): boolean {
     return this.socket.readyState === this.socket.OPEN;
@@ -100,7 +124,7 @@ export class Hub {
   /** Forgets the connection and everything it asked for. */
   disconnect(connection: LiveConnection): void {
     this.#connections.delete(connection);
-    for (const topic of [...connection.subscriptions.keys()]) this.unsubscribe(connection, topic);
+    for (const { topic } of connection.subscriptions) this.unsubscribe(connection, topic);
   }
 
   /** Closes the connection with a code the client can act on, and forgets it at once. */
@@ -127,8 +151,8 @@ export class Hub {
    * still stands afterwards (the connection may have closed, or been reset, meanwhile).
    */
   subscribe(connection: LiveConnection, topic: string, cursor: number, replaying: boolean): Subscription {
-    const subscription: Subscription = { lastCursor: cursor, queued: replaying ? [] : null };
-    connection.subscriptions.set(topic, subscription);
+    const subscription: Subscription = { topic, lastCursor: cursor, queued: replaying ? [] : null };
+    connection.follow(subscription);
     let set = this.#byTopic.get(topic);
     if (!set) this.#byTopic.set(topic, (set = new Set()));
     set.add(connection);
@@ -137,16 +161,16 @@ export class Hub {
 
   /** False once the subscription ended: unsubscribed, reset, or its connection gone. */
   stands(connection: LiveConnection, topic: string, subscription: Subscription): boolean {
-    return connection.subscriptions.get(topic) === subscription && connection.open;
+    return connection.subscription(topic) === subscription && connection.open;
   }
 
   /** The cursor the subscriber has reached on the topic; undefined when it is not subscribed. */
   cursorOf(connection: LiveConnection, topic: string): number | undefined {
-    return connection.subscriptions.get(topic)?.lastCursor;
+    return connection.subscription(topic)?.lastCursor;
   }
 
   unsubscribe(connection: LiveConnection, topic: string): void {
-    connection.subscriptions.delete(topic);
+    connection.stopFollowing(topic);
     const set = this.#byTopic.get(topic);
     set?.delete(connection);
     if (set?.size === 0) this.#byTopic.delete(topic);
@@ -190,7 +214,7 @@ export class Hub {
 
   /** Sends an event to one subscriber unless it already has it; while it replays, the event waits. */
   #deliver(connection: LiveConnection, topic: string, cursor: number, message: MessageFor): void {
-    const subscription = connection.subscriptions.get(topic);
+    const subscription = connection.subscription(topic);
     if (!subscription || cursor <= subscription.lastCursor) return;
     if (subscription.queued) {
       if (subscription.queued.length >= REPLAY_MAX_QUEUED) {
@@ -210,7 +234,7 @@ export class Hub {
    * queued up meanwhile, skipping what the replay already covered.
    */
   finishReplay(connection: LiveConnection, topic: string, through: number, replayed: readonly PreparedMessage[]): void {
-    const subscription = connection.subscriptions.get(topic);
+    const subscription = connection.subscription(topic);
     if (!subscription?.queued) return;
     subscription.lastCursor = Math.max(subscription.lastCursor, through);
     const messages = [...replayed];

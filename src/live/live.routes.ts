@@ -222,7 +222,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
       connection.send({ type: 'error', message: `unknown topic ${message.topic}`, topic: message.topic });
       return;
     }
-    if (!connection.subscriptions.has(message.topic) && connection.subscriptions.size >= MAX_TOPICS) {
+    if (!connection.subscription(message.topic) && connection.subscriptions.length >= MAX_TOPICS) {
       connection.send({ type: 'error', message: `at most ${MAX_TOPICS} topics per connection`, topic: message.topic });
       return;
     }

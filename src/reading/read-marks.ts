@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { CacheTag } from '../core/cache-invalidation.js';
+import { atMostEntries } from '../core/lru-bounds.js';
 import type { SharedReads } from '../core/shared-reads.js';
 import type { DB } from '../db/schema.js';
 import { markThreadRead } from './reading.queries.js';
@@ -34,9 +35,9 @@ export const readerTag = (accountId: number): CacheTag => `reader:${accountId}`;
  * and other instances see the move when theirs age out: within the minute.
  */
 export function rememberingReadMarks(reads: Pick<SharedReads, 'drop'>): MarkRead {
-  const known = new LRUCache<string, number>({ max: MAX_MARKS });
+  const known = new LRUCache<string, number>(atMostEntries(MAX_MARKS));
   // Per member, thread and the posts a page showed: the mark at which that page moved it no further.
-  const stuck = new LRUCache<string, number>({ max: MAX_MARKS, ttl: STUCK_FOR_MS });
+  const stuck = new LRUCache<string, number>({ ...atMostEntries(MAX_MARKS), ttl: STUCK_FOR_MS });
   return async (db, accountId, threadId, shownPostIds) => {
     if (shownPostIds.length === 0) return;
     const key = `${accountId} ${threadId}`;
