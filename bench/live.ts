@@ -545,7 +545,7 @@ async function fanOut(
 
 interface IdleResult {
   connections: number;
-  /** SOON_AFTER_OPENING_SECONDS after the connections opened (for none, as soon as the server started). */
+  /** SOON_AFTER_OPENING_SECONDS after the connections opened (for none, after the server started). */
   rssMBSoon: number;
   /** After --idle-seconds of idle. */
   rssMB: number;
@@ -697,7 +697,7 @@ async function main(): Promise<void> {
       return rssMBSoon;
     };
     idleBaseline = await memory(0, await idleFor());
-    log(`  0 connections: RSS ${fixed(idleBaseline.rssMBSoon, 0)} MB at start, ${fixed(idleBaseline.rssMB, 0)} MB idle`);
+    log(`  0 connections: RSS ${fixed(idleBaseline.rssMBSoon, 0)} MB ${SOON_AFTER_OPENING_SECONDS} s after start, ${fixed(idleBaseline.rssMB, 0)} MB idle`);
     for (const count of options.idle) {
       const connectStarted = performance.now();
       await clients.connect(`ws://127.0.0.1:${server.port}/live`, count - clients.size);
