@@ -14,6 +14,7 @@ import { oneSerializerPerSchema } from './core/serializers.js';
 import { housekeepingPlugin } from './core/housekeeping.js';
 import { httpPlugin } from './core/http.js';
 import { pageCachePlugin } from './core/page-cache.js';
+import { memberPagesPlugin } from './core/member-pages.js';
 import { cacheInvalidationPlugin } from './core/cache-invalidation.js';
 import { sharedReadsPlugin } from './core/shared-reads.js';
 import { securityPlugin } from './core/security.js';
@@ -175,6 +176,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(emailPlugin, options.email ?? {});
   await app.register(notificationsPlugin, options.notifications ?? {});
   await app.register(pageCachePlugin);
+  await app.register(memberPagesPlugin);
   await app.register(fastifyStatic, { root: join(PROJECT_ROOT, 'static'), prefix: '/static/', maxAge: '1h' });
 
   await app.register(healthRoutes);

@@ -70,6 +70,11 @@ export interface CacheInvalidation {
   /** Whether a value computed since `generation` was read may be stored now. */
   mayStore(startedIn: number): boolean;
   onDrop(listener: (tags: Dropped) => void): void;
+  /**
+   * Drops what this instance keeps under `tags` without moving the generation: a change that only this
+   * instance learns of, with no event (a member's read marks, reading/read-marks.ts).
+   */
+  forget(tags: readonly CacheTag[]): void;
 }
 
 declare module 'fastify' {
@@ -92,6 +97,9 @@ export const cacheInvalidationPlugin = fp(
       },
       mayStore: (startedIn) => startedIn === generation && !app.writeWatermark.behind(),
       onDrop: (listener) => void listeners.push(listener),
+      forget: (tags) => {
+        for (const listener of listeners) listener(tags);
+      },
     } satisfies CacheInvalidation);
 
     const unsubscribe = (Object.keys(EVENT_TAGS) as EventName[]).map((name) =>

@@ -11,7 +11,7 @@ import { allowedOrigins } from './security.js';
 import { decodeHTML } from 'entities';
 import { hasNul, withoutInvisible } from './text.js';
 import type { Viewer } from './viewer.js';
-import type { loadViews, SharedView } from './views.js';
+import { filledView, viewWithoutHoles, type loadViews, type SharedView } from './views.js';
 
 export interface PageOptions<Json = unknown> {
   status?: number;
@@ -19,6 +19,11 @@ export interface PageOptions<Json = unknown> {
   json?: Json;
   /** The <title>, already translated or user text (escaped by the layout). */
   title?: string;
+  /**
+   * Keep the page for this member (a route with `config.keptForMember`, core/member-pages.ts): the
+   * handler vouches that nothing on it is theirs alone beyond what the route's tags and the layout show.
+   */
+  keep?: boolean;
 }
 
 /**
@@ -123,7 +128,7 @@ const STREAMED_FROM_BYTES = 64 * 1024;
  * A body in parts, written to the socket one after another without being copied into one buffer (with
  * its length, so it is not sent chunked). Only for a member's page: nothing downstream reads it.
  */
-function sendParts(reply: FastifyReply, parts: readonly Buffer[]): FastifyReply {
+export function sendParts(reply: FastifyReply, parts: readonly Buffer[]): FastifyReply {
   let length = 0;
   for (const part of parts) length += part.length;
   if (length < STREAMED_FROM_BYTES) return reply.send(Buffer.concat(parts, length));
@@ -140,6 +145,18 @@ function sendParts(reply: FastifyReply, parts: readonly Buffer[]): FastifyReply 
 /** The request carries a notice for the page it asks for (see Flash). */
 export function hasFlash(request: FastifyRequest): boolean {
   return request.cookies.flash !== undefined;
+}
+
+/** What the features added to each page request's layout (LayoutData); a request that shows none has no entry. */
+const addedToLayout = new WeakMap<FastifyRequest, Record<string, unknown>>();
+
+/**
+ * Everything the layout shows of this request's member besides the page's own data, as a string: who
+ * they are and what the features added (the unread count, the moderator menu, the address banner). Two
+ * requests with the same layout key and address get the same layout.
+ */
+export function layoutKey(request: FastifyRequest): string {
+  return JSON.stringify([request.locale, request.viewer, addedToLayout.get(request) ?? null]);
 }
 
 /** Requests answered with a page that shows the layout: GET, HTML; not assets, feeds or the websocket. */
@@ -273,8 +290,6 @@ export const httpPlugin = fp(
     app.addHook('onSend', (_request, _reply, payload, done) => done(null, typeof payload === 'string' ? Buffer.from(payload) : payload));
 
     const layoutContributions: LayoutData[] = [];
-    /** What the features added to each page request's layout; a request that shows none has no entry. */
-    const addedToLayout = new WeakMap<FastifyRequest, Record<string, unknown>>();
     app.decorate('addLayoutData', (contribute: LayoutData) => {
       layoutContributions.push(contribute);
     });
@@ -314,7 +329,11 @@ export const httpPlugin = fp(
       const context = { locale: request.locale, t: request.t };
       const formError = 'formError' in data && !!data.formError;
       // Most pages: rendered once, to bytes. A refused form and a notice are placed by reading the page first.
-      if (!formError && !layout.flash) return this.type('text/html; charset=utf-8').send(app.views.renderBytes(view, { ...layout, ...data }, context));
+      if (!formError && !layout.flash) {
+        const bytes = app.views.renderBytes(view, { ...layout, ...data }, context);
+        if (options.keep) app.memberPages.keep(this, viewWithoutHoles(bytes));
+        return this.type('text/html; charset=utf-8').send(bytes);
+      }
       const render = (extra: object = {}) => app.views.render(view, { ...layout, ...data, ...extra }, context);
       let extra = {};
       let html = render();
@@ -339,6 +358,11 @@ export const httpPlugin = fp(
         const layout = layoutData(request, this, options.title, addedToLayout.get(request));
         const context = { locale: request.locale, t: request.t };
         this.code(options.status ?? 200).type('text/html; charset=utf-8');
+        if (options.keep && request.viewer) {
+          const page = app.views.renderAroundKept(view, own, { ...layout, ...data }, context);
+          app.memberPages.keep(this, page);
+          return sendParts(this, filledView(page, own));
+        }
         const parts = app.views.renderAround(view, own, { ...layout, ...data }, context);
         // A guest's page is one buffer: the page cache keeps it (page-cache.ts); a member's is theirs alone.
         return request.viewer ? sendParts(this, parts) : this.send(Buffer.concat(parts));

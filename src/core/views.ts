@@ -196,6 +196,35 @@ export interface Views {
    * page of 230 kB into one buffer for every request was a fifth of a member's thread page's CPU.
    */
   renderAround(view: SharedView, own: Readonly<Record<string, string>>, layoutData: object, context: RenderContext): Buffer[];
+  /**
+   * The same page as a view of its own, to keep for this viewer (core/member-pages.ts), with holes left
+   * for the parts that must be new on every request (FRESH_PARTS: a form's one-time key).
+   */
+  renderAroundKept(view: SharedView, own: Readonly<Record<string, string>>, layoutData: object, context: RenderContext): SharedView;
+  /** The parts a kept page has holes for that are rendered anew for every request (FRESH_PARTS). */
+  renderFresh(view: SharedView, context: RenderContext): Record<string, string>;
+}
+
+/**
+ * Parts a kept page leaves as holes, by hole and partial, rendered for every request it is sent to: a
+ * form's one-time key (views/partials/submission-key.hbs) sent twice would make two posts one.
+ */
+const FRESH_PARTS: Readonly<Record<string, string>> = { submissionKey: 'submission-key' };
+
+/** Bytes kept as they are sent: a view without holes. */
+export function viewWithoutHoles(bytes: Buffer): SharedView {
+  return { pieces: [bytes], holes: [], bytes: bytes.length };
+}
+
+/** A view's pieces with `own`'s parts in its holes, in order: a page's body as it is sent. */
+export function filledView(view: SharedView, own: Readonly<Record<string, string>>): Buffer[] {
+  const parts: Buffer[] = [];
+  view.pieces.forEach((piece, index) => {
+    parts.push(piece);
+    const hole = view.holes[index];
+    if (hole !== undefined) parts.push(Buffer.from(own[hole] ?? ''));
+  });
+  return parts;
 }
 
 /**
@@ -304,6 +333,30 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
     return callTemplate(layout, page, pageData(renderData, page));
   };
 
+  const renderParts: Views['renderParts'] = (parts, context) => {
+    for (const [partial] of parts) if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);
+    const items = parts.map(([partial, data]) => ({ partial, data }));
+    const root = { items, separator: ITEM_SEPARATOR };
+    const html = callTemplate(partsTemplate, root, pageData({ t: context.t, locale: context.locale }, root));
+    return html
+      .split(ITEM_SEPARATOR.toString())
+      .slice(0, parts.length)
+      .map((part) => part.trim());
+  };
+
+  const renderAround: Views['renderAround'] = (view, own, layoutData, context) => {
+    // The view's pieces go in as fragments: copied once, into the page.
+    const fragments = [...view.pieces];
+    let body = '';
+    view.pieces.forEach((_piece, index) => {
+      body += `${FRAGMENT_MARKER}${index}\u0000`;
+      const hole = view.holes[index];
+      if (hole !== undefined) body += own[hole] ?? '';
+    });
+    const page = { ...layoutData, body: new hbs.SafeString(body) };
+    return partsOf(callTemplate(layout, page, pageData({ t: context.t, locale: context.locale, fragments }, page)), fragments);
+  };
+
   return {
     /** Renders a view inside the layout; a name starting with "partials/" or "emails/" renders alone. */
     render(name, data, context) {
@@ -320,27 +373,19 @@ export function loadViews(viewsDir: string, timeZone: string): Views {
       return cutAtHoles(assemble(html, fragments));
     },
     hole,
-    renderParts(parts, context) {
-      for (const [partial] of parts) if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);
-      const items = parts.map(([partial, data]) => ({ partial, data }));
-      const root = { items, separator: ITEM_SEPARATOR };
-      const html = callTemplate(partsTemplate, root, pageData({ t: context.t, locale: context.locale }, root));
-      return html
-        .split(ITEM_SEPARATOR.toString())
-        .slice(0, parts.length)
-        .map((part) => part.trim());
+    renderParts,
+    renderAround,
+    renderAroundKept(view, own, layoutData, context) {
+      const holesLeft = Object.fromEntries(Object.keys(FRESH_PARTS).map((part) => [part, hole(part).toString()]));
+      return cutAtHoles(Buffer.concat(renderAround(view, { ...own, ...holesLeft }, layoutData, context)));
     },
-    renderAround(view, own, layoutData, context) {
-      // The view's pieces go in as fragments: copied once, into the page.
-      const fragments = [...view.pieces];
-      let body = '';
-      view.pieces.forEach((_piece, index) => {
-        body += `${FRAGMENT_MARKER}${index}\u0000`;
-        const hole = view.holes[index];
-        if (hole !== undefined) body += own[hole] ?? '';
-      });
-      const page = { ...layoutData, body: new hbs.SafeString(body) };
-      return partsOf(callTemplate(layout, page, pageData({ t: context.t, locale: context.locale, fragments }, page)), fragments);
+    renderFresh(view, context) {
+      const names = view.holes.filter((part) => FRESH_PARTS[part] !== undefined);
+      const rendered = renderParts(
+        names.map((part) => [FRESH_PARTS[part]!, {}] as const),
+        context,
+      );
+      return Object.fromEntries(names.map((part, index) => [part, rendered[index]!]));
     },
     cacheFragments(partial, keyOf) {
       if (!hbs.partials[partial]) throw new Error(`no partial ${partial}`);

@@ -12,7 +12,7 @@ import { boardFollowState } from '../following/public.js';
 import { listRuleTitles, reviewCount } from '../moderation/public.js';
 import { BoardJson, boardMembership, boardQuery, loadSharedNetwork, networkJson, networkSlugParam, readBoard, type NetworkParams } from '../networks/public.js';
 import { withThreadPath } from '../posts/present.js';
-import { readFromPath, readStatesOf, type ReadState } from '../reading/public.js';
+import { readerTag, readFromPath, readStatesOf, type ReadState } from '../reading/public.js';
 import { canModerate } from '../posts/visibility.js';
 import { networkAside } from './network-aside.js';
 import { meetingLines, upcomingMeetings } from '../meetings/public.js';
@@ -20,6 +20,8 @@ import { currentOffersOf } from '../offers/public.js';
 import { hasFlash } from '../core/http.js';
 import { sharedViews } from '../core/shared-views.js';
 import type { RenderContext } from '../core/views.js';
+import type { CacheTag } from '../core/cache-invalidation.js';
+import type { Viewer } from '../core/viewer.js';
 
 export async function boardPageData(request: FastifyRequest & { params: NetworkParams; query: Static<typeof boardQuery> }) {
   const {
@@ -178,7 +180,10 @@ export async function boardPage(fastify: FastifyInstance): Promise<void> {
   // The whole page once for every member who sees it as any member does (boardPageData).
   const views = sharedViews(app);
   const startOf = threadStarts(app.views);
-  app.get('/n/:network', { schema: { params: networkSlugParam, querystring: boardQuery, response: { 200: BoardJson } } }, async (request, reply) => {
+  // A member's page, kept for them (core/member-pages.ts) until the boards or their read states change.
+  const keptForMember = (viewer: Viewer): CacheTag[] => ['boards', readerTag(viewer.id)];
+  const options = { config: { keptForMember }, schema: { params: networkSlugParam, querystring: boardQuery, response: { 200: BoardJson } } };
+  app.get('/n/:network', options, async (request, reply) => {
     // Before any read: a view rendered from reads an event overtook is not kept.
     const startedIn = app.cacheInvalidation.generation;
     const { json, listed, threads, readStates, threadsRead, seenAsAnyMember, ...data } = await boardPageData(request);
@@ -207,6 +212,6 @@ export async function boardPage(fastify: FastifyInstance): Promise<void> {
         OWN_PARTS,
       ),
     );
-    return reply.sharedPage(view, own, viewData, { title });
+    return reply.sharedPage(view, own, viewData, { title, keep: true });
   });
 }

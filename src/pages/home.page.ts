@@ -9,7 +9,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { MeetingListItem, upcomingMeetings } from '../meetings/public.js';
 import { boardQuery, listNetworks, NetworkJson, networkJson, networksOfMemberShared } from '../networks/public.js';
-import { latestThreadsFor, ListedThreadJson, threadsAwaitingReplyFor } from '../reading/public.js';
+import { latestThreadsFor, ListedThreadJson, readerTag, threadsAwaitingReplyFor } from '../reading/public.js';
+import type { CacheTag } from '../core/cache-invalidation.js';
+import type { Viewer } from '../core/viewer.js';
 
 /** Threads in "Latest"; questions in "Needs a reply". */
 const LATEST = 20;
@@ -78,8 +80,11 @@ export async function homePageData(request: FastifyRequest & { query: Static<typ
 
 export async function homePage(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/', { schema: { querystring: homeQuery, response: { 200: HomeJson } } }, async (request, reply) => {
+  // A member's home, kept for them (core/member-pages.ts) until the home page, the boards (their
+  // networks, the threads' states) or their read states change.
+  const keptForMember = (viewer: Viewer): CacheTag[] => ['home', 'boards', readerTag(viewer.id)];
+  app.get('/', { config: { keptForMember }, schema: { querystring: homeQuery, response: { 200: HomeJson } } }, async (request, reply) => {
     const { json, ...data } = await homePageData(request);
-    return reply.page('networks/home', data, { json });
+    return reply.page('networks/home', data, { json, keep: true });
   });
 }

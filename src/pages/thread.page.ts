@@ -15,7 +15,7 @@ import { MeetingJson, readMeeting } from '../meetings/public.js';
 import { offerOfThread } from '../offers/public.js';
 import { hasFlash } from '../core/http.js';
 import { sharedViews } from '../core/shared-views.js';
-import type { SharedView } from '../core/views.js';
+import { viewWithoutHoles } from '../core/views.js';
 
 export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }, markRead: MarkRead) {
   const {
@@ -74,11 +74,6 @@ export async function threadPageData(request: FastifyRequest & { params: ThreadP
 /** The thread's JSON, and a meeting thread's meeting. */
 const ThreadPageWithMeeting = Type.Object({ ...ThreadPageJson.properties, meeting: Type.Optional(MeetingJson) });
 
-/** Bytes kept as they are sent: a view without holes. */
-function noHoles(bytes: Buffer): SharedView {
-  return { pieces: [bytes], holes: [], bytes: bytes.length };
-}
-
 /** The parts of a thread page that are each viewer's own, rendered per request into the view's holes. */
 const OWN_PARTS = ['watch', 'submissionKey'] as const;
 
@@ -88,7 +83,7 @@ export async function threadPage(fastify: FastifyInstance): Promise<void> {
   app.views.cacheFragments('post', postFragmentKey);
   // And the whole page once for every member who sees it as any member does (threads/public.ts).
   const views = sharedViews(app);
-  const markRead = rememberingReadMarks(app.sharedReads);
+  const markRead = rememberingReadMarks(app.cacheInvalidation);
   app.get(
     '/t/:id/:slug?',
     { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageWithMeeting } } },
@@ -105,7 +100,7 @@ export async function threadPage(fastify: FastifyInstance): Promise<void> {
         // A guest's JSON, as every member who sees the page alike gets it.
         if (!shared) return reply.send(json());
         // Serialized by the route's response schema once, then sent as those bytes (no schema checks bytes).
-        const view = views.view(`json ${key}`, tags, startedIn, () => noHoles(Buffer.from(reply.serialize(json()) as string)));
+        const view = views.view(`json ${key}`, tags, startedIn, () => viewWithoutHoles(Buffer.from(reply.serialize(json()) as string)));
         return (reply as FastifyReply).type('application/json; charset=utf-8').send(view.pieces[0]);
       }
       const context = { locale: request.locale, t: request.t };

@@ -11,7 +11,7 @@ import { listedThreadJson, type ReadState } from './present.js';
 import { latestThreads, readStates, threadsAwaitingReply, type QuestionFilter } from './reading.queries.js';
 import { readerTag } from './read-marks.js';
 
-export { rememberingReadMarks, type MarkRead } from './read-marks.js';
+export { readerTag, rememberingReadMarks, type MarkRead } from './read-marks.js';
 export { readFromPath, type ReadState } from './present.js';
 export { ListedThreadJson } from './reading.schemas.js';
 

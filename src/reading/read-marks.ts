@@ -5,9 +5,8 @@
 // not cover still writes.
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
-import type { CacheTag } from '../core/cache-invalidation.js';
+import type { CacheInvalidation, CacheTag } from '../core/cache-invalidation.js';
 import { atMostEntries } from '../core/lru-bounds.js';
-import type { SharedReads } from '../core/shared-reads.js';
 import type { DB } from '../db/schema.js';
 import { markThreadRead } from './reading.queries.js';
 
@@ -28,13 +27,13 @@ export const readerTag = (accountId: number): CacheTag => `reader:${accountId}`;
 
 /**
  * A markThreadRead that remembers, per member and thread, the furthest mark it knows is stored; whenever
- * it writes, what this instance keeps of the member's read states goes (public.ts readStatesOf): dropped
- * from the shared reads alone, with no event (one per mark moved would flood the events table) and no
- * move of the invalidation generation (which would keep anyone's page rendered meanwhile from being
- * kept). So read states loading meanwhile (the same member's board, in another tab) may still be kept,
- * and other instances see the move when theirs age out: within the minute.
+ * it writes, what this instance keeps of the member's read states goes (public.ts readStatesOf, and the
+ * member's kept pages, core/member-pages.ts): forgotten here alone, with no event (one per mark moved
+ * would flood the events table) and no move of the invalidation generation (which would keep anyone's
+ * page rendered meanwhile from being kept). So read states loading meanwhile (the same member's board,
+ * in another tab) may still be kept, and other instances see the move when theirs age out.
  */
-export function rememberingReadMarks(reads: Pick<SharedReads, 'drop'>): MarkRead {
+export function rememberingReadMarks(invalidation: Pick<CacheInvalidation, 'forget'>): MarkRead {
   const known = new LRUCache<string, number>(atMostEntries(MAX_MARKS));
   // Per member, thread and the posts a page showed: the mark at which that page moved it no further.
   const stuck = new LRUCache<string, number>({ ...atMostEntries(MAX_MARKS), ttl: STUCK_FOR_MS });
@@ -47,7 +46,7 @@ export function rememberingReadMarks(reads: Pick<SharedReads, 'drop'>): MarkRead
     const pageKey = `${key} ${fingerprint(shownPostIds)}`;
     if (knownMark !== undefined && stuck.get(pageKey) === knownMark) return;
     const mark = await markThreadRead(db, accountId, threadId, shownPostIds);
-    reads.drop([readerTag(accountId)]);
+    invalidation.forget([readerTag(accountId)]);
     if (mark === null) return;
     const furthest = Math.max(mark, known.get(key) ?? 0);
     known.set(key, furthest);

@@ -202,10 +202,16 @@ describe('the home page', () => {
       // Once this instance has seen the writes' events, a page read the session and unread count it keeps.
       await untilEventsSeen(ctx);
       await agent.get('/').set('accept', HTML).expect(200);
+      // Asked again, the page kept for the member answers without a query.
       queries.length = 0;
       counting = true;
-      await agent.get('/').set('accept', HTML).expect(200);
+      const kept = (await agent.get('/').set('accept', HTML).expect(200)).text;
+      expect(queries).toEqual([]);
+      // Rendered afresh from the reads kept.
+      ctx.app.memberPages.drop('everything');
+      const rendered = (await agent.get('/').set('accept', HTML).expect(200)).text;
       counting = false;
+      expect(rendered).toBe(kept);
       return queries.length;
     }
     const few = await signUp(ctx);
