@@ -97,8 +97,7 @@ export const memberPagesPlugin = fp(
         const waiting = pending.get(reply.request);
         if (!waiting || reply.statusCode !== 200 || !cacheInvalidation.mayStore(waiting.generation)) return;
         pending.delete(reply.request);
-        store.set(waiting.key, { layout: waiting.layout, view: page }, page.bytes + waiting.layout.length * 2, waiting.tags, Date.now());
-        kept += 1;
+        if (store.set(waiting.key, { layout: waiting.layout, view: page }, page.bytes + waiting.layout.length * 2, waiting.tags, Date.now())) kept += 1;
       },
       drop: (tags) => store.drop(tags),
       stats: () => ({ served, kept, entries: store.size }),

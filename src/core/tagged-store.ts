@@ -55,10 +55,10 @@ export class TaggedStore<V extends object> {
     return { entry, fresh: age <= this.options.maxAgeMs };
   }
 
-  /** Keeps the value, of about `valueBytes`, unless it is larger than an entry may be. */
-  set(key: string, value: V, valueBytes: number, tags: readonly CacheTag[], now: number): void {
+  /** Keeps the value, of about `valueBytes`, unless it is larger than an entry may be; whether it did. */
+  set(key: string, value: V, valueBytes: number, tags: readonly CacheTag[], now: number): boolean {
     const bytes = valueBytes + key.length * 2 + 200;
-    if (valueBytes > this.options.maxEntryBytes || bytes > this.options.maxBytes) return;
+    if (valueBytes > this.options.maxEntryBytes || bytes > this.options.maxBytes) return false;
     this.#entries.set(key, { key, value, tags, bytes, storedAt: now });
     // After set: replacing an entry disposes of the old one, which takes its key out of the index.
     for (const tag of tags) {
@@ -66,6 +66,7 @@ export class TaggedStore<V extends object> {
       if (!keys) this.#byTag.set(tag, (keys = new Set()));
       keys.add(key);
     }
+    return true;
   }
 
   drop(tags: Dropped): void {
