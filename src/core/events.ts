@@ -109,10 +109,6 @@ export class EventBus {
   #pumping = false;
   #again = false;
   #stop: (() => Promise<void>) | undefined;
-  #db: Kysely<DB> | undefined;
-  /** Reads of the events table, numbered as they start; the last one that reached the end of the table. */
-  #readsStarted = 0;
-  #caughtUpByRead = 0;
 
   constructor(private readonly onError: (error: unknown, where: string) => void) {}
 
@@ -129,37 +125,15 @@ export class EventBus {
     return () => set.delete(listener as unknown as Listener<EventName>);
   }
 
-  /**
-   * A mark for "every event committed until now", and a read of the events to reach it: the mark is
-   * reached once a read that began after this call has handed listeners everything up to the table's end.
-   * Events commit in id order, so that read missed none committed before it.
-   */
-  markCommitted(): number {
-    const mark = this.#readsStarted + 1;
-    void this.#pump();
-    return mark;
-  }
-
-  /** Whether every event committed before `markCommitted` gave `mark` has been handed to listeners here. */
-  reached(mark: number): boolean {
-    return this.#caughtUpByRead >= mark;
-  }
-
   /** Starts receiving events committed from now on, by any instance on this database. */
   async start(database: Database): Promise<void> {
     const { db } = database;
     this.#cursor = await latestEventId(db);
-    this.#db = db;
-    // The payload is the event's id: one this instance has already read (a write answered here asked for
-    // it first) needs no read. An empty one (after a reconnect) may have missed any.
-    const unlisten = await database.listen(EVENTS_CHANNEL, (payload) => {
-      if (payload === '' || Number(payload) > this.#cursor) void this.#pump();
-    });
+    const unlisten = await database.listen(EVENTS_CHANNEL, () => void this.#pump(db));
     // NOTIFY is not stored: after a lost connection, the periodic catch-up finds what was missed.
-    const timer = setInterval(() => void this.#pump(), CATCH_UP_MS);
+    const timer = setInterval(() => void this.#pump(db), CATCH_UP_MS);
     timer.unref();
     this.#stop = async () => {
-      this.#db = undefined;
       clearInterval(timer);
       // The database may already be closed (a test closing it under the app): nothing left to unlisten.
       await unlisten().catch(() => undefined);
@@ -171,25 +145,21 @@ export class EventBus {
     this.#stop = undefined;
   }
 
-  async #pump(): Promise<void> {
+  async #pump(db: Kysely<DB>): Promise<void> {
     if (this.#pumping) {
       this.#again = true;
       return;
     }
-    const db = this.#db;
-    if (!db) return;
     this.#pumping = true;
     try {
       do {
         this.#again = false;
-        const read = ++this.#readsStarted;
         const rows = await db.selectFrom('events').select(['id', 'name', 'payload']).where('id', '>', this.#cursor).orderBy('id').limit(BATCH).execute();
         for (const row of rows) {
           this.#cursor = row.id;
           this.#dispatch({ cursor: row.id, name: row.name as EventName, payload: parsePayload(row.payload) as DomainEvents[EventName] });
         }
         if (rows.length === BATCH) this.#again = true;
-        else this.#caughtUpByRead = read;
       } while (this.#again && this.#stop);
     } catch (error) {
       this.onError(error, 'loading events');

@@ -1,17 +1,20 @@
 // Read-your-writes for what this instance keeps in memory (cached pages, sessions, unread counts).
 // Events are dispatched asynchronously, even on the instance whose request wrote them. So every write
-// request, as its response leaves (its transaction has committed), marks where the events table is and
-// asks the event bus to read it (EventBus.markCommitted); until that read has handed every event up to
-// the table's end to the listeners here, caches answer from the database instead. A write costs no query
-// of its own: under load one read of the events serves the writes of many requests. While the database
-// is away the read fails and caches keep answering from it (which fails too) until a read succeeds.
-// Writes on other instances reach the caches as soon as their events do.
+// request, before its response leaves, notes the newest committed event id (the watermark); until the
+// bus has dispatched that far, caches answer from the database instead. Writes on other instances reach
+// the caches as soon as their events do.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { latestEventId } from './events.js';
 
 export interface WriteWatermark {
   /** True while a write this instance answered has events not yet dispatched here: caches must not answer. */
   behind(): boolean;
+  /**
+   * Called when a write was answered but the newest event could not be read (the database is away):
+   * nothing a cache held before that write may be served after it.
+   */
+  onUntracked(listener: () => void): void;
 }
 
 declare module 'fastify' {
@@ -28,13 +31,32 @@ export function isWrite(request: FastifyRequest): boolean {
 
 export const writeWatermarkPlugin = fp(
   async (app: FastifyInstance) => {
-    let mark = 0;
-    app.decorate('writeWatermark', { behind: () => !app.events.reached(mark) } satisfies WriteWatermark);
+    let watermark = 0;
+    const untracked = new Set<() => void>();
+    app.decorate('writeWatermark', {
+      behind: () => app.events.cursor < watermark,
+      onUntracked: (listener) => void untracked.add(listener),
+    } satisfies WriteWatermark);
+    app.addHook('onClose', async () => untracked.clear());
 
+    // Written with done: every read passes at once, without a promise.
     app.addHook('onSend', (request, _reply, payload, done) => {
-      // A write committed (or failed) in this request: its events are in the table by now.
-      if (isWrite(request)) mark = app.events.markCommitted();
-      done(null, payload);
+      if (!isWrite(request)) {
+        done(null, payload);
+        return;
+      }
+      // A write committed (or failed) in this request: its event is in the table by now.
+      latestEventId(app.database.db).then(
+        (id) => {
+          watermark = Math.max(watermark, id);
+          done(null, payload);
+        },
+        () => {
+          // The answer (likely a 503 already) still goes out.
+          for (const listener of untracked) listener();
+          done(null, payload);
+        },
+      );
     });
   },
   { name: 'write-watermark', dependencies: ['database'] },
