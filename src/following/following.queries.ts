@@ -77,15 +77,19 @@ export async function setWatch(db: Kysely<DB>, accountId: number, threadId: numb
     .execute();
 }
 
-/** Watches the thread unless the account already watches or muted it (a muted thread stays muted); true when it did. */
-export async function watchUnlessSet(db: Kysely<DB>, accountId: number, threadId: number): Promise<boolean> {
+/**
+ * Watches each thread for its account unless the account already watches or muted it (a muted thread
+ * stays muted); the pairs it did watch, as `account:thread`.
+ */
+export async function watchUnlessSet(db: Kysely<DB>, pairs: ReadonlyArray<{ accountId: number; threadId: number }>): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
   const inserted = await db
     .insertInto('thread_watches')
-    .values({ account_id: accountId, thread_id: threadId, state: 'watching' })
+    .values(pairs.map(({ accountId, threadId }) => ({ account_id: accountId, thread_id: threadId, state: 'watching' as const })))
     .onConflict((oc) => oc.columns(['account_id', 'thread_id']).doNothing())
-    .returning('thread_id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+    .returning(['account_id', 'thread_id'])
+    .execute();
+  return new Set(inserted.map((row) => `${row.account_id}:${row.thread_id}`));
 }
 
 export async function watchState(db: Kysely<DB>, accountId: number, threadId: number): Promise<WatchState | null> {
@@ -93,28 +97,45 @@ export async function watchState(db: Kysely<DB>, accountId: number, threadId: nu
   return row?.state ?? null;
 }
 
+export interface Audience {
+  followers: Map<number, FollowLevel>;
+  watchers: Set<number>;
+  muted: Set<number>;
+}
+
 /** Everyone who follows the network or watches or muted the thread, and how. */
-export async function audienceOf(db: Kysely<DB>, networkId: number, threadId: number) {
+export async function audienceOf(db: Kysely<DB>, networkId: number, threadId: number): Promise<Audience> {
+  return (await audiencesOf(db, [{ networkId, threadId }])).get(threadId)!;
+}
+
+/** Each thread's audience (audienceOf), by thread id, in one query. */
+export async function audiencesOf(db: Kysely<DB>, threads: ReadonlyArray<{ networkId: number; threadId: number }>): Promise<Map<number, Audience>> {
+  const audiences = new Map<number, Audience>(threads.map(({ threadId }) => [threadId, { followers: new Map(), watchers: new Set(), muted: new Set() }]));
+  if (threads.length === 0) return audiences;
   const rows = await db
     .selectFrom('follows')
-    .select(['account_id', sql<string>`'follow:' || level`.as('relation')])
-    .where('network_id', '=', networkId)
+    .select(['account_id', sql<number | null>`network_id`.as('network_id'), sql<number | null>`null::integer`.as('thread_id'), sql<string>`'follow:' || level`.as('relation')])
+    .where('network_id', 'in', [...new Set(threads.map((thread) => thread.networkId))])
     .unionAll(
       db
         .selectFrom('thread_watches')
-        .select(['account_id', sql<string>`'watch:' || state`.as('relation')])
-        .where('thread_id', '=', threadId),
+        .select(['account_id', sql<number | null>`null::integer`.as('network_id'), sql<number | null>`thread_id`.as('thread_id'), sql<string>`'watch:' || state`.as('relation')])
+        .where('thread_id', 'in', [...audiences.keys()]),
     )
     .execute();
-  const followers = new Map<number, FollowLevel>();
-  const watchers = new Set<number>();
-  const muted = new Set<number>();
   for (const row of rows) {
-    if (row.relation === 'follow:threads' || row.relation === 'follow:posts') followers.set(row.account_id, row.relation.slice(7) as FollowLevel);
-    else if (row.relation === 'watch:watching') watchers.add(row.account_id);
-    else muted.add(row.account_id);
+    if (row.thread_id !== null) {
+      const audience = audiences.get(row.thread_id)!;
+      if (row.relation === 'watch:watching') audience.watchers.add(row.account_id);
+      else audience.muted.add(row.account_id);
+      continue;
+    }
+    const level = row.relation.slice('follow:'.length) as FollowLevel;
+    for (const { networkId, threadId } of threads) {
+      if (networkId === row.network_id) audiences.get(threadId)!.followers.set(row.account_id, level);
+    }
   }
-  return { followers, watchers, muted };
+  return audiences;
 }
 
 /** The latest threads across the boards the account follows, with whether it has unread notifications about each. */

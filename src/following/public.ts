@@ -7,7 +7,7 @@ import type { FollowLevel, WatchState } from '../db/schema.js';
 import { followLevel, followState, watchState } from './following.queries.js';
 
 // The notifications worker watches a thread for whoever writes in it, and records watches.changed last.
-export { audienceOf, followState, followUnlessFollowing, unfollow, watchUnlessSet } from './following.queries.js';
+export { audienceOf, audiencesOf, followState, followUnlessFollowing, unfollow, watchUnlessSet, type Audience } from './following.queries.js';
 
 /**
  * A thread page's watch buttons: whether the member watches or muted the thread, kept for them under a

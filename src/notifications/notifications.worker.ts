@@ -6,10 +6,9 @@ import type { ConsumedEvent, ConsumerOptions } from '../core/consumer.js';
 import { recordEvent, type DomainEvents, type EventName } from '../core/events.js';
 import type { DB, NotificationKind } from '../db/schema.js';
 import { bodyIsReadable, postVisibility, visibilityFacts } from '../posts/visibility.js';
-import { audienceOf, watchUnlessSet } from '../following/public.js';
 import * as queries from './notifications.queries.js';
 import { groupKey } from './present.js';
-import { findViewers } from '../accounts/public.js';
+import { WorkerRun, type FileInEmails } from './worker-run.js';
 
 /** The consumer's row in event_consumers (inserted by migrations/2026-11-22T1600_following.ts). */
 export const CONSUMER = 'notifications';
@@ -22,7 +21,7 @@ export interface NotificationsWorkerOptions {
    * Files the accounts' new notifications about the network into the emails that will carry them, in the
    * transaction; resolves with each account's email id (none for an account that gets no email).
    */
-  fileInEmails(tx: Kysely<DB>, accountIds: readonly number[], networkId: number, now: Date): Promise<Map<number, number>>;
+  fileInEmails: FileInEmails;
 }
 
 /** The events that may change someone's notifications. */
@@ -38,14 +37,6 @@ export const HANDLED_EVENTS = [
   'answer.changed',
   'post.thanked',
 ] as const satisfies readonly EventName[];
-
-/** What one transaction collects: accounts whose notifications changed, and who now watch a thread they wrote in. */
-interface Run {
-  tx: Kysely<DB>;
-  now: Date;
-  changed: Set<number>;
-  watching: Set<number>;
-}
 
 const sorted = (ids: ReadonlySet<number>) => [...ids].sort((a, b) => a - b);
 
@@ -69,9 +60,9 @@ const RANK: Record<NotificationKind, number> = {
 
 /** The consumer's handler: what each event means for whom. */
 export function notificationsWorker(options: NotificationsWorkerOptions): ConsumerOptions['handle'] {
-  /** Writes the notifications for those accounts who may read the post, each filed into the email that will carry it. */
+  /** Queues the notifications for those accounts who may read the post, to be filed into emails and written with the run's others. */
   async function notify(
-    run: Run,
+    run: WorkerRun,
     eventId: number,
     post: queries.NotifyingPost,
     kinds: Map<number, NotificationKind>,
@@ -81,16 +72,9 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     // Where the notification is filed (its group, its email); who may read the post is decided by the
     // network the thread is in now, which a later move may already have changed.
     const networkId = extra.networkId ?? post.network_id;
-    const readers = (await findViewers(run.tx, [...kinds.keys()])).filter((reader) => bodyIsReadable(postVisibility(reader, visibilityFacts(post))));
-    if (readers.length === 0) return;
-    const emailIds = await options.fileInEmails(
-      run.tx,
-      readers.map((reader) => reader.id),
+    const readers = (await run.viewers([...kinds.keys()])).filter((reader) => bodyIsReadable(postVisibility(reader, visibilityFacts(post))));
+    run.queue(
       networkId,
-      run.now,
-    );
-    await queries.insertNotifications(
-      run.tx,
       readers.map((reader) => {
         const kind = kinds.get(reader.id)!;
         return {
@@ -105,20 +89,18 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
           rule: extra.rule ?? null,
           note: extra.note ?? null,
           event_id: eventId,
-          email_id: emailIds.get(reader.id) ?? null,
         };
       }),
     );
-    for (const reader of readers) run.changed.add(reader.id);
   }
 
   /** A new thread or reply: followers, watchers, the parent's author, the mentioned; never its author, never who muted. */
-  async function postWritten(run: Run, eventId: number, postId: number, opensThread: boolean): Promise<void> {
-    const [post] = await queries.findPostsForNotifying(run.tx, [postId]);
+  async function postWritten(run: WorkerRun, eventId: number, postId: number, opensThread: boolean): Promise<void> {
+    const post = run.written(postId);
     if (!post) return;
     // You watch threads you start or reply to.
-    if (await watchUnlessSet(run.tx, post.author_id, post.thread_id)) run.watching.add(post.author_id);
-    const { followers, watchers, muted } = await audienceOf(run.tx, post.network_id, post.thread_id);
+    if (run.startWatching(post.author_id, post.thread_id)) run.watching.add(post.author_id);
+    const { followers, watchers, muted } = run.audienceOf(post.thread_id);
     const kinds = new Map<number, NotificationKind>();
     const offer = (accountId: number | null, kind: NotificationKind) => {
       if (accountId === null) return;
@@ -133,7 +115,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
       for (const accountId of watchers) offer(accountId, 'watched');
       offer(post.parent_author_id, 'reply');
     }
-    for (const { account_id } of (await queries.findPostMentions(run.tx, [post.id])).slice(0, MAX_NOTIFIED_MENTIONS)) offer(account_id, 'mention');
+    for (const accountId of run.mentionedIn(post.id).slice(0, MAX_NOTIFIED_MENTIONS)) offer(accountId, 'mention');
     kinds.delete(post.author_id);
     for (const accountId of muted) kinds.delete(accountId);
     await notify(run, eventId, post, kinds, { actorId: post.author_id });
@@ -144,14 +126,14 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
    * thread): notifications about them are withdrawn from those who may no longer read them, and come
    * back for those who may again.
    */
-  async function recheck(run: Run, posts: readonly queries.NotifyingPost[]): Promise<void> {
+  async function recheck(run: WorkerRun, posts: readonly queries.NotifyingPost[]): Promise<void> {
     const rows = await queries.notificationsAboutPosts(
       run.tx,
       posts.map((post) => post.id),
     );
     if (rows.length === 0) return;
     const postsById = new Map(posts.map((post) => [post.id, post]));
-    const readers = new Map((await findViewers(run.tx, [...new Set(rows.map((r) => r.account_id))])).map((reader) => [reader.id, reader]));
+    const readers = new Map((await run.viewers([...new Set(rows.map((r) => r.account_id))])).map((reader) => [reader.id, reader]));
     const withdraw: number[] = [];
     const restore: number[] = [];
     for (const row of rows) {
@@ -165,7 +147,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     await queries.setWithdrawn(run.tx, restore, false, run.now);
   }
 
-  async function postHidden(run: Run, eventId: number, postId: number): Promise<void> {
+  async function postHidden(run: WorkerRun, eventId: number, postId: number): Promise<void> {
     const [post] = await queries.findPostsForNotifying(run.tx, [postId]);
     if (!post) return;
     await recheck(run, [post]);
@@ -175,7 +157,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     await notify(run, eventId, post, kinds, { actorId: post.hidden_by_id, reason: post.hidden_reason, rule: post.hidden_rule, note: post.hidden_note });
   }
 
-  async function threadMoved(run: Run, eventId: number, threadId: number, networkId: number): Promise<void> {
+  async function threadMoved(run: WorkerRun, eventId: number, threadId: number, networkId: number): Promise<void> {
     // The old network's conveners may no longer read the thread's hidden posts; the new network's may.
     await recheck(run, await queries.findPostsForNotifying(run.tx, await queries.notifiedHiddenPostIds(run.tx, threadId)));
     const thread = await queries.findMovedThread(run.tx, threadId);
@@ -187,7 +169,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
   }
 
   /** Meetings name whom to tell (src/meetings/): those who answered, who wait, who follow the thread. */
-  async function meetingNotice(run: Run, eventId: number, payload: DomainEvents['meeting.notify']): Promise<void> {
+  async function meetingNotice(run: WorkerRun, eventId: number, payload: DomainEvents['meeting.notify']): Promise<void> {
     const [post] = await queries.findPostsForNotifying(run.tx, [payload.postId]);
     if (!post) return;
     const kinds = new Map<number, NotificationKind>(payload.accountIds.map((accountId) => [accountId, payload.kind]));
@@ -199,7 +181,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
    * A reply marked as its question's answer: its author is told (not when they marked it themselves).
    * Unmarked, or another marked instead: the notification about the earlier answer is taken back.
    */
-  async function answerChanged(run: Run, eventId: number, payload: DomainEvents['answer.changed']): Promise<void> {
+  async function answerChanged(run: WorkerRun, eventId: number, payload: DomainEvents['answer.changed']): Promise<void> {
     if (payload.previousPostId !== null) {
       for (const accountId of await queries.deleteNotificationsAbout(run.tx, 'accepted', payload.previousPostId)) run.changed.add(accountId);
     }
@@ -210,7 +192,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
   }
 
   /** Thanks: the post's author is told, grouped per post ("Anna and 3 others"); thanks taken back take their notification back. */
-  async function postThanked(run: Run, eventId: number, payload: DomainEvents['post.thanked']): Promise<void> {
+  async function postThanked(run: WorkerRun, eventId: number, payload: DomainEvents['post.thanked']): Promise<void> {
     for (const accountId of await queries.deleteNotificationsAbout(run.tx, 'thanked', payload.postId, payload.accountId)) run.changed.add(accountId);
     if (!payload.thanked) return;
     const [post] = await queries.findPostsForNotifying(run.tx, [payload.postId]);
@@ -218,7 +200,7 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     await notify(run, eventId, post, new Map([[post.author_id, 'thanked']]), { actorId: payload.accountId });
   }
 
-  async function handleEvent(run: Run, event: ConsumedEvent): Promise<void> {
+  async function handleEvent(run: WorkerRun, event: ConsumedEvent): Promise<void> {
     switch (event.name) {
       case 'thread.created':
         return postWritten(run, event.id, event.payload.postId, true);
@@ -246,10 +228,19 @@ export function notificationsWorker(options: NotificationsWorkerOptions): Consum
     }
   }
 
+  const writesPost = (event: ConsumedEvent): event is Extract<ConsumedEvent, { name: 'thread.created' | 'post.created' }> =>
+    event.name === 'thread.created' || event.name === 'post.created';
+
   // A batch of events in the consumer's transaction; then who has new or changed notifications is told.
   return async (tx: Kysely<DB>, events: readonly ConsumedEvent[]): Promise<void> => {
-    const run: Run = { tx, now: new Date(), changed: new Set(), watching: new Set() };
-    for (const event of events) await handleEvent(run, event);
+    const run = new WorkerRun(tx, options.fileInEmails);
+    await run.readWritten(events.filter(writesPost).map((event) => event.payload.postId));
+    for (const event of events) {
+      // The other events read notifications back (to withdraw or take them back): the queued ones first.
+      if (!writesPost(event)) await run.flush();
+      await handleEvent(run, event);
+    }
+    await run.flush();
     // Recorded last: the first event a transaction records holds the events' lock until it commits.
     if (run.changed.size > 0) await recordEvent(tx, 'notifications.changed', { accountIds: sorted(run.changed) });
     if (run.watching.size > 0) await recordEvent(tx, 'watches.changed', { accountIds: sorted(run.watching) });
