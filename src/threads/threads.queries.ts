@@ -132,20 +132,30 @@ export function findPostPlacement(db: Kysely<DB>, postId: number) {
   return selectPlacement(db).where('posts.id', '=', postId).executeTakeFirst();
 }
 
-export function findOpeningPostPlacement(db: Kysely<DB>, threadId: number) {
-  return selectPlacement(db).where('posts.thread_id', '=', threadId).where('posts.parent_id', 'is', null).executeTakeFirst();
-}
-
 export type PostPlacement = NonNullable<Awaited<ReturnType<typeof findPostPlacement>>>;
 
 /**
  * Locks the thread row for the rest of the transaction: replies are numbered one at a time, and the
- * thread cannot move to another network while a post in it is written.
+ * thread cannot move to another network while a post in it is written. With its opening post's id,
+ * which a reply to the thread (not to a reply) hangs under.
  */
 export function lockThread(db: Kysely<DB>, threadId: number) {
   return db
     .selectFrom('threads')
-    .select(['id', 'title', 'top_level_count', 'network_id', 'locked'])
+    .select([
+      'id',
+      'title',
+      'top_level_count',
+      'network_id',
+      'locked',
+      (eb) =>
+        eb
+          .selectFrom('posts')
+          .select('posts.id')
+          .whereRef('posts.thread_id', '=', 'threads.id')
+          .where('posts.parent_id', 'is', null)
+          .as('opening_post_id'),
+    ])
     .where('id', '=', threadId)
     .forNoKeyUpdate()
     .executeTakeFirst();

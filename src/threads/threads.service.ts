@@ -51,6 +51,15 @@ async function enforcePostingLimit(tx: Tx, author: Viewer, account: { created_at
  */
 export const MAX_REPLY_DEPTH = 500;
 
+/** Where a reply hangs: the post it answers, or the one beside which it goes. */
+type Attachment = Pick<queries.PostPlacement, 'id' | 'thread_id' | 'parent_id' | 'root_id' | 'depth' | 'top_level_number'>;
+
+/** A thread's opening post as a reply to the thread hangs under it (read with the thread's lock). */
+function openingPostOf(thread: { id: number; opening_post_id: number | null }): Attachment | undefined {
+  if (thread.opening_post_id === null) return undefined;
+  return { id: thread.opening_post_id, thread_id: thread.id, parent_id: null, root_id: null, depth: 0, top_level_number: null };
+}
+
 /** A post's HTML and whom it mentions: all of the body's @names are looked up in one query, before the transaction. */
 function renderPost(db: Kysely<DB>, body: string): Promise<RenderedPost> {
   return renderPostMarkdown(body, (names) => findMentionedAccounts(db, names));
@@ -184,8 +193,8 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           await requireNotSuspended(tx, author.id, thread.network_id, now);
           await requireMayPost(tx, author, thread.network_id);
           requireConfirmedAddress(author);
-          const parent =
-            input.parentId === undefined ? await queries.findOpeningPostPlacement(tx, threadId) : await queries.findPostPlacement(tx, input.parentId);
+          const parent: Attachment | undefined =
+            input.parentId === undefined ? openingPostOf(thread) : await queries.findPostPlacement(tx, input.parentId);
           if (!parent || parent.thread_id !== threadId) throw new ValidationError({ parentId: 'threads.parentNotInThread' });
           // Past the deepest nesting kept, a reply goes beside the post it answers (under the same parent).
           const attachTo = parent.depth >= MAX_REPLY_DEPTH ? (await queries.findPostPlacement(tx, parent.parent_id!))! : parent;
