@@ -114,12 +114,22 @@ export async function audiencesOf(db: Kysely<DB>, threads: ReadonlyArray<{ netwo
   if (threads.length === 0) return audiences;
   const rows = await db
     .selectFrom('follows')
-    .select(['account_id', sql<number | null>`network_id`.as('network_id'), sql<number | null>`null::integer`.as('thread_id'), sql<string>`'follow:' || level`.as('relation')])
+    .select([
+      'account_id',
+      sql<number | null>`network_id`.as('network_id'),
+      sql<number | null>`null::integer`.as('thread_id'),
+      sql<string>`'follow:' || level`.as('relation'),
+    ])
     .where('network_id', 'in', [...new Set(threads.map((thread) => thread.networkId))])
     .unionAll(
       db
         .selectFrom('thread_watches')
-        .select(['account_id', sql<number | null>`null::integer`.as('network_id'), sql<number | null>`thread_id`.as('thread_id'), sql<string>`'watch:' || state`.as('relation')])
+        .select([
+          'account_id',
+          sql<number | null>`null::integer`.as('network_id'),
+          sql<number | null>`thread_id`.as('thread_id'),
+          sql<string>`'watch:' || state`.as('relation'),
+        ])
         .where('thread_id', 'in', [...audiences.keys()]),
     )
     .execute();

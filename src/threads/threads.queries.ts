@@ -149,12 +149,7 @@ export function lockThread(db: Kysely<DB>, threadId: number) {
       'network_id',
       'locked',
       (eb) =>
-        eb
-          .selectFrom('posts')
-          .select('posts.id')
-          .whereRef('posts.thread_id', '=', 'threads.id')
-          .where('posts.parent_id', 'is', null)
-          .as('opening_post_id'),
+        eb.selectFrom('posts').select('posts.id').whereRef('posts.thread_id', '=', 'threads.id').where('posts.parent_id', 'is', null).as('opening_post_id'),
     ])
     .where('id', '=', threadId)
     .forNoKeyUpdate()

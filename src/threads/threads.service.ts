@@ -193,8 +193,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           await requireNotSuspended(tx, author.id, thread.network_id, now);
           await requireMayPost(tx, author, thread.network_id);
           requireConfirmedAddress(author);
-          const parent: Attachment | undefined =
-            input.parentId === undefined ? openingPostOf(thread) : await queries.findPostPlacement(tx, input.parentId);
+          const parent: Attachment | undefined = input.parentId === undefined ? openingPostOf(thread) : await queries.findPostPlacement(tx, input.parentId);
           if (!parent || parent.thread_id !== threadId) throw new ValidationError({ parentId: 'threads.parentNotInThread' });
           // Past the deepest nesting kept, a reply goes beside the post it answers (under the same parent).
           const attachTo = parent.depth >= MAX_REPLY_DEPTH ? (await queries.findPostPlacement(tx, parent.parent_id!))! : parent;

@@ -34,7 +34,13 @@ describe('the notifications worker, a batch at a time', () => {
       .execute();
   const watches = () => ctx.db.selectFrom('thread_watches').select(['account_id', 'thread_id', 'state']).orderBy('account_id').orderBy('thread_id').execute();
   const emailsPerAccount = () =>
-    ctx.db.selectFrom('email_outbox').select(['account_id', 'network_id', 'kind']).select(sql<number>`count(*)::int`.as('emails')).groupBy(['account_id', 'network_id', 'kind']).orderBy('account_id').execute();
+    ctx.db
+      .selectFrom('email_outbox')
+      .select(['account_id', 'network_id', 'kind'])
+      .select(sql<number>`count(*)::int`.as('emails'))
+      .groupBy(['account_id', 'network_id', 'kind'])
+      .orderBy('account_id')
+      .execute();
 
   it('writes what one event at a time wrote', async () => {
     const admin = await signUp(ctx, { username: 'admin_wb' });
