@@ -6,6 +6,7 @@ import { guest, HTML, JSON_ACCEPT, signUp, type Member } from '../helpers/agents
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { untilEventsSeen } from '../helpers/events.js';
 import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
+import { threadRowOf } from '../helpers/pages.js';
 
 /** The form's one-time key on a page. */
 const formKey = (html: string) => /name="submission" value="([^"]+)"/.exec(html)?.[1];
@@ -15,10 +16,6 @@ const withoutKey = (html: string) => html.replace(/name="submission" value="[^"]
 
 /** The header's count of unread notifications, as the page shows it. */
 const unreadShown = (html: string) => /<span class="unread-count" data-unread-count[^>]*>(\d*)<\/span>/.exec(html)?.[1];
-
-/** A listed thread's row on a board, from its <li> to its end. */
-const rowOf = (html: string, threadId: number) =>
-  new RegExp(`<li class="thread-row[^"]*">\\s*<a class="thread-title" href="[^"]*/(t/${threadId}|p/\\d+)\\b[\\s\\S]*?</li>`).exec(html)?.[0] ?? '';
 
 describe('a member’s board and home, kept for them', () => {
   let ctx: TestContext;
@@ -89,11 +86,11 @@ describe('a member’s board and home, kept for them', () => {
     const thread = await startThread(asker.agent, 'kajak', { title: 'Paddla runt Väderöarna i maj' });
     await untilEventsSeen(ctx);
     const withThread = await page(anna, '/n/kajak');
-    expect(rowOf(withThread, thread.id)).toContain('unread-badge');
+    expect(threadRowOf(withThread, thread.id)).toContain('unread-badge');
     expect(await page(anna, '/')).toContain('Paddla runt Väderöarna i maj');
     // The member reads it here: their read states go, with no event.
     await anna.agent.get(`/t/${thread.id}`).set('accept', HTML).expect(200);
-    expect(rowOf(await page(anna, '/n/kajak'), thread.id)).not.toContain('unread');
+    expect(threadRowOf(await page(anna, '/n/kajak'), thread.id)).not.toContain('unread');
     // They stop following the board (joining followed it).
     expect(await page(anna, '/n/kajak')).toContain('action="/n/kajak/unfollow"');
     await anna.agent.post('/n/kajak/unfollow').set('accept', JSON_ACCEPT).expect(200);

@@ -7,16 +7,11 @@ import { HTML, JSON_ACCEPT, signUp, type Agent, type Member } from '../helpers/a
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { untilEventsSeen } from '../helpers/events.js';
 import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
+import { threadRowOf } from '../helpers/pages.js';
 
 /** What the page shows inside <main>. */
 function mainOf(html: string): string {
   return /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-}
-
-/** A listed thread's row, from its <li> to its end. */
-function rowOf(html: string, threadId: number): string {
-  const row = new RegExp(`<li class="thread-row[^"]*">\\s*<a class="thread-title" href="[^"]*/(t/${threadId}|p/\\d+)\\b[\\s\\S]*?</li>`).exec(mainOf(html));
-  return row?.[0] ?? '';
 }
 
 /** The page without the member's own parts: the follow box, the form's key and each row's first line. */
@@ -70,10 +65,10 @@ describe('a board page kept for every member who sees it alike', () => {
     expect(secondPage).toContain(second.displayName);
     expect(secondPage).not.toContain(first.displayName);
     // Each member's own read state: read to its end for the first, new for the second.
-    expect(rowOf(firstPage, readThreadId)).not.toContain('unread');
-    expect(rowOf(secondPage, readThreadId)).toContain('unread-badge');
-    expect(rowOf(firstPage, unreadThreadId)).toContain('unread-badge');
-    expect(rowOf(secondPage, unreadThreadId)).toContain('unread-badge');
+    expect(threadRowOf(firstPage, readThreadId)).not.toContain('unread');
+    expect(threadRowOf(secondPage, readThreadId)).toContain('unread-badge');
+    expect(threadRowOf(firstPage, unreadThreadId)).toContain('unread-badge');
+    expect(threadRowOf(secondPage, unreadThreadId)).toContain('unread-badge');
     // Their own follow buttons and form keys.
     expect(mainOf(secondPage)).toContain('action="/n/kajak/unfollow"');
     expect(mainOf(firstPage)).not.toContain('action="/n/kajak/unfollow"');
@@ -94,9 +89,9 @@ describe('a board page kept for every member who sees it alike', () => {
     await join(reader);
     const threadId = (await startThread(asker.agent, 'kajak', { title: 'Kajakpolo på torsdagar?' })).id;
     await untilEventsSeen(ctx);
-    expect(rowOf(await board(reader.agent), threadId)).toContain('unread-badge');
+    expect(threadRowOf(await board(reader.agent), threadId)).toContain('unread-badge');
     await reader.agent.get(`/t/${threadId}`).set('accept', HTML).expect(200);
-    expect(rowOf(await board(reader.agent), threadId)).not.toContain('unread');
+    expect(threadRowOf(await board(reader.agent), threadId)).not.toContain('unread');
   });
 
   it('continues each member where their reading stopped, after a reply changed the board', async () => {
@@ -109,9 +104,9 @@ describe('a board page kept for every member who sees it alike', () => {
     await join(other);
     await board(other.agent);
     const readers = await board(reader.agent);
-    expect(rowOf(readers, unreadThreadId)).toContain(`href="/p/${replyId}"`);
-    expect(rowOf(readers, unreadThreadId)).toContain('unread-badge');
-    expect(rowOf(await board(other.agent), unreadThreadId)).not.toContain(`/p/${replyId}`);
+    expect(threadRowOf(readers, unreadThreadId)).toContain(`href="/p/${replyId}"`);
+    expect(threadRowOf(readers, unreadThreadId)).toContain('unread-badge');
+    expect(threadRowOf(await board(other.agent), unreadThreadId)).not.toContain(`/p/${replyId}`);
   });
 
   it('takes each member on to where their own reading stopped, in their own language, from first lines kept per reading', async () => {
@@ -128,12 +123,12 @@ describe('a board page kept for every member who sees it alike', () => {
 
     // Both are somewhere in the thread, each at a different post; asked twice, so the second asking is served from what was kept.
     for (let round = 0; round < 2; round += 1) {
-      expect(rowOf(await board(early.agent), threadId)).toContain(`href="/p/${second}"`);
-      expect(rowOf(await board(late.agent), threadId)).toContain(`href="/p/${third}"`);
+      expect(threadRowOf(await board(early.agent), threadId)).toContain(`href="/p/${second}"`);
+      expect(threadRowOf(await board(late.agent), threadId)).toContain(`href="/p/${third}"`);
     }
     const inDanish = (await early.agent.get('/n/kajak').set('accept', HTML).set('accept-language', 'da').expect(200)).text;
-    expect(rowOf(inDanish, threadId)).toContain('>Ulæst<');
-    expect(rowOf(await board(early.agent), threadId)).toContain('>Oläst<');
+    expect(threadRowOf(inDanish, threadId)).toContain('>Ulæst<');
+    expect(threadRowOf(await board(early.agent), threadId)).toContain('>Oläst<');
   });
 
   it('never serves it to whoever sees the page otherwise, nor theirs to anyone else', async () => {
@@ -145,7 +140,7 @@ describe('a board page kept for every member who sees it alike', () => {
     const plain = async () => board(member.agent);
     expect(await plain()).not.toContain('Säljer min gamla kajak billigt');
     // Its author reads their hidden thread's title, marked hidden; the convener and the admin have the board's tools.
-    const askers = rowOf(await board(asker.agent), hiddenThread.id);
+    const askers = threadRowOf(await board(asker.agent), hiddenThread.id);
     expect(askers).toContain('Säljer min gamla kajak billigt');
     expect(askers).toContain('<span class="badge">Dold</span>');
     expect(await board(convener.agent)).toContain('href="/n/kajak/review"');
@@ -157,7 +152,7 @@ describe('a board page kept for every member who sees it alike', () => {
     await reply(asker.agent, hiddenThread.id, 'Fortfarande till salu');
     await untilEventsSeen(ctx);
     expect(await plain()).not.toContain('Säljer min gamla kajak billigt');
-    expect(rowOf(await board(asker.agent), hiddenThread.id)).toContain('<span class="badge">Dold</span>');
+    expect(threadRowOf(await board(asker.agent), hiddenThread.id)).toContain('<span class="badge">Dold</span>');
   });
 
   it('shows members Leave and non-members Join, each from a view of their own kind', async () => {
