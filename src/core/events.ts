@@ -3,6 +3,7 @@
 // and each loads the new rows in cursor order and hands them to its local listeners. One path, not two.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/connect.js';
+import { precompiled } from '../db/precompiled.js';
 import type { DB } from '../db/schema.js';
 
 export interface DomainEvents {
@@ -89,14 +90,17 @@ export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, 
     select pg_notify(${EVENTS_CHANNEL}, id::text) from inserted`.execute(tx);
 }
 
+const newestEvent = precompiled((db) => db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')));
+
 /** The newest committed event's id (its cursor); 0 when none was ever recorded. */
 export async function latestEventId(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .executeTakeFirst();
+  const row = await newestEvent.first(db, {});
   return row?.id ?? 0;
 }
+
+const eventsAfter = precompiled((db, v: { cursor: number; limit: number }) =>
+  db.selectFrom('events').select(['id', 'name', 'payload']).where('id', '>', v.cursor).orderBy('id').limit(v.limit),
+);
 
 type Listener<N extends EventName> = (payload: DomainEvents[N], event: RecordedEvent<N>) => void | Promise<void>;
 
@@ -154,7 +158,7 @@ export class EventBus {
     try {
       do {
         this.#again = false;
-        const rows = await db.selectFrom('events').select(['id', 'name', 'payload']).where('id', '>', this.#cursor).orderBy('id').limit(BATCH).execute();
+        const rows = await eventsAfter.rows(db, { cursor: this.#cursor, limit: BATCH });
         for (const row of rows) {
           this.#cursor = row.id;
           this.#dispatch({ cursor: row.id, name: row.name as EventName, payload: parsePayload(row.payload) as DomainEvents[EventName] });

@@ -1,5 +1,17 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../db/precompiled.js';
 import type { DB } from '../db/schema.js';
+
+const suspensionNow = precompiled((db, v: { accountId: number; networkId: number; now: Date }) =>
+  db
+    .selectFrom('suspensions')
+    .select(['until', 'network_id', 'reason'])
+    .where('account_id', '=', v.accountId)
+    .where('until', '>', v.now)
+    .where((eb) => eb.or([eb('network_id', 'is', null), eb('network_id', '=', v.networkId)]))
+    .orderBy('until', 'desc')
+    .limit(1),
+);
 
 /**
  * The suspension that keeps the account from posting in this network now: an admin's suspension
@@ -7,15 +19,7 @@ import type { DB } from '../db/schema.js';
  * the account may post.
  */
 export function activeSuspension(db: Kysely<DB>, accountId: number, networkId: number, now: Date) {
-  return db
-    .selectFrom('suspensions')
-    .select(['until', 'network_id', 'reason'])
-    .where('account_id', '=', accountId)
-    .where('until', '>', now)
-    .where((eb) => eb.or([eb('network_id', 'is', null), eb('network_id', '=', networkId)]))
-    .orderBy('until', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return suspensionNow.first(db, { accountId, networkId, now });
 }
 
 export type ActiveSuspension = NonNullable<Awaited<ReturnType<typeof activeSuspension>>>;

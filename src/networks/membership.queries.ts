@@ -2,6 +2,7 @@
 // pool). A deleted account's rows stay (its posts keep an author) but it is nobody's member: every read
 // here leaves it out.
 import { sql, type Kysely } from 'kysely';
+import { precompiled } from '../db/precompiled.js';
 import type { DB } from '../db/schema.js';
 
 /** Adds the membership; false when the account was a member already (a double join is one row). */
@@ -94,8 +95,8 @@ export function networksOfMember(db: Kysely<DB>, accountId: number) {
 }
 
 /** Who may post in the network — its setting, its words for whom it is for — and whether the account is a member; undefined for no such network. */
-export function postingRule(db: Kysely<DB>, networkId: number, accountId: number) {
-  return db
+const postingRuleOf = precompiled((db, v: { networkId: number; accountId: number }) =>
+  db
     .selectFrom('networks')
     .select((eb) => [
       'networks.name',
@@ -107,10 +108,13 @@ export function postingRule(db: Kysely<DB>, networkId: number, accountId: number
             .selectFrom('network_members')
             .select('network_members.account_id')
             .whereRef('network_members.network_id', '=', 'networks.id')
-            .where('network_members.account_id', '=', accountId),
+            .where('network_members.account_id', '=', v.accountId),
         )
         .as('member'),
     ])
-    .where('networks.id', '=', networkId)
-    .executeTakeFirst();
+    .where('networks.id', '=', v.networkId),
+);
+
+export function postingRule(db: Kysely<DB>, networkId: number, accountId: number) {
+  return postingRuleOf.first(db, { networkId, accountId });
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { precompiled } from '../db/precompiled.js';
 import type { DB, NetworkPosting } from '../db/schema.js';
 import { answeredQuestion, listedThreadColumns } from '../posts/posts.queries.js';
 
@@ -99,6 +100,13 @@ export async function recordNewThread(db: Kysely<DB>, networkId: number, at: Dat
     .execute();
 }
 
+const replyActivity = precompiled((db, v: { networkId: number; at: Date }) =>
+  db
+    .updateTable('networks')
+    .set({ last_activity_at: sql<Date>`greatest(last_activity_at, ${v.at})` })
+    .where('id', 'in', (eb) => eb.selectFrom('networks').select('id').where('id', '=', v.networkId).forNoKeyUpdate().skipLocked()),
+);
+
 /**
  * A reply's activity in its network. Written as a thread's is, every reply in a network held the
  * network's row until its commit, and replies in one network went one at a time (with ten writers,
@@ -111,11 +119,7 @@ export async function recordNewThread(db: Kysely<DB>, networkId: number, at: Dat
  * `greatest`: a reply that commits after a later one does not move it back.
  */
 export async function recordReplyActivity(db: Kysely<DB>, networkId: number, at: Date): Promise<void> {
-  await db
-    .updateTable('networks')
-    .set({ last_activity_at: sql<Date>`greatest(last_activity_at, ${at})` })
-    .where('id', 'in', (eb) => eb.selectFrom('networks').select('id').where('id', '=', networkId).forNoKeyUpdate().skipLocked())
-    .execute();
+  await replyActivity.result(db, { networkId, at });
 }
 
 export interface BoardCursor {

@@ -1,5 +1,6 @@
 // Loading posts as they are shown: plain queries, the database first; list queries take lists.
 import { sql, type Kysely } from 'kysely';
+import { precompiled } from '../db/precompiled.js';
 import type { DB } from '../db/schema.js';
 
 /**
@@ -126,9 +127,15 @@ export function selectPosts(db: Kysely<DB>) {
 
 export type PostRow = Awaited<ReturnType<ReturnType<typeof selectPosts>['executeTakeFirstOrThrow']>>;
 
-export function findPosts(db: Kysely<DB>, postIds: readonly number[]) {
+const postsById = precompiled((db, v: { postIds: number[] }) =>
+  selectPosts(db)
+    .where(sql<boolean>`posts.id = any(${v.postIds}::integer[])`)
+    .orderBy('posts.id'),
+);
+
+export function findPosts(db: Kysely<DB>, postIds: readonly number[]): Promise<PostRow[]> {
   if (postIds.length === 0) return Promise.resolve([]);
-  return selectPosts(db).where('posts.id', 'in', postIds).orderBy('posts.id').execute();
+  return postsById.rows(db, { postIds: [...postIds] });
 }
 
 /**

@@ -1,5 +1,6 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
-import type { DB, PostsTable, TextLanguage, ThreadKind } from '../db/schema.js';
+import { sql, type Kysely } from 'kysely';
+import { precompiled } from '../db/precompiled.js';
+import type { DB, TextLanguage, ThreadKind } from '../db/schema.js';
 import { selectPosts, selectThreads, type PostRow } from '../posts/posts.queries.js';
 
 /**
@@ -98,14 +99,17 @@ export async function findThreadPagePosts(
   return { rows, pageReplyCount };
 }
 
+const pageRepliesBefore = precompiled((db, v: { threadId: number; first: number; last: number; postId: number }) =>
+  db
+    .selectFrom(pageReplyIds(db, v.threadId, v).as('page_replies'))
+    .select(sql<number>`count(*)::int`.as('before'))
+    .where('page_replies.id', '<', v.postId),
+);
+
 /** How many of a page's replies were written before the post: where on the page, and so on which part, it is. */
 export async function countPageRepliesBefore(db: Kysely<DB>, threadId: number, topLevel: { first: number; last: number }, postId: number): Promise<number> {
-  const { before } = await db
-    .selectFrom(pageReplyIds(db, threadId, topLevel).as('page_replies'))
-    .select(sql<number>`count(*)::int`.as('before'))
-    .where('page_replies.id', '<', postId)
-    .executeTakeFirstOrThrow();
-  return before;
+  const row = await pageRepliesBefore.first(db, { threadId, first: topLevel.first, last: topLevel.last, postId });
+  return row!.before;
 }
 
 function selectPlacement(db: Kysely<DB>) {
@@ -139,8 +143,8 @@ export type PostPlacement = NonNullable<Awaited<ReturnType<typeof findPostPlacem
  * thread cannot move to another network while a post in it is written. With its opening post's id,
  * which a reply to the thread (not to a reply) hangs under.
  */
-export function lockThread(db: Kysely<DB>, threadId: number) {
-  return db
+const threadLock = precompiled((db, v: { threadId: number }) =>
+  db
     .selectFrom('threads')
     .select([
       'id',
@@ -151,9 +155,12 @@ export function lockThread(db: Kysely<DB>, threadId: number) {
       (eb) =>
         eb.selectFrom('posts').select('posts.id').whereRef('posts.thread_id', '=', 'threads.id').where('posts.parent_id', 'is', null).as('opening_post_id'),
     ])
-    .where('id', '=', threadId)
-    .forNoKeyUpdate()
-    .executeTakeFirst();
+    .where('id', '=', v.threadId)
+    .forNoKeyUpdate(),
+);
+
+export function lockThread(db: Kysely<DB>, threadId: number) {
+  return threadLock.first(db, { threadId });
 }
 
 export async function insertThread(
@@ -175,21 +182,57 @@ export async function insertThread(
     .executeTakeFirstOrThrow();
 }
 
-export async function insertPost(db: Kysely<DB>, post: Insertable<PostsTable>) {
-  return db.insertInto('posts').values(post).returning(['id', 'created_at']).executeTakeFirstOrThrow();
+/** A new post: every column named on every insert, so the statement is the same for threads and replies. */
+export interface NewPost {
+  thread_id: number;
+  parent_id: number | null;
+  root_id: number | null;
+  depth: number;
+  top_level_number: number | null;
+  author_id: number;
+  /** The thread's title on its opening post (search indexes them together); null on a reply. */
+  title: string | null;
+  body: string;
+  html: string;
+  lang: TextLanguage;
 }
 
-export async function recordReplyOnThread(db: Kysely<DB>, threadId: number, reply: { authorId: number; at: Date; topLevel: boolean }): Promise<void> {
-  await db
+const postInsert = precompiled((db, post: NewPost) =>
+  db
+    .insertInto('posts')
+    .values({
+      thread_id: post.thread_id,
+      parent_id: post.parent_id,
+      root_id: post.root_id,
+      depth: post.depth,
+      top_level_number: post.top_level_number,
+      author_id: post.author_id,
+      title: post.title,
+      body: post.body,
+      html: post.html,
+      lang: post.lang,
+    })
+    .returning(['id', 'created_at']),
+);
+
+export async function insertPost(db: Kysely<DB>, post: NewPost) {
+  return (await postInsert.first(db, post))!;
+}
+
+const replyOnThread = precompiled((db, v: { threadId: number; authorId: number; at: Date; topLevelAdded: number }) =>
+  db
     .updateTable('threads')
     .set((eb) => ({
       reply_count: eb('reply_count', '+', 1),
-      top_level_count: reply.topLevel ? eb('top_level_count', '+', 1) : eb.ref('top_level_count'),
-      last_poster_id: reply.authorId,
-      last_activity_at: reply.at,
+      top_level_count: eb('top_level_count', '+', v.topLevelAdded),
+      last_poster_id: v.authorId,
+      last_activity_at: v.at,
     }))
-    .where('id', '=', threadId)
-    .execute();
+    .where('id', '=', v.threadId),
+);
+
+export async function recordReplyOnThread(db: Kysely<DB>, threadId: number, reply: { authorId: number; at: Date; topLevel: boolean }): Promise<void> {
+  await replyOnThread.result(db, { threadId, authorId: reply.authorId, at: reply.at, topLevelAdded: reply.topLevel ? 1 : 0 });
 }
 
 /**
@@ -271,6 +314,10 @@ export async function lastPostingTimes(db: Kysely<DB>, accountId: number) {
   return { lastThreadAt: thread?.created_at ?? null, lastReplyAt: reply?.created_at ?? null, lastEditAt: edit?.created_at ?? null };
 }
 
+const accountLock = precompiled((db, v: { accountId: number }) =>
+  db.selectFrom('accounts').select('created_at').where('id', '=', v.accountId).where('deleted_at', 'is', null).forNoKeyUpdate(),
+);
+
 /**
  * Serialises one account's posting, so two quick submissions cannot both pass the posting limit. FOR NO
  * KEY UPDATE, like every row lock here that only serialises writers: it does not block the KEY SHARE
@@ -279,7 +326,7 @@ export async function lastPostingTimes(db: Kysely<DB>, accountId: number) {
  */
 export async function lockAccount(db: Kysely<DB>, accountId: number): Promise<{ created_at: Date } | undefined> {
   // Undefined for an account deleted meanwhile: a request that raced its deletion posts nothing.
-  return db.selectFrom('accounts').select('created_at').where('id', '=', accountId).where('deleted_at', 'is', null).forNoKeyUpdate().executeTakeFirst();
+  return accountLock.first(db, { accountId });
 }
 
 /** The post an earlier submission with this key made; undefined when there was none (or it expired). */

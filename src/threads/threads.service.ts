@@ -206,6 +206,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
             depth,
             top_level_number: topLevel ? thread.top_level_count + 1 : null,
             author_id: author.id,
+            title: null,
             body: input.body,
             html,
             lang,
