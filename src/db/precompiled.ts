@@ -15,10 +15,8 @@ class Slot {
   constructor(readonly key: string) {}
 }
 
-/** Slots in the values' places: a builder takes them as if they were the values. */
-function slotsFor<V extends object>(): V {
-  return new Proxy({} as V, { get: (_, key) => new Slot(String(key)) });
-}
+/** A slot for every value asked for: a builder takes them as if they were the values. */
+const slots: object = new Proxy({}, { get: (_, key) => new Slot(String(key)) });
 
 export interface Precompiled<V, R> {
   /** Every row. */
@@ -37,7 +35,7 @@ export interface Precompiled<V, R> {
 export function precompiled<V extends object, R>(build: (db: Kysely<DB>, values: V) => Compilable<R>): Precompiled<V, R> {
   let compiled: CompiledQuery<R> | undefined;
   const result = (db: Kysely<DB>, values: V): Promise<QueryResult<R>> => {
-    compiled ??= build(db, slotsFor<V>()).compile();
+    compiled ??= build(db, slots as V).compile();
     const parameters = compiled.parameters.map((parameter) => (parameter instanceof Slot ? values[parameter.key as keyof V] : parameter));
     return db.executeQuery<R>({ query: compiled.query, queryId: createQueryId(), sql: compiled.sql, parameters });
   };
