@@ -5,7 +5,9 @@ import { ForbiddenError, NotFoundError } from '../core/errors.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB } from '../db/schema.js';
 import { canModerate } from '../posts/visibility.js';
-import { activeSuspension, type ActiveSuspension } from './suspensions.queries.js';
+import { activeSuspension, suspensionFromJson, type ActiveSuspension, type SuspensionJson } from './suspensions.queries.js';
+
+export { activeSuspensionJson as suspensionJsonFor, type SuspensionJson } from './suspensions.queries.js';
 
 export function requireModeratorOf(viewer: Viewer, networkId: number): void {
   if (!canModerate(viewer, networkId)) throw new ForbiddenError('moderation.notConvener');
@@ -20,6 +22,14 @@ export function requireFound<T>(value: T | undefined | null): T {
 function suspendedError(suspension: ActiveSuspension): ForbiddenError {
   const key = suspension.network_id === null ? 'moderation.suspendedUntil' : 'moderation.barredUntil';
   return new ForbiddenError({ key, values: { until: suspension.until, reason: suspension.reason } });
+}
+
+/**
+ * requireNotSuspended for a suspension the caller read itself, in a statement it runs anyway
+ * (`suspensionJsonFor`): a reply reads it with its thread's lock.
+ */
+export function refuseIfSuspended(suspension: SuspensionJson | null): void {
+  if (suspension) throw suspendedError(suspensionFromJson(suspension));
 }
 
 /** Named guard for posting, editing and flagging: throws the 403 above while the account is suspended or barred from this network. */

@@ -1,16 +1,38 @@
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type QueryCreator } from 'kysely';
 import { precompiled } from '../db/precompiled.js';
 import type { DB } from '../db/schema.js';
 
-const suspensionNow = precompiled((db, v: { accountId: number; networkId: number; now: Date }) =>
-  db
+/** A suspension that keeps an account from posting: until when, where (null: the whole forum) and why. */
+export interface ActiveSuspension {
+  until: Date;
+  network_id: number | null;
+  reason: string;
+}
+
+/** An ActiveSuspension as JSON carries it: its time as text. */
+export type SuspensionJson = Omit<ActiveSuspension, 'until'> & { until: string };
+
+/**
+ * The suspension that keeps the account from posting in the network now (activeSuspension), as JSON:
+ * for a statement that reads it beside its own work, where `networkId` may be a column of that statement.
+ */
+export function activeSuspensionJson(db: QueryCreator<DB>, accountId: number, networkId: Expression<number>, now: Date) {
+  return db
     .selectFrom('suspensions')
-    .select(['until', 'network_id', 'reason'])
-    .where('account_id', '=', v.accountId)
-    .where('until', '>', v.now)
-    .where((eb) => eb.or([eb('network_id', 'is', null), eb('network_id', '=', v.networkId)]))
+    .select(sql<SuspensionJson>`json_build_object('until', until, 'network_id', network_id, 'reason', reason)`.as('suspension'))
+    .where('account_id', '=', accountId)
+    .where('until', '>', now)
+    .where((eb) => eb.or([eb('network_id', 'is', null), eb('network_id', '=', networkId)]))
     .orderBy('until', 'desc')
-    .limit(1),
+    .limit(1);
+}
+
+export function suspensionFromJson(json: SuspensionJson): ActiveSuspension {
+  return { ...json, until: new Date(json.until) };
+}
+
+const suspensionNow = precompiled((db, v: { accountId: number; networkId: number; now: Date }) =>
+  activeSuspensionJson(db, v.accountId, sql<number>`${v.networkId}`, v.now),
 );
 
 /**
@@ -18,11 +40,10 @@ const suspensionNow = precompiled((db, v: { accountId: number; networkId: number
  * (anywhere) or a convener's bar (this network); of several, the one that ends last. undefined when
  * the account may post.
  */
-export function activeSuspension(db: Kysely<DB>, accountId: number, networkId: number, now: Date) {
-  return suspensionNow.first(db, { accountId, networkId, now });
+export async function activeSuspension(db: Kysely<DB>, accountId: number, networkId: number, now: Date): Promise<ActiveSuspension | undefined> {
+  const row = await suspensionNow.first(db, { accountId, networkId, now });
+  return row && suspensionFromJson(row.suspension);
 }
-
-export type ActiveSuspension = NonNullable<Awaited<ReturnType<typeof activeSuspension>>>;
 
 export async function insertSuspension(
   db: Kysely<DB>,

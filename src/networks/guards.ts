@@ -4,7 +4,9 @@ import { ForbiddenError, NotFoundError } from '../core/errors.js';
 import type { Viewer } from '../core/viewer.js';
 import type { DB, NetworkPosting } from '../db/schema.js';
 import { canModerate } from '../posts/visibility.js';
-import { postingRule } from './membership.queries.js';
+import { postingRule, type PostingRule } from './membership.queries.js';
+
+export { postingRuleJson as postingRuleJsonFor, type PostingRule } from './membership.queries.js';
 
 /**
  * Starting a thread or replying in a network whose `posting` is `members` takes a member: anyone else
@@ -31,10 +33,23 @@ export async function mayPostIn(db: Kysely<DB>, viewer: Viewer | null, network: 
   return mayPost(db, viewer, network.id);
 }
 
+/**
+ * requireMayPost for a posting rule the caller read itself, in a statement it runs anyway
+ * (`postingRuleJsonFor`): a reply reads it with its thread's lock.
+ */
+export function refuseUnlessMayPost(viewer: Viewer, networkId: number, rule: PostingRule | null): void {
+  const refusal = refusalBy(viewer, networkId, rule);
+  if (refusal) throw refusal;
+}
+
 /** Why the viewer may not post in the network (403), or null when they may. */
 async function postingRefusal(db: Kysely<DB>, viewer: Viewer, networkId: number): Promise<ForbiddenError | null> {
   if (canModerate(viewer, networkId)) return null;
-  const rule = await postingRule(db, networkId, viewer.id);
+  return refusalBy(viewer, networkId, (await postingRule(db, networkId, viewer.id)) ?? null);
+}
+
+function refusalBy(viewer: Viewer, networkId: number, rule: PostingRule | null): ForbiddenError | null {
+  if (canModerate(viewer, networkId)) return null;
   if (!rule) throw new NotFoundError();
   if (rule.posting === 'anyone' || rule.member) return null;
   return new ForbiddenError(

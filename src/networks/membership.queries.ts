@@ -1,9 +1,9 @@
 // Who is a member of which network. Each query takes a Kysely instance first (a transaction or the
 // pool). A deleted account's rows stay (its posts keep an author) but it is nobody's member: every read
 // here leaves it out.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type QueryCreator } from 'kysely';
 import { precompiled } from '../db/precompiled.js';
-import type { DB } from '../db/schema.js';
+import type { DB, NetworkPosting } from '../db/schema.js';
 
 /** Adds the membership; false when the account was a member already (a double join is one row). */
 export async function insertMember(db: Kysely<DB>, networkId: number, accountId: number): Promise<boolean> {
@@ -94,27 +94,28 @@ export function networksOfMember(db: Kysely<DB>, accountId: number) {
     .execute();
 }
 
-/** Who may post in the network — its setting, its words for whom it is for — and whether the account is a member; undefined for no such network. */
-const postingRuleOf = precompiled((db, v: { networkId: number; accountId: number }) =>
-  db
-    .selectFrom('networks')
-    .select((eb) => [
-      'networks.name',
-      'networks.posting',
-      'networks.audience',
-      eb
-        .exists(
-          eb
-            .selectFrom('network_members')
-            .select('network_members.account_id')
-            .whereRef('network_members.network_id', '=', 'networks.id')
-            .where('network_members.account_id', '=', v.accountId),
-        )
-        .as('member'),
-    ])
-    .where('networks.id', '=', v.networkId),
-);
+/** Who may post in the network — its setting, its words for whom it is for — and whether the account is a member. */
+export interface PostingRule {
+  name: string;
+  posting: NetworkPosting;
+  audience: string;
+  member: boolean;
+}
 
-export function postingRule(db: Kysely<DB>, networkId: number, accountId: number) {
-  return postingRuleOf.first(db, { networkId, accountId });
+/** postingRule as JSON, for a statement that reads it beside its own work; `networkId` may be a column of that statement. */
+export function postingRuleJson(db: QueryCreator<DB>, networkId: Expression<number>, accountId: number) {
+  return db
+    .selectFrom('networks')
+    .select(
+      sql<PostingRule>`json_build_object('name', networks.name, 'posting', networks.posting, 'audience', networks.audience, 'member', exists (
+        select 1 from network_members m where m.network_id = networks.id and m.account_id = ${accountId}))`.as('rule'),
+    )
+    .where('networks.id', '=', networkId);
+}
+
+const postingRuleOf = precompiled((db, v: { networkId: number; accountId: number }) => postingRuleJson(db, sql<number>`${v.networkId}`, v.accountId));
+
+/** The network's posting rule for the account; undefined for no such network. */
+export async function postingRule(db: Kysely<DB>, networkId: number, accountId: number): Promise<PostingRule | undefined> {
+  return (await postingRuleOf.first(db, { networkId, accountId }))?.rule;
 }

@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import { precompiled } from '../db/precompiled.js';
+import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { DB, NetworkPosting } from '../db/schema.js';
 import { answeredQuestion, listedThreadColumns } from '../posts/posts.queries.js';
 
@@ -100,13 +99,6 @@ export async function recordNewThread(db: Kysely<DB>, networkId: number, at: Dat
     .execute();
 }
 
-const replyActivity = precompiled((db, v: { networkId: number; at: Date }) =>
-  db
-    .updateTable('networks')
-    .set({ last_activity_at: sql<Date>`greatest(last_activity_at, ${v.at})` })
-    .where('id', 'in', (eb) => eb.selectFrom('networks').select('id').where('id', '=', v.networkId).forNoKeyUpdate().skipLocked()),
-);
-
 /**
  * A reply's activity in its network. Written as a thread's is, every reply in a network held the
  * network's row until its commit, and replies in one network went one at a time (with ten writers,
@@ -116,10 +108,14 @@ const replyActivity = precompiled((db, v: { networkId: number; at: Date }) =>
  * moved, the network edited) or rolls back, the network's latest activity stays behind until the next
  * reply. It only orders the home page's networks and says when one was last active. Joining a network
  * takes no lock this skips (the membership row's key-share lock on the network goes beside it).
- * `greatest`: a reply that commits after a later one does not move it back.
+ * `greatest`: a reply that commits after a later one does not move it back. An update for the reply's
+ * own statement to carry (threads.queries.ts insertReply): the reply writes it in the same round trip.
  */
-export async function recordReplyActivity(db: Kysely<DB>, networkId: number, at: Date): Promise<void> {
-  await replyActivity.result(db, { networkId, at });
+export function replyActivityUpdate(db: QueryCreator<DB>, networkId: number, at: Date) {
+  return db
+    .updateTable('networks')
+    .set({ last_activity_at: sql<Date>`greatest(last_activity_at, ${at})` })
+    .where('id', 'in', (eb) => eb.selectFrom('networks').select('id').where('id', '=', networkId).forNoKeyUpdate().skipLocked());
 }
 
 export interface BoardCursor {

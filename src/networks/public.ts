@@ -20,7 +20,7 @@ export {
   findNetworkBySlug,
   listNetworks,
   recordNewThread,
-  recordReplyActivity,
+  replyActivityUpdate,
   type BoardThreadRow,
   type NetworkRow,
 } from './networks.queries.js';

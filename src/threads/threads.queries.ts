@@ -1,4 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryCreator } from 'kysely';
+import { suspensionJsonFor } from '../moderation/guards.js';
+import { postingRuleJsonFor } from '../networks/guards.js';
+import { replyActivityUpdate } from '../networks/public.js';
 import { precompiled } from '../db/precompiled.js';
 import type { DB, TextLanguage, ThreadKind } from '../db/schema.js';
 import { selectPosts, selectThreads, type PostRow } from '../posts/posts.queries.js';
@@ -112,6 +115,32 @@ export async function countPageRepliesBefore(db: Kysely<DB>, threadId: number, t
   return row!.before;
 }
 
+const writtenReply = precompiled((db, v: { postId: number; threadId: number; first: number; last: number }) =>
+  selectPosts(db)
+    .select((eb) =>
+      eb
+        .selectFrom(pageReplyIds(db, v.threadId, v).as('page_replies'))
+        .select(sql<number>`count(*)::int`.as('before'))
+        .whereRef('page_replies.id', '<', 'posts.id')
+        .as('before'),
+    )
+    .where('posts.id', '=', v.postId),
+);
+
+/**
+ * A reply just written, as findPosts reads it, with how many of its page's replies (`topLevel`) came
+ * before it: the answer to the request and where the post is shown, in one round trip.
+ */
+export async function findWrittenReply(
+  db: Kysely<DB>,
+  postId: number,
+  threadId: number,
+  topLevel: { first: number; last: number },
+): Promise<{ post: PostRow; before: number }> {
+  const { before, ...post } = (await writtenReply.first(db, { postId, threadId, first: topLevel.first, last: topLevel.last }))!;
+  return { post, before: before ?? 0 };
+}
+
 function selectPlacement(db: Kysely<DB>) {
   return db
     .selectFrom('posts')
@@ -163,6 +192,31 @@ export function lockThread(db: Kysely<DB>, threadId: number) {
   return threadLock.first(db, { threadId });
 }
 
+const threadLockToReply = precompiled((db, v: { threadId: number; authorId: number; now: Date }) =>
+  db
+    .selectFrom('threads')
+    .select((eb) => [
+      'id',
+      'title',
+      'top_level_count',
+      'network_id',
+      'locked',
+      eb.selectFrom('posts').select('posts.id').whereRef('posts.thread_id', '=', 'threads.id').where('posts.parent_id', 'is', null).as('opening_post_id'),
+      suspensionJsonFor(db, v.authorId, eb.ref('threads.network_id'), v.now).as('suspension'),
+      postingRuleJsonFor(db, eb.ref('threads.network_id'), v.authorId).as('posting_rule'),
+    ])
+    .where('id', '=', v.threadId)
+    .forNoKeyUpdate('threads'),
+);
+
+/**
+ * lockThread for a reply, with what the reply's guards ask of the thread's network in the same round
+ * trip: the author's suspension there, if any (moderation's), and its posting rule (networks').
+ */
+export function lockThreadToReply(db: Kysely<DB>, threadId: number, authorId: number, now: Date) {
+  return threadLockToReply.first(db, { threadId, authorId, now });
+}
+
 export async function insertThread(
   db: Kysely<DB>,
   thread: { networkId: number; authorId: number; title: string; slug: string; lang: TextLanguage; kind?: ThreadKind },
@@ -197,8 +251,8 @@ export interface NewPost {
   lang: TextLanguage;
 }
 
-const postInsert = precompiled((db, post: NewPost) =>
-  db
+function postInsert(db: QueryCreator<DB>, post: NewPost) {
+  return db
     .insertInto('posts')
     .values({
       thread_id: post.thread_id,
@@ -212,27 +266,59 @@ const postInsert = precompiled((db, post: NewPost) =>
       html: post.html,
       lang: post.lang,
     })
+    .returning(['id', 'created_at']);
+}
+
+/** An opening post (its thread's counts are the thread's insert's). */
+export async function insertPost(db: Kysely<DB>, post: NewPost) {
+  return postInsert(db, post).executeTakeFirstOrThrow();
+}
+
+/** What a reply changes beside its post: its thread's counts and last poster, its network's activity. */
+export interface ReplyEffects {
+  networkId: number;
+  at: Date;
+  /** 1 for a top-level reply, which the thread numbers; 0 for a reply to a reply. */
+  topLevelAdded: number;
+}
+
+/**
+ * A reply, its thread's counts and its network's activity in one statement: one round trip where three
+ * were, in the transaction every writer's event waits behind (data-modifying WITH queries all run, read
+ * by the main statement or not).
+ */
+const replyInsert = precompiled((db, v: NewPost & ReplyEffects) =>
+  db
+    .with('network_activity', (qc) => replyActivityUpdate(qc, v.networkId, v.at))
+    .with('thread_counts', (qc) =>
+      qc
+        .updateTable('threads')
+        .set((eb) => ({
+          reply_count: eb('reply_count', '+', 1),
+          top_level_count: eb('top_level_count', '+', v.topLevelAdded),
+          last_poster_id: v.author_id,
+          last_activity_at: v.at,
+        }))
+        .where('id', '=', v.thread_id),
+    )
+    .insertInto('posts')
+    .values({
+      thread_id: v.thread_id,
+      parent_id: v.parent_id,
+      root_id: v.root_id,
+      depth: v.depth,
+      top_level_number: v.top_level_number,
+      author_id: v.author_id,
+      title: v.title,
+      body: v.body,
+      html: v.html,
+      lang: v.lang,
+    })
     .returning(['id', 'created_at']),
 );
 
-export async function insertPost(db: Kysely<DB>, post: NewPost) {
-  return (await postInsert.first(db, post))!;
-}
-
-const replyOnThread = precompiled((db, v: { threadId: number; authorId: number; at: Date; topLevelAdded: number }) =>
-  db
-    .updateTable('threads')
-    .set((eb) => ({
-      reply_count: eb('reply_count', '+', 1),
-      top_level_count: eb('top_level_count', '+', v.topLevelAdded),
-      last_poster_id: v.authorId,
-      last_activity_at: v.at,
-    }))
-    .where('id', '=', v.threadId),
-);
-
-export async function recordReplyOnThread(db: Kysely<DB>, threadId: number, reply: { authorId: number; at: Date; topLevel: boolean }): Promise<void> {
-  await replyOnThread.result(db, { threadId, authorId: reply.authorId, at: reply.at, topLevelAdded: reply.topLevel ? 1 : 0 });
+export async function insertReply(db: Kysely<DB>, post: NewPost, effects: ReplyEffects) {
+  return (await replyInsert.first(db, { ...post, ...effects }))!;
 }
 
 /**

@@ -7,10 +7,10 @@ import { renderPostMarkdown, type RenderedPost } from '../core/markdown.js';
 import type { Viewer } from '../core/viewer.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { DB, TextLanguage, ThreadKind } from '../db/schema.js';
-import { requireNotSuspended } from '../moderation/guards.js';
+import { refuseIfSuspended, requireNotSuspended } from '../moderation/guards.js';
 import { requireConfirmedAddress } from '../accounts/guards.js';
-import { requireMayPost } from '../networks/guards.js';
-import { recordNewThread, recordReplyActivity } from '../networks/public.js';
+import { refuseUnlessMayPost, requireMayPost } from '../networks/guards.js';
+import { recordNewThread } from '../networks/public.js';
 import { detectPostLanguage } from '../search/public.js';
 import { findPosts, type PostRow } from '../posts/posts.queries.js';
 import { mayChangePost } from '../posts/present.js';
@@ -187,11 +187,11 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
         create: async (tx, account) => {
           const now = new Date();
           if (postingLimits) await enforcePostingLimit(tx, author, account, 'reply', now);
-          const thread = await queries.lockThread(tx, threadId);
+          const thread = await queries.lockThreadToReply(tx, threadId, author.id, now);
           if (!thread) throw new NotFoundError();
           if (thread.locked) throw new ForbiddenError('threads.locked');
-          await requireNotSuspended(tx, author.id, thread.network_id, now);
-          await requireMayPost(tx, author, thread.network_id);
+          refuseIfSuspended(thread.suspension);
+          refuseUnlessMayPost(author, thread.network_id, thread.posting_rule);
           requireConfirmedAddress(author);
           const parent: Attachment | undefined = input.parentId === undefined ? openingPostOf(thread) : await queries.findPostPlacement(tx, input.parentId);
           if (!parent || parent.thread_id !== threadId) throw new ValidationError({ parentId: 'threads.parentNotInThread' });
@@ -199,28 +199,28 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           const attachTo = parent.depth >= MAX_REPLY_DEPTH ? (await queries.findPostPlacement(tx, parent.parent_id!))! : parent;
           const depth = attachTo.depth + 1;
           const topLevel = depth === 1;
-          const post = await queries.insertPost(tx, {
-            thread_id: threadId,
-            parent_id: attachTo.id,
-            root_id: topLevel ? null : (attachTo.root_id ?? attachTo.id),
-            depth,
-            top_level_number: topLevel ? thread.top_level_count + 1 : null,
-            author_id: author.id,
-            title: null,
-            body: input.body,
-            html,
-            lang,
-          });
+          const post = await queries.insertReply(
+            tx,
+            {
+              thread_id: threadId,
+              parent_id: attachTo.id,
+              root_id: topLevel ? null : (attachTo.root_id ?? attachTo.id),
+              depth,
+              top_level_number: topLevel ? thread.top_level_count + 1 : null,
+              author_id: author.id,
+              title: null,
+              body: input.body,
+              html,
+              lang,
+            },
+            { networkId: thread.network_id, at: now, topLevelAdded: topLevel ? 1 : 0 },
+          );
           await queries.insertPostMentions(tx, post.id, mentionedAccountIds);
-          await queries.recordReplyOnThread(tx, threadId, { authorId: author.id, at: now, topLevel });
-          await recordReplyActivity(tx, thread.network_id, now);
           // The number of the top-level reply it hangs under says which page of the thread holds it;
-          // the part is counted here too, so the answer needs nothing after the commit.
-          const topLevelNumber = topLevel ? thread.top_level_count + 1 : attachTo.top_level_number;
-          const written = {
-            post: await loadWritten(tx, post.id),
-            place: await placeOfPost(tx, { id: post.id, thread_id: threadId, top_level_number: topLevelNumber }),
-          };
+          // the part is counted as the post is read back, so the answer needs nothing after the commit.
+          const page = pageOfTopLevelNumber(topLevel ? thread.top_level_count + 1 : attachTo.top_level_number!);
+          const { post: row, before } = await queries.findWrittenReply(tx, post.id, threadId, topLevelNumbersOf(page));
+          const written = { post: row, place: { page, part: partOfPosition(before) } };
           // Last: the event's lock is held until the commit, and every other writer waits for it.
           await recordEvent(tx, 'post.created', { postId: post.id, threadId });
           return written;
