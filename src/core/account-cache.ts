@@ -25,7 +25,6 @@ export class AccountCache<K extends string | number, V extends object | number> 
     private readonly options: AccountCacheOptions,
   ) {
     this.#entries = new LRUCache<K, V>({ ...atMostEntries(options.max), ttl: options.ttlMs, dispose: (value, key) => this.#unindex(key, value) });
-    options.watermark.onUntracked(() => this.clear());
   }
 
   get size(): number {

@@ -108,7 +108,6 @@ export const cacheInvalidationPlugin = fp(
         if (tags.length > 0) drop(tags);
       }),
     );
-    app.writeWatermark.onUntracked(() => drop(EVERYTHING));
     // A value being computed while a write committed here must not be stored.
     app.addHook('onSend', (request, _reply, payload, done) => {
       if (isWrite(request)) generation += 1;

@@ -1,7 +1,7 @@
 // Domain events. A feature records an event in the same transaction as its write; PostgreSQL's NOTIFY
 // (transactional: nothing is sent for a rolled-back write) wakes every instance, the writer included,
 // and each loads the new rows in cursor order and hands them to its local listeners. One path, not two.
-import { sql, type Kysely } from 'kysely';
+import { sql, type DialectAdapter, type Kysely } from 'kysely';
 import type { Database } from '../db/connect.js';
 import { precompiled } from '../db/precompiled.js';
 import type { DB } from '../db/schema.js';
@@ -76,18 +76,33 @@ export const EVENTS_CHANNEL = 'bryggan_events';
 /** Held from an event's insert to its commit, so events commit in cursor order and none is skipped. */
 const EVENTS_LOCK = 4_242_001;
 
+/**
+ * The newest event id a write on this instance took, by database: its Kysely adapter, one per Kysely
+ * instance and shared by its transactions (so two apps in one process, as tests run them, keep theirs
+ * apart). Noted before the commit: what the write watermark waits for (write-watermark.ts).
+ */
+const newestRecorded = new WeakMap<DialectAdapter, number>();
+
+/** The newest event id a write here took on this database (committed, or about to be, or rolled back); 0 for none yet. */
+export function newestEventRecordedHere(db: Kysely<DB>): number {
+  return newestRecorded.get(db.getExecutor().adapter) ?? 0;
+}
+
 export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, payload: DomainEvents[N]): Promise<void> {
   const ids = payload as { threadId?: number; networkId?: number };
   // One statement, so the lock is taken as late as can be: from here to the commit, every other write
   // that records an event waits. The insert reads its row from `locked`, so the lock comes before the id.
-  await sql`
+  const { rows } = await sql<{ id: number }>`
     with locked as (select pg_advisory_xact_lock(${EVENTS_LOCK})),
     inserted as (
       insert into events (name, payload, thread_id, network_id)
       select ${name}, ${JSON.stringify(payload)}::jsonb, ${ids.threadId ?? null}::integer, ${ids.networkId ?? null}::integer from locked
       returning id
     )
-    select pg_notify(${EVENTS_CHANNEL}, id::text) from inserted`.execute(tx);
+    select id, pg_notify(${EVENTS_CHANNEL}, id::text) from inserted`.execute(tx);
+  // The newest without comparing: an insert waits for the lock until the one before it has committed,
+  // and that one's answer came back before its commit was sent, so the ids come back here in order.
+  newestRecorded.set(tx.getExecutor().adapter, rows[0]!.id);
 }
 
 const newestEvent = precompiled((db) => db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')));

@@ -1,20 +1,18 @@
 // Read-your-writes for what this instance keeps in memory (cached pages, sessions, unread counts).
 // Events are dispatched asynchronously, even on the instance whose request wrote them. So every write
-// request, before its response leaves, notes the newest committed event id (the watermark); until the
-// bus has dispatched that far, caches answer from the database instead. Writes on other instances reach
-// the caches as soon as their events do.
+// request, before its response leaves, raises the watermark to the newest event id a write here has
+// taken (events.ts notes each as it is inserted, before its commit); until the bus has dispatched that
+// far, caches answer from the database instead. It costs no query: events commit in id order, so once
+// the bus is past the id, it is past every event this instance's answered writes committed. Writes on
+// other instances reach the caches as soon as their events do. An id whose transaction rolled back is
+// never dispatched; the bus passes it with the next event, and until then caches only answer less often.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { latestEventId } from './events.js';
+import { newestEventRecordedHere } from './events.js';
 
 export interface WriteWatermark {
   /** True while a write this instance answered has events not yet dispatched here: caches must not answer. */
   behind(): boolean;
-  /**
-   * Called when a write was answered but the newest event could not be read (the database is away):
-   * nothing a cache held before that write may be served after it.
-   */
-  onUntracked(listener: () => void): void;
 }
 
 declare module 'fastify' {
@@ -32,31 +30,15 @@ export function isWrite(request: FastifyRequest): boolean {
 export const writeWatermarkPlugin = fp(
   async (app: FastifyInstance) => {
     let watermark = 0;
-    const untracked = new Set<() => void>();
     app.decorate('writeWatermark', {
       behind: () => app.events.cursor < watermark,
-      onUntracked: (listener) => void untracked.add(listener),
     } satisfies WriteWatermark);
-    app.addHook('onClose', async () => untracked.clear());
 
-    // Written with done: every read passes at once, without a promise.
+    // Written with done: every request passes at once, without a promise.
     app.addHook('onSend', (request, _reply, payload, done) => {
-      if (!isWrite(request)) {
-        done(null, payload);
-        return;
-      }
-      // A write committed (or failed) in this request: its event is in the table by now.
-      latestEventId(app.database.db).then(
-        (id) => {
-          watermark = Math.max(watermark, id);
-          done(null, payload);
-        },
-        () => {
-          // The answer (likely a 503 already) still goes out.
-          for (const listener of untracked) listener();
-          done(null, payload);
-        },
-      );
+      // A write committed (or failed) in this request: its events, if any, have their ids by now.
+      if (isWrite(request)) watermark = Math.max(watermark, newestEventRecordedHere(app.database.db));
+      done(null, payload);
     });
   },
   { name: 'write-watermark', dependencies: ['database'] },

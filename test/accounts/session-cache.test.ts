@@ -145,7 +145,7 @@ describe('the session cache', () => {
 });
 
 describe('an account cache', () => {
-  const caughtUp: WriteWatermark = { behind: () => false, onUntracked: () => undefined };
+  const caughtUp: WriteWatermark = { behind: () => false };
 
   it('never holds more than its bound, and its account index never outgrows it', () => {
     const cache = new AccountCache<string, { accountId: number }>((_key, value) => value.accountId, { max: 50, ttlMs: 30_000, watermark: caughtUp });
@@ -165,17 +165,14 @@ describe('an account cache', () => {
     expect(cache.get(1)).toBeUndefined();
   });
 
-  it('serves nothing while this instance is behind its own writes, and forgets all when it loses track', () => {
-    const untracked: Array<() => void> = [];
+  it('serves nothing while this instance is behind its own writes', () => {
     let behind = false;
-    const watermark: WriteWatermark = { behind: () => behind, onUntracked: (listener) => void untracked.push(listener) };
+    const watermark: WriteWatermark = { behind: () => behind };
     const cache = new AccountCache<number, number>((accountId) => accountId, { max: 10, ttlMs: 30_000, watermark });
     cache.set(1, 5, cache.generation);
     behind = true;
     expect(cache.get(1)).toBeUndefined();
     behind = false;
     expect(cache.get(1)).toBe(5);
-    for (const listener of untracked) listener();
-    expect(cache.get(1)).toBeUndefined();
   });
 });

@@ -111,7 +111,12 @@ async function openDatabase(): Promise<PooledDatabase> {
 async function emptied(pooled: PooledDatabase): Promise<boolean> {
   const { db } = pooled.database;
   if ((await schemaFingerprint(db)) !== pooled.fingerprint) return false;
-  await sql`truncate table ${sql.join(pooled.tables.map((table) => sql.table(table)))} restart identity cascade`.execute(db);
+  // Event ids go on from where the last file left them, as they do on a live forum: an instance keeps
+  // the newest id its writes took (the write watermark), which must not run ahead of the new file's.
+  await sql`truncate table events continue identity cascade`.execute(db);
+  await sql`truncate table ${sql.join(pooled.tables.filter((table) => table !== 'events').map((table) => sql.table(table)))} restart identity cascade`.execute(
+    db,
+  );
   for (const { table, rows } of pooled.seeds) {
     await sql`insert into ${sql.table(table)} overriding system value select * from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(
       db,
