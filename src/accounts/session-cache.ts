@@ -5,8 +5,8 @@
 //      renewal is due (which comes before expiry), so the request after that validates against the
 //      database, which renews it and sends the cookie again.
 //   3. A session ended, or an account changed, on this instance: sign-out drops its entry before the
-//      response; any other write is covered by the write watermark (the cache is bypassed until this
-//      instance has dispatched the write's events, which drop the entries).
+//      response; any other write is covered by the write watermark (the cache is bypassed while this
+//      instance has writes of the events below it has not dispatched yet, which drop the entries).
 //   4. The same on another instance: the events below drop every entry of the account concerned.
 //   5. A lost event: no entry outlives TTL_MS.
 import type { FastifyInstance } from 'fastify';
@@ -33,7 +33,12 @@ export class SessionCache {
   readonly #sessions: AccountCache<string, CachedSession>;
 
   constructor(app: FastifyInstance) {
-    this.#sessions = new AccountCache((_sessionId, session) => session.viewer.id, { max: MAX_SESSIONS, ttlMs: TTL_MS, watermark: app.writeWatermark });
+    this.#sessions = new AccountCache((_sessionId, session) => session.viewer.id, {
+      max: MAX_SESSIONS,
+      ttlMs: TTL_MS,
+      watermark: app.writeWatermark,
+      droppedBy: DROPPED_BY,
+    });
     for (const name of DROPPED_BY) app.events.on(name, ({ accountId }) => this.#sessions.dropAccounts([accountId]));
   }
 

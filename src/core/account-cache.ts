@@ -7,12 +7,15 @@
 // dispatched (write-watermark.ts).
 import { LRUCache } from 'lru-cache';
 import { atMostEntries } from './lru-bounds.js';
+import type { EventName } from './events.js';
 import type { WriteWatermark } from './write-watermark.js';
 
 export interface AccountCacheOptions {
   max: number;
   ttlMs: number;
   watermark: WriteWatermark;
+  /** The events that drop entries: the cache waits only for this instance's writes of these. */
+  droppedBy: readonly EventName[];
 }
 
 export class AccountCache<K extends string | number, V extends object | number> {
@@ -46,7 +49,7 @@ export class AccountCache<K extends string | number, V extends object | number> 
 
   /** Undefined when missing, too old, or while this instance is behind its own writes. */
   get(key: K): V | undefined {
-    return this.options.watermark.behind() ? undefined : this.#entries.get(key);
+    return this.options.watermark.behindOn(this.options.droppedBy) ? undefined : this.#entries.get(key);
   }
 
   /** Stores unless something was dropped since `generation` was taken; `ttlMs` may shorten the entry's life. */

@@ -76,16 +76,30 @@ export const EVENTS_CHANNEL = 'bryggan_events';
 /** Held from an event's insert to its commit, so events commit in cursor order and none is skipped. */
 const EVENTS_LOCK = 4_242_001;
 
-/**
- * The newest event id a write on this instance took, by database: its Kysely adapter, one per Kysely
- * instance and shared by its transactions (so two apps in one process, as tests run them, keep theirs
- * apart). Noted before the commit: what the write watermark waits for (write-watermark.ts).
- */
-const newestRecorded = new WeakMap<DialectAdapter, number>();
+/** The newest event ids writes on this instance took on one database: of any event, and by name. */
+interface RecordedHere {
+  newest: number;
+  byName: Map<EventName, number>;
+}
 
-/** The newest event id a write here took on this database (committed, or about to be, or rolled back); 0 for none yet. */
-export function newestEventRecordedHere(db: Kysely<DB>): number {
-  return newestRecorded.get(db.getExecutor().adapter) ?? 0;
+/**
+ * By database: its Kysely adapter, one per Kysely instance and shared by its transactions (so two apps
+ * in one process, as tests run them, keep theirs apart). Noted before the commit: what the write
+ * watermark waits for (write-watermark.ts).
+ */
+const recordedHere = new WeakMap<DialectAdapter, RecordedHere>();
+
+/**
+ * The newest event id a write here took on this database (committed, or about to be, or rolled back),
+ * of any event or of these names; 0 for none yet.
+ */
+export function newestEventRecordedHere(db: Kysely<DB>, names?: readonly EventName[]): number {
+  const recorded = recordedHere.get(db.getExecutor().adapter);
+  if (!recorded) return 0;
+  if (!names) return recorded.newest;
+  let newest = 0;
+  for (const name of names) newest = Math.max(newest, recorded.byName.get(name) ?? 0);
+  return newest;
 }
 
 export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, payload: DomainEvents[N]): Promise<void> {
@@ -102,7 +116,11 @@ export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, 
     select id, pg_notify(${EVENTS_CHANNEL}, id::text) from inserted`.execute(tx);
   // The newest without comparing: an insert waits for the lock until the one before it has committed,
   // and that one's answer came back before its commit was sent, so the ids come back here in order.
-  newestRecorded.set(tx.getExecutor().adapter, rows[0]!.id);
+  const { adapter } = tx.getExecutor();
+  let recorded = recordedHere.get(adapter);
+  if (!recorded) recordedHere.set(adapter, (recorded = { newest: 0, byName: new Map() }));
+  recorded.newest = rows[0]!.id;
+  recorded.byName.set(name, rows[0]!.id);
 }
 
 const newestEvent = precompiled((db) => db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')));

@@ -8,11 +8,17 @@
 // never dispatched; the bus passes it with the next event, and until then caches only answer less often.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { newestEventRecordedHere } from './events.js';
+import { newestEventRecordedHere, type EventName } from './events.js';
 
 export interface WriteWatermark {
   /** True while a write this instance answered has events not yet dispatched here: caches must not answer. */
   behind(): boolean;
+  /**
+   * behind() for a cache that only these events change (a viewer's session): true while an event of
+   * these names that a write here took has not been dispatched here, answered or not yet. Replies,
+   * which change no session, then leave the session cache answering.
+   */
+  behindOn(names: readonly EventName[]): boolean;
 }
 
 declare module 'fastify' {
@@ -32,6 +38,7 @@ export const writeWatermarkPlugin = fp(
     let watermark = 0;
     app.decorate('writeWatermark', {
       behind: () => app.events.cursor < watermark,
+      behindOn: (names) => app.events.cursor < newestEventRecordedHere(app.database.db, names),
     } satisfies WriteWatermark);
 
     // Written with done: every request passes at once, without a promise.

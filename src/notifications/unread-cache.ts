@@ -11,7 +11,12 @@ const MAX_ACCOUNTS = 10_000;
 const TTL_MS = 30_000;
 
 export function unreadCache(app: FastifyInstance): AccountCache<number, number> {
-  const counts = new AccountCache<number, number>((accountId) => accountId, { max: MAX_ACCOUNTS, ttlMs: TTL_MS, watermark: app.writeWatermark });
+  const counts = new AccountCache<number, number>((accountId) => accountId, {
+    max: MAX_ACCOUNTS,
+    ttlMs: TTL_MS,
+    watermark: app.writeWatermark,
+    droppedBy: ['notifications.changed', 'business.changed'],
+  });
   app.events.on('notifications.changed', ({ accountIds }) => counts.dropAccounts(accountIds));
   app.events.on('business.changed', () => counts.clear());
   return counts;
