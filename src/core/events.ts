@@ -73,6 +73,8 @@ declare module 'fastify' {
 }
 
 export const EVENTS_CHANNEL = 'bryggan_events';
+/** The largest payload a notification carries whole; NOTIFY's limit is 8000 bytes in all. */
+const NOTIFIED_PAYLOAD_BYTES = 7_000;
 /** Held from an event's insert to its commit, so events commit in cursor order and none is skipped. */
 const EVENTS_LOCK = 4_242_001;
 
@@ -106,14 +108,17 @@ export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, 
   const ids = payload as { threadId?: number; networkId?: number };
   // One statement, so the lock is taken as late as can be: from here to the commit, every other write
   // that records an event waits. The insert reads its row from `locked`, so the lock comes before the id.
+  // The notification carries the event itself when it fits (NOTIFY takes under 8000 bytes), so the
+  // instances that hear it need not read it back; otherwise only its id.
   const { rows } = await sql<{ id: number }>`
     with locked as (select pg_advisory_xact_lock(${EVENTS_LOCK})),
     inserted as (
       insert into events (name, payload, thread_id, network_id)
       select ${name}, ${JSON.stringify(payload)}::jsonb, ${ids.threadId ?? null}::integer, ${ids.networkId ?? null}::integer from locked
-      returning id
+      returning id, name, payload
     )
-    select id, pg_notify(${EVENTS_CHANNEL}, id::text) from inserted`.execute(tx);
+    select id, pg_notify(${EVENTS_CHANNEL}, case when octet_length(payload::text) < ${NOTIFIED_PAYLOAD_BYTES}
+      then json_build_object('id', id, 'name', name, 'payload', payload)::text else id::text end) from inserted`.execute(tx);
   // The newest without comparing: an insert waits for the lock until the one before it has committed,
   // and that one's answer came back before its commit was sent, so the ids come back here in order.
   const { adapter } = tx.getExecutor();
@@ -166,7 +171,7 @@ export class EventBus {
   async start(database: Database): Promise<void> {
     const { db } = database;
     this.#cursor = await latestEventId(db);
-    const unlisten = await database.listen(EVENTS_CHANNEL, () => void this.#pump(db));
+    const unlisten = await database.listen(EVENTS_CHANNEL, (message) => this.#heard(db, message));
     // NOTIFY is not stored: after a lost connection, the periodic catch-up finds what was missed.
     const timer = setInterval(() => void this.#pump(db), CATCH_UP_MS);
     timer.unref();
@@ -180,6 +185,21 @@ export class EventBus {
   async stop(): Promise<void> {
     await this.#stop?.();
     this.#stop = undefined;
+  }
+
+  /**
+   * A notification: the event itself when it is the next one and no read is under way, so it is
+   * dispatched without reading the table; otherwise (an id only, a gap left by a rolled-back write or a
+   * lost notification, a read running) the table is read from the cursor on.
+   */
+  #heard(db: Kysely<DB>, message: string): void {
+    const event = notifiedEvent(message);
+    if (event && !this.#pumping && event.cursor === this.#cursor + 1) {
+      this.#cursor = event.cursor;
+      this.#dispatch(event);
+      return;
+    }
+    void this.#pump(db);
   }
 
   async #pump(db: Kysely<DB>): Promise<void> {
@@ -214,6 +234,16 @@ export class EventBus {
       }
     }
   }
+}
+
+/**
+ * The event a notification carries whole; undefined for one that carries only its id, or nothing (the
+ * listener's own nudge after it reconnected).
+ */
+function notifiedEvent(message: string): RecordedEvent | undefined {
+  if (!message.startsWith('{')) return undefined;
+  const notified = JSON.parse(message) as { id: number; name: EventName; payload: unknown };
+  return { cursor: notified.id, name: notified.name, payload: notified.payload as DomainEvents[EventName] };
 }
 
 /** pg hands jsonb over parsed; PGlite too, but be tolerant of a string. What it holds is the caller's to say. */
