@@ -192,29 +192,34 @@ export function lockThread(db: Kysely<DB>, threadId: number) {
   return threadLock.first(db, { threadId });
 }
 
-const threadLockToReply = precompiled((db, v: { threadId: number; authorId: number; now: Date }) =>
+const authorAndThreadLock = precompiled((db, v: { authorId: number; threadId: number; now: Date }) =>
   db
-    .selectFrom('threads')
+    .selectFrom(['accounts', 'threads'])
     .select((eb) => [
-      'id',
-      'title',
-      'top_level_count',
-      'network_id',
-      'locked',
+      'accounts.created_at as author_created_at',
+      'threads.id',
+      'threads.title',
+      'threads.top_level_count',
+      'threads.network_id',
+      'threads.locked',
       eb.selectFrom('posts').select('posts.id').whereRef('posts.thread_id', '=', 'threads.id').where('posts.parent_id', 'is', null).as('opening_post_id'),
       suspensionJsonFor(db, v.authorId, eb.ref('threads.network_id'), v.now).as('suspension'),
       postingRuleJsonFor(db, eb.ref('threads.network_id'), v.authorId).as('posting_rule'),
     ])
-    .where('id', '=', v.threadId)
-    .forNoKeyUpdate('threads'),
+    .where('accounts.id', '=', v.authorId)
+    .where('accounts.deleted_at', 'is', null)
+    .where('threads.id', '=', v.threadId)
+    // Rows are locked in the order named: the account, then the thread, as an edit takes them.
+    .forNoKeyUpdate(['accounts', 'threads']),
 );
 
 /**
- * lockThread for a reply, with what the reply's guards ask of the thread's network in the same round
- * trip: the author's suspension there, if any (moderation's), and its posting rule (networks').
+ * lockAccount and lockThread for a reply in one round trip, with what the reply's guards ask of the
+ * thread's network: the author's suspension there, if any (moderation's), and its posting rule
+ * (networks'). Undefined when the account was deleted meanwhile or the thread does not exist.
  */
-export function lockThreadToReply(db: Kysely<DB>, threadId: number, authorId: number, now: Date) {
-  return threadLockToReply.first(db, { threadId, authorId, now });
+export function lockAuthorAndThread(db: Kysely<DB>, authorId: number, threadId: number, now: Date) {
+  return authorAndThreadLock.first(db, { authorId, threadId, now });
 }
 
 export async function insertThread(

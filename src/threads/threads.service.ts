@@ -81,22 +81,22 @@ async function loadWritten(tx: Tx, postId: number): Promise<PostRow> {
 
 /**
  * Makes a post once per submission key: the same form sent twice (a double-click, a retry after a
- * timeout) answers the second time with what the first made. The author's row is locked first, so a
- * second request waits for the first and then finds its key; the primary key on submissions is what
+ * timeout) answers the second time with what the first made. `lock` locks the author's row first, so
+ * a second request waits for the first and then finds its key; the primary key on submissions is what
  * guarantees it, should two ever get past that together.
  */
-async function once<T extends { post: PostRow }>(
+async function once<T extends { post: PostRow }, L>(
   db: Kysely<DB>,
   author: Viewer,
   key: string | undefined,
-  steps: { replay(tx: Tx, postId: number): Promise<T>; create(tx: Tx, account: { created_at: Date }): Promise<T> },
+  steps: { lock(tx: Tx): Promise<L>; replay(tx: Tx, postId: number): Promise<T>; create(tx: Tx, locked: L): Promise<T> },
 ): Promise<T> {
   try {
     return await db.transaction().execute(async (tx) => {
-      const account = await lockAuthor(tx, author);
+      const locked = await steps.lock(tx);
       const earlier = key === undefined ? undefined : await queries.findSubmittedPost(tx, author.id, key);
       if (earlier !== undefined) return steps.replay(tx, earlier);
-      const created = await steps.create(tx, account);
+      const created = await steps.create(tx, locked);
       if (key !== undefined) await queries.recordSubmission(tx, author.id, key, created.post.id);
       return created;
     });
@@ -134,6 +134,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
       const { html, mentionedAccountIds } = await renderPost(db, input.body);
       const lang = detectPostLanguage(openingText(input.title, input.body), input.language);
       return once(db, author, input.submissionKey, {
+        lock: (tx) => lockAuthor(tx, author),
         replay: async (tx, postId) => {
           const post = await loadWritten(tx, postId);
           return { threadId: post.thread_id, post };
@@ -179,16 +180,21 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
     async reply(author: Viewer, threadId: number, input: { body: string; language: TextLanguage; parentId?: number; submissionKey?: string }) {
       const { html, mentionedAccountIds } = await renderPost(db, input.body);
       const lang = detectPostLanguage(input.body, input.language);
+      const now = new Date();
       return once(db, author, input.submissionKey, {
+        lock: async (tx) => {
+          const locked = await queries.lockAuthorAndThread(tx, author.id, threadId, now);
+          if (locked) return locked;
+          // Which of the two is missing: an account deleted meanwhile (403), or the thread (404).
+          await lockAuthor(tx, author);
+          throw new NotFoundError();
+        },
         replay: async (tx, postId) => ({
           post: await loadWritten(tx, postId),
           place: await placeOfPost(tx, (await queries.findPostPlacement(tx, postId))!),
         }),
-        create: async (tx, account) => {
-          const now = new Date();
-          if (postingLimits) await enforcePostingLimit(tx, author, account, 'reply', now);
-          const thread = await queries.lockThreadToReply(tx, threadId, author.id, now);
-          if (!thread) throw new NotFoundError();
+        create: async (tx, thread) => {
+          if (postingLimits) await enforcePostingLimit(tx, author, { created_at: thread.author_created_at }, 'reply', now);
           if (thread.locked) throw new ForbiddenError('threads.locked');
           refuseIfSuspended(thread.suspension);
           refuseUnlessMayPost(author, thread.network_id, thread.posting_rule);

@@ -147,6 +147,16 @@ describe('threads and replies', () => {
     expect(replies).toHaveLength(1);
   });
 
+  it('refuses with 403 a reply from an account deleted while its session was still in memory, storing nothing', async () => {
+    const thread = await startThread(anna.agent, 'kajak');
+    const gone = await signUp(ctx);
+    await gone.agent.get('/me').set('accept', JSON_ACCEPT).expect(200);
+    // Deleted behind the instance's back (no event): the cached session still lets the request in.
+    await ctx.db.updateTable('accounts').set({ deleted_at: new Date(), email: null }).where('username', '=', gone.username).execute();
+    expect((await gone.agent.post(`/t/${thread.id}/replies`).set('accept', JSON_ACCEPT).send({ body: 'too late' })).status).toBe(403);
+    expect(await ctx.db.selectFrom('posts').select('id').where('thread_id', '=', thread.id).execute()).toHaveLength(1);
+  });
+
   it('answers a reply with 303 to /t/:id#p-:postId, and JSON with the rendered html', async () => {
     const thread = await startThread(anna.agent, 'kajak');
     const browser = await bo.agent.post(`/t/${thread.id}/replies`).set('accept', HTML).type('form').send({ body: 'Hej *alla*' });
