@@ -37,6 +37,10 @@ describe('the event bus', () => {
   const record = <N extends EventName>(name: N, payload: DomainEvents[N]) => own.database.db.transaction().execute((tx) => recordEvent(tx, name, payload));
 
   it('dispatches an event from its notification, reading no events', async () => {
+    // The first may follow a gap (ids go on from events since pruned, as a reused test database's do).
+    const first = next('sessions.ended');
+    await record('sessions.ended', { accountId: 40 });
+    await first;
     const heard = next('sessions.ended');
     const before = eventReads;
     await record('sessions.ended', { accountId: 41 });
