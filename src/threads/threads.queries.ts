@@ -1,4 +1,4 @@
-import { sql, type Kysely, type QueryCreator } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { suspensionJsonFor } from '../moderation/guards.js';
 import { postingRuleJsonFor } from '../networks/guards.js';
 import { replyActivityUpdate } from '../networks/public.js';
@@ -256,27 +256,28 @@ export interface NewPost {
   lang: TextLanguage;
 }
 
-function postInsert(db: QueryCreator<DB>, post: NewPost) {
-  return db
-    .insertInto('posts')
-    .values({
-      thread_id: post.thread_id,
-      parent_id: post.parent_id,
-      root_id: post.root_id,
-      depth: post.depth,
-      top_level_number: post.top_level_number,
-      author_id: post.author_id,
-      title: post.title,
-      body: post.body,
-      html: post.html,
-      lang: post.lang,
-    })
-    .returning(['id', 'created_at']);
+/**
+ * A new post's columns, each named: the statement is the same for every post, and a precompiled query's
+ * slots (which cannot be listed) are read one by one.
+ */
+function postColumns(post: NewPost): NewPost {
+  return {
+    thread_id: post.thread_id,
+    parent_id: post.parent_id,
+    root_id: post.root_id,
+    depth: post.depth,
+    top_level_number: post.top_level_number,
+    author_id: post.author_id,
+    title: post.title,
+    body: post.body,
+    html: post.html,
+    lang: post.lang,
+  };
 }
 
 /** An opening post (its thread's counts are the thread's insert's). */
 export async function insertPost(db: Kysely<DB>, post: NewPost) {
-  return postInsert(db, post).executeTakeFirstOrThrow();
+  return db.insertInto('posts').values(postColumns(post)).returning(['id', 'created_at']).executeTakeFirstOrThrow();
 }
 
 /** What a reply changes beside its post: its thread's counts and last poster, its network's activity. */
@@ -302,23 +303,13 @@ const replyInsert = precompiled((db, v: NewPost & ReplyEffects) =>
           reply_count: eb('reply_count', '+', 1),
           top_level_count: eb('top_level_count', '+', v.topLevelAdded),
           last_poster_id: v.author_id,
-          last_activity_at: v.at,
+          // A reply's time is taken before it waits for its locks: one that waited never moves it back.
+          last_activity_at: sql<Date>`greatest(last_activity_at, ${v.at})`,
         }))
         .where('id', '=', v.thread_id),
     )
     .insertInto('posts')
-    .values({
-      thread_id: v.thread_id,
-      parent_id: v.parent_id,
-      root_id: v.root_id,
-      depth: v.depth,
-      top_level_number: v.top_level_number,
-      author_id: v.author_id,
-      title: v.title,
-      body: v.body,
-      html: v.html,
-      lang: v.lang,
-    })
+    .values(postColumns(v))
     .returning(['id', 'created_at']),
 );
 

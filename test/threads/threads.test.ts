@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTML, JSON_ACCEPT, guest, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createNetwork, reply, startThread } from '../helpers/forum.js';
+import { insertReply } from '../../src/threads/threads.queries.js';
 
 describe('threads and replies', () => {
   let ctx: TestContext;
@@ -155,6 +156,31 @@ describe('threads and replies', () => {
     await ctx.db.updateTable('accounts').set({ deleted_at: new Date(), email: null }).where('username', '=', gone.username).execute();
     expect((await gone.agent.post(`/t/${thread.id}/replies`).set('accept', JSON_ACCEPT).send({ body: 'too late' })).status).toBe(403);
     expect(await ctx.db.selectFrom('posts').select('id').where('thread_id', '=', thread.id).execute()).toHaveLength(1);
+  });
+
+  it("never moves a thread's last activity back for a reply timed before the one it waited behind", async () => {
+    const thread = await startThread(anna.agent, 'kajak');
+    const before = await ctx.db
+      .selectFrom('threads')
+      .select(['last_activity_at', 'reply_count', 'network_id'])
+      .where('id', '=', thread.id)
+      .executeTakeFirstOrThrow();
+    const author = await ctx.db.selectFrom('accounts').select('id').where('username', '=', bo.username).executeTakeFirstOrThrow();
+    const placement = { thread_id: thread.id, parent_id: thread.posts[0]!.id, root_id: null, depth: 1, top_level_number: 1, author_id: author.id };
+    const late = { title: null, body: 'Sent a minute ago', html: '<p>Sent a minute ago</p>', lang: 'en' as const };
+    await insertReply(
+      ctx.db,
+      { ...placement, ...late },
+      { networkId: before.network_id, at: new Date(before.last_activity_at.getTime() - 60_000), topLevelAdded: 1 },
+    );
+    const after = await ctx.db
+      .selectFrom('threads')
+      .select(['last_activity_at', 'reply_count', 'last_poster_id'])
+      .where('id', '=', thread.id)
+      .executeTakeFirstOrThrow();
+    expect(after.last_activity_at).toEqual(before.last_activity_at);
+    expect(after.reply_count).toBe(before.reply_count + 1);
+    expect(after.last_poster_id).toBe(author.id);
   });
 
   it('answers a reply with 303 to /t/:id#p-:postId, and JSON with the rendered html', async () => {
