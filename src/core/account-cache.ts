@@ -3,8 +3,8 @@
 // Bounded: least recently used entries go first past `max`, and none outlives `ttlMs` (a bound on
 // staleness should an event be lost). An index from account to keys lets one event drop all of an
 // account's entries; whenever an entry leaves (evicted, expired, replaced, dropped), it leaves the index.
-// Read-your-writes: nothing is served while this instance has writes whose events it has not yet
-// dispatched (write-watermark.ts).
+// Read-your-writes: nothing is served while this instance has written one of the events that drop
+// entries (`droppedBy`) and not yet dispatched it (write-watermark.ts `behindOn`).
 import { LRUCache } from 'lru-cache';
 import { atMostEntries } from './lru-bounds.js';
 import type { EventName } from './events.js';

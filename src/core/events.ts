@@ -1,6 +1,7 @@
 // Domain events. A feature records an event in the same transaction as its write; PostgreSQL's NOTIFY
-// (transactional: nothing is sent for a rolled-back write) wakes every instance, the writer included,
-// and each loads the new rows in cursor order and hands them to its local listeners. One path, not two.
+// (transactional: nothing is sent for a rolled-back write) carries it to every instance, the writer
+// included, and each hands the events to its local listeners in cursor order (reading the table when a
+// notification cannot be trusted to be the next event). One path, not two.
 import { sql, type DialectAdapter, type Kysely } from 'kysely';
 import type { Database } from '../db/connect.js';
 import { precompiled } from '../db/precompiled.js';

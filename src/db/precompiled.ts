@@ -1,6 +1,6 @@
-// Kysely builds a query's tree and compiles it to SQL on every run. On the hot paths (a reply is about
-// twelve statements in its request and a few more in the workers) that building was a fifth of the
-// forum's CPU under ten writers (perf, 2026-12-03). A precompiled query is built and compiled once, with
+// Kysely builds a query's tree and compiles it to SQL on every run. On the hot paths (a reply's
+// request, the event bus) that building was a fifth of the forum's CPU under ten writers (perf,
+// 2026-12-03). A precompiled query is built and compiled once, with
 // a slot where each value goes; a run copies the parameters and puts its values in the slots.
 //
 // Only for queries whose SQL text is the same for every run: a value that changes the text (a list

@@ -1,9 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Insertable, type Kysely } from 'kysely';
 import { suspensionJsonFor } from '../moderation/guards.js';
 import { postingRuleJsonFor } from '../networks/guards.js';
 import { replyActivityUpdate } from '../networks/public.js';
 import { precompiled } from '../db/precompiled.js';
-import type { DB, TextLanguage, ThreadKind } from '../db/schema.js';
+import type { DB, PostsTable, TextLanguage, ThreadKind } from '../db/schema.js';
 import { selectPosts, selectThreads, type PostRow } from '../posts/posts.queries.js';
 
 /**
@@ -102,11 +102,16 @@ export async function findThreadPagePosts(
   return { rows, pageReplyCount };
 }
 
-const pageRepliesBefore = precompiled((db, v: { threadId: number; first: number; last: number; postId: number }) =>
-  db
-    .selectFrom(pageReplyIds(db, v.threadId, v).as('page_replies'))
+/** How many of the page's replies (`topLevel`) come before `postId`, which may be a column of the statement around it. */
+function pageRepliesBeforeCount(db: Kysely<DB>, threadId: number, topLevel: { first: number; last: number }, postId: Expression<number>) {
+  return db
+    .selectFrom(pageReplyIds(db, threadId, topLevel).as('page_replies'))
     .select(sql<number>`count(*)::int`.as('before'))
-    .where('page_replies.id', '<', v.postId),
+    .where('page_replies.id', '<', postId);
+}
+
+const pageRepliesBefore = precompiled((db, v: { threadId: number; first: number; last: number; postId: number }) =>
+  pageRepliesBeforeCount(db, v.threadId, v, sql<number>`${v.postId}`),
 );
 
 /** How many of a page's replies were written before the post: where on the page, and so on which part, it is. */
@@ -117,13 +122,7 @@ export async function countPageRepliesBefore(db: Kysely<DB>, threadId: number, t
 
 const writtenReply = precompiled((db, v: { postId: number; threadId: number; first: number; last: number }) =>
   selectPosts(db)
-    .select((eb) =>
-      eb
-        .selectFrom(pageReplyIds(db, v.threadId, v).as('page_replies'))
-        .select(sql<number>`count(*)::int`.as('before'))
-        .whereRef('page_replies.id', '<', 'posts.id')
-        .as('before'),
-    )
+    .select((eb) => pageRepliesBeforeCount(db, v.threadId, v, eb.ref('posts.id')).as('before'))
     .where('posts.id', '=', v.postId),
 );
 
@@ -169,23 +168,10 @@ export type PostPlacement = NonNullable<Awaited<ReturnType<typeof findPostPlacem
 
 /**
  * Locks the thread row for the rest of the transaction: replies are numbered one at a time, and the
- * thread cannot move to another network while a post in it is written. With its opening post's id,
- * which a reply to the thread (not to a reply) hangs under.
+ * thread cannot move to another network while a post in it is written or edited.
  */
 const threadLock = precompiled((db, v: { threadId: number }) =>
-  db
-    .selectFrom('threads')
-    .select([
-      'id',
-      'title',
-      'top_level_count',
-      'network_id',
-      'locked',
-      (eb) =>
-        eb.selectFrom('posts').select('posts.id').whereRef('posts.thread_id', '=', 'threads.id').where('posts.parent_id', 'is', null).as('opening_post_id'),
-    ])
-    .where('id', '=', v.threadId)
-    .forNoKeyUpdate(),
+  db.selectFrom('threads').select(['id', 'title', 'network_id']).where('id', '=', v.threadId).forNoKeyUpdate(),
 );
 
 export function lockThread(db: Kysely<DB>, threadId: number) {
@@ -214,7 +200,8 @@ const authorAndThreadLock = precompiled((db, v: { authorId: number; threadId: nu
 );
 
 /**
- * lockAccount and lockThread for a reply in one round trip, with what the reply's guards ask of the
+ * lockAccount and lockThread for a reply in one round trip, with the thread's numbering and its opening
+ * post's id (which a reply to the thread, not to a reply, hangs under), and what the reply's guards ask of the
  * thread's network: the author's suspension there, if any (moderation's), and its posting rule
  * (networks'). Undefined when the account was deleted meanwhile or the thread does not exist.
  */
@@ -241,20 +228,13 @@ export async function insertThread(
     .executeTakeFirstOrThrow();
 }
 
-/** A new post: every column named on every insert, so the statement is the same for threads and replies. */
-export interface NewPost {
-  thread_id: number;
-  parent_id: number | null;
-  root_id: number | null;
-  depth: number;
-  top_level_number: number | null;
-  author_id: number;
-  /** The thread's title on its opening post (search indexes them together); null on a reply. */
-  title: string | null;
-  body: string;
-  html: string;
-  lang: TextLanguage;
-}
+/**
+ * A new post: every column named on every insert (`title`, the thread's on its opening post, null on a
+ * reply), so the statement is the same for threads and replies.
+ */
+export type NewPost = Required<
+  Pick<Insertable<PostsTable>, 'thread_id' | 'parent_id' | 'root_id' | 'depth' | 'top_level_number' | 'author_id' | 'title' | 'body' | 'html' | 'lang'>
+>;
 
 /**
  * A new post's columns, each named: the statement is the same for every post, and a precompiled query's
