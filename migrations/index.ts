@@ -24,6 +24,7 @@ import * as meetings from './2026-12-03T1215_meetings.js';
 import * as readStateAndDefaultNetwork from './2026-12-03T1300_read_state_and_default_network.js';
 import * as answersThanksOffers from './2026-12-04T0900_answers_thanks_offers.js';
 import * as slugsClearOfKindAndOffer from './2026-12-04T0910_slugs_clear_of_kind_and_offer.js';
+import * as eventsNumberedAtCommit from './2026-12-05T0900_events_numbered_at_commit.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1200_create_accounts': createAccounts,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1300_read_state_and_default_network': readStateAndDefaultNetwork,
   '2026-12-04T0900_answers_thanks_offers': answersThanksOffers,
   '2026-12-04T0910_slugs_clear_of_kind_and_offer': slugsClearOfKindAndOffer,
+  '2026-12-05T0900_events_numbered_at_commit': eventsNumberedAtCommit,
 };

@@ -2,7 +2,7 @@
 // (transactional: nothing is sent for a rolled-back write) carries it to every instance, the writer
 // included, and each hands the events to its local listeners in cursor order (reading the table when a
 // notification cannot be trusted to be the next event). One path, not two.
-import { sql, type DialectAdapter, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/connect.js';
 import { precompiled } from '../db/precompiled.js';
 import type { DB } from '../db/schema.js';
@@ -74,60 +74,25 @@ declare module 'fastify' {
 }
 
 export const EVENTS_CHANNEL = 'bryggan_events';
-/** The largest payload a notification carries whole; NOTIFY's limit is 8000 bytes in all. */
-const NOTIFIED_PAYLOAD_BYTES = 7_000;
-/** Held from an event's insert to its commit, so events commit in cursor order and none is skipped. */
-const EVENTS_LOCK = 4_242_001;
-
-/** The newest event ids writes on this instance took on one database: of any event, and by name. */
-interface RecordedHere {
-  newest: number;
-  byName: Map<EventName, number>;
-}
+/** What the server tells a writer's own connection as its commit numbers an event: `bryggan_event <id> <name>`. */
+const NUMBERED_NOTICE = /^bryggan_event (\d+) ([a-z.]+)$/;
 
 /**
- * By database: its Kysely adapter, one per Kysely instance and shared by its transactions (so two apps
- * in one process, as tests run them, keep theirs apart). Noted before the commit: what the write
- * watermark waits for (write-watermark.ts).
+ * Records the event in the writer's transaction. Its id is given as the transaction commits (the
+ * migration 2026-12-05T0900_events_numbered_at_commit): until then the row holds a draft id, a negative
+ * no reader outside the transaction sees, so events commit in id order without a lock held while the
+ * forum itself works. The commit also sends the notification that carries the event to every instance.
  */
-const recordedHere = new WeakMap<DialectAdapter, RecordedHere>();
-
-/**
- * The newest event id a write here took on this database (committed, or about to be, or rolled back),
- * of any event or of these names; 0 for none yet.
- */
-export function newestEventRecordedHere(db: Kysely<DB>, names?: readonly EventName[]): number {
-  const recorded = recordedHere.get(db.getExecutor().adapter);
-  if (!recorded) return 0;
-  if (!names) return recorded.newest;
-  let newest = 0;
-  for (const name of names) newest = Math.max(newest, recorded.byName.get(name) ?? 0);
-  return newest;
-}
-
 export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, payload: DomainEvents[N]): Promise<void> {
   const ids = payload as { threadId?: number; networkId?: number };
-  // One statement, so the lock is taken as late as can be: from here to the commit, every other write
-  // that records an event waits. The insert reads its row from `locked`, so the lock comes before the id.
-  // The notification carries the event itself when it fits (NOTIFY takes under 8000 bytes), so the
-  // instances that hear it need not read it back; otherwise only its id.
-  const { rows } = await sql<{ id: number }>`
-    with locked as (select pg_advisory_xact_lock(${EVENTS_LOCK})),
-    inserted as (
-      insert into events (name, payload, thread_id, network_id)
-      select ${name}, ${JSON.stringify(payload)}::jsonb, ${ids.threadId ?? null}::integer, ${ids.networkId ?? null}::integer from locked
-      returning id, name, payload
-    )
-    select id, pg_notify(${EVENTS_CHANNEL}, case when octet_length(payload::text) < ${NOTIFIED_PAYLOAD_BYTES}
-      then json_build_object('id', id, 'name', name, 'payload', payload)::text else id::text end) from inserted`.execute(tx);
-  // The newest without comparing: an insert waits for the lock until the one before it has committed,
-  // and that one's answer came back before its commit was sent, so the ids come back here in order.
-  const { adapter } = tx.getExecutor();
-  let recorded = recordedHere.get(adapter);
-  if (!recorded) recordedHere.set(adapter, (recorded = { newest: 0, byName: new Map() }));
-  recorded.newest = rows[0]!.id;
-  recorded.byName.set(name, rows[0]!.id);
+  await insertEvent.result(tx, { name, payload: JSON.stringify(payload), threadId: ids.threadId ?? null, networkId: ids.networkId ?? null });
 }
+
+const insertEvent = precompiled((db, v: { name: EventName; payload: string; threadId: number | null; networkId: number | null }) => ({
+  compile: () =>
+    sql`insert into events (id, name, payload, thread_id, network_id) overriding system value
+      values (-nextval('event_drafts'), ${v.name}, ${v.payload}::jsonb, ${v.threadId}::integer, ${v.networkId}::integer)`.compile(db),
+}));
 
 const newestEvent = precompiled((db) => db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')));
 
@@ -148,6 +113,8 @@ const CATCH_UP_MS = 5_000;
 
 export class EventBus {
   readonly #listeners = new Map<EventName, Set<Listener<EventName>>>();
+  /** The newest event ids writes on this instance committed: of any event, and by name (one number each). */
+  readonly #committedHere = { newest: 0, byName: new Map<EventName, number>() };
   #cursor = 0;
   #pumping = false;
   #again = false;
@@ -158,6 +125,18 @@ export class EventBus {
   /** The cursor of the last event handed to listeners on this instance. */
   get cursor(): number {
     return this.#cursor;
+  }
+
+  /**
+   * The newest event id a write on this instance committed, of any event or of these names; 0 for none
+   * yet. Known before the write's commit is answered (the server tells the writer's connection), so a
+   * request's answer can wait for its own events (write-watermark.ts).
+   */
+  committedHere(names?: readonly EventName[]): number {
+    if (!names) return this.#committedHere.newest;
+    let newest = 0;
+    for (const name of names) newest = Math.max(newest, this.#committedHere.byName.get(name) ?? 0);
+    return newest;
   }
 
   /** A failing listener is reported, never thrown back: the write it reports has committed. */
@@ -171,6 +150,7 @@ export class EventBus {
   /** Starts receiving events committed from now on, by any instance on this database. */
   async start(database: Database): Promise<void> {
     const { db } = database;
+    const unnotice = database.onNotice((message) => this.#numbered(message));
     this.#cursor = await latestEventId(db);
     const unlisten = await database.listen(EVENTS_CHANNEL, (message) => this.#heard(db, message));
     // NOTIFY is not stored: after a lost connection, the periodic catch-up finds what was missed.
@@ -178,6 +158,7 @@ export class EventBus {
     timer.unref();
     this.#stop = async () => {
       clearInterval(timer);
+      unnotice();
       // The database may already be closed (a test closing it under the app): nothing left to unlisten.
       await unlisten().catch(() => undefined);
     };
@@ -186,6 +167,17 @@ export class EventBus {
   async stop(): Promise<void> {
     await this.#stop?.();
     this.#stop = undefined;
+  }
+
+  /** A commit on one of this instance's connections numbered an event. Commits end in any order: the newest stays. */
+  #numbered(message: string): void {
+    const numbered = NUMBERED_NOTICE.exec(message);
+    if (!numbered) return;
+    const id = Number(numbered[1]);
+    const name = numbered[2] as EventName;
+    const committed = this.#committedHere;
+    committed.newest = Math.max(committed.newest, id);
+    committed.byName.set(name, Math.max(committed.byName.get(name) ?? 0, id));
   }
 
   /**

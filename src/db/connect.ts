@@ -37,6 +37,7 @@ export interface DatabaseOptions {
 const CLIENT_TIMEOUT_MARGIN_MS = 2_000;
 
 export type NotificationHandler = (payload: string) => void;
+export type NoticeHandler = (message: string) => void;
 
 export interface Database {
   db: Kysely<DB>;
@@ -46,6 +47,11 @@ export interface Database {
    * empty payload after a lost connection is back, as notifications sent meanwhile were missed.
    */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  /**
+   * Calls the handler with every notice (RAISE INFO, NOTICE, WARNING) the server sends on the forum's
+   * own connections, before the statement that raised it is answered.
+   */
+  onNotice(handler: NoticeHandler): () => void;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball, to start other instances from. */
   snapshot?(): Promise<Blob>;
@@ -56,6 +62,20 @@ function int8AsNumber(): pg.TypeOverrides {
   const types = new pg.TypeOverrides();
   types.setTypeParser(pg.types.builtins.INT8, Number);
   return types;
+}
+
+/** The handlers of one database's notices. */
+function noticeHandlers(): { onNotice: Database['onNotice']; noticed: NoticeHandler } {
+  const handlers = new Set<NoticeHandler>();
+  return {
+    onNotice(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+    noticed(message) {
+      for (const handler of handlers) handler(message);
+    },
+  };
 }
 
 function queryLogger({ onQuery }: DatabaseOptions): LogConfig | undefined {
@@ -78,10 +98,12 @@ async function createPGlite(options: DatabaseOptions): Promise<Database> {
     unlock();
     throw error;
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: queryLogger(options) });
+  const { onNotice, noticed } = noticeHandlers();
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, noticed), log: queryLogger(options) });
   return {
     db,
     kind: 'pglite',
+    onNotice,
     async listen(channel, handler) {
       const unlisten = await pglite.listen(channel, handler);
       return async () => {
@@ -204,13 +226,18 @@ function createPostgres(options: DatabaseOptions & { databaseUrl: string }): Dat
   // was running fails (the request answers 503); the pool drops the connection and opens a new one.
   const reportConnectionError = (error: Error) => options.onConnectionError?.(error);
   pool.on('error', reportConnectionError);
-  pool.on('connect', (client) => client.on('error', reportConnectionError));
+  const { onNotice, noticed } = noticeHandlers();
+  pool.on('connect', (client) => {
+    client.on('error', reportConnectionError);
+    client.on('notice', (notice) => noticed(notice.message ?? ''));
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), log: queryLogger(options) });
   const listener = new PostgresListener(options.databaseUrl, connectTimeoutMs);
   return {
     db,
     kind: 'postgres',
     listen: (channel, handler) => listener.listen(channel, handler),
+    onNotice,
     async close() {
       await listener.close();
       await db.destroy();

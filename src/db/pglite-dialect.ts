@@ -28,14 +28,18 @@ class ConnectionLock {
   }
 }
 
+/** What a query's notices are handed to (each query's options, made once). */
+type QueryOptions = NonNullable<Parameters<PGlite['query']>[2]>;
+
 class PGliteConnection implements DatabaseConnection {
   constructor(
     private readonly pglite: PGlite,
+    private readonly options: QueryOptions,
     readonly release: () => void,
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(query.sql, query.parameters as unknown[]);
+    const result = await this.pglite.query<R>(query.sql, query.parameters as unknown[], this.options);
     const affected = result.affectedRows;
     return {
       rows: result.rows,
@@ -51,14 +55,20 @@ class PGliteConnection implements DatabaseConnection {
 
 class PGliteDriver implements Driver {
   readonly #lock = new ConnectionLock();
+  readonly #options: QueryOptions;
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    noticed: (message: string) => void,
+  ) {
+    this.#options = { onNotice: (notice) => noticed(notice.message ?? '') };
+  }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.#lock.acquire();
-    return new PGliteConnection(this.pglite, release);
+    return new PGliteConnection(this.pglite, this.#options, release);
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -83,10 +93,14 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  /** `noticed` is told every notice the server sends (RAISE INFO, NOTICE, WARNING), before the query's answer. */
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly noticed: (message: string) => void,
+  ) {}
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.noticed);
   }
 
   createQueryCompiler() {

@@ -1,9 +1,11 @@
 // The event bus hands a committed event to its listeners from the notification that announces it,
 // without reading the events table; it reads the table when a notification cannot be trusted to be
-// the next event (a rolled-back write left a gap) or carries only the id (a payload too large for NOTIFY).
+// the next event (an id was skipped) or carries only the id (a payload too large for NOTIFY). Events are
+// numbered as their writes commit, so they reach every reader in the order of the commits.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus, recordEvent, type DomainEvents, type EventName } from '../../src/core/events.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/context.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/context.js';
 
 describe('the event bus', () => {
   let own: TestDatabase;
@@ -50,16 +52,68 @@ describe('the event bus', () => {
     expect(await recordedAndHeard('sessions.ended', { accountId: 41 })).toEqual({ heard: { accountId: 41 }, reads: 0 });
   });
 
-  it('reads the table past the gap a rolled-back write left, and dispatches what follows it', async () => {
+  it('dispatches what follows a rolled-back write from its notification: the rolled-back write took no id', async () => {
     await expect(
       own.database.db.transaction().execute(async (tx) => {
         await recordEvent(tx, 'sessions.ended', { accountId: 42 });
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
-    const { heard, reads } = await recordedAndHeard('sessions.ended', { accountId: 43 });
-    expect(heard).toEqual({ accountId: 43 });
+    expect(await recordedAndHeard('sessions.ended', { accountId: 43 })).toEqual({ heard: { accountId: 43 }, reads: 0 });
+  });
+
+  it('reads the table past an id that was skipped, and dispatches what follows it', async () => {
+    await sql`select nextval(pg_get_serial_sequence('events', 'id'))`.execute(own.database.db);
+    const { heard, reads } = await recordedAndHeard('sessions.ended', { accountId: 45 });
+    expect(heard).toEqual({ accountId: 45 });
     expect(reads).toBeGreaterThan(0);
+  });
+
+  it("knows a write's event id by the time its commit is answered, by the event's name", async () => {
+    const before = bus.committedHere(['post.created']);
+    const heard = next('sessions.ended');
+    await record('sessions.ended', { accountId: 46 });
+    const { id } = await own.database.db.selectFrom('events').select('id').where('name', '=', 'sessions.ended').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(bus.committedHere(['sessions.ended'])).toBe(id);
+    expect(bus.committedHere()).toBe(id);
+    expect(bus.committedHere(['post.created'])).toBe(before);
+    expect(await heard).toEqual({ accountId: 46 });
+  });
+
+  // Two transactions at once need two connections: PGlite has one.
+  it.runIf(onPostgres)('numbers events in the order their writes commit, not the order they were recorded in', async () => {
+    const heard: number[] = [];
+    let heardAll!: () => void;
+    const allHeard = new Promise<void>((resolve) => (heardAll = resolve));
+    const off = bus.on('sessions.ended', ({ accountId }) => {
+      heard.push(accountId);
+      if (accountId === 49) heardAll();
+    });
+    let recordedFirst!: () => void;
+    const firstRecorded = new Promise<void>((resolve) => (recordedFirst = resolve));
+    let commitFirst!: () => void;
+    const first = own.database.db.transaction().execute(async (tx) => {
+      await recordEvent(tx, 'sessions.ended', { accountId: 47 });
+      recordedFirst();
+      await new Promise<void>((resolve) => (commitFirst = resolve));
+    });
+    await firstRecorded;
+    // Recorded after the first, committed before it, and not held up by it.
+    await record('sessions.ended', { accountId: 48 });
+    commitFirst();
+    await first;
+    await record('sessions.ended', { accountId: 49 });
+    await allHeard;
+    off();
+    expect(heard).toEqual([48, 47, 49]);
+    const rows = await own.database.db
+      .selectFrom('events')
+      .select(['id', 'payload'])
+      .where('name', '=', 'sessions.ended')
+      .where(sql<boolean>`(payload->>'accountId')::int between 47 and 49`)
+      .orderBy('id')
+      .execute();
+    expect(rows.map((row) => (row.payload as { accountId: number }).accountId)).toEqual([48, 47, 49]);
   });
 
   it('reads an event whose payload is too large for its notification', async () => {
