@@ -1,7 +1,8 @@
-// Domain events. A feature records an event in the same transaction as its write; PostgreSQL's NOTIFY
-// (transactional: nothing is sent for a rolled-back write) carries it to every instance, the writer
-// included, and each hands the events to its local listeners in cursor order (reading the table when a
-// notification cannot be trusted to be the next event). One path, not two.
+// Domain events. A feature records an event in the same transaction as its write; the event gets its id
+// (its cursor) as that transaction commits, so events commit in id order. PostgreSQL's NOTIFY, sent by
+// the commit (nothing for a rolled-back write), carries it to every instance, the writer included, and
+// each hands the events to its local listeners in cursor order (reading the table when a notification
+// cannot be trusted to be the next event). One path, not two.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/connect.js';
 import { precompiled } from '../db/precompiled.js';

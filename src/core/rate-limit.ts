@@ -14,7 +14,7 @@ export interface AttemptLimit {
 /** Counted: the rows to release should the attempt turn out not to count. Refused: nothing was counted. */
 export type AttemptReservation = { ids: number[] } | { retryAfterSeconds: number };
 
-/** The first half of a two-key advisory lock; two-key locks are a key space apart from the events' one-key lock. */
+/** The first half of a two-key advisory lock (networks.queries.ts takes 4_242_003); two-key locks are a key space apart from the events' one-key lock. */
 const ATTEMPTS_LOCK_CLASS = 4_242_002;
 
 /** Seconds until the key has fewer than `max` attempts counting; undefined when it has fewer now. */

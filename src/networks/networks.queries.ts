@@ -99,6 +99,9 @@ export async function recordNewThread(db: Kysely<DB>, networkId: number, at: Dat
     .execute();
 }
 
+/** The first half of the two-key try-lock one reply at a time takes on its network (replyActivityUpdate). */
+const NETWORK_ACTIVITY_LOCK_CLASS = 4_242_003;
+
 /**
  * A reply's activity in its network. Written as a thread's is, every reply in a network held the
  * network's row until its commit, and replies in one network went one at a time (with ten writers,
@@ -110,12 +113,23 @@ export async function recordNewThread(db: Kysely<DB>, networkId: number, at: Dat
  * takes no lock this skips (the membership row's key-share lock on the network goes beside it).
  * `greatest`: a reply that commits after a later one does not move it back. An update for the reply's
  * own statement to carry (threads.queries.ts insertReply): the reply writes it in the same round trip.
+ * One reply at a time in a network even tries for the row (a try-lock, taken before the row's): two
+ * replies locking the row by SKIP LOCKED while a third's update of it committed could each wait for the
+ * other along the row's chain of versions, which PostgreSQL ends as a deadlock (seen under ten writers).
  */
 export function replyActivityUpdate(db: QueryCreator<DB>, networkId: number, at: Date) {
   return db
     .updateTable('networks')
     .set({ last_activity_at: sql<Date>`greatest(last_activity_at, ${at})` })
-    .where('id', 'in', (eb) => eb.selectFrom('networks').select('id').where('id', '=', networkId).forNoKeyUpdate().skipLocked());
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('networks')
+        .select('id')
+        .where('id', '=', networkId)
+        .where(sql<boolean>`pg_try_advisory_xact_lock(${NETWORK_ACTIVITY_LOCK_CLASS}, ${networkId}::integer)`)
+        .forNoKeyUpdate()
+        .skipLocked(),
+    );
 }
 
 export interface BoardCursor {
