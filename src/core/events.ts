@@ -3,7 +3,7 @@
 // the commit (nothing for a rolled-back write), carries it to every instance, the writer included, and
 // each hands the events to its local listeners in cursor order (reading the table when a notification
 // cannot be trusted to be the next event). One path, not two.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { Database } from '../db/connect.js';
 import { precompiled } from '../db/precompiled.js';
 import type { DB } from '../db/schema.js';
@@ -78,22 +78,42 @@ export const EVENTS_CHANNEL = 'bryggan_events';
 /** What the server tells a writer's own connection as its commit numbers an event: `bryggan_event <id> <name>`. */
 const NUMBERED_NOTICE = /^bryggan_event (\d+) ([a-z.]+)$/;
 
-/**
- * Records the event in the writer's transaction. Its id is given as the transaction commits (the
- * migration 2026-12-05T0900_events_numbered_at_commit): until then the row holds a draft id, a negative
- * no reader outside the transaction sees, so events commit in id order without a lock held while the
- * forum itself works. The commit also sends the notification that carries the event to every instance.
- */
-export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, payload: DomainEvents[N]): Promise<void> {
-  const ids = payload as { threadId?: number; networkId?: number };
-  await insertEvent.result(tx, { name, payload: JSON.stringify(payload), threadId: ids.threadId ?? null, networkId: ids.networkId ?? null });
+/** An event as its row is written: the payload as JSON text, and what it is about, for a topic's replay. */
+export interface EventRow {
+  name: EventName;
+  payload: string;
+  threadId: number | null;
+  networkId: number | null;
 }
 
-const insertEvent = precompiled((db, v: { name: EventName; payload: string; threadId: number | null; networkId: number | null }) => ({
-  compile: () =>
-    sql`insert into events (id, name, payload, thread_id, network_id) overriding system value
-      values (-nextval('event_drafts'), ${v.name}, ${v.payload}::jsonb, ${v.threadId}::integer, ${v.networkId}::integer)`.compile(db),
-}));
+export function eventRow<N extends EventName>(name: N, payload: DomainEvents[N]): EventRow {
+  const ids = payload as { threadId?: number; networkId?: number };
+  return { name, payload: JSON.stringify(payload), threadId: ids.threadId ?? null, networkId: ids.networkId ?? null };
+}
+
+/**
+ * The event's insert, for a statement of its own (recordEvent) or to ride in another statement's WITH,
+ * which saves the write a round trip. Its id is given as the transaction commits (the migration
+ * 2026-12-05T0900_events_numbered_at_commit): until then the row holds a draft id, a negative no reader
+ * outside the transaction sees, so events commit in id order without a lock held while the forum itself
+ * works. The commit also sends the notification that carries the event to every instance.
+ */
+export function eventInsert(db: QueryCreator<DB>, row: EventRow) {
+  return db.insertInto('events').values({
+    id: sql<number>`-nextval('event_drafts')`,
+    name: row.name,
+    payload: sql<string>`${row.payload}::jsonb`,
+    thread_id: sql<number | null>`${row.threadId}::integer`,
+    network_id: sql<number | null>`${row.networkId}::integer`,
+  });
+}
+
+const insertEvent = precompiled((db, row: EventRow) => eventInsert(db, row));
+
+/** Records the event in the writer's transaction. */
+export async function recordEvent<N extends EventName>(tx: Kysely<DB>, name: N, payload: DomainEvents[N]): Promise<void> {
+  await insertEvent.result(tx, eventRow(name, payload));
+}
 
 const newestEvent = precompiled((db) => db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')));
 

@@ -1,5 +1,5 @@
 // Loading posts as they are shown: plain queries, the database first; list queries take lists.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryCreator } from 'kysely';
 import { precompiled } from '../db/precompiled.js';
 import type { DB } from '../db/schema.js';
 
@@ -117,7 +117,7 @@ export function answeredQuestion(alias: string) {
 }
 
 /** Posts with their author and thread joined, ready for POST_COLUMNS; callers add where and order. */
-export function selectPosts(db: Kysely<DB>) {
+export function selectPosts(db: QueryCreator<DB>) {
   return db
     .selectFrom('posts')
     .innerJoin('accounts as author', 'author.id', 'posts.author_id')

@@ -1,7 +1,8 @@
-import { sql, type Expression, type Insertable, type Kysely } from 'kysely';
+import { sql, type Expression, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import { suspensionJsonFor } from '../moderation/guards.js';
 import { postingRuleJsonFor } from '../networks/guards.js';
 import { replyActivityUpdate } from '../networks/public.js';
+import { eventInsert, type EventRow } from '../core/events.js';
 import { precompiled } from '../db/precompiled.js';
 import type { DB, PostsTable, TextLanguage, ThreadKind } from '../db/schema.js';
 import { selectPosts, selectThreads, type PostRow } from '../posts/posts.queries.js';
@@ -120,23 +121,25 @@ export async function countPageRepliesBefore(db: Kysely<DB>, threadId: number, t
   return row!.before;
 }
 
-const writtenReply = precompiled((db, v: { postId: number; threadId: number; first: number; last: number }) =>
-  selectPosts(db)
+const writtenReply = precompiled((db, v: { postId: number; threadId: number; first: number; last: number } & EventRow) =>
+  // The select reads nothing of the event's insert, so it is written against the tables alone.
+  selectPosts(db.with('recorded', (qc) => eventInsert(qc, { name: v.name, payload: v.payload, threadId: v.threadId, networkId: v.networkId })) as unknown as QueryCreator<DB>)
     .select((eb) => pageRepliesBeforeCount(db, v.threadId, v, eb.ref('posts.id')).as('before'))
     .where('posts.id', '=', v.postId),
 );
 
 /**
  * A reply just written, as findPosts reads it, with how many of its page's replies (`topLevel`) came
- * before it: the answer to the request and where the post is shown, in one round trip.
+ * before it: the answer to the request and where the post is shown; and its event recorded by the same
+ * statement (its id is given at the commit, so recording it early holds nothing up). One round trip.
  */
 export async function findWrittenReply(
   db: Kysely<DB>,
   postId: number,
-  threadId: number,
   topLevel: { first: number; last: number },
+  event: EventRow & { threadId: number },
 ): Promise<{ post: PostRow; before: number }> {
-  const { before, ...post } = (await writtenReply.first(db, { postId, threadId, first: topLevel.first, last: topLevel.last }))!;
+  const { before, ...post } = (await writtenReply.first(db, { postId, first: topLevel.first, last: topLevel.last, ...event }))!;
   return { post, before: before ?? 0 };
 }
 

@@ -1,6 +1,6 @@
 // Writing to threads: each write is one transaction, checked by named guards, then announced as an event.
 import type { Kysely } from 'kysely';
-import { recordEvent } from '../core/events.js';
+import { eventRow, recordEvent } from '../core/events.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../core/errors.js';
 import { findMentionedAccounts } from '../accounts/public.js';
 import { renderPostMarkdown, type RenderedPost } from '../core/markdown.js';
@@ -225,11 +225,9 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           // The number of the top-level reply it hangs under says which page of the thread holds it;
           // the part is counted as the post is read back, so the answer needs nothing after the commit.
           const page = pageOfTopLevelNumber(topLevel ? thread.top_level_count + 1 : attachTo.top_level_number!);
-          const { post: row, before } = await queries.findWrittenReply(tx, post.id, threadId, topLevelNumbersOf(page));
-          const written = { post: row, place: { page, part: partOfPosition(before) } };
-          // Last: the event's lock is held until the commit, and every other writer waits for it.
-          await recordEvent(tx, 'post.created', { postId: post.id, threadId });
-          return written;
+          const event = eventRow('post.created', { postId: post.id, threadId });
+          const { post: row, before } = await queries.findWrittenReply(tx, post.id, topLevelNumbersOf(page), { ...event, threadId });
+          return { post: row, place: { page, part: partOfPosition(before) } };
         },
       });
     },
