@@ -123,7 +123,11 @@ export async function countPageRepliesBefore(db: Kysely<DB>, threadId: number, t
 
 const writtenReply = precompiled((db, v: { postId: number; threadId: number; first: number; last: number } & EventRow) =>
   // The select reads nothing of the event's insert, so it is written against the tables alone.
-  selectPosts(db.with('recorded', (qc) => eventInsert(qc, { name: v.name, payload: v.payload, threadId: v.threadId, networkId: v.networkId })) as unknown as QueryCreator<DB>)
+  selectPosts(
+    db.with('recorded', (qc) =>
+      eventInsert(qc, { name: v.name, payload: v.payload, threadId: v.threadId, networkId: v.networkId }),
+    ) as unknown as QueryCreator<DB>,
+  )
     .select((eb) => pageRepliesBeforeCount(db, v.threadId, v, eb.ref('posts.id')).as('before'))
     .where('posts.id', '=', v.postId),
 );

@@ -73,7 +73,13 @@ describe('the event bus', () => {
     const before = bus.committedHere(['post.created']);
     const heard = next('sessions.ended');
     await record('sessions.ended', { accountId: 46 });
-    const { id } = await own.database.db.selectFrom('events').select('id').where('name', '=', 'sessions.ended').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const { id } = await own.database.db
+      .selectFrom('events')
+      .select('id')
+      .where('name', '=', 'sessions.ended')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(bus.committedHere(['sessions.ended'])).toBe(id);
     expect(bus.committedHere()).toBe(id);
     expect(bus.committedHere(['post.created'])).toBe(before);
