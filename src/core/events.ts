@@ -203,8 +203,8 @@ export class EventBus {
 
   /**
    * A notification: the event itself when it is the next one and no read is under way, so it is
-   * dispatched without reading the table; otherwise (an id only, a gap left by a rolled-back write or a
-   * lost notification, a read running) the table is read from the cursor on.
+   * dispatched without reading the table; otherwise (an id only, a gap left by an id taken but not
+   * committed or by a lost notification, a read running) the table is read from the cursor on.
    */
   #heard(db: Kysely<DB>, message: string): void {
     const event = notifiedEvent(message);
