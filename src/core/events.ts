@@ -74,6 +74,7 @@ declare module 'fastify' {
   }
 }
 
+/** Named again in the numbering trigger (migrations/2026-12-05T0900_events_numbered_at_commit.ts), which sends on it. */
 export const EVENTS_CHANNEL = 'bryggan_events';
 /** What the server tells a writer's own connection as its commit numbers an event: `bryggan_event <id> <name>`. */
 const NUMBERED_NOTICE = /^bryggan_event (\d+) ([a-z.]+)$/;
