@@ -121,29 +121,33 @@ export async function countPageRepliesBefore(db: Kysely<DB>, threadId: number, t
   return row!.before;
 }
 
-const writtenReply = precompiled((db, v: { postId: number; threadId: number; first: number; last: number } & EventRow) =>
-  // The select reads nothing of the event's insert, so it is written against the tables alone.
-  selectPosts(
-    db.with('recorded', (qc) =>
-      eventInsert(qc, { name: v.name, payload: v.payload, threadId: v.threadId, networkId: v.networkId }),
-    ) as unknown as QueryCreator<DB>,
-  )
-    .select((eb) => pageRepliesBeforeCount(db, v.threadId, v, eb.ref('posts.id')).as('before'))
-    .where('posts.id', '=', v.postId),
+const writtenReply = precompiled(
+  (db, v: { postId: number; threadId: number; first: number; last: number; eventName: EventRow['name']; eventPayload: string }) =>
+    // The select reads nothing of the event's insert, so it is written against the tables alone.
+    selectPosts(
+      db.with('recorded', (qc) =>
+        eventInsert(qc, { name: v.eventName, payload: v.eventPayload, threadId: v.threadId, networkId: null }),
+      ) as unknown as QueryCreator<DB>,
+    )
+      .select((eb) => pageRepliesBeforeCount(db, v.threadId, v, eb.ref('posts.id')).as('before'))
+      .where('posts.id', '=', v.postId),
 );
 
 /**
  * A reply just written, as findPosts reads it, with how many of its page's replies (`topLevel`) came
- * before it: the answer to the request and where the post is shown; and its event recorded by the same
- * statement (its id is given at the commit, so recording it early holds nothing up). One round trip.
+ * before it: the answer to the request and where the post is shown; and its event (about the reply's
+ * thread) recorded by the same statement: its id is given at the commit, so recording it early holds
+ * nothing up. One round trip.
  */
 export async function findWrittenReply(
   db: Kysely<DB>,
   postId: number,
+  threadId: number,
   topLevel: { first: number; last: number },
-  event: EventRow & { threadId: number },
+  event: Pick<EventRow, 'name' | 'payload'>,
 ): Promise<{ post: PostRow; before: number }> {
-  const { before, ...post } = (await writtenReply.first(db, { postId, first: topLevel.first, last: topLevel.last, ...event }))!;
+  const values = { postId, threadId, first: topLevel.first, last: topLevel.last, eventName: event.name, eventPayload: event.payload };
+  const { before, ...post } = (await writtenReply.first(db, values))!;
   return { post, before: before ?? 0 };
 }
 

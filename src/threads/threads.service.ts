@@ -226,7 +226,7 @@ export function threadsService({ db, postingLimits }: ThreadsServiceOptions) {
           // the part is counted as the post is read back, so the answer needs nothing after the commit.
           const page = pageOfTopLevelNumber(topLevel ? thread.top_level_count + 1 : attachTo.top_level_number!);
           const event = eventRow('post.created', { postId: post.id, threadId });
-          const { post: row, before } = await queries.findWrittenReply(tx, post.id, topLevelNumbersOf(page), { ...event, threadId });
+          const { post: row, before } = await queries.findWrittenReply(tx, post.id, threadId, topLevelNumbersOf(page), event);
           return { post: row, place: { page, part: partOfPosition(before) } };
         },
       });
