@@ -1,4 +1,4 @@
-// A member's board and home page, kept for them alone as they were last sent it: asked for again (back
+// A member's board, home and thread page, kept for them alone as they were last sent it: asked for again (back
 // from a thread, a reload), it costs about what a guest's cached page does, instead of gathering the
 // page's data and rendering its layout once more. A route opts in with `config.keptForMember` (what its
 // page shows, for this viewer, as cache tags) and hands its page over with `keep` (core/http.ts) when
@@ -49,8 +49,11 @@ export interface MemberPages {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The route's page may be kept for each member (core/member-pages.ts): what it shows, for this viewer. */
-    keptForMember?: (viewer: Viewer) => CacheTag[];
+    /**
+     * The route's page may be kept for each member (core/member-pages.ts): what it shows, for this viewer,
+     * at the request's address (its parameters are validated by then).
+     */
+    keptForMember?: (viewer: Viewer, request: FastifyRequest) => CacheTag[];
   }
   interface FastifyInstance {
     memberPages: MemberPages;
@@ -88,7 +91,7 @@ export const memberPagesPlugin = fp(
         sendParts(reply, filledView(view, app.views.renderFresh(view, { locale: request.locale, t: request.t })));
         return;
       }
-      pending.set(request, { key, layout, tags: tagsOf(viewer), generation: cacheInvalidation.generation });
+      pending.set(request, { key, layout, tags: tagsOf(viewer, request), generation: cacheInvalidation.generation });
       done();
     });
 

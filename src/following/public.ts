@@ -2,6 +2,7 @@
 // who is to be told about a post (the notifications worker, which also makes a post's author watch its
 // thread), and following or leaving a board inside another feature's transaction (joining and leaving a
 // network). The rest of following/ is its own.
+import type { CacheTag } from '../core/cache-invalidation.js';
 import type { Reading } from '../core/shared-reads.js';
 import type { FollowLevel, WatchState } from '../db/schema.js';
 import { followLevel, followState, watchState } from './following.queries.js';
@@ -9,12 +10,15 @@ import { followLevel, followState, watchState } from './following.queries.js';
 // The notifications worker watches a thread for whoever writes in it, and records watches.changed last.
 export { audienceOf, audiencesOf, followState, followUnlessFollowing, unfollow, watchUnlessSet, type Audience } from './following.queries.js';
 
+/** What a member's watch buttons are kept under: every change of their watches records watches.changed, which drops it. */
+export const watchesTag = (accountId: number): CacheTag => `watches:${accountId}`;
+
 /**
  * A thread page's watch buttons: whether the member watches or muted the thread, kept for them under a
  * tag of their own; every change records watches.changed naming them, which drops it.
  */
 export async function threadWatchState({ db, reads }: Reading, accountId: number, threadId: number): Promise<WatchState | null> {
-  const { state } = await reads.read(`watch of ${accountId} on ${threadId}`, [`watches:${accountId}`], async () => ({
+  const { state } = await reads.read(`watch of ${accountId} on ${threadId}`, [watchesTag(accountId)], async () => ({
     state: await watchState(db, accountId, threadId),
   }));
   return state;

@@ -5,17 +5,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { threadFeedLink } from '../feeds/public.js';
-import { threadWatchState } from '../following/public.js';
+import { threadWatchState, watchesTag } from '../following/public.js';
 import { postFragmentKey } from '../posts/fragment-key.js';
 import { threadParams, type ThreadParams } from '../posts/posts.schemas.js';
-import { rememberingReadMarks, type MarkRead } from '../reading/public.js';
+import { readerTag, rememberingReadMarks, type MarkRead } from '../reading/public.js';
 import { readThreadPage, ThreadPageJson, threadPageQuery, type ThreadPageQuery } from '../threads/public.js';
 import { networkAside } from './network-aside.js';
 import { MeetingJson, readMeeting } from '../meetings/public.js';
 import { offerOfThread } from '../offers/public.js';
+import type { CacheTag } from '../core/cache-invalidation.js';
 import { hasFlash } from '../core/http.js';
 import { sharedViews } from '../core/shared-views.js';
 import { viewWithoutHoles } from '../core/views.js';
+import type { Viewer } from '../core/viewer.js';
 
 export async function threadPageData(request: FastifyRequest & { params: ThreadParams; query: ThreadPageQuery }, markRead: MarkRead) {
   const {
@@ -84,9 +86,18 @@ export async function threadPage(fastify: FastifyInstance): Promise<void> {
   // And the whole page once for every member who sees it as any member does (threads/public.ts).
   const views = sharedViews(app);
   const markRead = rememberingReadMarks(app.cacheInvalidation);
+  // A member's page, kept for them (core/member-pages.ts) until the thread, their watch or their reading
+  // changes, or the boards do (whether they may reply: a network's membership). Served from it, the page
+  // marks nothing read: it was kept after marking what it shows, and nothing on it changed since.
+  const keptForMember = (viewer: Viewer, request: FastifyRequest): CacheTag[] => [
+    `thread:${(request.params as ThreadParams).id}`,
+    watchesTag(viewer.id),
+    readerTag(viewer.id),
+    'boards',
+  ];
   app.get(
     '/t/:id/:slug?',
-    { schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageWithMeeting } } },
+    { config: { keptForMember }, schema: { params: threadParams, querystring: threadPageQuery, response: { 200: ThreadPageWithMeeting } } },
     async (request, reply) => {
       // Before any read: a view rendered from reads an event overtook is not kept.
       const startedIn = app.cacheInvalidation.generation;
@@ -117,7 +128,7 @@ export async function threadPage(fastify: FastifyInstance): Promise<void> {
       if (hasFlash(request)) return reply.page('threads/show', { ...viewData, ...tree(), own }, { ...options, json: json() });
       const render = () => app.views.renderShared('threads/show', { ...viewData, ...tree() }, context, OWN_PARTS);
       const view = shared ? views.view(`html ${key} ${data.canReply ? 'replying' : 'reading'}`, tags, startedIn, render) : render();
-      return reply.sharedPage(view, own, viewData, options);
+      return reply.sharedPage(view, own, viewData, { ...options, keep: shared });
     },
   );
 }

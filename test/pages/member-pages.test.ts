@@ -1,4 +1,4 @@
-// A member's board and home are kept for them alone as they were last sent (core/member-pages.ts): asked
+// A member's board, home and thread page are kept for them alone as they were last sent (core/member-pages.ts): asked
 // for again, the page is answered from what was kept, with a new form key, until anything it shows
 // changes — for anyone (an event), for them (their reading, their header), or who is asking.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,7 +17,7 @@ const withoutKey = (html: string) => html.replace(/name="submission" value="[^"]
 /** The header's count of unread notifications, as the page shows it. */
 const unreadShown = (html: string) => /<span class="unread-count" data-unread-count[^>]*>(\d*)<\/span>/.exec(html)?.[1];
 
-describe('a member’s board and home, kept for them', () => {
+describe('a member’s board, home and thread page, kept for them', () => {
   let ctx: TestContext;
   let admin: Member;
   let convener: Member;
@@ -112,6 +112,42 @@ describe('a member’s board and home, kept for them', () => {
     await untilEventsSeen(ctx);
     expect(unreadShown(await page(anna, '/n/kajak'))).toBe('0');
     expect(unreadShown(await page(anna, '/'))).toBe('0');
+  });
+
+  it('keeps a member’s thread page until the thread, their watch or their reading changes, and only when it is any member’s', async () => {
+    const anna = await member();
+    const thread = await startThread(asker.agent, 'kajak', { title: 'Hyr man kajak i Hamburgsund?' });
+    await untilEventsSeen(ctx);
+    const path = `/t/${thread.id}`;
+    const first = await page(anna, path);
+    const { served } = ctx.app.memberPages.stats();
+    const again = await page(anna, path);
+    expect(ctx.app.memberPages.stats().served).toBe(served + 1);
+    expect(withoutKey(again)).toBe(withoutKey(first));
+    expect(formKey(again)).not.toBe(formKey(first));
+    // Another member's reply: its event drops the page, and the page that shows it marks it read.
+    await reply(asker.agent, thread.id, 'Vid campingen, hela sommaren.');
+    await untilEventsSeen(ctx);
+    expect(threadRowOf(await page(anna, '/n/kajak'), thread.id)).toContain('unread-badge');
+    expect(await page(anna, path)).toContain('Vid campingen, hela sommaren.');
+    const row = threadRowOf(await page(anna, '/n/kajak'), thread.id);
+    expect(row).toContain('Hyr man kajak i Hamburgsund?');
+    expect(row).not.toContain('unread');
+    // Their watch button: watches.changed names them.
+    expect(await page(anna, path)).toContain(`action="/t/${thread.id}/watch"`);
+    await anna.agent.post(`/t/${thread.id}/watch`).set('accept', JSON_ACCEPT).expect(200);
+    await untilEventsSeen(ctx);
+    expect(await page(anna, path)).toContain(`action="/t/${thread.id}/unwatch"`);
+    // Nobody else is answered with it: another member, a guest, JSON.
+    const bo = await member();
+    expect(await page(bo, path)).toContain(`action="/t/${thread.id}/watch"`);
+    expect((await guest(ctx).get(path).set('accept', HTML).expect(200)).text).not.toContain(anna.displayName);
+    expect((await anna.agent.get(path).set('accept', JSON_ACCEPT).expect(200)).body.id).toBe(thread.id);
+    // The author sees their own post's tools: rendered for them every time, never kept.
+    const { kept } = ctx.app.memberPages.stats();
+    await page(asker, path);
+    await page(asker, path);
+    expect(ctx.app.memberPages.stats().kept).toBe(kept);
   });
 
   it('is passed by while a write answered here has events this instance has not seen', async () => {
