@@ -60,7 +60,7 @@ declare module 'fastify' {
   }
 }
 
-/** A few hundred boards and homes; a page is not kept for longer than half a minute (relative times age). */
+/** A few hundred boards and homes, or a dozen long threads' pages; none kept longer than half a minute (relative times age). */
 const DEFAULTS: TaggedStoreOptions = { maxBytes: 4 * 1024 * 1024, maxEntryBytes: 256 * 1024, maxAgeMs: 30_000 };
 
 export const memberPagesPlugin = fp(
