@@ -31,5 +31,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself is PID 1 and receives SIGTERM: the server finishes requests in flight and closes the database.
-# --max-semi-space-size=8 --heap-growing-percent=20: the same flags as `npm start` (README, Performance: memory); test/core/node-options.test.ts checks.
-CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=20", "dist/src/server.js"]
+# --max-semi-space-size=4 --heap-growing-percent=20: the same flags as `npm start` (README, Performance: memory); test/core/node-options.test.ts checks.
+CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=20", "dist/src/server.js"]
