@@ -117,6 +117,8 @@ describe('a member’s board, home and thread page, kept for them', () => {
   it('keeps a member’s thread page until the thread, their watch or their reading changes, and only when it is any member’s', async () => {
     const anna = await member();
     const thread = await startThread(asker.agent, 'kajak', { title: 'Hyr man kajak i Hamburgsund?' });
+    // The worker's events (the author now watches the thread) would drop a page kept meanwhile.
+    await ctx.app.notifications.runWorker();
     await untilEventsSeen(ctx);
     const path = `/t/${thread.id}`;
     const first = await page(anna, path);
