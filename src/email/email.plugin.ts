@@ -2,7 +2,7 @@
 // service other features use (app.email). Shared (fastify-plugin) so every feature sees app.email.
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { DB } from '../db/schema.js';
 import { pruneSettledEmails } from './email.queries.js';
 import { emailSender, type EmailSender } from './email.sender.js';
@@ -75,6 +75,8 @@ export const emailPlugin = fp<EmailOptions>(
 
     let transport = options.transport;
     if (!transport && config.smtpUrl) {
+      // Loaded only when email is on: nodemailer's code and source are about a megabyte a forum without SMTP never needs.
+      const { default: nodemailer } = await import('nodemailer');
       transport = nodemailer.createTransport({ url: config.smtpUrl.href, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 } as never);
     }
     if (config.smtpUrl) app.log.info({ smtp: `${config.smtpUrl.protocol}//${config.smtpUrl.host}` }, 'email is on');
