@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { guest, HTML, JSON_ACCEPT, signUp, type Member } from '../helpers/agents.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { untilEventsSeen } from '../helpers/events.js';
+import { untilEventsSeen, untilQuiet } from '../helpers/events.js';
 import { networksWithConveners, reply, startThread } from '../helpers/forum.js';
 import { threadRowOf } from '../helpers/pages.js';
 
@@ -98,13 +98,11 @@ describe('a member’s board, home and thread page, kept for them', () => {
     expect(await page(anna, '/n/kajak')).not.toContain('action="/n/kajak/unfollow"');
     // A reply to their thread tells them: the header's count is theirs on the page they had kept.
     const own = await startThread(anna.agent, 'kajak', { title: 'Var sjösätter man i Fjällbacka?' });
-    await ctx.app.notifications.runWorker();
-    await untilEventsSeen(ctx);
+    await untilQuiet(ctx);
     const unread = Number(unreadShown(await page(anna, '/n/kajak')));
     expect(Number(unreadShown(await page(anna, '/n/kajak')))).toBe(unread);
     await reply(asker.agent, own.id, 'Vid gästhamnen, på norra sidan.');
-    await ctx.app.notifications.runWorker();
-    await untilEventsSeen(ctx);
+    await untilQuiet(ctx);
     expect(Number(unreadShown(await page(anna, '/n/kajak')))).toBe(unread + 1);
     expect(Number(unreadShown(await page(anna, '/')))).toBe(unread + 1);
     // Reading them changes nothing anyone else sees (no page is dropped): only their header.
@@ -118,8 +116,7 @@ describe('a member’s board, home and thread page, kept for them', () => {
     const anna = await member();
     const thread = await startThread(asker.agent, 'kajak', { title: 'Hyr man kajak i Hamburgsund?' });
     // The worker's events (the author now watches the thread) would drop a page kept meanwhile.
-    await ctx.app.notifications.runWorker();
-    await untilEventsSeen(ctx);
+    await untilQuiet(ctx);
     const path = `/t/${thread.id}`;
     const first = await page(anna, path);
     const { served } = ctx.app.memberPages.stats();
