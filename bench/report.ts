@@ -10,6 +10,7 @@ const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 export const log = (line: string) => process.stderr.write(`${line}\n`);
 export const integer = (n: number) => Math.round(n).toLocaleString('en');
 export const fixed = (n: number, digits = 1) => n.toFixed(digits);
+export const percent = (n: number) => `${(n * 100).toFixed(1)} %`;
 
 export function markdownTable(header: string[], rows: string[][], rightAligned: boolean[]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
