@@ -42,8 +42,8 @@ function changed(figures: MeasuredFigures[], key: string, change: Partial<Pick<M
   return figures.map((m) => (m.key === key ? { ...m, app: { ...m.app, ...change.app }, ratios: { ...m.ratios, ...change.ratios } } : m));
 }
 
-function judged(figures: MeasuredFigures[], run: { database: 'postgres' | 'pglite'; peakRssMB: number } = { database: 'postgres', peakRssMB: 140 }) {
-  return targetsOf(figures, growthOf(figures), run);
+function judged(figures: MeasuredFigures[], conditions: { database: 'postgres' | 'pglite'; peakRssMB: number } = { database: 'postgres', peakRssMB: 140 }) {
+  return targetsOf(figures, growthOf(figures), conditions);
 }
 
 const unmet = (figures: MeasuredFigures[], database: 'postgres' | 'pglite' = 'postgres', peakRssMB = 140) =>
